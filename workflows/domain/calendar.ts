@@ -1,0 +1,79 @@
+import type { IsoDate } from './order';
+
+// The company's calendar: days end at midnight in its time zone (China Standard Time by default),
+// working days and holidays come from the policy. Pure functions over epoch milliseconds, so the
+// workflow can use them with its deterministic clock.
+
+export interface CompanyCalendar {
+  timeZone: string;
+  /** ISO weekdays that are working days, 1 = Monday … 7 = Sunday. */
+  workingDays: readonly number[];
+  holidays: readonly IsoDate[];
+  /** Extra working days on weekends (调休). */
+  workdays: readonly IsoDate[];
+}
+
+const DAY = 24 * 3600 * 1000;
+
+function parts(at: number, timeZone: string) {
+  const fields = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(at));
+  const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** Offset of the zone from UTC at an instant, in milliseconds. */
+function offsetMs(at: number, timeZone: string): number {
+  const p = parts(at, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+/** The company date (YYYY-MM-DD) at an instant. */
+export function dateAt(at: number, timeZone: string): IsoDate {
+  const p = parts(at, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** The instant a company date begins (its midnight in the company's zone). */
+export function startOfDate(date: IsoDate, timeZone: string): number {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // Two passes settle the offset even on a day whose offset changes (daylight saving).
+  let at = utcMidnight - offsetMs(utcMidnight, timeZone);
+  at = utcMidnight - offsetMs(at, timeZone);
+  return at;
+}
+
+/** The instant the company day containing `at` ends (the next midnight). */
+export function endOfDay(at: number, timeZone: string): number {
+  return startOfDate(addCalendarDays(dateAt(at, timeZone), 1), timeZone);
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(date: IsoDate, calendar: CompanyCalendar): boolean {
+  if (calendar.workdays.includes(date)) return true;
+  if (calendar.holidays.includes(date)) return false;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  return calendar.workingDays.includes(weekday);
+}
+
+/** Moves a date by `days` working days (weekends and holidays skipped). */
+export function addWorkingDays(date: IsoDate, days: number, calendar: CompanyCalendar): IsoDate {
+  let result = date;
+  for (let left = days; left > 0; ) {
+    result = addCalendarDays(result, 1);
+    if (isWorkingDay(result, calendar)) left--;
+  }
+  return result;
+}

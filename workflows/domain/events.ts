@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { Actor, Fen, IsoDate } from './order';
+
+// One schema per business event of domain.md §3. The `type` names are the contract shared by the
+// workflow, the API, the simulator and the tests; `data` carries what the event's paperwork carries.
+const Ref = z.string().min(1).max(200); // a document number or file reference
+const Reason = z.string().min(1).max(2000);
+const none = z.object({}).strict();
+
+export const eventData = {
+  'order-confirmed': none, // 初步确认 within 2 h of receipt
+  'feasibility-decided': z.object({
+    feasible: z.boolean(),
+    /** R&D's solution, or the alternative the sales manager proposed and the customer accepted. */
+    solution: z.string().max(2000).optional(),
+  }),
+  'materials-confirmed': z.object({ confirmationRef: Ref, leadTimeDays: z.int().min(0).max(365).optional() }),
+  'drawing-sent': z.object({ version: z.int().positive(), drawingRef: Ref }),
+  'drawing-confirmed': z.object({ version: z.int().positive() }),
+  'drawing-revision-requested': z.object({ version: z.int().positive(), reason: Reason }),
+  'price-approved': none,
+  'price-disputed': z.object({ reason: Reason }),
+  'supervisor-approved': z.object({ comment: z.string().max(2000).optional() }),
+  'delivery-date-estimated': z.object({ promisedDate: IsoDate }),
+  'confirmation-sent': z.object({ documentRef: Ref }),
+  'signed-confirmation-returned': z.object({ documentRef: Ref }),
+  'signed-confirmation-rejected': z.object({ reason: Reason }),
+  'deposit-received': z.object({ amount: Fen.min(1), paymentRef: Ref }),
+  'production-notice-issued': z.object({ noticeRef: Ref }),
+  'technical-order-issued': z.object({ orderRef: Ref }),
+  'progress-reported': z.object({ percentDone: z.int().min(0).max(100), comment: z.string().max(2000).optional() }),
+  'delay-reported': z.object({ reason: Reason, newPromisedDate: IsoDate }),
+  'customer-told-of-delay': z.object({
+    channel: z.enum(['phone', 'email', 'message', 'visit']),
+    /** A discount or other compensation agreed with the customer, in fen. */
+    compensation: Fen.optional(),
+  }),
+  'change-requested': z
+    .object({
+      description: Reason,
+      newAmount: Fen.optional(),
+      newPromisedDate: IsoDate.optional(),
+    }),
+  'change-confirmed': z.object({ version: z.int().positive() }),
+  'change-rejected': z.object({ version: z.int().positive(), reason: Reason }),
+  'qc-passed': z.object({ reportRef: Ref }),
+  'qc-failed': z.object({ reason: Reason }),
+  stocked: z.object({ location: z.string().min(1).max(120) }),
+  'shipping-requested': z.object({ requestRef: Ref }), // 发货申请告知单
+  'payment-received': z.object({ amount: Fen.min(1), paymentRef: Ref }),
+  'emergency-released': z.object({ reason: Reason }),
+  shipped: z.object({
+    carrier: z.string().min(1).max(120),
+    trackingRef: Ref,
+    expectedArrival: IsoDate.optional(),
+  }),
+  'signed-for': z.object({ receiptRef: Ref }), // 到货回单
+  'complaint-filed': z.object({
+    category: z.enum(['quality', 'technical', 'processing', 'wrong-or-missing-goods', 'installation', 'transport']),
+    description: Reason,
+  }),
+  'complaint-resolved': z.object({
+    complaintNumber: z.int().positive(),
+    responsibleParty: z.enum(['production', 'installation', 'transport', 'sales', 'customer', 'none']),
+    resolution: Reason,
+  }),
+  cancelled: z.object({ reason: Reason }),
+} as const;
+
+export type EventType = keyof typeof eventData;
+export const eventTypes = Object.keys(eventData) as EventType[];
+export const EventType = z.enum(eventTypes as [EventType, ...EventType[]]);
+export type EventData<T extends EventType> = z.infer<(typeof eventData)[T]>;
+
+/** An event as a person or system sends it (the API fills `actor` from authentication). */
+export const OrderEvent = z.discriminatedUnion(
+  'type',
+  eventTypes.map((type) =>
+    z.object({
+      type: z.literal(type),
+      actor: Actor,
+      data: eventData[type],
+      note: z.string().max(2000).optional(),
+      /** The sender's idempotency key: the same id is never applied twice. */
+      id: z.string().min(1).max(200).optional(),
+    }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
+
+export type OrderEvent = {
+  [T in EventType]: { type: T; actor: Actor; data: EventData<T>; note?: string; id?: string };
+}[EventType];
+
+export type EventOf<T extends EventType> = Extract<OrderEvent, { type: T }>;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { IsoDuration } from './duration';
+import { CustomerClass, Fen, IsoDate, Role } from './order';
+
+// The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
+// The policy in force when an order starts is snapshotted into its workflow input, so editing the
+// policy changes new orders only.
+
+const Escalation = z.object({ after: IsoDuration, to: Role });
+const Reminder = z.object({ every: IsoDuration, to: z.array(Role).min(1) });
+
+export const Policy = z.object({
+  calendar: z
+    .object({
+      timeZone: z.string().default('Asia/Shanghai'),
+      workingDays: z.array(z.int().min(1).max(7)).default([1, 2, 3, 4, 5, 6]),
+      holidays: z.array(IsoDate).default([]),
+      workdays: z.array(IsoDate).default([]),
+    })
+    .prefault({}),
+  clocks: z
+    .object({
+      /** 初步确认: the order desk confirms within 2 hours of receipt, or the supervisor hears of it. */
+      firstConfirmation: Escalation.default({ after: 'PT2H', to: 'supervisor' }),
+      /** 回传: each company day that ends without the signed return moves the promised date. */
+      returnDeferral: z
+        .object({
+          daysPerLateDay: z.int().min(0).max(30).default(1),
+          dayKind: z.enum(['calendar', 'working']).default('calendar'),
+          remind: z.array(Role).min(1).default(['sales-rep']),
+        })
+        .prefault({}),
+      depositReminder: Reminder.default({ every: 'P1D', to: ['sales-rep'] }),
+      /** 技术下单: 2 days warning, 3 days escalation after the production notice. */
+      technicalOrder: z
+        .object({ remindAfter: IsoDuration, remindTo: Role, escalateAfter: IsoDuration, escalateTo: Role })
+        .default({ remindAfter: 'P2D', remindTo: 'technical', escalateAfter: 'P3D', escalateTo: 'supervisor' }),
+      progressUpdate: Reminder.default({ every: 'P7D', to: ['sales-rep'] }),
+      /** A delay is told to the customer within 24 hours, or escalated. */
+      delayNotice: Escalation.default({ after: 'PT24H', to: 'supervisor' }),
+      balanceReminder: Reminder.default({ every: 'P1D', to: ['sales-rep', 'finance'] }),
+      /** After an emergency release, the missing shipping request is chased. */
+      shippingRequestChase: Reminder.default({ every: 'P1D', to: ['order-desk'] }),
+      /** After-sales: the customer is called back until the complaint is resolved. */
+      complaintCallback: Reminder.default({ every: 'P1D', to: ['service'] }),
+    })
+    .prefault({}),
+  rules: z
+    .object({
+      /** Orders above this amount (fen) are large: supervisor approval, special vehicle. ¥10,000. */
+      largeOrderAmount: Fen.default(1_000_000),
+      /** Customer classes that ship on their agreement terms, without waiting for the balance. */
+      shipBeforeBalance: z.array(CustomerClass).default(['A']),
+      /** How long after sign-off complaints are taken and the order stays open (warranty). */
+      afterSalesPeriod: IsoDuration.default('P365D'),
+      /**
+       * Continue-as-new once the history holds this many events, besides whenever the server
+       * suggests it. Unset in production; a test sets it low to prove the state carries over.
+       */
+      continueAsNewAfterEvents: z.int().min(20).optional(),
+    })
+    .prefault({}),
+});
+export type Policy = z.infer<typeof Policy>;
+export type PolicyOverrides = z.input<typeof Policy>;
+
+export const defaultPolicy: Policy = Policy.parse({});
+
+/** The policy for a new order: the company's defaults with the given overrides. */
+export function resolvePolicy(overrides: PolicyOverrides = {}): Policy {
+  return Policy.parse(overrides);
+}

@@ -1,0 +1,67 @@
+import type { EventType } from './events';
+import type { Fen, IsoDate } from './order';
+import {
+  balanceDue, expectedEvents, isLate, needsSupervisor, received, shippingMode,
+  type Amendment, type Complaint, type Delay, type OpenClock, type OrderState, type Stage, type Status,
+} from './state';
+
+/** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
+export interface OrderSnapshot {
+  orderNumber: string;
+  channel: string;
+  status: Status;
+  stage: Stage;
+  customer: { id: string; name: string; class: string };
+  salesRep: { id: string; name?: string };
+  receivedAt: string;
+  amount: Fen;
+  depositDue: Fen;
+  received: Fen;
+  balanceDue: Fen;
+  promisedDate?: IsoDate;
+  originalPromisedDate?: IsoDate;
+  lateReturnDays: number;
+  late: boolean;
+  needsSupervisor: boolean;
+  shippingMode: 'express' | 'special-vehicle';
+  expectedEvents: EventType[];
+  openClocks: OpenClock[];
+  amendments: Amendment[];
+  delays: Delay[];
+  complaints: Complaint[];
+  emergencyRelease?: { by: string; reason: string; at: string };
+  qcFailures: number;
+}
+
+export function snapshotOf(s: OrderState): OrderSnapshot {
+  return {
+    orderNumber: s.order.orderNumber,
+    channel: s.order.channel,
+    status: s.status,
+    stage: s.stage,
+    customer: s.order.customer,
+    salesRep: s.order.salesRep,
+    receivedAt: s.receivedAt,
+    amount: s.amount,
+    depositDue: s.depositDue,
+    received: received(s),
+    balanceDue: balanceDue(s),
+    promisedDate: s.promisedDate,
+    originalPromisedDate: s.originalPromisedDate,
+    lateReturnDays: s.lateReturnDays,
+    late: isLate(s),
+    needsSupervisor: needsSupervisor(s),
+    shippingMode: shippingMode(s),
+    expectedEvents: expectedEvents(s),
+    openClocks: s.openClocks,
+    amendments: s.amendments,
+    delays: s.delays,
+    complaints: s.complaints,
+    emergencyRelease: s.facts.emergencyRelease && {
+      by: s.facts.emergencyRelease.by.id,
+      reason: s.facts.emergencyRelease.reason,
+      at: s.facts.emergencyRelease.at,
+    },
+    qcFailures: s.facts.qcFailures,
+  };
+}
