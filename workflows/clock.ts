@@ -1,0 +1,55 @@
+import { condition } from '@temporalio/workflow';
+import { durationMs } from './domain/duration';
+import type { ClockName, OrderState } from './domain/state';
+
+// The one clock primitive: while `done()` does not hold, each time the next due time passes,
+// fire the clock's step (remind, escalate, defer); return when done or when no step is left
+// (the caller then waits for its condition without a clock). Every timer carries a summary naming
+// its clock, which is what the Temporal UI shows for it; the open clock and its due time are
+// kept on the order state for the snapshot.
+
+export interface ClockStep {
+  /** Epoch milliseconds at which the step fires. */
+  dueAt: number;
+  /** What firing does, for the UI summary and the snapshot, e.g. "escalate to supervisor". */
+  action: string;
+  fire(): void;
+}
+
+/** The step after `firings` earlier ones, or undefined when the clock has nothing left to fire. */
+export type ClockSchedule = (firings: number) => ClockStep | undefined;
+
+export const now = () => new Date().toISOString();
+
+export async function runClock(s: OrderState, name: ClockName, done: () => boolean, schedule: ClockSchedule): Promise<void> {
+  try {
+    for (let firings = 0; !done(); firings++) {
+      const step = schedule(firings);
+      s.openClocks = s.openClocks.filter((c) => c.name !== name);
+      if (!step) return;
+      s.openClocks.push({ name, dueAt: new Date(step.dueAt).toISOString(), action: step.action });
+      const wait = Math.max(step.dueAt - Date.now(), 1);
+      if (await condition(done, wait, { summary: `${name}: ${step.action}` })) return;
+      step.fire();
+    }
+  } finally {
+    s.openClocks = s.openClocks.filter((c) => c.name !== name);
+  }
+}
+
+/** Steps at fixed offsets from a start (a reminder, then an escalation), each firing once. */
+export function ladder(startedAt: number, steps: { after: string; action: string; fire(): void }[]): ClockSchedule {
+  return (firings) => {
+    const step = steps[firings];
+    return step && { dueAt: startedAt + durationMs(step.after), action: step.action, fire: step.fire };
+  };
+}
+
+/** A step every `interval` from a start, until the clock is done. */
+export function every(startedAt: number, interval: string, action: string, fire: (firings: number) => void): ClockSchedule {
+  return (firings) => ({
+    dueAt: startedAt + (firings + 1) * durationMs(interval),
+    action,
+    fire: () => fire(firings + 1),
+  });
+}

@@ -1,0 +1,31 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { OrderEvent } from './domain/events';
+import type { OrderInput } from './domain/order';
+import type { Policy } from './domain/policy';
+import type { OrderSnapshot } from './domain/snapshot';
+import type { OrderState, TimelineEntry } from './domain/state';
+
+// The one contract between the order workflow and everything that talks to it: the API, the
+// simulator, the tests and operators in the Temporal UI or CLI use these names.
+
+/** Starts an order: the order form and the policy in force that day (snapshotted for its life). */
+export interface StartOrder {
+  order: OrderInput;
+  policy: Policy;
+}
+/** Continue-as-new carries the whole state over. */
+export type OrderWorkflowInput = StartOrder | { resume: OrderState };
+
+export const workflowIdOf = (orderNumber: string) => `order-${orderNumber}`;
+export const taskQueueDefault = 'orders';
+
+/** Send an event and learn synchronously whether the order accepted it (validated before it is written to history). */
+export const submitEvent = defineUpdate<OrderSnapshot, [OrderEvent]>('submitEvent');
+/** The same events for senders that cannot wait for an answer (Temporal UI, CLI); a misfit is recorded as rejected. */
+export const eventSignal = defineSignal<[OrderEvent]>('event');
+export const snapshotQuery = defineQuery<OrderSnapshot>('snapshot');
+export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
+
+/** The failure type an update's validator throws for an event out of turn; details carry expectedEvents. */
+export const EVENT_NOT_EXPECTED = 'EventNotExpected';
+export const EVENT_INVALID = 'EventInvalid';

@@ -1,0 +1,141 @@
+import {
+  ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities, setHandler, upsertSearchAttributes,
+  workflowInfo, log,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import { now } from './clock';
+import { OrderEvent } from './domain/events';
+import { startOfDate } from './domain/calendar';
+import { OrderInput } from './domain/order';
+import { Policy } from './domain/policy';
+import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
+import { apply, expectedEvents, isLate, openOrder, recordRejected, whyNotApplicable, type OrderState } from './domain/state';
+import {
+  EVENT_INVALID, EVENT_NOT_EXPECTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
+} from './messages';
+import * as sa from './search-attributes';
+import { tell } from './stages/notices';
+
+// What every channel's workflow shares around its journey: one way in for events (update and
+// signal), one way out for messages (the outbox activity), the search attributes kept current,
+// and cancellation. A channel file only says which stages its orders go through.
+
+const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+export async function runOrder(input: OrderWorkflowInput, journey: (s: OrderState) => Promise<void>): Promise<OrderSnapshot> {
+  const s = 'resume' in input
+    ? input.resume
+    : openOrder(OrderInput.parse(input.order), Policy.parse(input.policy), now());
+  const scope = new CancellationScope();
+  receiveEvents(s, scope);
+  void deliverNotices(s);
+  void keepSearchAttributesCurrent(s);
+  try {
+    await scope.run(() => journey(s));
+  } catch (error) {
+    if (!(isCancellation(error) && s.stage === 'cancelled')) throw error;
+    for (const role of ['production', 'finance', 'warehouse', 'sales-rep'] as const) {
+      tell(s, 'order-cancelled', role, `order cancelled: ${s.facts.cancelledReason}`);
+    }
+  }
+  // Nothing leaves unsent: the outbox drains before the order closes.
+  await condition(() => s.pendingNotices.length === 0);
+  return snapshotOf(s);
+}
+
+/** Runs a side line (e.g. the delay-notice clock) beside the journey; it ends quietly when the order is cancelled. */
+export function besideTheMainLine(sideLine: Promise<unknown>) {
+  sideLine.catch((error) => {
+    if (!isCancellation(error)) throw error;
+  });
+}
+
+/** Checks an event against the order; returns why it does not fit, or undefined when it does. */
+function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: ApplicationFailure } {
+  const parsed = OrderEvent.safeParse(raw);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [fields], nonRetryable: true }) };
+  }
+  const event = parsed.data as OrderEvent;
+  if (event.id !== undefined && s.appliedEventIds.includes(event.id)) return { event };
+  const why = whyNotApplicable(s, event);
+  if (why) {
+    return {
+      event,
+      problem: ApplicationFailure.create({ type: EVENT_NOT_EXPECTED, message: why, details: [{ stage: s.stage, expectedEvents: expectedEvents(s) }], nonRetryable: true }),
+    };
+  }
+  return { event };
+}
+
+function receiveEvents(s: OrderState, journey: CancellationScope) {
+  const accept = (event: OrderEvent) => {
+    // A retried event (same id) is answered with the current state and applied nothing twice.
+    if (event.id !== undefined && s.appliedEventIds.includes(event.id)) return;
+    apply(s, event, now());
+    if (event.type === 'cancelled') journey.cancel();
+  };
+  setHandler(submitEvent, (event) => {
+    accept(check(s, event).event!);
+    return snapshotOf(s);
+  }, {
+    // Synchronous on purpose: the SDK ignores a validator's promise. A rejected update leaves no trace in history.
+    validator: (event) => {
+      const { problem } = check(s, event);
+      if (problem) throw problem;
+    },
+  });
+  setHandler(eventSignal, (raw) => {
+    const { event, problem } = check(s, raw);
+    if (problem) {
+      const sender = (raw ?? {}) as Partial<OrderEvent>;
+      recordRejected(s, now(), { type: String(sender.type ?? 'unknown') as OrderEvent['type'], actor: sender.actor ?? { id: 'unknown', role: 'system' } }, problem.message);
+      log.warn('event rejected', { type: sender.type, why: problem.message });
+      return;
+    }
+    accept(event!);
+  });
+  setHandler(snapshotQuery, () => snapshotOf(s));
+  setHandler(timelineQuery, () => s.timeline);
+}
+
+/** The single way out: each queued message goes through the outbox activity, in order, exactly once. */
+async function deliverNotices(s: OrderState) {
+  const { workflowId } = workflowInfo();
+  for (;;) {
+    await condition(() => s.pendingNotices.length > 0);
+    const notice = s.pendingNotices[0];
+    await deliverNotice({ key: `${workflowId}/${notice.seq}`, orderNumber: s.order.orderNumber, at: now(), notice });
+    s.pendingNotices.shift();
+  }
+}
+
+function searchAttributesOf(s: OrderState) {
+  return [
+    { key: sa.OrderStatus, value: s.status },
+    { key: sa.OrderStage, value: s.stage },
+    { key: sa.OrderChannel, value: s.order.channel },
+    { key: sa.CustomerId, value: s.order.customer.id },
+    { key: sa.CustomerClass, value: s.order.customer.class },
+    { key: sa.SalesRep, value: s.order.salesRep.id },
+    { key: sa.PromisedDate, value: s.promisedDate ? new Date(startOfDate(s.promisedDate, s.policy.calendar.timeZone)) : null },
+    { key: sa.OrderLate, value: isLate(s) },
+  ];
+}
+
+/** Operators filter orders in the Temporal UI by these; upserted whenever one of them changes. */
+async function keepSearchAttributesCurrent(s: OrderState) {
+  let last = '';
+  for (;;) {
+    const current = JSON.stringify(searchAttributesOf(s).map((p) => p.value));
+    if (current !== last) {
+      upsertSearchAttributes(searchAttributesOf(s));
+      last = current;
+    }
+    await condition(() => JSON.stringify(searchAttributesOf(s).map((p) => p.value)) !== last);
+  }
+}

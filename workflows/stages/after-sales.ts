@@ -1,0 +1,46 @@
+import { continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { every, ladder, now, runClock } from '../clock';
+import { durationMs } from '../domain/duration';
+import { balanceDue, moveTo, openComplaints, type OrderState } from '../domain/state';
+import type { OrderWorkflowInput } from '../messages';
+import { remind } from './notices';
+
+/**
+ * 售后: complaints are taken until the warranty ends, each called back until resolved; the order
+ * is archived once the warranty has ended and everything is paid. Orders live here for months, so
+ * this is where the workflow continues as new (carrying its whole state) when history grows.
+ */
+export async function afterSales(s: OrderState) {
+  moveTo(s, now(), 'after-sales');
+  const warrantyEnds = Date.parse(s.facts.signedForAt!) + durationMs(s.policy.rules.afterSalesPeriod);
+  const anyComplaint = () => openComplaints(s).length > 0;
+  for (;;) {
+    await continueAsNewIfDue(s);
+    const complaint = openComplaints(s)[0];
+    if (complaint) {
+      const { every: interval, to } = s.policy.clocks.complaintCallback;
+      await runClock(s, 'complaint-callback', () => complaint.resolvedAt !== undefined, every(Date.parse(complaint.filedAt), interval,
+        `remind ${to.join(', ')}`, (n) => remind(s, 'complaint-callback', to, `call the customer back on complaint ${complaint.number} (day ${n})`)));
+    } else if (Date.now() < warrantyEnds) {
+      await runClock(s, 'after-sales-period', anyComplaint, ladder(Date.parse(s.facts.signedForAt!), [
+        { after: s.policy.rules.afterSalesPeriod, action: 'archive when the warranty ends', fire: () => undefined },
+      ]));
+    } else if (balanceDue(s) > 0) {
+      // Receivables: dunning until the balance is paid (回款).
+      const { every: interval, to } = s.policy.clocks.balanceReminder;
+      await runClock(s, 'balance-reminder', () => balanceDue(s) === 0 || anyComplaint(), every(Date.now(), interval,
+        `remind ${to.join(', ')}`, (n) => remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`)));
+    } else {
+      moveTo(s, now(), 'archived');
+      return;
+    }
+  }
+}
+
+async function continueAsNewIfDue(s: OrderState) {
+  const info = workflowInfo();
+  const limit = s.policy.rules.continueAsNewAfterEvents;
+  if (info.continueAsNewSuggested || (limit !== undefined && info.historyLength >= limit)) {
+    await continueAsNew<(input: OrderWorkflowInput) => Promise<unknown>>({ resume: s });
+  }
+}

@@ -1,0 +1,18 @@
+import { condition } from '@temporalio/workflow';
+import { ladder, runClock } from '../clock';
+import { untoldDelay, type OrderState } from '../domain/state';
+import { escalate } from './notices';
+
+/** A delay is told to the customer within 24 hours, or escalated (001). Runs beside the main line. */
+export async function delayNotices(s: OrderState) {
+  for (;;) {
+    await condition(() => untoldDelay(s) !== undefined);
+    const delay = untoldDelay(s)!;
+    const { after, to } = s.policy.clocks.delayNotice;
+    await runClock(s, 'delay-notice', () => delay.toldAt !== undefined || s.stage === 'cancelled', ladder(Date.parse(delay.reportedAt), [
+      { after, action: `escalate to ${to}`, fire: () => escalate(s, 'delay-notice', to, `delay not told to the customer within ${after}: ${delay.reason}`) },
+    ]));
+    await condition(() => delay.toldAt !== undefined || s.stage === 'cancelled');
+    if (s.stage === 'cancelled') return;
+  }
+}
