@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import { Runtime, DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { simulate, type SimulationResult } from './simulator';
+import { startTimeSkippingServer } from './temporal-binaries';
+import { workflowsPath } from '../worker/worker';
+
+// npm run simulate -- <scenario.json> [--json]
+async function main() {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('usage: npm run simulate -- <scenario.json> [--json]');
+    process.exit(2);
+  }
+  const scenario = JSON.parse(fs.readFileSync(file, 'utf8'));
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const env = await startTimeSkippingServer();
+  try {
+    const bundle = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: new DefaultLogger('WARN') });
+    const result = await simulate(env, bundle, scenario);
+    console.log(args.includes('--json') ? JSON.stringify(printable(result), null, 2) : readable(result));
+  } finally {
+    await env.teardown();
+  }
+}
+
+function printable({ status, stage, promisedDate, originalPromisedDate, timeline }: SimulationResult) {
+  return { status, stage, promisedDate, originalPromisedDate, timeline };
+}
+
+function readable(result: SimulationResult): string {
+  const lines = [
+    `status: ${result.status}   stage: ${result.stage}`,
+    `promised date: ${result.promisedDate ?? '—'}   (originally ${result.originalPromisedDate ?? '—'})`,
+    '',
+    ...result.timeline.map((t) => `${t.at}  ${t.kind.padEnd(14)} ${t.type.padEnd(28)} ${t.to ? `→ ${t.to}  ` : ''}${t.actor ? `[${t.actor.role} ${t.actor.id}]  ` : ''}${t.detail}`),
+  ];
+  return lines.join('\n');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
