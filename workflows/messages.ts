@@ -26,6 +26,10 @@ export const eventSignal = defineSignal<[OrderEvent]>('event');
 export const snapshotQuery = defineQuery<OrderSnapshot>('snapshot');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 
-/** The failure type an update's validator throws for an event out of turn; details carry expectedEvents. */
+/**
+ * The failure types an update's validator throws: an event out of turn (details carry the stage
+ * and expectedEvents), a role the permission matrix refuses, a malformed event (details name the fields).
+ */
 export const EVENT_NOT_EXPECTED = 'EventNotExpected';
+export const EVENT_NOT_PERMITTED = 'EventNotPermitted';
 export const EVENT_INVALID = 'EventInvalid';

@@ -11,7 +11,7 @@ import { Policy } from './domain/policy';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply, expectedEvents, isLate, openOrder, recordRejected, whyNotApplicable, type OrderState } from './domain/state';
 import {
-  EVENT_INVALID, EVENT_NOT_EXPECTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
+  EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
 } from './messages';
 import * as sa from './search-attributes';
 import { tell } from './stages/notices';
@@ -62,11 +62,16 @@ function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: App
   }
   const event = parsed.data as OrderEvent;
   if (event.id !== undefined && s.appliedEventIds.includes(event.id)) return { event };
-  const why = whyNotApplicable(s, event);
-  if (why) {
+  const misfit = whyNotApplicable(s, event);
+  if (misfit) {
     return {
       event,
-      problem: ApplicationFailure.create({ type: EVENT_NOT_EXPECTED, message: why, details: [{ stage: s.stage, expectedEvents: expectedEvents(s) }], nonRetryable: true }),
+      problem: ApplicationFailure.create({
+        type: misfit.kind === 'not-permitted' ? EVENT_NOT_PERMITTED : EVENT_NOT_EXPECTED,
+        message: misfit.message,
+        details: [{ stage: s.stage, expectedEvents: expectedEvents(s) }],
+        nonRetryable: true,
+      }),
     };
   }
   return { event };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDuration } from './duration';
+import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, Role } from './order';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
@@ -9,7 +10,50 @@ import { CustomerClass, Fen, IsoDate, Role } from './order';
 const Escalation = z.object({ after: IsoDuration, to: Role });
 const Reminder = z.object({ every: IsoDuration, to: z.array(Role).min(1) });
 
+// Who may send which event: the order desk confirms, finance confirms money, QC passes goods, the
+// warehouse ships, a supervisor approves and releases in an emergency (domain.md §1, §3).
+const defaultPermissions: Record<EventType, Role[]> = {
+  'order-confirmed': ['order-desk', 'sales-rep', 'supervisor'],
+  'feasibility-decided': ['technical', 'supervisor'],
+  'materials-confirmed': ['technical', 'purchasing'],
+  'drawing-sent': ['technical', 'order-desk'],
+  'drawing-confirmed': ['customer', 'order-desk', 'sales-rep'],
+  'drawing-revision-requested': ['customer', 'order-desk', 'sales-rep'],
+  'price-approved': ['finance', 'supervisor'],
+  'price-disputed': ['finance'],
+  'supervisor-approved': ['supervisor'],
+  'delivery-date-estimated': ['production'],
+  'confirmation-sent': ['order-desk'],
+  'signed-confirmation-returned': ['order-desk', 'sales-rep'],
+  'signed-confirmation-rejected': ['order-desk'],
+  'deposit-received': ['finance'],
+  'production-notice-issued': ['finance', 'production'],
+  'technical-order-issued': ['technical'],
+  'progress-reported': ['production', 'sales-rep', 'order-desk'],
+  'delay-reported': ['production'],
+  'customer-told-of-delay': ['sales-rep', 'order-desk'],
+  'change-requested': ['customer', 'sales-rep', 'order-desk'],
+  'change-confirmed': ['order-desk', 'sales-rep', 'supervisor'],
+  'change-rejected': ['production', 'order-desk', 'supervisor'],
+  'qc-passed': ['qc'],
+  'qc-failed': ['qc'],
+  stocked: ['warehouse'],
+  'shipping-requested': ['order-desk', 'sales-rep'],
+  'payment-received': ['finance'],
+  'emergency-released': ['supervisor'],
+  shipped: ['warehouse'],
+  'signed-for': ['customer', 'warehouse', 'sales-rep'],
+  'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service'],
+  'complaint-resolved': ['service', 'supervisor'],
+  cancelled: ['supervisor', 'order-desk'],
+};
+
 export const Policy = z.object({
+  /** The permission matrix: which roles may send each event. */
+  permissions: z
+    .record(z.enum(eventTypes as [EventType, ...EventType[]]), z.array(Role))
+    .default(defaultPermissions)
+    .refine((matrix) => eventTypes.every((type) => matrix[type] !== undefined), 'every event type needs its roles'),
   calendar: z
     .object({
       timeZone: z.string().default('Asia/Shanghai'),

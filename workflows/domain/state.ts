@@ -302,8 +302,22 @@ function mainLine(s: OrderState): EventType[] {
   }
 }
 
-/** Why an event that has the right type still does not fit (e.g. confirming the wrong drawing version). */
-export function whyNotApplicable(s: OrderState, event: OrderEvent): string | undefined {
+/** Why an event does not fit: the sender's role may not send it, or the order does not expect it now. */
+export interface Misfit {
+  kind: 'not-permitted' | 'not-expected';
+  message: string;
+}
+
+export function whyNotApplicable(s: OrderState, event: OrderEvent): Misfit | undefined {
+  const allowed = s.policy.permissions[event.type];
+  if (!allowed.includes(event.actor.role)) {
+    return { kind: 'not-permitted', message: `${event.actor.role} may not send ${event.type} (allowed: ${allowed.join(', ')})` };
+  }
+  const message = whyNotExpected(s, event);
+  return message === undefined ? undefined : { kind: 'not-expected', message };
+}
+
+function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
   if (!expectedEvents(s).includes(event.type)) {
     return `the order is at stage ${s.stage} and expects ${expectedEvents(s).join(', ') || 'no events'}`;
   }
