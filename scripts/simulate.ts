@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { Runtime, DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { Runtime, DefaultLogger } from '@temporalio/worker';
 import { simulate, type SimulationResult } from './simulator';
 import { startTimeSkippingServer } from './temporal-binaries';
-import { workflowsPath } from '../worker/worker';
 
 // npm run simulate -- <scenario.json> [--json]
 async function main() {
@@ -16,8 +15,7 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = await startTimeSkippingServer();
   try {
-    const bundle = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: new DefaultLogger('WARN') });
-    const result = await simulate(env, bundle, scenario);
+    const result = await simulate(env, scenario);
     console.log(args.includes('--json') ? JSON.stringify(printable(result), null, 2) : readable(result));
   } finally {
     await env.teardown();

@@ -2,15 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { dateAt, startOfDate, addCalendarDays } from '../workflows/domain/calendar';
 import { durationMs, IsoDuration } from '../workflows/domain/duration';
 import { OrderInput } from '../workflows/domain/order';
 import { resolvePolicy, type PolicyOverrides } from '../workflows/domain/policy';
 import type { TimelineEntry } from '../workflows/domain/state';
 import type { OrderSnapshot } from '../workflows/domain/snapshot';
-import { eventSignal, snapshotQuery, timelineQuery, workflowIdOf } from '../workflows/messages';
+import type { OrderEvent } from '../workflows/domain/events';
+import {
+  EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, workflowIdOf,
+} from '../workflows/messages';
 import { createOrderWorker } from '../worker/worker';
 import { FileOutbox } from '../activities/outbox';
 
@@ -45,11 +48,14 @@ export interface SimulationResult {
   timeline: TimelineEntry[];
   /** Every message the outbox delivered, to check that nothing was sent twice. */
   delivered: number;
+  continuedAsNew: boolean;
+  /** The last run's event history, for its size and for replay fixtures. */
+  history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 }
 
 const offset = (iso: string) => (iso === 'PT0S' ? 0 : durationMs(iso));
 
-export async function simulate(env: TestWorkflowEnvironment, workflowBundle: WorkflowBundle, input: Scenario): Promise<SimulationResult> {
+export async function simulate(env: TestWorkflowEnvironment, input: Scenario): Promise<SimulationResult> {
   const scenario = Scenario.parse(input);
   const policy = resolvePolicy((scenario.policy ?? {}) as PolicyOverrides);
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-sim-'));
@@ -59,7 +65,6 @@ export async function simulate(env: TestWorkflowEnvironment, workflowBundle: Wor
     namespace: env.namespace ?? 'default',
     taskQueue,
     outboxDir,
-    workflowBundle,
     shutdownForceTime: '10s',
   });
   try {
@@ -77,14 +82,14 @@ export async function simulate(env: TestWorkflowEnvironment, workflowBundle: Wor
       };
       for (const step of [...scenario.steps].sort((a, b) => offset(a.at) - offset(b.at))) {
         await advanceTo(offset(step.at));
-        await handle.signal(eventSignal, step.event as never);
-        await handle.query(snapshotQuery); // the signal is applied before time moves on
+        await send(handle, step.event as OrderEvent);
       }
       if (scenario.until) await advanceTo(durationMs(scenario.until));
       const snapshot = await handle.query(snapshotQuery);
       const timeline = await handle.query(timelineQuery);
       if (snapshot.stage !== 'archived' && snapshot.stage !== 'cancelled') await handle.terminate('simulation ended');
       else await handle.result();
+      const { runId } = await handle.describe();
       return {
         status: snapshot.status,
         stage: snapshot.stage,
@@ -93,12 +98,35 @@ export async function simulate(env: TestWorkflowEnvironment, workflowBundle: Wor
         snapshot,
         timeline,
         delivered: (await new FileOutbox(outboxDir).list()).length,
+        continuedAsNew: runId !== handle.firstExecutionRunId,
+        history: await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory(),
       };
     });
   } finally {
     fs.rmSync(outboxDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Sends an event as the API does, by update, so it is applied before time moves on. An event the
+ * order refuses is sent again as a signal, which the workflow records on its timeline as rejected
+ * (the update's validator leaves no trace in history). The query waits until it is recorded; it is
+ * safe there because a refused event changes nothing (a query racing a continue-as-new is not:
+ * the time-skipping server then stops skipping).
+ */
+async function send(handle: WorkflowHandle, event: OrderEvent) {
+  try {
+    await handle.executeUpdate(submitEvent, { args: [event] });
+  } catch (error) {
+    if (!(error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && refusals.includes(error.cause.type ?? ''))) {
+      throw error;
+    }
+    await handle.signal(eventSignal, event);
+    await handle.query(snapshotQuery);
+  }
+}
+
+const refusals = [EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED];
 
 /** Milliseconds from `now` to the next HH:MM in the company's time zone. */
 function untilLocalTime(now: number, hhmm: string, timeZone: string): number {

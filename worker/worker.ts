@@ -9,22 +9,25 @@ export interface OrderWorkerOptions {
   taskQueue: string;
   outboxDir: string;
   webhookUrl?: string;
-  /** A pre-built bundle (tests, simulator) or, by default, the workflows bundled at start. */
-  workflowBundle?: WorkerOptions['workflowBundle'];
   shutdownForceTime?: WorkerOptions['shutdownForceTime'];
 }
 
 /** The order worker: the same in production, in the tests and in the simulator. */
 export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, outboxDir, webhookUrl, workflowBundle, shutdownForceTime } = options;
+  const { connection, namespace, taskQueue, outboxDir, webhookUrl, shutdownForceTime } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsPath() }),
+    workflowBundle: { codePath: workflowBundlePath() },
     activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl }),
     shutdownForceTime,
   });
+}
+
+/** Built by `npm run build` (scripts/bundle-workflows.ts). */
+export function workflowBundlePath(): string {
+  return path.join(__dirname, '..', 'workflow-bundle.js');
 }
 
 export function workflowsPath(): string {

@@ -99,7 +99,7 @@ function receiveEvents(s: OrderState, journey: CancellationScope) {
     if (problem) {
       const sender = (raw ?? {}) as Partial<OrderEvent>;
       recordRejected(s, now(), { type: String(sender.type ?? 'unknown') as OrderEvent['type'], actor: sender.actor ?? { id: 'unknown', role: 'system' } }, problem.message);
-      log.warn('event rejected', { type: sender.type, why: problem.message });
+      log.info('event rejected', { type: sender.type, why: problem.message });
       return;
     }
     accept(event!);

@@ -1,0 +1,389 @@
+import assert from 'node:assert/strict';
+import { simulate, type Scenario, type SimulationResult } from '../../scripts/simulator';
+import { timeSkippingServer } from '../support/servers';
+import { entries, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
+import happyPath from '../scenarios/standard-happy-path.json';
+
+// The standard order's clocks and rules on the time-skipping test server, at their real default
+// durations: every "hour" and "day" below is skipped time, never a shortened clock.
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const run = async (scenario: Scenario): Promise<SimulationResult> => simulate(await timeSkippingServer(), scenario);
+const msAfter = (from: string, at: string) => Date.parse(at) - Date.parse(from);
+
+describe('standard order (time-skipping server)', function () {
+  this.timeout(180_000);
+
+  it('runs a class B order from intake to archive and sends each message once', async () => {
+    const result = await run(happyPath as Scenario);
+    assert.equal(result.status, 'completed');
+    assert.equal(result.stage, 'archived');
+    assert.deepEqual(entries(result.timeline, 'status-change').map((t) => t.type),
+      ['pending-confirmation', 'in-production', 'awaiting-shipment', 'shipped', 'completed']);
+    assert.equal(entries(result.timeline, 'rejected-event').length, 0);
+    assert.equal(entries(result.timeline, 'escalation').length, 0);
+    const messages = result.timeline.filter((t) => ['notification', 'reminder', 'escalation'].includes(t.kind));
+    assert.equal(result.delivered, messages.length, 'the outbox holds exactly the messages on the timeline');
+    assert.equal(result.snapshot.received, result.snapshot.amount);
+  });
+
+  describe('first confirmation (2 hours)', () => {
+    it('escalates to the supervisor exactly once when nobody confirms within 2 hours', async () => {
+      const result = await run({ order: standardOrder(), until: 'P3D' });
+      const escalations = entries(result.timeline, 'escalation', 'first-confirmation');
+      assert.equal(escalations.length, 1);
+      assert.equal(escalations[0].to, 'supervisor');
+      assert.ok(Math.abs(msAfter(result.snapshot.receivedAt, escalations[0].at) - 2 * HOUR) < 1000, escalations[0].at);
+      assert.deepEqual(result.snapshot.expectedEvents.filter((e) => e === 'order-confirmed'), ['order-confirmed'], 'still waiting to be confirmed');
+    });
+
+    it('does not escalate when confirmed at 1 h 59 min', async () => {
+      const result = await run({ order: standardOrder(), steps: [step('PT1H59M', 'order-confirmed', 'order-desk')], until: 'PT6H' });
+      assert.equal(entries(result.timeline, 'escalation').length, 0);
+      assert.equal(result.stage, 'price-review');
+    });
+  });
+
+  describe('late return of the signed confirmation', () => {
+    const sentAtNoon = [
+      step('PT1H', 'order-confirmed', 'order-desk'),
+      step('PT2H', 'price-approved', 'finance'),
+      step('PT2H', 'delivery-date-estimated', 'production', { promisedDate: '2031-03-10' }),
+      step('PT3H', 'confirmation-sent', 'order-desk', { documentRef: 'OC-1' }),
+    ];
+
+    it('a return on the third day after sending pushes the promised date back exactly two days', async () => {
+      // Starts 09:00 company time: sent 12:00 on day 1, returned 10:00 on day 3.
+      const result = await run({
+        startAt: '09:00',
+        order: standardOrder(),
+        steps: [...sentAtNoon, step('P2DT1H', 'signed-confirmation-returned', 'order-desk', { documentRef: 'OC-1s' })],
+        until: 'P5D',
+      });
+      assert.equal(result.originalPromisedDate, '2031-03-10');
+      assert.equal(result.promisedDate, '2031-03-12');
+      assert.equal(result.snapshot.lateReturnDays, 2);
+      assert.equal(entries(result.timeline, 'reminder', 'return-deferral').length, 2);
+      assert.equal(result.snapshot.late, true);
+    });
+
+    it('a return on the sending day keeps the promised date', async () => {
+      const result = await run({
+        startAt: '09:00',
+        order: standardOrder(),
+        steps: [...sentAtNoon, step('PT14H', 'signed-confirmation-returned', 'order-desk', { documentRef: 'OC-1s' })],
+        until: 'P3D',
+      });
+      assert.equal(result.promisedDate, '2031-03-10');
+      assert.equal(result.snapshot.lateReturnDays, 0);
+    });
+
+    it('counts company days in the company time zone, not UTC', async () => {
+      // Sent 23:00 company time (15:00 UTC); the company day ends an hour later: one day late by 01:00.
+      const result = await run({
+        startAt: '20:00',
+        order: standardOrder(),
+        steps: [
+          step('PT1H', 'order-confirmed', 'order-desk'),
+          step('PT1H', 'price-approved', 'finance'),
+          step('PT2H', 'delivery-date-estimated', 'production', { promisedDate: '2031-03-10' }),
+          step('PT3H', 'confirmation-sent', 'order-desk', { documentRef: 'OC-1' }),
+          step('PT5H', 'signed-confirmation-returned', 'order-desk', { documentRef: 'OC-1s' }),
+        ],
+        until: 'PT6H',
+      });
+      assert.equal(result.promisedDate, '2031-03-11');
+    });
+  });
+
+  describe('deposit', () => {
+    it('reminds the sales rep daily until the whole deposit has arrived', async () => {
+      const result = await run({
+        order: standardOrder({ deposit: { kind: 'rate', basisPoints: 3000 } }), // 30 % of ¥5,000 = 150,000 fen
+        steps: [
+          ...throughConfirmation(),
+          step('P1DT6H', 'deposit-received', 'finance', { amount: 100_000, paymentRef: 'B-1' }),
+          step('P2DT6H', 'deposit-received', 'finance', { amount: 50_000, paymentRef: 'B-2' }),
+        ],
+        until: 'P6D',
+      });
+      // Deposit stage from PT5H: reminders at P1DT5H and P2DT5H; none once the deposit is complete.
+      assert.equal(entries(result.timeline, 'reminder', 'deposit-reminder').length, 2);
+      assert.equal(result.stage, 'production-notice');
+    });
+  });
+
+  describe('production follow-up', () => {
+    it('reminds technical after 2 days and escalates after 3 without the technical order', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [...throughConfirmation(), step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' })],
+        until: 'P5D',
+      });
+      const [reminder] = entries(result.timeline, 'reminder', 'technical-order');
+      const [escalation, ...more] = entries(result.timeline, 'escalation', 'technical-order');
+      const noticeAt = entries(result.timeline, 'event', 'production-notice-issued')[0].at;
+      assert.equal(reminder.to, 'technical');
+      assert.ok(Math.abs(msAfter(noticeAt, reminder.at) - 2 * DAY) < 1000);
+      assert.equal(escalation.to, 'supervisor');
+      assert.ok(Math.abs(msAfter(noticeAt, escalation.at) - 3 * DAY) < 1000);
+      assert.equal(more.length, 0);
+    });
+
+    it('asks for a progress update each week without one, counting from the last report', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          ...throughConfirmation(),
+          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
+          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          step('P5D', 'progress-reported', 'production', { percentDone: 40 }),
+        ],
+        until: 'P20D',
+      });
+      // Last report at P5D: reminders at P12D and P19D.
+      const reminders = entries(result.timeline, 'reminder', 'progress-update');
+      assert.equal(reminders.length, 2);
+      const reportAt = entries(result.timeline, 'event', 'progress-reported')[0].at;
+      assert.ok(Math.abs(msAfter(reportAt, reminders[0].at) - 7 * DAY) < 1000);
+    });
+
+    it('escalates a delay not told to the customer within 24 hours', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          ...throughConfirmation(),
+          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
+          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          step('P2D', 'delay-reported', 'production', { reason: 'glass shortage', newPromisedDate: '2031-03-20' }),
+        ],
+        until: 'P4D',
+      });
+      const escalations = entries(result.timeline, 'escalation', 'delay-notice');
+      assert.equal(escalations.length, 1);
+      assert.ok(Math.abs(msAfter(entries(result.timeline, 'event', 'delay-reported')[0].at, escalations[0].at) - 24 * HOUR) < 1000);
+      assert.equal(result.promisedDate, '2031-03-20');
+      assert.ok(result.snapshot.expectedEvents.includes('customer-told-of-delay'));
+    });
+
+    it('does not escalate a delay told to the customer within 24 hours', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          ...throughConfirmation(),
+          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
+          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          step('P2D', 'delay-reported', 'production', { reason: 'glass shortage', newPromisedDate: '2031-03-20' }),
+          step('P2DT23H', 'customer-told-of-delay', 'sales-rep', { channel: 'phone', compensation: 20_000 }),
+        ],
+        until: 'P4D',
+      });
+      assert.equal(entries(result.timeline, 'escalation').length, 0);
+    });
+
+    it('sends goods that fail QC back to rework, and on only once they pass', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          ...throughConfirmation(),
+          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
+          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          step('P2D', 'qc-failed', 'qc', { reason: 'scratched shades' }),
+          step('P2DT1H', 'stocked', 'warehouse', { location: 'A-1' }),
+          step('P3D', 'qc-passed', 'qc', { reportRef: 'QC-2' }),
+        ],
+        until: 'P3DT1H',
+      });
+      assert.equal(entries(result.timeline, 'notification', 'rework')[0].to, 'production');
+      assert.equal(entries(result.timeline, 'rejected-event', 'stocked').length, 1, 'nothing is put away before QC passes');
+      assert.equal(result.snapshot.qcFailures, 1);
+      assert.equal(result.stage, 'put-away');
+      assert.equal(result.status, 'awaiting-shipment');
+    });
+  });
+
+  describe('release for shipping', () => {
+    const shipAttempt = (at: string) => step(at, 'shipped', 'warehouse', { carrier: 'SF', trackingRef: 'SF1' });
+
+    it('does not ship a class B order until the balance arrives', async () => {
+      const result = await run({
+        order: standardOrder({ customer: { id: 'C-2', name: 'Wuxi Lights', class: 'B' } }),
+        steps: [
+          ...throughConfirmation(),
+          ...throughPutAway(1),
+          step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
+          shipAttempt('P2DT3H'),
+          step('P4D', 'payment-received', 'finance', { amount: 500_000, paymentRef: 'B-9' }),
+          shipAttempt('P4DT1H'),
+        ],
+        until: 'P4DT2H',
+      });
+      assert.equal(entries(result.timeline, 'rejected-event', 'shipped').length, 1);
+      assert.equal(entries(result.timeline, 'event', 'shipped').length, 1);
+      assert.ok(Date.parse(entries(result.timeline, 'event', 'shipped')[0].at) > Date.parse(entries(result.timeline, 'event', 'payment-received')[0].at));
+      assert.equal(entries(result.timeline, 'notification', 'balance-due-notice')[0].to, 'customer');
+      assert.equal(entries(result.timeline, 'reminder', 'balance-reminder').length, 2, 'sales rep and finance, once a day');
+      assert.equal(result.status, 'shipped');
+    });
+
+    it('ships a class A order on its terms, before the balance', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [...throughConfirmation(), ...throughPutAway(1), step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }), shipAttempt('P2DT3H')],
+        until: 'P2DT4H',
+      });
+      assert.equal(result.status, 'shipped');
+      assert.equal(result.snapshot.balanceDue, 500_000);
+    });
+
+    it('lets a supervisor release in an emergency and chases the missing shipping request', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          ...throughConfirmation(),
+          ...throughPutAway(1),
+          step('P2DT2H', 'emergency-released', 'order-desk', { reason: 'customer line stopped' }),
+          step('P2DT2H', 'emergency-released', 'supervisor', { reason: 'customer line stopped' }),
+          shipAttempt('P2DT3H'),
+          step('P4DT12H', 'shipping-requested', 'order-desk', { requestRef: 'SR-late' }),
+        ],
+        until: 'P7D',
+      });
+      assert.match(entries(result.timeline, 'rejected-event', 'emergency-released')[0].detail, /order-desk may not send/);
+      assert.equal(result.status, 'shipped');
+      assert.equal(result.snapshot.emergencyRelease?.by, 'supervisor-1');
+      // Released at P2DT2H: chased at P3DT2H and P4DT2H, then the request arrives.
+      assert.equal(entries(result.timeline, 'reminder', 'shipping-request-chase').length, 2);
+    });
+
+    it('ships a large order by special vehicle and needs a supervisor first', async () => {
+      const result = await run({
+        order: standardOrder({ lines: [{ productCode: 'LAMP-1', quantity: 30, unitPrice: 50_000 }] }), // ¥15,000
+        steps: [
+          step('PT1H', 'order-confirmed', 'order-desk'),
+          step('PT2H', 'price-approved', 'finance'),
+          step('PT3H', 'delivery-date-estimated', 'production', { promisedDate: '2031-03-10' }),
+          step('PT4H', 'supervisor-approved', 'supervisor'),
+          step('PT5H', 'delivery-date-estimated', 'production', { promisedDate: '2031-03-10' }),
+          step('PT6H', 'confirmation-sent', 'order-desk', { documentRef: 'OC-1' }),
+          step('PT7H', 'signed-confirmation-returned', 'order-desk', { documentRef: 'OC-1s' }),
+          ...throughPutAway(1),
+          step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
+        ],
+        until: 'P2DT3H',
+      });
+      assert.equal(entries(result.timeline, 'rejected-event', 'delivery-date-estimated').length, 1, 'no estimate before approval');
+      assert.equal(entries(result.timeline, 'notification', 'approval-needed')[0].to, 'supervisor');
+      assert.equal(result.snapshot.shippingMode, 'special-vehicle');
+      assert.match(entries(result.timeline, 'notification', 'ship')[0].detail, /special-vehicle/);
+    });
+  });
+
+  describe('beside the main line', () => {
+    it('applies a confirmed change request as a versioned amendment to price and date', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          ...throughConfirmation(),
+          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
+          step('P1DT2H', 'change-requested', 'customer', { description: '12 lamps instead of 10', newAmount: 600_000, newPromisedDate: '2031-03-15' }),
+          step('P1DT3H', 'change-confirmed', 'order-desk', { version: 1 }),
+          step('P1DT4H', 'change-requested', 'customer', { description: 'brass finish', newAmount: 900_000 }),
+          step('P1DT5H', 'change-rejected', 'production', { version: 2, reason: 'no brass in stock' }),
+        ],
+        until: 'P1DT6H',
+      });
+      assert.equal(result.snapshot.amount, 600_000);
+      assert.equal(result.promisedDate, '2031-03-15');
+      assert.equal(result.originalPromisedDate, '2031-03-10');
+      assert.deepEqual(result.snapshot.amendments.map((a) => [a.version, a.state]), [[1, 'confirmed'], [2, 'rejected']]);
+    });
+
+    it('cancels an order: its clocks stop and every department hears of it', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [step('PT30M', 'cancelled', 'supervisor', { reason: 'customer withdrew' })],
+        until: 'P1D',
+      });
+      assert.equal(result.status, 'cancelled');
+      assert.equal(entries(result.timeline, 'escalation').length, 0, 'the 2-hour clock stopped');
+      assert.deepEqual(entries(result.timeline, 'notification', 'order-cancelled').map((t) => t.to).sort(), ['finance', 'production', 'sales-rep', 'warehouse']);
+      assert.equal(result.snapshot.openClocks.length, 0);
+    });
+
+    it('records an event out of turn or malformed as rejected and changes nothing', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          step('PT10M', 'qc-passed', 'qc', { reportRef: 'QC-1' }),
+          step('PT20M', 'delivery-date-estimated', 'production', { promisedDate: 'next Tuesday' }),
+        ],
+        until: 'PT30M',
+      });
+      const rejected = entries(result.timeline, 'rejected-event');
+      assert.deepEqual(rejected.map((t) => t.type), ['qc-passed', 'delivery-date-estimated']);
+      assert.match(rejected[0].detail, /stage intake and expects order-confirmed/);
+      assert.equal(result.stage, 'intake');
+      assert.equal(result.snapshot.promisedDate, undefined);
+    });
+  });
+
+  describe('non-standard lines', () => {
+    it('go through technical review and drawings, and need a supervisor', async () => {
+      const result = await run({
+        order: standardOrder({ lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000, nonStandard: 'matte black, 3 m cable' }] }),
+        steps: [
+          step('PT1H', 'order-confirmed', 'order-desk'),
+          step('PT2H', 'feasibility-decided', 'technical', { feasible: false }),
+          step('PT3H', 'materials-confirmed', 'purchasing', { confirmationRef: 'MAT-1', leadTimeDays: 12 }),
+          step('PT4H', 'price-approved', 'finance'),
+          step('PT5H', 'feasibility-decided', 'technical', { feasible: true, solution: 'powder-coated black' }),
+          step('PT6H', 'drawing-sent', 'technical', { version: 1, drawingRef: 'DWG-1' }),
+          step('PT7H', 'drawing-revision-requested', 'customer', { version: 1, reason: 'cable 4 m' }),
+          step('PT8H', 'drawing-sent', 'technical', { version: 2, drawingRef: 'DWG-1b' }),
+          step('PT9H', 'drawing-confirmed', 'customer', { version: 2 }),
+          step('PT10H', 'price-approved', 'finance'),
+          step('PT11H', 'supervisor-approved', 'supervisor'),
+        ],
+        until: 'PT12H',
+      });
+      assert.equal(entries(result.timeline, 'notification', 'infeasible')[0].to, 'supervisor');
+      assert.equal(entries(result.timeline, 'rejected-event', 'price-approved').length, 1, 'no price review before the drawings are confirmed');
+      assert.equal(entries(result.timeline, 'notification', 'drawing-revision')[0].to, 'technical');
+      assert.equal(result.stage, 'delivery-estimate');
+    });
+  });
+
+  describe('long life', () => {
+    it('continues as new in after-sales carrying the whole order, and takes complaints until the warranty ends', async () => {
+      const result = await run({
+        order: standardOrder(),
+        policy: { rules: { continueAsNewAfterEvents: 40 } },
+        steps: [
+          ...throughConfirmation(),
+          ...throughPutAway(1),
+          step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
+          step('P2DT3H', 'shipped', 'warehouse', { carrier: 'SF', trackingRef: 'SF1' }),
+          step('P3D', 'signed-for', 'customer', { receiptRef: 'AR-1' }),
+          step('P3DT1H', 'payment-received', 'finance', { amount: 500_000, paymentRef: 'B-1' }),
+          step('P100D', 'complaint-filed', 'customer', { category: 'quality', description: 'one lamp flickers' }),
+          step('P102DT1H', 'complaint-resolved', 'service', { complaintNumber: 1, responsibleParty: 'production', resolution: 'driver replaced' }),
+        ],
+        until: 'P400D',
+      });
+      assert.equal(result.continuedAsNew, true);
+      assert.equal(result.stage, 'archived');
+      assert.equal(result.snapshot.complaints[0].responsibleParty, 'production');
+      assert.equal(entries(result.timeline, 'reminder', 'complaint-callback').length, 2, 'called back daily until resolved');
+      assert.equal(entries(result.timeline, 'event', 'order-confirmed').length, 1, 'the timeline survived continue-as-new');
+    });
+
+    it('keeps the history of a plain standard order lean', async () => {
+      const result = await run(happyPath as Scenario);
+      const events = result.history.events?.length ?? 0;
+      console.log(`      history of a plain standard order: ${events} events`);
+      assert.ok(events > 50 && events < 250, `${events} events`);
+    });
+  });
+});
