@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { simulate } from '../../scripts/simulator';
+import { timeSkippingServer } from '../support/servers';
+import { entries } from '../support/scenario';
+
+// Every scenario shipped in test/scenarios runs in the simulator (as `npm run simulate` runs it).
+const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'scenarios');
+
+describe('shipped scenarios (simulator)', function () {
+  this.timeout(120_000);
+
+  it('late return, a delay told late, rework and a class C balance: every clock fires as the policy says', async () => {
+    const result = await simulate(await timeSkippingServer(), JSON.parse(fs.readFileSync(path.join(dir, 'late-return-delay-and-balance.json'), 'utf8')));
+    assert.equal(result.stage, 'archived');
+    assert.equal(result.originalPromisedDate, '2030-02-01');
+    // Sent 15:00 day 1, returned 11:00 day 2: one day late, then the delay set 2030-02-10.
+    assert.deepEqual(entries(result.timeline, 'date-change').map((t) => t.detail.split(':')[0]),
+      ['none → 2030-02-01', '2030-02-01 → 2030-02-02', '2030-02-02 → 2030-02-10']);
+    assert.equal(entries(result.timeline, 'escalation', 'first-confirmation').length, 1, 'confirmed after 3 hours');
+    assert.equal(entries(result.timeline, 'escalation', 'delay-notice').length, 1, 'told after 26 hours');
+    assert.equal(entries(result.timeline, 'reminder', 'technical-order').length, 1, 'issued after 2 days 2 hours');
+    assert.equal(entries(result.timeline, 'escalation', 'technical-order').length, 0);
+    assert.equal(entries(result.timeline, 'rejected-event', 'shipped').length, 1, 'class C: not before the balance');
+  });
+
+  it('a custom order cancelled after its drawings were confirmed, by the supervisor only', async () => {
+    const result = await simulate(await timeSkippingServer(), JSON.parse(fs.readFileSync(path.join(dir, 'custom-order-cancelled.json'), 'utf8')));
+    assert.equal(result.status, 'cancelled');
+    assert.match(entries(result.timeline, 'rejected-event', 'cancelled')[0].detail, /sales-rep may not send cancelled/);
+  });
+});
