@@ -9,7 +9,9 @@ import { startOfDate } from './domain/calendar';
 import { OrderInput } from './domain/order';
 import { Policy } from './domain/policy';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
-import { apply, expectedEvents, isLate, openOrder, recordRejected, whyNotApplicable, type OrderState } from './domain/state';
+import { apply } from './domain/apply';
+import { expectedEvents, whyNotApplicable } from './domain/route';
+import { isLate, openOrder, recordRejected, type OrderState, type Stage } from './domain/state';
 import {
   EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
 } from './messages';
@@ -25,18 +27,33 @@ const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-export async function runOrder(input: OrderWorkflowInput, journey: (s: OrderState) => Promise<void>): Promise<OrderSnapshot> {
+/** What a channel's workflow does while its orders are in each stage of their route. */
+export interface Channel {
+  /** Runs while the order is in the stage and is cancelled when it moves on (tell people, run clocks). */
+  stages: Partial<Record<Stage, (s: OrderState) => Promise<void>>>;
+  /** Runs for the whole life of the order, beside the stages (e.g. the delay-notice clock). */
+  sideLines: ((s: OrderState) => Promise<void>)[];
+}
+
+export async function runOrder(input: OrderWorkflowInput, channel: Channel): Promise<OrderSnapshot> {
   const s = 'resume' in input
     ? input.resume
     : openOrder(OrderInput.parse(input.order), Policy.parse(input.policy), now());
-  const scope = new CancellationScope();
-  receiveEvents(s, scope);
+  receiveEvents(s);
   void deliverNotices(s);
   void keepSearchAttributesCurrent(s);
-  try {
-    await scope.run(() => journey(s));
-  } catch (error) {
-    if (!(isCancellation(error) && s.stage === 'cancelled')) throw error;
+  for (const sideLine of channel.sideLines) untilClosed(s, sideLine);
+  // The route moves the order from stage to stage as events are applied (domain/route.ts);
+  // here each stage's own work runs for as long as the order stays in it.
+  while (s.stage !== 'archived' && s.stage !== 'cancelled') {
+    const stage = s.stage;
+    const work = channel.stages[stage];
+    const scope = new CancellationScope();
+    const running = work ? scope.run(() => work(s)).catch(unlessCancelled) : undefined;
+    // Not a race: the stage's work may end early (a single notice) or throw (continue-as-new).
+    await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
+  }
+  if (s.stage === 'cancelled') {
     for (const role of ['production', 'finance', 'warehouse', 'sales-rep'] as const) {
       tell(s, 'order-cancelled', role, `order cancelled: ${s.facts.cancelledReason}`);
     }
@@ -46,11 +63,15 @@ export async function runOrder(input: OrderWorkflowInput, journey: (s: OrderStat
   return snapshotOf(s);
 }
 
-/** Runs a side line (e.g. the delay-notice clock) beside the journey; it ends quietly when the order is cancelled. */
-export function besideTheMainLine(sideLine: Promise<unknown>) {
-  sideLine.catch((error) => {
-    if (!isCancellation(error)) throw error;
-  });
+function unlessCancelled(error: unknown) {
+  if (!isCancellation(error)) throw error;
+}
+
+/** Runs a side line for as long as the order is open. */
+function untilClosed(s: OrderState, sideLine: (s: OrderState) => Promise<void>) {
+  const scope = new CancellationScope();
+  scope.run(() => sideLine(s)).catch(unlessCancelled);
+  void condition(() => s.stage === 'archived' || s.stage === 'cancelled').then(() => scope.cancel());
 }
 
 /** Checks an event against the order; returns why it does not fit, or undefined when it does. */
@@ -77,12 +98,11 @@ function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: App
   return { event };
 }
 
-function receiveEvents(s: OrderState, journey: CancellationScope) {
+function receiveEvents(s: OrderState) {
   const accept = (event: OrderEvent) => {
     // A retried event (same id) is answered with the current state and applied nothing twice.
     if (event.id !== undefined && s.appliedEventIds.includes(event.id)) return;
     apply(s, event, now());
-    if (event.type === 'cancelled') journey.cancel();
   };
   setHandler(submitEvent, (event) => {
     accept(check(s, event).event!);

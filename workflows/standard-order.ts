@@ -1,45 +1,40 @@
+import type { OrderSnapshot } from './domain/snapshot';
+import type { OrderWorkflowInput } from './messages';
+import { runOrder } from './order-runtime';
 import { afterSales } from './stages/after-sales';
-import { confirmationAndReturn, deliveryEstimate } from './stages/confirmation';
+import { confirmationReturn, deliveryEstimate } from './stages/confirmation';
 import { deposit } from './stages/deposit';
 import { delayNotices } from './stages/follow-up';
 import { intake } from './stages/intake';
 import { production, productionNotice } from './stages/production';
 import { putAway, release, shippingRequestChase } from './stages/release';
-import { drawings, priceReview, supervisorApproval, technicalReview } from './stages/review';
-import { ship, signOff } from './stages/shipping';
-import { isCustom, needsSupervisor, type OrderState } from './domain/state';
-import type { OrderSnapshot } from './domain/snapshot';
-import type { OrderWorkflowInput } from './messages';
-import { besideTheMainLine, runOrder } from './order-runtime';
+import { priceReview, supervisorApproval, technicalReview } from './stages/review';
+import { ship } from './stages/shipping';
 
 /**
  * The standard sales order (domain.md §4, documents 001 and 002), from intake to sign-off and
- * after-sales. Read it as the documents' flow chart; each stage waits on people and runs its clocks.
+ * after-sales. Its route (which stage follows which, and what each waits for) is data in
+ * domain/route.ts; here is what OrderFlow does while the order is in each stage: tell the people
+ * who owe the next step, and run the stage's clocks until the order moves on.
  */
 export async function standardOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {
-  return runOrder(input, async (s: OrderState) => {
-    // Side lines, beside whatever stage the order is in.
-    besideTheMainLine(delayNotices(s));
-    besideTheMainLine(shippingRequestChase(s));
-    // A continued-as-new order resumes where it continued: only after-sales continues as new.
-    if (s.stage === 'after-sales') return afterSales(s);
-
-    await intake(s); // 2-hour first confirmation
-    if (isCustom(s)) {
-      await technicalReview(s);
-      await drawings(s);
-    }
-    await priceReview(s);
-    if (needsSupervisor(s)) await supervisorApproval(s);
-    await deliveryEstimate(s);
-    await confirmationAndReturn(s); // late return moves the promised date
-    if (s.depositDue > 0) await deposit(s);
-    await productionNotice(s);
-    await production(s); // technical order in 2–3 days, weekly progress, QC and rework
-    await putAway(s);
-    await release(s); // class A at once, B and C after the balance; emergency release
-    await ship(s);
-    await signOff(s);
-    await afterSales(s); // complaints until the warranty ends, then archive
+  return runOrder(input, {
+    stages: {
+      intake, // 2-hour first confirmation
+      'technical-review': technicalReview,
+      'price-review': priceReview,
+      'supervisor-approval': supervisorApproval, // large or custom orders
+      'delivery-estimate': deliveryEstimate,
+      'confirmation-return': confirmationReturn, // late return moves the promised date
+      deposit, // daily reminders until it arrives
+      'production-notice': productionNotice,
+      production, // technical order in 2–3 days, weekly progress
+      'put-away': putAway,
+      release, // class A at once, B and C after the balance
+      shipping: ship,
+      'after-sales': afterSales, // complaints until the warranty ends, then archive
+    },
+    // Beside whatever stage the order is in.
+    sideLines: [delayNotices, shippingRequestChase],
   });
 }

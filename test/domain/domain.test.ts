@@ -4,7 +4,9 @@ import { durationMs } from '../../workflows/domain/duration';
 import { OrderEvent } from '../../workflows/domain/events';
 import { depositDue, OrderInput, orderAmount } from '../../workflows/domain/order';
 import { defaultPolicy, Policy, resolvePolicy } from '../../workflows/domain/policy';
-import { apply, expectedEvents, openOrder, whyNotApplicable, type OrderState } from '../../workflows/domain/state';
+import { apply } from '../../workflows/domain/apply';
+import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { openOrder, type OrderState } from '../../workflows/domain/state';
 import { standardOrder } from '../support/scenario';
 
 // The pure domain, without a server: calendar, durations, money, policy, and the event rules.

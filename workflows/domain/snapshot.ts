@@ -1,9 +1,10 @@
 import type { EventType } from './events';
 import type { Fen, IsoDate } from './order';
 import {
-  balanceDue, expectedEvents, isLate, needsSupervisor, received, shippingMode,
+  balanceDue, isLate, needsSupervisor, received, shippingMode,
   type Amendment, type Complaint, type Delay, type OpenClock, type OrderState, type Stage, type Status,
 } from './state';
+import { expectedEvents } from './route';
 
 /** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
 export interface OrderSnapshot {

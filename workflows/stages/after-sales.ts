@@ -1,7 +1,8 @@
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { every, ladder, now, runClock } from '../clock';
 import { durationMs } from '../domain/duration';
-import { balanceDue, moveTo, openComplaints, type OrderState } from '../domain/state';
+import { archive } from '../domain/route';
+import { balanceDue, openComplaints, type OrderState } from '../domain/state';
 import type { OrderWorkflowInput } from '../messages';
 import { remind } from './notices';
 
@@ -11,7 +12,6 @@ import { remind } from './notices';
  * this is where the workflow continues as new (carrying its whole state) when history grows.
  */
 export async function afterSales(s: OrderState) {
-  moveTo(s, now(), 'after-sales');
   const warrantyEnds = Date.parse(s.facts.signedForAt!) + durationMs(s.policy.rules.afterSalesPeriod);
   const anyComplaint = () => openComplaints(s).length > 0;
   for (;;) {
@@ -31,7 +31,7 @@ export async function afterSales(s: OrderState) {
       await runClock(s, 'balance-reminder', () => balanceDue(s) === 0 || anyComplaint(), every(Date.now(), interval,
         `remind ${to.join(', ')}`, (n) => remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`)));
     } else {
-      moveTo(s, now(), 'archived');
+      archive(s, now());
       return;
     }
   }

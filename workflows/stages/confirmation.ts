@@ -1,29 +1,22 @@
-import { condition } from '@temporalio/workflow';
 import { now, runClock } from '../clock';
 import { addCalendarDays, dateAt, startOfDate } from '../domain/calendar';
-import { deferForLateReturn, moveTo, type OrderState } from '../domain/state';
+import { deferForLateReturn, type OrderState } from '../domain/state';
 import { remind, tell } from './notices';
 
 /** Production estimates the finished date (交期), which becomes the promised date. */
 export async function deliveryEstimate(s: OrderState) {
-  moveTo(s, now(), 'delivery-estimate');
   tell(s, 'estimate-needed', 'production', 'estimate the finished date');
-  await condition(() => s.promisedDate !== undefined);
 }
 
 /**
- * 回传: the confirmation goes out and the customer returns it signed and stamped. If it has not
- * come back by the end of the sending day, the promised date moves back a day, and again at the
- * end of every further day without it (002 §9); a return with errors is rejected and awaited again.
+ * 回传: if the signed and stamped confirmation has not come back by the end of the sending day,
+ * the promised date moves back a day, and again at the end of every further day without it
+ * (002 §9). A return with errors is rejected and awaited again, the clock still running.
  */
-export async function confirmationAndReturn(s: OrderState) {
-  moveTo(s, now(), 'confirmation');
-  await condition(() => s.facts.confirmationSentAt !== undefined);
-  moveTo(s, now(), 'confirmation-return');
+export async function confirmationReturn(s: OrderState) {
   const { timeZone } = s.policy.calendar;
   const sendingDay = dateAt(Date.parse(s.facts.confirmationSentAt!), timeZone);
-  const returned = () => s.facts.signedReturnAt !== undefined;
-  await runClock(s, 'return-deferral', returned, (firings) => {
+  await runClock(s, 'return-deferral', () => s.facts.signedReturnAt !== undefined, (firings) => {
     const endedDay = addCalendarDays(sendingDay, firings);
     return {
       dueAt: startOfDate(addCalendarDays(endedDay, 1), timeZone),

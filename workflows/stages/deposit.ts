@@ -1,10 +1,9 @@
-import { now, every, runClock } from '../clock';
-import { depositOutstanding, moveTo, type OrderState } from '../domain/state';
+import { every, runClock } from '../clock';
+import { depositOutstanding, type OrderState } from '../domain/state';
 import { remind } from './notices';
 
 /** 定金: the contract takes effect when finance confirms the deposit has arrived; sales is reminded until then. */
 export async function deposit(s: OrderState) {
-  moveTo(s, now(), 'deposit');
   const { every: interval, to } = s.policy.clocks.depositReminder;
   await runClock(s, 'deposit-reminder', () => depositOutstanding(s) === 0, every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
     remind(s, 'deposit-reminder', to, `deposit of ${depositOutstanding(s)} fen still outstanding (reminder ${n})`)));

@@ -1,13 +1,10 @@
-import { condition } from '@temporalio/workflow';
-import { every, ladder, now, runClock } from '../clock';
-import { moveTo, type OrderState } from '../domain/state';
+import { every, ladder, runClock } from '../clock';
+import type { OrderState } from '../domain/state';
 import { escalate, remind, tell } from './notices';
 
 /** 生产通知单: finance stamps the production notice, production signs it, technical gets a copy. */
 export async function productionNotice(s: OrderState) {
-  moveTo(s, now(), 'production-notice');
   tell(s, 'production-notice', 'finance', 'stamp the production notice');
-  await condition(() => s.facts.productionNoticeAt !== undefined);
 }
 
 /**
@@ -15,28 +12,25 @@ export async function productionNotice(s: OrderState) {
  * technical order within 2–3 days of the notice, and progress updated at least weekly.
  */
 export async function production(s: OrderState) {
-  moveTo(s, now(), 'production');
   tell(s, 'production-notice', 'technical', 'production notice issued: turn the drawings into the technical order');
-  const finished = () => s.facts.qcPassedAt !== undefined;
-  await Promise.all([technicalOrder(s), progressUpdates(s, finished), condition(finished)]);
+  await Promise.all([technicalOrder(s), progressUpdates(s)]);
 }
 
 /** 技术下单: remind technical after 2 days, escalate after 3 (000). */
 async function technicalOrder(s: OrderState) {
   const { remindAfter, remindTo, escalateAfter, escalateTo } = s.policy.clocks.technicalOrder;
-  const issued = () => s.facts.technicalOrderAt !== undefined;
-  await runClock(s, 'technical-order', issued, ladder(Date.parse(s.facts.productionNoticeAt!), [
+  await runClock(s, 'technical-order', () => s.facts.technicalOrderAt !== undefined, ladder(Date.parse(s.facts.productionNoticeAt!), [
     { after: remindAfter, action: `remind ${remindTo}`, fire: () => remind(s, 'technical-order', [remindTo], `technical order not issued within ${remindAfter} of the production notice`) },
     { after: escalateAfter, action: `escalate to ${escalateTo}`, fire: () => escalate(s, 'technical-order', escalateTo, `technical order not issued within ${escalateAfter} of the production notice`) },
   ]));
 }
 
 /** The sales side updates the order at least weekly (001): each report restarts the clock. */
-async function progressUpdates(s: OrderState, finished: () => boolean) {
+async function progressUpdates(s: OrderState) {
   const { every: interval, to } = s.policy.clocks.progressUpdate;
-  while (!finished()) {
+  for (;;) {
     const last = s.facts.lastProgressAt;
-    await runClock(s, 'progress-update', () => finished() || s.facts.lastProgressAt !== last,
+    await runClock(s, 'progress-update', () => s.facts.lastProgressAt !== last,
       every(Date.parse(last ?? s.facts.productionNoticeAt!), interval, `remind ${to.join(', ')}`, (n) =>
         remind(s, 'progress-update', to, `no progress reported for ${n} × ${interval}`)));
   }

@@ -1,13 +1,11 @@
 import { condition } from '@temporalio/workflow';
-import { every, now, runClock } from '../clock';
-import { balanceDue, moveTo, shipsBeforeBalance, type OrderState } from '../domain/state';
+import { every, runClock } from '../clock';
+import { balanceDue, shipsBeforeBalance, type OrderState } from '../domain/state';
 import { remind, tell } from './notices';
 
 /** 检验 / 入库: goods that passed QC go into the warehouse. Status 待发货. */
 export async function putAway(s: OrderState) {
-  moveTo(s, now(), 'put-away');
   tell(s, 'put-away', 'warehouse', 'QC passed: put the goods away');
-  await condition(() => s.facts.stockedAt !== undefined);
 }
 
 /**
@@ -16,18 +14,12 @@ export async function putAway(s: OrderState) {
  * a supervisor releases in an emergency (the request is then chased, see shippingRequestChase).
  */
 export async function release(s: OrderState) {
-  moveTo(s, now(), 'release');
   const paid = () => shipsBeforeBalance(s) || balanceDue(s) === 0;
-  const requested = () => s.facts.shippingRequestRef !== undefined || s.facts.emergencyRelease !== undefined;
-  if (!paid()) {
-    tell(s, 'balance-due-notice', 'customer', `balance due before shipping: ${balanceDue(s)} fen`);
-  }
+  if (paid()) return;
+  tell(s, 'balance-due-notice', 'customer', `balance due before shipping: ${balanceDue(s)} fen`);
   const { every: interval, to } = s.policy.clocks.balanceReminder;
-  await Promise.all([
-    runClock(s, 'balance-reminder', paid, every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`))),
-    condition(requested),
-  ]);
+  await runClock(s, 'balance-reminder', paid, every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+    remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`)));
 }
 
 /** After an emergency release, the missing shipping request (手工单后补) is chased until it arrives. */

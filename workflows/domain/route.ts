@@ -1,0 +1,168 @@
+import type { EventType, OrderEvent } from './events';
+import {
+  balanceDue, depositOutstanding, isCustom, moveTo, needsSupervisor, openComplaints, pendingAmendment,
+  shipsBeforeBalance, untoldDelay, type OrderState, type Stage,
+} from './state';
+
+// The route an order takes, as data: each stage, when it applies, when it is done, and what it
+// waits for. The current stage is a pure function of the order's facts, recomputed after every
+// accepted event, so that several events arriving in one workflow task (signals sent while a
+// worker was down) are each checked against the stage the earlier ones led to. Routes are
+// per channel; the workflow runs each stage's clocks while the order is in it.
+
+export interface RouteStep {
+  stage: Stage;
+  /** Whether the order goes through this stage at all (e.g. drawings only for non-standard lines). */
+  when?: (s: OrderState) => boolean;
+  done: (s: OrderState) => boolean;
+  /** The main-line events this stage waits for. */
+  expects: (s: OrderState) => EventType[];
+}
+
+const f = (s: OrderState) => s.facts;
+
+/** The standard order (domain.md §4): 1, (2, 3 if non-standard), 4, 5, 6, (8), 9, 12, 14, 15, 16, 17, 19. */
+export const standardRoute: readonly RouteStep[] = [
+  { stage: 'intake', done: (s) => f(s).confirmedAt !== undefined, expects: () => ['order-confirmed'] },
+  {
+    stage: 'technical-review',
+    when: isCustom,
+    done: (s) => f(s).feasible === true && f(s).materialsConfirmationRef !== undefined,
+    expects: (s) => [
+      ...(f(s).feasible !== true ? (['feasibility-decided'] as const) : []),
+      ...(f(s).materialsConfirmationRef === undefined ? (['materials-confirmed'] as const) : []),
+    ],
+  },
+  {
+    stage: 'drawings',
+    when: isCustom,
+    done: (s) => f(s).drawing?.state === 'confirmed',
+    expects: (s) => (f(s).drawing?.state === 'sent' ? ['drawing-confirmed', 'drawing-revision-requested'] : ['drawing-sent']),
+  },
+  { stage: 'price-review', done: (s) => f(s).priceApproved === true, expects: () => ['price-approved', 'price-disputed'] },
+  { stage: 'supervisor-approval', when: needsSupervisor, done: (s) => f(s).supervisorApproved === true, expects: () => ['supervisor-approved'] },
+  { stage: 'delivery-estimate', done: (s) => s.promisedDate !== undefined, expects: () => ['delivery-date-estimated'] },
+  { stage: 'confirmation', done: (s) => f(s).confirmationSentAt !== undefined, expects: () => ['confirmation-sent'] },
+  {
+    stage: 'confirmation-return',
+    done: (s) => f(s).signedReturnAt !== undefined,
+    expects: () => ['signed-confirmation-returned', 'signed-confirmation-rejected'],
+  },
+  { stage: 'deposit', when: (s) => s.depositDue > 0, done: (s) => depositOutstanding(s) === 0, expects: () => ['deposit-received'] },
+  { stage: 'production-notice', done: (s) => f(s).productionNoticeAt !== undefined, expects: () => ['production-notice-issued'] },
+  {
+    stage: 'production',
+    done: (s) => f(s).qcPassedAt !== undefined,
+    expects: (s) => [
+      ...(f(s).technicalOrderAt === undefined ? (['technical-order-issued'] as const) : []),
+      'progress-reported',
+      'delay-reported',
+      ...(f(s).technicalOrderAt !== undefined ? (['qc-passed', 'qc-failed'] as const) : []),
+    ],
+  },
+  { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'] },
+  {
+    stage: 'release',
+    done: (s) => (shipsBeforeBalance(s) || balanceDue(s) === 0) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
+    expects: (s) => [
+      ...(f(s).shippingRequestRef === undefined ? (['shipping-requested'] as const) : []),
+      ...(f(s).shippingRequestRef === undefined && !f(s).emergencyRelease ? (['emergency-released'] as const) : []),
+    ],
+  },
+  { stage: 'shipping', done: (s) => f(s).shippedAt !== undefined, expects: () => ['shipped'] },
+  { stage: 'in-transit', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'] },
+  {
+    stage: 'after-sales',
+    done: (s) => f(s).archivedAt !== undefined,
+    expects: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])],
+  },
+];
+
+const routeOf = (s: OrderState): readonly RouteStep[] => ({ standard: standardRoute })[s.order.channel];
+const indexOf = (s: OrderState, stage: Stage) => routeOf(s).findIndex((step) => step.stage === stage);
+
+/** The stage the facts put the order in; never earlier than where it is (an amendment does not send it back). */
+export function currentStage(s: OrderState): Stage {
+  if (s.stage === 'cancelled' || s.stage === 'archived') return s.stage;
+  const route = routeOf(s);
+  const next = route.slice(Math.max(0, indexOf(s, s.stage))).find((step) => (step.when?.(s) ?? true) && !step.done(s));
+  return next?.stage ?? 'archived';
+}
+
+/** Moves the order to the stage its facts put it in, recording any change of status. */
+export function advance(s: OrderState, at: string) {
+  moveTo(s, at, currentStage(s));
+}
+
+/** The order is closed and archived: the warranty has ended and everything is paid (建档). */
+export function archive(s: OrderState, at: string) {
+  s.facts.archivedAt = at;
+  advance(s, at);
+}
+
+const reached = (s: OrderState, stage: Stage) => s.stage === 'archived' || (s.stage !== 'cancelled' && indexOf(s, s.stage) >= indexOf(s, stage));
+const before = (s: OrderState, stage: Stage) => s.stage !== 'cancelled' && s.stage !== 'archived' && indexOf(s, s.stage) < indexOf(s, stage);
+
+// ---- what the order waits for now --------------------------------------------------------------
+
+/** The events the order accepts in its current state: the main line's next step and the side lines. */
+export function expectedEvents(s: OrderState): EventType[] {
+  const expected = new Set<EventType>(routeOf(s).find((step) => step.stage === s.stage)?.expects(s) ?? []);
+  if (reached(s, 'price-review') && before(s, 'put-away')) {
+    expected.add(pendingAmendment(s) ? 'change-confirmed' : 'change-requested');
+    if (pendingAmendment(s)) expected.add('change-rejected');
+  }
+  if (depositOutstanding(s) > 0 && before(s, 'production-notice') && reached(s, 'confirmation')) expected.add('deposit-received');
+  if (reached(s, 'production-notice') && balanceDue(s) > 0 && s.stage !== 'archived') expected.add('payment-received');
+  if (untoldDelay(s)) expected.add('customer-told-of-delay');
+  if (s.facts.emergencyRelease && !s.facts.shippingRequestRef && reached(s, 'release')) expected.add('shipping-requested');
+  if (before(s, 'in-transit')) expected.add('cancelled');
+  return [...expected];
+}
+
+/** Why an event does not fit: the sender's role may not send it, or the order does not expect it now. */
+export interface Misfit {
+  kind: 'not-permitted' | 'not-expected';
+  message: string;
+}
+
+export function whyNotApplicable(s: OrderState, event: OrderEvent): Misfit | undefined {
+  const allowed = s.policy.permissions[event.type];
+  if (!allowed.includes(event.actor.role)) {
+    return { kind: 'not-permitted', message: `${event.actor.role} may not send ${event.type} (allowed: ${allowed.join(', ')})` };
+  }
+  const message = whyNotExpected(s, event);
+  return message === undefined ? undefined : { kind: 'not-expected', message };
+}
+
+function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
+  if (!expectedEvents(s).includes(event.type)) {
+    return `the order is at stage ${s.stage} and expects ${expectedEvents(s).join(', ') || 'no events'}`;
+  }
+  switch (event.type) {
+    case 'drawing-confirmed':
+    case 'drawing-revision-requested':
+      return event.data.version === s.facts.drawing?.version
+        ? undefined
+        : `drawing version ${s.facts.drawing?.version} is the one sent, not ${event.data.version}`;
+    case 'drawing-sent': {
+      const next = (s.facts.drawing?.version ?? 0) + 1;
+      return event.data.version === next ? undefined : `the next drawing version is ${next}`;
+    }
+    case 'change-confirmed':
+    case 'change-rejected':
+      return pendingAmendment(s)?.version === event.data.version
+        ? undefined
+        : `amendment ${pendingAmendment(s)?.version} is the one pending, not ${event.data.version}`;
+    case 'complaint-resolved':
+      return openComplaints(s).some((c) => c.number === event.data.complaintNumber)
+        ? undefined
+        : `complaint ${event.data.complaintNumber} is not open (open: ${openComplaints(s).map((c) => c.number).join(', ') || 'none'})`;
+    case 'deposit-received':
+      return undefined;
+    case 'payment-received':
+      return event.data.amount <= balanceDue(s) ? undefined : `the balance due is ${balanceDue(s)} fen, less than ${event.data.amount}`;
+    default:
+      return undefined;
+  }
+}
