@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { simulate } from './simulator';
-import { startTimeSkippingServer } from './temporal-binaries';
+import { installQuietRuntime, startTimeSkippingServer } from './temporal-servers';
 
 // `npm run record-histories`: runs every scenario under test/scenarios that ends (archived or
 // cancelled) and writes its workflow history to test/histories/, where the replay test reads it.
@@ -13,7 +12,7 @@ async function main() {
   const scenarios = path.join(root, 'test', 'scenarios');
   const out = path.join(root, 'test', 'histories');
   fs.mkdirSync(out, { recursive: true });
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installQuietRuntime();
   const env = await startTimeSkippingServer();
   try {
     for (const file of fs.readdirSync(scenarios).filter((f) => f.endsWith('.json')).sort()) {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
 import { simulate, type SimulationResult } from './simulator';
-import { startTimeSkippingServer } from './temporal-binaries';
+import { installQuietRuntime, startTimeSkippingServer } from './temporal-servers';
 
 // npm run simulate -- <scenario.json> [--json]
 async function main() {
@@ -12,7 +11,7 @@ async function main() {
     process.exit(2);
   }
   const scenario = JSON.parse(fs.readFileSync(file, 'utf8'));
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installQuietRuntime();
   const env = await startTimeSkippingServer();
   try {
     const result = await simulate(env, scenario);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { resolveTemporalBinary, howToInstall } from './temporal-binaries';
+import { resolveTemporalBinary, howToInstall } from './temporal-servers';
 import { searchAttributeFlags } from '../workflows/search-attributes';
 
 // `npm start`: the whole system on one machine. The Temporal dev server (SQLite in .data/, so

@@ -1,17 +1,12 @@
-import { Runtime, DefaultLogger, makeTelemetryFilterString } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startLocalDevServer, startTimeSkippingServer } from '../../scripts/temporal-binaries';
+import { installQuietRuntime, startLocalDevServer, startTimeSkippingServer } from '../../scripts/temporal-servers';
 
 // Real Temporal servers for the tests, started once per run on first use and stopped at the end:
 // the time-skipping test server for workflow logic, the CLI dev server for end-to-end behaviour
 // (visibility, search attributes, worker restarts). Both on free ports of their own choosing.
 // Workers load the workflow bundle `npm run build` made, so it is bundled once per run.
 
-// Quiet: workflow and activity warnings still show; the SDK core's chatter about test servers does not.
-Runtime.install({
-  logger: new DefaultLogger('WARN'),
-  telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
-});
+installQuietRuntime();
 
 let timeSkipping: Promise<TestWorkflowEnvironment> | undefined;
 let dev: Promise<TestWorkflowEnvironment> | undefined;

@@ -11,7 +11,7 @@ const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'scenarios');
 describe('shipped scenarios (simulator)', function () {
   this.timeout(120_000);
 
-  it('late return, a delay told late, rework and a class C balance: every clock fires as the policy says', async () => {
+  it('a large class C order with a late return, a delay told late, rework and its balance: every clock fires as the policy says', async () => {
     const result = await simulate(await timeSkippingServer(), JSON.parse(fs.readFileSync(path.join(dir, 'late-return-delay-and-balance.json'), 'utf8')));
     assert.equal(result.stage, 'archived');
     assert.equal(result.originalPromisedDate, '2030-02-01');
@@ -23,6 +23,8 @@ describe('shipped scenarios (simulator)', function () {
     assert.equal(entries(result.timeline, 'reminder', 'technical-order').length, 1, 'issued after 2 days 2 hours');
     assert.equal(entries(result.timeline, 'escalation', 'technical-order').length, 0);
     assert.equal(entries(result.timeline, 'rejected-event', 'shipped').length, 1, 'class C: not before the balance');
+    assert.deepEqual(entries(result.timeline, 'rejected-event').map((t) => t.type), ['shipped']);
+    assert.equal(result.snapshot.shippingMode, 'special-vehicle', '¥10,500 is above the ¥10,000 threshold');
   });
 
   it('a custom order cancelled after its drawings were confirmed, by the supervisor only', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { orderSearchAttributes } from '../workflows/search-attributes';
 
 // Finds the Temporal CLI (dev server + Web UI) and the time-skipping test server, in this order:
@@ -105,4 +106,15 @@ export function startLocalDevServer(): Promise<TestWorkflowEnvironment> {
     TestWorkflowEnvironment.createLocal({
       server: { executable, ip: '127.0.0.1', searchAttributes: [...orderSearchAttributes], extraArgs: ['--log-level', 'error'] },
     }));
+}
+
+/**
+ * The SDK runtime for the tests, the simulator and the history recorder, installed once per
+ * process: workflow and activity warnings show, the SDK core's chatter about test servers does not.
+ */
+export function installQuietRuntime() {
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
+  });
 }
