@@ -36,6 +36,15 @@ export function throughConfirmation(promisedDate = '2031-03-10'): Step[] {
   ];
 }
 
+/** Through confirmation, then the production notice on day 1 and the technical order an hour later. */
+export function intoProduction(): Step[] {
+  return [
+    ...throughConfirmation(),
+    step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
+    step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+  ];
+}
+
 /** From the production notice through QC and put-away, starting at day `day`. */
 export function throughPutAway(day: number): Step[] {
   return [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { simulate, type Scenario, type SimulationResult } from '../../scripts/simulator';
 import { timeSkippingServer } from '../support/servers';
-import { entries, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
+import { entries, intoProduction, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
 import happyPath from '../scenarios/standard-happy-path.json';
 
 // The standard order's clocks and rules on the time-skipping test server, at their real default
@@ -135,9 +135,7 @@ describe('standard order (time-skipping server)', function () {
       const result = await run({
         order: standardOrder(),
         steps: [
-          ...throughConfirmation(),
-          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          ...intoProduction(),
           step('P5D', 'progress-reported', 'production', { percentDone: 40 }),
         ],
         until: 'P20D',
@@ -153,9 +151,7 @@ describe('standard order (time-skipping server)', function () {
       const result = await run({
         order: standardOrder(),
         steps: [
-          ...throughConfirmation(),
-          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          ...intoProduction(),
           step('P2D', 'delay-reported', 'production', { reason: 'glass shortage', newPromisedDate: '2031-03-20' }),
         ],
         until: 'P4D',
@@ -171,9 +167,7 @@ describe('standard order (time-skipping server)', function () {
       const result = await run({
         order: standardOrder(),
         steps: [
-          ...throughConfirmation(),
-          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          ...intoProduction(),
           step('P2D', 'delay-reported', 'production', { reason: 'glass shortage', newPromisedDate: '2031-03-20' }),
           step('P2DT23H', 'customer-told-of-delay', 'sales-rep', { channel: 'phone', compensation: 20_000 }),
         ],
@@ -186,9 +180,7 @@ describe('standard order (time-skipping server)', function () {
       const result = await run({
         order: standardOrder(),
         steps: [
-          ...throughConfirmation(),
-          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-          step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+          ...intoProduction(),
           step('P2D', 'qc-failed', 'qc', { reason: 'scratched shades' }),
           step('P2DT1H', 'stocked', 'warehouse', { location: 'A-1' }),
           step('P3D', 'qc-passed', 'qc', { reportRef: 'QC-2' }),
