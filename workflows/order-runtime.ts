@@ -1,6 +1,6 @@
 import {
-  ApplicationFailure, CancellationScope, condition, isCancellation, proxyActivities, setHandler, upsertSearchAttributes,
-  workflowInfo, log,
+  ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setCurrentDetails, setHandler,
+  upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { now } from './clock';
@@ -42,6 +42,7 @@ export async function runOrder(input: OrderWorkflowInput, channel: Channel): Pro
   receiveEvents(s);
   void deliverNotices(s);
   void keepSearchAttributesCurrent(s);
+  void showCurrentDetails(s);
   for (const sideLine of channel.sideLines) untilClosed(s, sideLine);
   // The route moves the order from stage to stage as events are applied (domain/route.ts);
   // here each stage's own work runs for as long as the order stays in it.
@@ -152,6 +153,16 @@ function searchAttributesOf(s: OrderState) {
   ];
 }
 
+/** What an operator sees on the order's page in the Temporal UI ("current details"). */
+function currentDetails(s: OrderState): string {
+  return [
+    `**${s.status}** · stage ${s.stage}`,
+    `promised date ${s.promisedDate ?? 'not yet estimated'}${s.originalPromisedDate && s.originalPromisedDate !== s.promisedDate ? ` (originally ${s.originalPromisedDate})` : ''}`,
+    `waits for: ${expectedEvents(s).join(', ') || 'nothing'}`,
+    ...s.openClocks.map((c) => `clock ${c.name}: ${c.action} at ${c.dueAt}`),
+  ].join('\n\n');
+}
+
 /** Operators filter orders in the Temporal UI by these; upserted whenever one of them changes. */
 async function keepSearchAttributesCurrent(s: OrderState) {
   let last = '';
@@ -162,5 +173,14 @@ async function keepSearchAttributesCurrent(s: OrderState) {
       last = current;
     }
     await condition(() => JSON.stringify(searchAttributesOf(s).map((p) => p.value)) !== last);
+  }
+}
+
+/** Keeps the order's "current details" in the Temporal UI up to date (metadata, not a command). */
+async function showCurrentDetails(s: OrderState) {
+  for (;;) {
+    const shown = currentDetails(s);
+    setCurrentDetails(shown);
+    await condition(() => currentDetails(s) !== shown);
   }
 }
