@@ -1,11 +1,12 @@
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { connectWithRetry, temporalSettings } from './connection';
 import { createOrderWorker, defaultOutboxDir } from './worker';
 
 // The worker process: `npm run worker`, or started by `npm start` and by docker-compose.
 // The SDK's Runtime stops the worker gracefully on SIGINT/SIGTERM.
 async function main() {
-  Runtime.install({ logger: undefined });
+  // ORDERFLOW_LOG_LEVEL: TRACE, DEBUG, INFO (default: every outbox message is logged), WARN, ERROR.
+  Runtime.install({ logger: new DefaultLogger((process.env.ORDERFLOW_LOG_LEVEL as LogLevel | undefined) ?? 'INFO') });
   const settings = temporalSettings();
   const connection = await connectWithRetry(() => NativeConnection.connect(settings.connection), settings.address);
   const worker = await createOrderWorker({

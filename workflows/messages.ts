@@ -33,3 +33,5 @@ export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 export const EVENT_NOT_EXPECTED = 'EventNotExpected';
 export const EVENT_NOT_PERMITTED = 'EventNotPermitted';
 export const EVENT_INVALID = 'EventInvalid';
+/** An idempotency key sent again with a different event. */
+export const EVENT_KEY_REUSED = 'EventKeyReused';

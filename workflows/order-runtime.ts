@@ -13,7 +13,7 @@ import { apply } from './domain/apply';
 import { expectedEvents, whyNotApplicable } from './domain/route';
 import { isLate, openOrder, recordRejected, type OrderState, type Stage } from './domain/state';
 import {
-  EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
+  EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
 } from './messages';
 import * as sa from './search-attributes';
 import { tell } from './stages/notices';
@@ -83,7 +83,10 @@ function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: App
     return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [fields], nonRetryable: true }) };
   }
   const event = parsed.data as OrderEvent;
-  if (event.id !== undefined && s.appliedEventIds.includes(event.id)) return { event };
+  if (event.id !== undefined && event.id in s.appliedEvents) {
+    if (s.appliedEvents[event.id] === (event.digest ?? '')) return { event }; // a retry: answered, not applied again
+    return { event, problem: ApplicationFailure.create({ type: EVENT_KEY_REUSED, message: `idempotency key ${event.id} was already used for another event`, nonRetryable: true }) };
+  }
   const misfit = whyNotApplicable(s, event);
   if (misfit) {
     return {
@@ -102,7 +105,7 @@ function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: App
 function receiveEvents(s: OrderState) {
   const accept = (event: OrderEvent) => {
     // A retried event (same id) is answered with the current state and applied nothing twice.
-    if (event.id !== undefined && s.appliedEventIds.includes(event.id)) return;
+    if (event.id !== undefined && event.id in s.appliedEvents) return;
     apply(s, event, now());
   };
   setHandler(submitEvent, (event) => {

@@ -21,7 +21,7 @@ const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-crash-'));
 
 function startWorker(address: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'worker', 'main.js')], {
-    env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, ORDERFLOW_OUTBOX_DIR: outboxDir },
+    env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, ORDERFLOW_OUTBOX_DIR: outboxDir, ORDERFLOW_LOG_LEVEL: 'WARN' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

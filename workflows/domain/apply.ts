@@ -10,7 +10,7 @@ import {
  * I/O; messages it causes are queued on `pendingNotices` for the workflow to send.
  */
 export function apply(s: OrderState, event: OrderEvent, at: string): void {
-  if (event.id !== undefined) s.appliedEventIds.push(event.id);
+  if (event.id !== undefined) s.appliedEvents[event.id] = event.digest ?? '';
   changeFacts(s, event, at);
   advance(s, at);
 }

@@ -83,12 +83,14 @@ export const OrderEvent = z.discriminatedUnion(
       note: z.string().max(2000).optional(),
       /** The sender's idempotency key: the same id is never applied twice. */
       id: z.string().min(1).max(200).optional(),
+      /** A digest of what the sender sent under that key, to tell a retry from a reused key. */
+      digest: z.string().max(200).optional(),
     }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
 export type OrderEvent = {
-  [T in EventType]: { type: T; actor: Actor; data: EventData<T>; note?: string; id?: string };
+  [T in EventType]: { type: T; actor: Actor; data: EventData<T>; note?: string; id?: string; digest?: string };
 }[EventType];
 
 export type EventOf<T extends EventType> = Extract<OrderEvent, { type: T }>;

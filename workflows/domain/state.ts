@@ -57,6 +57,9 @@ const statusOfStage: Record<Stage, Status> = {
   cancelled: 'cancelled',
 };
 
+export const stages = Object.keys(statusOfStage) as Stage[];
+export const statuses = [...new Set(Object.values(statusOfStage))];
+
 export type ClockName =
   | 'first-confirmation'
   | 'return-deferral'
@@ -176,8 +179,11 @@ export interface OrderState {
   complaints: Complaint[];
   openClocks: OpenClock[];
   timeline: TimelineEntry[];
-  /** Idempotency keys of applied events, so a retried event is never applied twice. */
-  appliedEventIds: string[];
+  /**
+   * Idempotency keys of applied events with the digest of what each carried, so a retried event
+   * is never applied twice and a key reused for another event is recognised.
+   */
+  appliedEvents: Record<string, string>;
   /** Messages waiting for the outbox, and how many were ever queued (their idempotency sequence). */
   pendingNotices: Notice[];
   noticesQueued: number;
@@ -202,7 +208,7 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     complaints: [],
     openClocks: [],
     timeline: [{ at: receivedAt, kind: 'status-change', type: 'pending-confirmation', detail: `order received from ${order.customer.name}, ${amount} fen` }],
-    appliedEventIds: [],
+    appliedEvents: {},
     pendingNotices: [],
     noticesQueued: 0,
   };
