@@ -104,6 +104,10 @@ export function orderRoutes({ client, taskQueue, policy }: OrderRoutesDeps): Rou
       query: [`${sa.OrderStatus.name} IS NOT NULL`, ...clauses].join(' AND '),
       pageSize: q.pageSize,
       nextPageToken: q.pageToken ? Buffer.from(q.pageToken, 'base64url') : undefined,
+    }).catch((error) => {
+      // The server cannot read a page token it did not issue; that is the caller's mistake.
+      if (q.pageToken) throw badRequest([{ field: 'query.pageToken', message: 'not a page token from a previous answer' }]);
+      throw error;
     });
     res.json({
       orders: page.executions.map((execution) => {

@@ -104,7 +104,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
 export function startLocalDevServer(): Promise<TestWorkflowEnvironment> {
   return startWithBinary('cli', ({ executable }) =>
     TestWorkflowEnvironment.createLocal({
-      server: { executable, ip: '127.0.0.1', searchAttributes: [...orderSearchAttributes], extraArgs: ['--log-level', 'error'] },
+      server: { executable, ip: '127.0.0.1', searchAttributes: [...orderSearchAttributes], extraArgs: ['--log-level', 'never'] },
     }));
 }
 
