@@ -61,7 +61,7 @@ export function problemFrom(error: unknown): Problem | undefined {
       case EVENT_KEY_REUSED:
         return new Problem(422, 'Idempotency key reused with another request', failure.message);
       case EVENT_INVALID:
-        return badRequest((details as { path: string; message: string }[]).map((d) => ({ field: d.path ? `data.${d.path.replace(/^data\.?/, '')}` : '(body)', message: d.message })));
+        return badRequest((details as { path: string; message: string }[]).map((d) => ({ field: d.path || '(body)', message: d.message })));
     }
   }
   return undefined;
