@@ -17,7 +17,6 @@ export interface StartOrder {
 export type OrderWorkflowInput = StartOrder | { resume: OrderState };
 
 export const workflowIdOf = (orderNumber: string) => `order-${orderNumber}`;
-export const taskQueueDefault = 'orders';
 
 /** Send an event and learn synchronously whether the order accepted it (validated before it is written to history). */
 export const submitEvent = defineUpdate<OrderSnapshot, [OrderEvent]>('submitEvent');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addWorkingDays, dateAt, endOfDay, startOfDate, type CompanyCalendar } from '../../workflows/domain/calendar';
+import { addWorkingDays, dateAt, startOfDate, type CompanyCalendar } from '../../workflows/domain/calendar';
 import { durationMs } from '../../workflows/domain/duration';
 import { OrderEvent } from '../../workflows/domain/events';
 import { depositDue, OrderInput, orderAmount } from '../../workflows/domain/order';
@@ -17,7 +17,7 @@ describe('company calendar', () => {
   it('ends the company day at midnight China Standard Time, 16:00 UTC', () => {
     const at = Date.parse('2026-03-02T15:59:59Z'); // 23:59:59 in Shanghai
     assert.equal(dateAt(at, shanghai), '2026-03-02');
-    assert.equal(new Date(endOfDay(at, shanghai)).toISOString(), '2026-03-02T16:00:00.000Z');
+    assert.equal(new Date(startOfDate('2026-03-03', shanghai)).toISOString(), '2026-03-02T16:00:00.000Z');
     assert.equal(dateAt(at + 1000, shanghai), '2026-03-03');
   });
 

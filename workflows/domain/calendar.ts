@@ -52,11 +52,6 @@ export function startOfDate(date: IsoDate, timeZone: string): number {
   return at;
 }
 
-/** The instant the company day containing `at` ends (the next midnight). */
-export function endOfDay(at: number, timeZone: string): number {
-  return startOfDate(addCalendarDays(dateAt(at, timeZone), 1), timeZone);
-}
-
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }

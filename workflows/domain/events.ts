@@ -93,4 +93,3 @@ export type OrderEvent = {
   [T in EventType]: { type: T; actor: Actor; data: EventData<T>; note?: string; id?: string; digest?: string };
 }[EventType];
 
-export type EventOf<T extends EventType> = Extract<OrderEvent, { type: T }>;
