@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { eventTypes } from '../../workflows/domain/events';
+import { eventTypes, type EventType } from '../../workflows/domain/events';
+import { defaultPolicy } from '../../workflows/domain/policy';
 import { Role } from '../../workflows/domain/order';
 import { statuses } from '../../workflows/domain/state';
 import { call, newKey, startApi, type ApiUnderTest } from '../support/api-server';
@@ -53,6 +54,22 @@ const fields = ['amount', 'paymentRef', 'version', 'promisedDate', 'reason', 'fe
   'location', 'requestRef', 'carrier', 'trackingRef', 'receiptRef', 'percentDone', 'channel', 'category', 'description', 'complaintNumber',
   'responsibleParty', 'resolution', 'confirmationRef', 'drawingRef', 'newAmount', 'newPromisedDate', 'quantity', 'unitPrice', 'orderNumber'];
 
+/** A well-formed example of each event, so the run also moves the order along its route. */
+const examples: Record<EventType, Record<string, unknown>> = {
+  'order-confirmed': {}, 'feasibility-decided': { feasible: true }, 'materials-confirmed': { confirmationRef: 'M' },
+  'drawing-sent': { version: 1, drawingRef: 'D' }, 'drawing-confirmed': { version: 1 }, 'drawing-revision-requested': { version: 1, reason: 'r' },
+  'price-approved': {}, 'price-disputed': { reason: 'r' }, 'supervisor-approved': {}, 'delivery-date-estimated': { promisedDate: '2031-01-01' },
+  'confirmation-sent': { documentRef: 'OC' }, 'signed-confirmation-returned': { documentRef: 'OCs' }, 'signed-confirmation-rejected': { reason: 'r' },
+  'deposit-received': { amount: 20_000, paymentRef: 'B' }, 'production-notice-issued': { noticeRef: 'PN' }, 'technical-order-issued': { orderRef: 'TO' },
+  'progress-reported': { percentDone: 50 }, 'delay-reported': { reason: 'r', newPromisedDate: '2031-02-01' },
+  'customer-told-of-delay': { channel: 'phone' }, 'change-requested': { description: 'd', newAmount: 250_000 }, 'change-confirmed': { version: 1 },
+  'change-rejected': { version: 1, reason: 'r' }, 'qc-passed': { reportRef: 'QC' }, 'qc-failed': { reason: 'r' }, stocked: { location: 'L' },
+  'shipping-requested': { requestRef: 'SR' }, 'payment-received': { amount: 30_000, paymentRef: 'P' }, 'emergency-released': { reason: 'r' },
+  shipped: { carrier: 'SF', trackingRef: 'T' }, 'signed-for': { receiptRef: 'AR' },
+  'complaint-filed': { category: 'quality', description: 'd' }, 'complaint-resolved': { complaintNumber: 1, responsibleParty: 'none', resolution: 'r' },
+  cancelled: { reason: 'r' },
+};
+
 const validOrder = () => ({
   customer: { id: 'C-FUZZ', name: 'Fuzz Co', class: 'B' },
   salesRep: { id: 'rep-fuzz' },
@@ -72,6 +89,7 @@ describe('API fuzz (dev server)', function () {
   it(`answers ${REQUESTS} randomized requests without a 500 and leaves the orders consistent`, async () => {
     const g = generator(SEED);
     const roles = Role.options.filter((r) => r !== 'system');
+    const stagesSeen = new Set<string>();
     const target = (await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: validOrder() })).body.orderNumber as string;
     // Bring the order to where money events fit, so accepted payments exercise the ledger.
     for (const [role, type, data] of [
@@ -88,9 +106,14 @@ describe('API fuzz (dev server)', function () {
       if (roll < 0.2) {
         answer = await call(api, 'POST', '/api/v1/orders', { role: g.pick(roles), body: g.mutate(validOrder()) });
       } else if (roll < 0.9) {
-        const type = g.next() < 0.9 ? g.pick(eventTypes) : String(g.value());
-        const body = g.next() < 0.8 ? { type, data: g.value(1) } : g.mutate({ type, data: {} });
-        const role = g.pick(roles);
+        const expected = (await call(api, 'GET', `/api/v1/orders/${target}`, { role: 'finance' })).body.expectedEvents as EventType[];
+        const wellFormed = g.next() < 0.3;
+        // Never the cancellation: the run should reach the later stages.
+        const type = wellFormed ? g.pick(expected.filter((t) => t !== 'cancelled')) ?? 'order-confirmed' : g.next() < 0.9 ? g.pick(eventTypes) : String(g.value());
+        const body = wellFormed ? { type, data: g.next() < 0.8 ? examples[type as EventType] : g.mutate(examples[type as EventType]) }
+          : g.next() < 0.8 ? { type, data: g.value(1) } : g.mutate({ type, data: {} });
+        const allowed = defaultPolicy.permissions[type as EventType];
+        const role = wellFormed && allowed ? g.pick(allowed) : g.pick(roles);
         answer = await call(api, 'POST', `/api/v1/orders/${target}/events`, { role, body });
         const { amount } = ((body as { data?: { amount?: unknown } }).data ?? {}) as { amount?: unknown };
         if (answer.status === 200 && (type === 'deposit-received' || type === 'payment-received')) accepted += amount as number;
@@ -99,9 +122,11 @@ describe('API fuzz (dev server)', function () {
         answer = await call(api, 'GET', `/api/v1/orders?${query}`, { role: g.pick(roles) });
       }
       statusesSeen.set(answer.status, (statusesSeen.get(answer.status) ?? 0) + 1);
+      if (answer.body?.snapshot) stagesSeen.add(answer.body.snapshot.stage);
       assert.ok(answer.status < 500, `request ${i} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
-    console.log(`      ${REQUESTS + 6} requests; answers by status: ${JSON.stringify(Object.fromEntries([...statusesSeen].sort()))}`);
+    const answered = [...statusesSeen.values()].reduce((a, b) => a + b, 0);
+    console.log(`      ${answered + 6} requests (and a snapshot read before each event); answers by status: ${JSON.stringify(Object.fromEntries([...statusesSeen].sort()))}; stages reached: ${[...stagesSeen].join(', ')}`);
 
     const order = (await call(api, 'GET', `/api/v1/orders/${target}`, { role: 'finance' })).body;
     assert.ok(statuses.includes(order.status));
