@@ -1,88 +1,65 @@
-import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Policy } from '../workflows/domain/policy';
 import { authenticate, type Tokens } from './auth';
+import { CreationKeys } from './idempotency';
+import { jsonLog, requestLog, type Log } from './log';
 import { openApiDocument } from './openapi';
-import { orderRoutes } from './orders';
 import { handleErrors, Problem } from './problem';
+import { eventRoutes } from './routes/events';
+import { operationsRoutes } from './routes/operations';
+import { orderRoutes } from './routes/orders';
 
 export interface AppDeps {
   client: Client;
+  /** Where new orders' workflows run. */
   taskQueue: string;
+  /** The policy new orders start with (snapshotted into each). */
   policy: Policy;
   tokens: Tokens;
   bodyLimit?: string;
-  /** Where the JSON request log goes (stdout by default). */
-  log?: (line: string) => void;
+  /** How long one request may wait for Temporal before it is answered 503. */
+  temporalTimeoutMs?: number;
+  log?: Log;
+  shuttingDown?: () => boolean;
 }
 
-/** The HTTP front, testable without listening: thin over the order workflows (they hold the truth). */
-export function createApp({ client, taskQueue, policy, tokens, bodyLimit = '64kb', log = console.log }: AppDeps) {
+/** The HTTP front, testable without listening: thin over the order workflows, which hold the truth. */
+export function createApp(deps: AppDeps) {
+  const { client, taskQueue, policy, tokens, bodyLimit = '64kb', temporalTimeoutMs = 10_000, log = jsonLog, shuttingDown = () => false } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await client.connection.withDeadline(Date.now() + 2000, () => client.workflowService.getSystemInfo({}));
-      res.json({ status: 'ready' });
-    } catch (error) {
-      throw new Problem(503, 'Temporal not reachable', (error as Error).message);
-    }
-  });
-  const openApi = openApiDocument();
-  app.get('/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
-  // Swagger UI from the npm package, served locally: the docs work offline.
-  app.get('/docs', (_req, res) => {
-    res.type('html').send(docsPage);
-  });
-  app.use('/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json'))));
-
-  app.use('/api/v1', requireJsonBody, express.json({ limit: bodyLimit }), authenticate(tokens), orderRoutes({ client, taskQueue, policy }));
-  app.use((req, _res, next) => next(new Problem(404, 'Not found', `${req.method} ${req.path}`)));
-  app.use(handleErrors);
+  app.use(operationsRoutes({ client, openApi: openApiDocument(), shuttingDown }));
+  app.use(
+    '/api/v1',
+    authenticate(tokens),
+    jsonBodies(bodyLimit),
+    temporalDeadline(client, temporalTimeoutMs),
+    orderRoutes({ client, taskQueue, policy, creationKeys: new CreationKeys() }),
+    eventRoutes({ client }),
+  );
+  app.use((req, _res, next) => next(new Problem(404, 'not-found', 'Not found', `${req.method} ${req.path}`)));
+  app.use(handleErrors(log));
   return app;
 }
 
-/** A JSON log line per request, with the request ID the caller sent or a new one. */
-const requestLog = (log: (line: string) => void): RequestHandler => (req, res, next) => {
-  const requestId = req.header('x-request-id')?.slice(0, 100) || randomUUID();
-  const started = process.hrtime.bigint();
-  res.locals.requestId = requestId;
-  res.setHeader('X-Request-Id', requestId);
-  res.on('finish', () => {
-    log(JSON.stringify({
-      time: new Date().toISOString(),
-      level: res.statusCode >= 500 ? 'error' : 'info',
-      requestId,
-      method: req.method,
-      path: req.originalUrl,
-      status: res.statusCode,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-      actor: res.locals.actor?.id,
-    }));
-  });
-  next();
-};
+/** Every POST is JSON (415 otherwise), at most `limit` long (413). */
+function jsonBodies(limit: string): RequestHandler[] {
+  const requireJson: RequestHandler = (req, _res, next) => {
+    if (req.method === 'POST' && !req.is('application/json')) {
+      throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'send Content-Type: application/json');
+    }
+    next();
+  };
+  return [requireJson, express.json({ limit })];
+}
 
-const requireJsonBody: RequestHandler = (req, _res, next) => {
-  if (req.method === 'POST' && !req.is('application/json')) {
-    throw new Problem(415, 'Unsupported media type', 'send Content-Type: application/json');
-  }
-  next();
+/**
+ * Every Temporal call a request makes shares one deadline: an order whose worker is down would
+ * otherwise hold the request open for ever. The connection keeps the deadline in async-local
+ * storage, so it reaches the calls the route handlers make after `next()`.
+ */
+const temporalDeadline = (client: Client, ms: number): RequestHandler => (_req, _res, next) => {
+  void client.connection.withDeadline(Date.now() + ms, async () => next());
 };
-
-const docsPage = `<!doctype html>
-<html><head><meta charset="utf-8"><title>OrderFlow API</title>
-<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
-<body><div id="ui"></div>
-<script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script>
-</body></html>`;

@@ -1,33 +1,58 @@
-import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { resolvePolicy } from '../workflows/domain/policy';
 import { connectWithRetry, temporalSettings } from '../worker/connection';
 import { createApp } from './app';
-import { tokensFromEnvironment } from './auth';
+import { apiConfigFromEnvironment } from './config';
+import { jsonLog } from './log';
 
 // The API process: `npm run api`, or started by `npm start` and by docker-compose.
 async function main() {
+  const config = apiConfigFromEnvironment();
   const settings = temporalSettings();
-  const tokens = tokensFromEnvironment();
-  // The policy new orders start with (snapshotted into each); running orders keep theirs.
-  const policy = resolvePolicy(process.env.ORDERFLOW_POLICY_FILE ? JSON.parse(fs.readFileSync(process.env.ORDERFLOW_POLICY_FILE, 'utf8')) : {});
   const connection = await connectWithRetry(() => Connection.connect(settings.connection), settings.address);
   const client = new Client({ connection, namespace: settings.namespace });
-  const port = Number(process.env.PORT || 3000);
-  const app = createApp({ client, taskQueue: settings.taskQueue, policy, tokens, bodyLimit: process.env.ORDERFLOW_BODY_LIMIT });
-  const server = app.listen(port, () => {
-    console.log(`[api] listening on http://localhost:${port}`);
+  let shuttingDown = false;
+  const app = createApp({
+    client,
+    taskQueue: settings.taskQueue,
+    policy: config.policy,
+    tokens: config.tokens,
+    bodyLimit: config.bodyLimit,
+    temporalTimeoutMs: config.temporalTimeoutMs,
+    shuttingDown: () => shuttingDown,
   });
-  const stop = () => {
-    // Finish in-flight requests, then close the Temporal connection.
-    server.close(() => void connection.close().then(() => process.exit(0)));
+  const server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    jsonLog({ level: 'info', msg: 'listening', url: `http://localhost:${port}`, namespace: settings.namespace, taskQueue: settings.taskQueue });
+  });
+
+  // Graceful shutdown: refuse new connections, let in-flight requests finish (they may be waiting
+  // on an order's answer), close idle keep-alive connections, then the Temporal connection. A
+  // request still running after the timeout has its connection closed; the caller retries with
+  // the same Idempotency-Key and nothing is applied twice.
+  const stop = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    jsonLog({ level: 'info', msg: 'shutting down', signal });
+    const force = setTimeout(() => {
+      jsonLog({ level: 'warn', msg: 'requests still running at the shutdown timeout: closing their connections' });
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      void connection.close().finally(() => {
+        jsonLog({ level: 'info', msg: 'stopped' });
+        process.exit(0);
+      });
+    });
     server.closeIdleConnections();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error) => {
-  console.error('[api] failed:', error);
+  jsonLog({ level: 'error', msg: 'failed to start', error: String((error as Error)?.stack ?? error) });
   process.exit(1);
 });

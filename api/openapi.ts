@@ -1,77 +1,113 @@
 import { z } from 'zod';
-import { eventData, eventTypes } from '../workflows/domain/events';
-import { CreateOrder, OrderListQuery } from './orders';
+import { CreateOrder, EventAccepted, EventRequest, OrderListQuery, OrderPage, ProblemDetails } from './schemas';
 
-// The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with: there is
-// no second copy of a schema to drift.
+// The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
+// built on the domain's): no second copy of a schema to drift.
 
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+/** JSON Schema (draft 2020-12, OpenAPI 3.1's dialect) of a request (`input`) or an answer (`output`). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
 
-const eventRequestBody = {
-  oneOf: eventTypes.map((type) =>
-    json(z.object({ type: z.literal(type), data: eventData[type], note: z.string().max(2000).optional() }).strict())),
-  discriminator: { propertyName: 'type' },
-};
-
-const problem = {
-  type: 'object',
-  properties: {
-    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
-    instance: { type: 'string' }, requestId: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
-    expectedEvents: { type: 'array', items: { type: 'string', enum: eventTypes } },
-  },
-};
-
+const root = [{ url: '/' }];
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
 const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [String(status), { description: 'problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]));
+  Object.fromEntries(statuses.map((status) => [String(status), {
+    description: problemDescriptions[status],
+    content: { 'application/problem+json': { schema: ref('Problem') } },
+  }]));
 
-const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: 200 } };
-const orderId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const snapshot = { description: 'the order', content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderSnapshot' } } } };
+const problemDescriptions: Record<number, string> = {
+  400: 'invalid request: every invalid field is named in `errors`',
+  401: 'no or unknown bearer token',
+  403: 'the role may not do this (for events: the policy\'s permission matrix)',
+  404: 'no such order',
+  409: 'the event does not fit the order now (see `expectedEvents`), or the order number exists',
+  413: 'body too large',
+  415: 'not application/json',
+  422: 'Idempotency-Key reused with another request',
+  503: 'Temporal did not answer in time: retry with the same Idempotency-Key',
+};
+
+const idempotencyKey = {
+  name: 'Idempotency-Key', in: 'header', required: true,
+  description: 'A retry with the same key and body gets the first answer and applies nothing twice; the same key with another body is a 422.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+};
+const orderNumber = { name: 'id', in: 'path', required: true, description: 'the order number', schema: jsonSchema(CreateOrder.shape.orderNumber.unwrap(), 'input') };
 
 export function openApiDocument() {
-  const listQuery = json(OrderListQuery) as { properties: Record<string, object> };
+  const listQuery = jsonSchema(OrderListQuery, 'input') as { properties: Record<string, { description?: string }> };
+  const eventRequest = jsonSchema(EventRequest, 'input');
   return {
     openapi: '3.1.0',
-    info: { title: 'OrderFlow API', version: '1.0.0', description: 'Sales orders as durable Temporal workflows.' },
+    info: {
+      title: 'OrderFlow API',
+      version: '1.0.0',
+      description: 'Sales orders as durable Temporal workflows: the order holds the truth, this API relays.',
+    },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token configured for a person and role' } },
       schemas: {
-        CreateOrder: json(CreateOrder),
-        EventRequest: eventRequestBody,
-        OrderSnapshot: { type: 'object', description: 'status, stage, money, dates, expectedEvents, openClocks …' },
-        Problem: problem,
+        CreateOrder: jsonSchema(CreateOrder, 'input'),
+        EventRequest: { ...eventRequest, discriminator: { propertyName: 'type' } },
+        EventAccepted: jsonSchema(EventAccepted, 'output'),
+        OrderPage: jsonSchema(OrderPage, 'output'),
+        // The domain declares the snapshot and the timeline as TypeScript types, not zod schemas,
+        // so there is nothing to generate them from yet (workflows/domain/snapshot.ts, state.ts).
+        OrderSnapshot: {
+          type: 'object',
+          description: 'The order: status, stage, customer, money (fen: amount, depositDue, received, balanceDue), promisedDate and '
+            + 'originalPromisedDate, late, expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints.',
+        },
+        Timeline: {
+          type: 'object',
+          properties: { timeline: { type: 'array', items: { type: 'object', description: 'at, kind, type, to?, actor?, detail' } } },
+        },
+        Problem: jsonSchema(ProblemDetails, 'output'),
       },
     },
     paths: {
       '/orders': {
         post: {
           summary: 'Create an order (starts its workflow)',
+          description: 'Roles: those the policy lets confirm an order at intake (order desk, sales rep, supervisor by default). '
+            + 'Without `orderNumber`, one is made from the Idempotency-Key.',
           parameters: [idempotencyKey],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateOrder' } } } },
-          responses: { '201': snapshot, ...problems(400, 401, 403, 409, 413, 415, 422) },
+          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateOrder') } } },
+          responses: { '201': json('OrderSnapshot', 'the new order; Location names it'), ...problems(400, 401, 403, 409, 413, 415, 422, 503) },
         },
         get: {
-          summary: 'List orders through Temporal visibility',
-          parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
-          responses: { '200': { description: 'a page of orders' }, ...problems(400, 401) },
+          summary: 'List orders through Temporal visibility (eventually consistent)',
+          parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({
+            name, in: 'query', required: false, description: schema.description, schema,
+          })),
+          responses: { '200': json('OrderPage', 'a page of orders'), ...problems(400, 401, 503) },
         },
       },
       '/orders/{id}': {
-        get: { summary: 'The order snapshot', parameters: [orderId], responses: { '200': snapshot, ...problems(401, 404) } },
+        get: { summary: 'The order snapshot', parameters: [orderNumber], responses: { '200': json('OrderSnapshot', 'the order'), ...problems(401, 404, 503) } },
       },
       '/orders/{id}/timeline': {
-        get: { summary: 'The business timeline', parameters: [orderId], responses: { '200': { description: 'timeline entries' }, ...problems(401, 404) } },
+        get: { summary: 'The business timeline', parameters: [orderNumber], responses: { '200': json('Timeline', 'what happened, in order'), ...problems(401, 404, 503) } },
+      },
+      // Beside the API, at the root, without a token.
+      '/healthz': { servers: root, get: { summary: 'The process is up', security: [], responses: { '200': { description: 'up' } } } },
+      '/readyz': {
+        servers: root,
+        get: { summary: 'Temporal answers (within 2 s) and the process is not shutting down', security: [], responses: { '200': { description: 'ready' }, ...problems(503) } },
       },
       '/orders/{id}/events': {
         post: {
           summary: 'Send a business event; the answer says whether the order accepted it',
-          parameters: [orderId, idempotencyKey],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EventRequest' } } } },
-          responses: { '200': { description: 'accepted, with the new snapshot' }, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+          description: 'The acting person and role come from the token. The order checks the event against its stage and the permission matrix.',
+          parameters: [orderNumber, idempotencyKey],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('EventRequest') } } },
+          responses: { '200': json('EventAccepted', 'accepted, with the new snapshot'), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503) },
         },
       },
     },

@@ -1,14 +1,37 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure, isGrpcDeadlineError, isGrpcServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { z } from 'zod';
 import { EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED } from '../workflows/messages';
+import type { Log } from './log';
 
 // RFC 9457 problem details: every refusal says what was wrong, with the fields or the expected
-// events that let the caller fix it. A client's mistake is never a 500.
+// events that let the caller fix it. A client's mistake is never a 500, and every refusal happens
+// before anything reaches the order (or is the order's own validator refusing), so a failed
+// request leaves the order as it was.
+
+/** Stable problem types a client can switch on (the title is for people and may be reworded). */
+export type ProblemType =
+  | 'invalid-request'
+  | 'not-authenticated'
+  | 'role-not-permitted'
+  | 'order-not-found'
+  | 'not-found'
+  | 'event-not-expected'
+  | 'order-exists'
+  | 'body-too-large'
+  | 'unsupported-media-type'
+  | 'idempotency-key-reused'
+  | 'temporal-unavailable'
+  | 'shutting-down'
+  | 'internal-error';
 
 export class Problem extends Error {
   constructor(
     readonly status: number,
+    readonly type: ProblemType,
     readonly title: string,
     readonly detail?: string,
     readonly extensions: Record<string, unknown> = {},
@@ -17,66 +40,95 @@ export class Problem extends Error {
   }
 }
 
+export const problemTypeUri = (type: ProblemType) => `urn:orderflow:problem:${type}`;
+
 export interface InvalidField {
+  /** Where the value was: `orderNumber`, `lines.0.quantity`, `data.amount`, `query.status`, `header.Idempotency-Key`. */
   field: string;
   message: string;
 }
 
-export function invalidFields(issues: readonly z.core.$ZodIssue[], prefix = ''): InvalidField[] {
-  return issues.flatMap((issue) => {
-    // A discriminated union names the alternatives' problems inside the union issue.
-    if (issue.code === 'invalid_union' && issue.errors.length === 1) return invalidFields(issue.errors[0], prefix);
-    return [{ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)', message: issue.message }];
-  });
+/** The one way a failed zod parse becomes a 400: every invalid field named, an unknown key by its own name. */
+export function invalidRequest(issues: readonly z.core.$ZodIssue[], prefix?: string): Problem {
+  const name = (path: readonly PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
+  return invalidFields(
+    issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: 'not a known field' }))
+        : [{ field: name(issue.path), message: issue.message }],
+    ),
+  );
 }
 
-export const badRequest = (errors: InvalidField[]) =>
-  new Problem(400, 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+export const invalidFields = (errors: InvalidField[]) =>
+  new Problem(400, 'invalid-request', 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+
+/** The one error mapper: what the order workflow, Temporal or express said, as the caller's problem. */
+export function problemFrom(error: unknown): Problem | undefined {
+  if (error instanceof Problem) return error;
+  if (error instanceof WorkflowNotFoundError) return new Problem(404, 'order-not-found', 'Order not found', 'no order with this number');
+  if (error instanceof WorkflowExecutionAlreadyStartedError) return new Problem(409, 'order-exists', 'Order already exists', 'an order with this number exists');
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) return refusalOf(error.cause);
+  if (isTemporalUnavailable(error)) {
+    return new Problem(503, 'temporal-unavailable', 'The order service did not answer in time',
+      'nothing was lost: retry with the same Idempotency-Key', { retryAfterSeconds: 5 });
+  }
+  const { type, status } = error as { type?: string; status?: number };
+  // express.json's own errors carry these types.
+  if (type === 'entity.too.large') return new Problem(413, 'body-too-large', 'Body too large', (error as Error).message);
+  if (type === 'entity.parse.failed') return invalidFields([{ field: '(body)', message: 'not valid JSON' }]);
+  if (status === 415) return new Problem(415, 'unsupported-media-type', 'Unsupported media type', (error as Error).message);
+  if (status !== undefined && status >= 400 && status < 500) return new Problem(400, 'invalid-request', 'Invalid request', (error as Error).message);
+  return undefined;
+}
+
+/** The order's validator refused the event: its failure type says why (workflows/messages.ts). */
+function refusalOf(failure: ApplicationFailure): Problem | undefined {
+  const [details] = (failure.details ?? []) as unknown[];
+  switch (failure.type) {
+    case EVENT_NOT_EXPECTED:
+      return new Problem(409, 'event-not-expected', 'The order does not expect this event now', failure.message, { accepted: false, ...(details as object) });
+    case EVENT_NOT_PERMITTED:
+      return new Problem(403, 'role-not-permitted', 'Your role may not send this event', failure.message, { accepted: false, ...(details as object) });
+    case EVENT_KEY_REUSED:
+      return new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with another request', failure.message, { accepted: false });
+    case EVENT_INVALID:
+      // The API parses events with the same schemas first, so this means the two disagree: say which fields.
+      return invalidFields((details as { path: string; message: string }[]).map((d) => ({ field: d.path || '(body)', message: d.message })));
+    default:
+      return undefined;
+  }
+}
+
+const GRPC_UNAVAILABLE = 14;
+
+/** Temporal did not answer within the request's deadline (no worker polling, say), or is not reachable. */
+function isTemporalUnavailable(error: unknown): boolean {
+  if (isGrpcDeadlineError(error)) return true;
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return true;
+  }
+  return false;
+}
 
 export function sendProblem(res: Response, problem: Problem) {
+  const { retryAfterSeconds, ...extensions } = problem.extensions;
+  if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(problem.status).type('application/problem+json').json({
-    type: 'about:blank',
+    type: problemTypeUri(problem.type),
     title: problem.title,
     status: problem.status,
     ...(problem.detail ? { detail: problem.detail } : {}),
     instance: res.req.originalUrl,
     requestId: res.locals.requestId,
-    ...problem.extensions,
+    ...extensions,
   });
 }
 
-/** Maps what the workflow or Temporal said to the caller's problem. */
-export function problemFrom(error: unknown): Problem | undefined {
-  if (error instanceof Problem) return error;
-  if (error instanceof WorkflowNotFoundError) return new Problem(404, 'Order not found', error.message);
-  if (error instanceof WorkflowExecutionAlreadyStartedError) return new Problem(409, 'Order already exists', 'an order with this number exists');
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const failure = error.cause;
-    const [details] = failure.details ?? [];
-    switch (failure.type) {
-      case EVENT_NOT_EXPECTED:
-        return new Problem(409, 'Event does not fit the order now', failure.message, details as Record<string, unknown>);
-      case EVENT_NOT_PERMITTED:
-        return new Problem(403, 'Role may not send this event', failure.message);
-      case EVENT_KEY_REUSED:
-        return new Problem(422, 'Idempotency key reused with another request', failure.message);
-      case EVENT_INVALID:
-        return badRequest((details as { path: string; message: string }[]).map((d) => ({ field: d.path || '(body)', message: d.message })));
-    }
-  }
-  return undefined;
-}
-
-/** The last handler: body-parser's own errors, then anything a route threw. */
-export const handleErrors: ErrorRequestHandler = (error, _req, res, _next) => {
-  const { status, type } = error as { status?: number; type?: string };
-  const problem =
-    problemFrom(error) ??
-    (type === 'entity.too.large' ? new Problem(413, 'Body too large', (error as Error).message)
-    : type === 'entity.parse.failed' ? badRequest([{ field: '(body)', message: 'not valid JSON' }])
-    : status && status >= 400 && status < 500 ? new Problem(status, (error as Error).message)
-    : undefined);
+/** The last handler: a known problem goes to the caller; anything else is ours, logged with the request ID. */
+export const handleErrors = (log: Log): ErrorRequestHandler => (error, _req, res, _next) => {
+  const problem = problemFrom(error);
   if (problem) return sendProblem(res, problem);
-  console.error(JSON.stringify({ level: 'error', requestId: res.locals.requestId, message: String((error as Error)?.stack ?? error) }));
-  sendProblem(res, new Problem(500, 'Internal error', 'the error was logged with this request ID'));
+  log({ level: 'error', msg: 'unexpected error', requestId: res.locals.requestId, error: String((error as Error)?.stack ?? error) });
+  sendProblem(res, new Problem(500, 'internal-error', 'Internal error', 'the error was logged with this request ID'));
 };

@@ -1,25 +1,51 @@
 import assert from 'node:assert/strict';
-import { developmentTokens } from '../../api/auth';
-import { defaultPolicy } from '../../workflows/domain/policy';
 import { eventTypes, type EventType } from '../../workflows/domain/events';
-import type { Role } from '../../workflows/domain/order';
-import { call, newKey, startApi, type ApiUnderTest } from '../support/api-server';
+import { Role } from '../../workflows/domain/order';
+import { defaultPolicy } from '../../workflows/domain/policy';
+import { workflowIdOf } from '../../workflows/messages';
+import { call, eventually, newKey, startApi, type ApiUnderTest, type Call } from '../support/api-server';
+import { devServer } from '../support/servers';
 
-// The REST API over HTTP, against the CLI dev server with a real worker.
+// The REST API over HTTP, against the CLI dev server with a real worker. The dev server runs in
+// real time: these tests never wait for a clock, they send events.
 
 const customOrder = (orderNumber?: string) => ({
   ...(orderNumber ? { orderNumber } : {}),
   customer: { id: 'C-API', name: 'Fuzhou Lighting', class: 'B' },
-  salesRep: { id: 'rep-api' },
+  salesRep: { id: 'rep-api', name: 'Lin' },
   lines: [{ productCode: 'LAMP-9', quantity: 30, unitPrice: 50_000, nonStandard: 'bronze finish' }], // ¥15,000, custom
   deposit: { kind: 'rate', basisPoints: 3000 },
   delivery: { address: 'No. 9 Road', contact: 'Mr Fang', phone: '13900000000' },
 });
 let orders = 0;
 const uniqueNumber = () => `API-${process.pid}-${++orders}`;
+const people = Role.options.filter((role) => role !== 'system');
+
+type Step = [Role, EventType, Record<string, unknown>?];
+/** A custom order's main line up to the deposit (domain.md §4, standard channel with non-standard lines). */
+const untilDeposit: Step[] = [
+  ['order-desk', 'order-confirmed'],
+  ['technical', 'feasibility-decided', { feasible: true }],
+  ['purchasing', 'materials-confirmed', { confirmationRef: 'MAT-1' }],
+  ['technical', 'drawing-sent', { version: 1, drawingRef: 'DWG-1' }],
+  ['customer', 'drawing-confirmed', { version: 1 }],
+  ['finance', 'price-approved'],
+  ['supervisor', 'supervisor-approved'],
+  ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
+  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
+  ['sales-rep', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
+];
+
+/** The problem+json every refusal is: its status, a stable type, and the request ID it was logged with. */
+function assertProblem(answer: Call, status: number, type: string) {
+  assert.equal(answer.status, status, JSON.stringify(answer.body));
+  assert.equal(answer.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+  assert.equal(answer.body.status, status);
+  assert.equal(answer.body.type, `urn:orderflow:problem:${type}`, JSON.stringify(answer.body));
+  assert.equal(answer.body.requestId, answer.headers.get('x-request-id'));
+}
 
 describe('REST API (dev server)', function () {
-  this.timeout(120_000);
   let api: ApiUnderTest;
   before(async () => {
     api = await startApi();
@@ -28,173 +54,268 @@ describe('REST API (dev server)', function () {
 
   const send = (id: string, role: Role, type: EventType, data: Record<string, unknown> = {}, key?: string) =>
     call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data }, key });
+  const read = (id: string) => call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' });
+  const create = (role: Role, body: unknown, key?: string) => call(api, 'POST', '/api/v1/orders', { role, body, key });
 
-  it('drives a custom order from creation to sign-off, each role doing its part', async () => {
+  it('drives a custom order from creation to sign-off, every role doing its part', async () => {
     const id = uniqueNumber();
-    const created = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: customOrder(id) });
-    assert.equal(created.status, 201);
+    const created = await create('order-desk', customOrder(id));
+    assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(created.headers.get('location'), `/api/v1/orders/${id}`);
+    assert.equal(created.body.status, 'pending-confirmation');
+    assert.equal(created.body.stage, 'intake');
+    assert.equal(created.body.amount, 1_500_000);
+    assert.equal(created.body.depositDue, 450_000);
     assert.deepEqual(created.body.expectedEvents, ['order-confirmed', 'cancelled']);
+    const firstConfirmation = created.body.openClocks.find((c: { name: string }) => c.name === 'first-confirmation');
+    assert.equal(Date.parse(firstConfirmation.dueAt) - Date.parse(created.body.receivedAt), 2 * 3600_000, 'the 2-hour clock, with its due time');
 
-    const steps: [Role, EventType, Record<string, unknown>?][] = [
-      ['order-desk', 'order-confirmed'],
-      ['technical', 'feasibility-decided', { feasible: true }],
-      ['purchasing', 'materials-confirmed', { confirmationRef: 'MAT-1' }],
-      ['technical', 'drawing-sent', { version: 1, drawingRef: 'DWG-1' }],
-      ['customer', 'drawing-confirmed', { version: 1 }],
-      ['finance', 'price-approved'],
-      ['supervisor', 'supervisor-approved'],
-      ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
-      ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-      ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
+    const steps: Step[] = [
+      ...untilDeposit,
       ['finance', 'deposit-received', { amount: 450_000, paymentRef: 'B-1' }],
       ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
       ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-      ['sales-rep', 'progress-reported', { percentDone: 50 }],
+      ['production', 'progress-reported', { percentDone: 50 }],
+      ['production', 'delay-reported', { reason: 'glass late', newPromisedDate: '2031-05-08' }],
+      ['sales-rep', 'customer-told-of-delay', { channel: 'phone' }],
       ['qc', 'qc-passed', { reportRef: 'QC-1' }],
       ['warehouse', 'stocked', { location: 'A-1' }],
-      ['sales-rep', 'shipping-requested', { requestRef: 'SR-1' }],
+      ['order-desk', 'shipping-requested', { requestRef: 'SR-1' }],
       ['finance', 'payment-received', { amount: 1_050_000, paymentRef: 'B-2' }],
       ['warehouse', 'shipped', { carrier: 'Deppon', trackingRef: 'DP-1' }],
       ['customer', 'signed-for', { receiptRef: 'AR-1' }],
       ['customer', 'complaint-filed', { category: 'quality', description: 'one shade scratched' }],
       ['service', 'complaint-resolved', { complaintNumber: 1, responsibleParty: 'transport', resolution: 'shade replaced' }],
     ];
+    assert.deepEqual(new Set(steps.map(([role]) => role)), new Set(people), 'each role is allowed something');
     for (const [role, type, data] of steps) {
       const answer = await send(id, role, type, data);
       assert.equal(answer.status, 200, `${role} ${type}: ${JSON.stringify(answer.body)}`);
       assert.equal(answer.body.accepted, true);
+      assert.deepEqual(answer.body.event.actor, { id: `dev-${role}`, name: `Development ${role}`, role });
     }
-    const order = await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'sales-rep' });
-    assert.equal(order.body.status, 'completed');
-    assert.equal(order.body.balanceDue, 0);
-    assert.equal(order.body.shippingMode, 'special-vehicle');
-    const timeline = await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'sales-rep' });
-    assert.equal(timeline.body.timeline.filter((t: { kind: string }) => t.kind === 'event').length, steps.length);
-    assert.equal(timeline.body.timeline.find((t: { type: string }) => t.type === 'signed-for').actor.role, 'customer');
+    const order = (await read(id)).body;
+    assert.equal(order.status, 'completed');
+    assert.equal(order.stage, 'after-sales');
+    assert.equal(order.received, 1_500_000);
+    assert.equal(order.balanceDue, 0);
+    assert.equal(order.promisedDate, '2031-05-08');
+    assert.equal(order.originalPromisedDate, '2031-05-01');
+    assert.equal(order.late, true);
+    assert.equal(order.shippingMode, 'special-vehicle');
+
+    const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'customer' })).body.timeline as { kind: string; type: string; actor?: { id: string } }[];
+    assert.deepEqual(timeline.filter((t) => t.kind === 'event').map((t) => t.type), steps.map(([, type]) => type));
+    assert.equal(timeline.find((t) => t.type === 'signed-for')?.actor?.id, 'dev-customer', 'the actor comes from the token');
+
+    const listed = await eventually(
+      () => call(api, 'GET', `/api/v1/orders?status=completed&customerId=C-API&late=true`, { role: 'supervisor' }),
+      (page) => page.body.orders.some((o: { orderNumber: string }) => o.orderNumber === id),
+    );
+    assert.ok(listed.body.orders.some((o: { orderNumber: string; stage: string }) => o.orderNumber === id && o.stage === 'after-sales'));
   });
 
-  it('refuses each role an event the permission matrix does not give it', async () => {
-    const id = uniqueNumber();
-    assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'sales-rep', body: customOrder(id) })).status, 201);
-    // Well-formed events, so that each refusal is the role's and not the data's.
-    const candidates: [EventType, Record<string, unknown>][] = [['supervisor-approved', {}], ['stocked', { location: 'A-1' }]];
-    for (const actor of Object.values(developmentTokens)) {
-      const [type, data] = candidates.find(([t]) => !defaultPolicy.permissions[t].includes(actor.role))!;
-      const answer = await send(id, actor.role, type, data);
-      assert.equal(answer.status, 403, `${actor.role} ${type}: ${JSON.stringify(answer.body)}`);
-      assert.match(answer.body.detail, new RegExp(`${actor.role} may not send ${type}`));
+  it('refuses each role something: creation to all but those who take orders, and an event the permission matrix does not give it', async () => {
+    const creators = defaultPolicy.permissions['order-confirmed'];
+    for (const role of people) {
+      const answer = await create(role, customOrder(uniqueNumber()));
+      if (creators.includes(role)) assert.equal(answer.status, 201, `${role}: ${JSON.stringify(answer.body)}`);
+      else assertProblem(answer, 403, 'role-not-permitted');
     }
-    assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'qc', body: customOrder() })).status, 403);
+    const id = uniqueNumber();
+    await create('sales-rep', customOrder(id));
+    // Well-formed events, so that each refusal is the role's and not the data's or the stage's.
+    const candidates: [EventType, Record<string, unknown>][] = [['order-confirmed', {}], ['cancelled', { reason: 'test' }], ['qc-passed', { reportRef: 'QC-1' }]];
+    for (const role of people) {
+      const [type, data] = candidates.find(([t]) => !defaultPolicy.permissions[t].includes(role))!;
+      const answer = await send(id, role, type, data);
+      assertProblem(answer, 403, 'role-not-permitted');
+      assert.match(answer.body.detail, new RegExp(`${role} may not send ${type}`));
+      assert.equal(answer.body.accepted, false);
+      assert.deepEqual(answer.body.expectedEvents, ['order-confirmed', 'cancelled']);
+    }
+    assert.equal((await read(id)).body.stage, 'intake');
   });
 
-  it('answers every kind of client mistake with a problem, and changes nothing', async () => {
+  it('answers every client mistake with a problem naming what was wrong, and leaves the order as it was', async () => {
     const id = uniqueNumber();
-    await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: customOrder(id) });
-    const before = (await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' })).body;
+    await create('order-desk', customOrder(id));
+    const before = (await read(id)).body;
+    const timelineBefore = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'order-desk' })).body;
 
-    const invalid = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: { ...customOrder(), lines: [{ productCode: '', quantity: 0, unitPrice: 1.5 }], customer: {} } });
-    assert.equal(invalid.status, 400);
-    assert.equal(invalid.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    // 400: every invalid field named
+    const invalid = await create('order-desk', { ...customOrder(), lines: [{ productCode: '', quantity: 0, unitPrice: 1.5 }], customer: {}, priority: 'high' });
+    assertProblem(invalid, 400, 'invalid-request');
     const fields = invalid.body.errors.map((e: { field: string }) => e.field);
-    for (const field of ['lines.0.productCode', 'lines.0.quantity', 'lines.0.unitPrice', 'customer.id', 'customer.name', 'customer.class']) {
+    for (const field of ['lines.0.productCode', 'lines.0.quantity', 'lines.0.unitPrice', 'customer.id', 'customer.name', 'customer.class', 'priority']) {
       assert.ok(fields.includes(field), `${field} in ${fields}`);
     }
-    const badData = await send(id, 'order-desk', 'delivery-date-estimated', { promisedDate: 'soon' });
-    assert.equal(badData.status, 400, JSON.stringify(badData.body));
-    assert.deepEqual(badData.body.errors.map((e: { field: string }) => e.field), ['data.promisedDate']);
-    const actorInBody = await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed', data: {}, actor: { id: 'boss', role: 'supervisor' } } });
-    assert.equal(actorInBody.status, 400, 'the actor comes from the token, never the body');
+    const fieldsOf = (answer: Call) => answer.body.errors.map((e: { field: string }) => e.field);
+    assert.deepEqual(fieldsOf(await send(id, 'order-desk', 'delivery-date-estimated', { promisedDate: 'soon' })), ['data.promisedDate']);
+    assert.deepEqual(fieldsOf(await send(id, 'finance', 'deposit-received', { amount: 1.5 })), ['data.amount', 'data.paymentRef']);
+    assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed', actor: { id: 'boss', role: 'supervisor' } } })), ['actor'],
+      'the actor comes from the token, never the body');
+    assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-shipped-yesterday' } })), ['type']);
+    assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', raw: '{"type":' })), ['(body)']);
+    assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed' }, headers: { 'idempotency-key': '' } })), ['header.Idempotency-Key']);
+    assert.deepEqual(fieldsOf(await call(api, 'GET', '/api/v1/orders?status=lost&bogus=1&pageSize=1000', { role: 'order-desk' })).sort(), ['query.bogus', 'query.pageSize', 'query.status']);
 
-    assert.equal((await call(api, 'GET', `/api/v1/orders/${id}`)).status, 401);
-    assert.equal((await call(api, 'GET', `/api/v1/orders/${id}`, { headers: { authorization: 'Bearer nope' } })).status, 401);
-    assert.equal((await call(api, 'GET', '/api/v1/orders/NO-SUCH-ORDER', { role: 'order-desk' })).status, 404);
-    assert.equal((await send('NO-SUCH-ORDER', 'order-desk', 'order-confirmed')).status, 404);
+    // 401
+    for (const authorization of [undefined, 'Bearer nope', 'Bearer constructor', 'Bearer __proto__', 'Basic ZGV2LWZpbmFuY2U6', 'Bearer dev-finance extra']) {
+      const answer = await call(api, 'GET', `/api/v1/orders/${id}`, { headers: authorization ? { authorization } : {} });
+      assertProblem(answer, 401, 'not-authenticated');
+      assert.equal(answer.headers.get('www-authenticate'), 'Bearer realm="orderflow"');
+    }
+    assert.equal((await call(api, 'GET', `/api/v1/orders/${id}`, { headers: { authorization: 'bearer dev-finance' } })).status, 200, 'the scheme is case-insensitive');
 
+    // 404
+    assertProblem(await read('NO-SUCH-ORDER'), 404, 'order-not-found');
+    assertProblem(await call(api, 'GET', '/api/v1/orders/NO-SUCH-ORDER/timeline', { role: 'order-desk' }), 404, 'order-not-found');
+    assertProblem(await send('NO-SUCH-ORDER', 'order-desk', 'order-confirmed'), 404, 'order-not-found');
+    assertProblem(await read('%E2%9C%93%20not%20a%20number'), 404, 'order-not-found');
+    assertProblem(await call(api, 'GET', '/api/v1/customers', { role: 'order-desk' }), 404, 'not-found');
+
+    // 409: not now (with what the order expects), and a number that exists
     const outOfTurn = await send(id, 'qc', 'qc-passed', { reportRef: 'QC-1' });
-    assert.equal(outOfTurn.status, 409);
+    assertProblem(outOfTurn, 409, 'event-not-expected');
+    assert.equal(outOfTurn.body.stage, 'intake');
     assert.deepEqual(outOfTurn.body.expectedEvents, ['order-confirmed', 'cancelled']);
+    assertProblem(await create('order-desk', customOrder(id)), 409, 'order-exists');
 
-    const huge = await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed', data: {}, note: 'x'.repeat(100_000) } });
-    assert.equal(huge.status, 413);
-    const text = await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', raw: 'type=order-confirmed', headers: { 'content-type': 'text/plain' } });
-    assert.equal(text.status, 415);
-    const broken = await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', raw: '{"type":' });
-    assert.equal(broken.status, 400);
-    const noKey = await fetch(`${api.url}/api/v1/orders/${id}/events`, {
-      method: 'POST', headers: { authorization: `Bearer ${Object.keys(developmentTokens)[0]}`, 'content-type': 'application/json' }, body: '{"type":"order-confirmed","data":{}}',
-    });
-    assert.equal(noKey.status, 400);
-    assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: customOrder(id) })).status, 409, 'the number exists');
-    assert.equal((await call(api, 'GET', '/api/v1/orders?status=lost', { role: 'order-desk' })).status, 400);
+    // 413, 415
+    assertProblem(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed', note: 'x'.repeat(100_000) } }), 413, 'body-too-large');
+    assertProblem(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', raw: 'type=order-confirmed', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported-media-type');
+    assertProblem(await call(api, 'POST', '/api/v1/orders', { role: 'order-desk' }), 415, 'unsupported-media-type');
 
-    const after = (await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' })).body;
-    assert.deepEqual(after, before);
+    assert.deepEqual((await read(id)).body, before);
+    assert.deepEqual((await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'order-desk' })).body, timelineBefore, 'a refusal leaves no trace');
   });
 
-  it('applies a retried POST once: the same deposit twice is counted once, and a reused key is refused', async () => {
+  it('applies a retried POST once: the same deposit posted twice is counted once, and a key reused for another request is a 422', async () => {
     const id = uniqueNumber();
     const key = newKey();
-    const first = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: customOrder(id), key });
-    const retry = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: customOrder(id), key });
-    assert.equal(retry.status, 201);
-    assert.equal(retry.body.receivedAt, first.body.receivedAt);
-    assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: { ...customOrder(id), salesRep: { id: 'other' } }, key })).status, 422);
+    const [first, ...retries] = await Promise.all([1, 2, 3].map(() => create('order-desk', customOrder(id), key)));
+    for (const answer of [first, ...retries]) assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    assert.ok(retries.every((retry) => retry.body.receivedAt === first.body.receivedAt), 'one order, answered three times');
+    const reorderedKeys = Object.fromEntries(Object.entries(customOrder(id)).reverse());
+    assert.equal((await create('order-desk', reorderedKeys, key)).status, 201, 'the same body with its keys in another order is a retry');
+    assertProblem(await create('order-desk', { ...customOrder(id), salesRep: { id: 'other' } }, key), 422, 'idempotency-key-reused');
+    assertProblem(await create('order-desk', customOrder(uniqueNumber()), key), 422, 'idempotency-key-reused');
+    assertProblem(await create('supervisor', customOrder(id), key), 422, 'idempotency-key-reused');
     const generated = newKey();
-    const a = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: customOrder(), key: generated });
-    const b = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: customOrder(), key: generated });
-    assert.equal(a.body.orderNumber, b.body.orderNumber, 'a generated number follows the key');
+    const a = await create('order-desk', customOrder(), generated);
+    const b = await create('order-desk', customOrder(), generated);
+    assert.equal(b.body.orderNumber, a.body.orderNumber, 'a generated number follows the key');
 
-    for (const [role, type, data] of [
-      ['order-desk', 'order-confirmed', {}], ['technical', 'feasibility-decided', { feasible: true }], ['purchasing', 'materials-confirmed', { confirmationRef: 'M' }],
-      ['technical', 'drawing-sent', { version: 1, drawingRef: 'D' }], ['customer', 'drawing-confirmed', { version: 1 }], ['finance', 'price-approved', {}],
-      ['supervisor', 'supervisor-approved', {}], ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
-      ['order-desk', 'confirmation-sent', { documentRef: 'OC' }], ['order-desk', 'signed-confirmation-returned', { documentRef: 'OCs' }],
-    ] as [Role, EventType, Record<string, unknown>][]) {
-      assert.equal((await send(id, role, type, data)).status, 200);
-    }
+    for (const [role, type, data] of untilDeposit) assert.equal((await send(id, role, type, data)).status, 200);
     const depositKey = newKey();
     const deposit = { amount: 100_000, paymentRef: 'BANK-7' };
-    const once = await send(id, 'finance', 'deposit-received', deposit, depositKey);
-    const twice = await send(id, 'finance', 'deposit-received', deposit, depositKey);
-    assert.equal(once.status, 200);
-    assert.equal(twice.status, 200);
-    assert.equal(twice.body.snapshot.received, 100_000);
-    const reused = await send(id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'BANK-8' }, depositKey);
-    assert.equal(reused.status, 422);
-    assert.equal((await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'finance' })).body.received, 100_000);
+    const answers = await Promise.all([1, 2, 3].map(() => send(id, 'finance', 'deposit-received', deposit, depositKey)));
+    assert.deepEqual(answers.map((answer) => answer.status), [200, 200, 200]);
+    assert.deepEqual(answers.map((answer) => answer.body.snapshot.received), [100_000, 100_000, 100_000]);
+    assert.equal((await send(id, 'finance', 'deposit-received', deposit, depositKey)).body.snapshot.received, 100_000);
+    assertProblem(await send(id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'BANK-8' }, depositKey), 422, 'idempotency-key-reused');
+    assert.equal((await read(id)).body.received, 100_000);
+    const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'finance' })).body.timeline;
+    assert.equal(timeline.filter((t: { type: string }) => t.type === 'deposit-received').length, 1);
+
+    // A refused request holds no key: sent again when it fits, it is applied.
+    const productionKey = newKey();
+    assertProblem(await send(id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' }, productionKey), 409, 'event-not-expected');
+    assert.equal((await send(id, 'finance', 'deposit-received', { amount: 350_000, paymentRef: 'BANK-9' })).status, 200);
+    assert.equal((await send(id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' }, productionKey)).status, 200);
   });
 
-  it('lists orders through visibility, filtered by search attributes and paginated', async () => {
+  it('answers an event to a closed order with a 409, and a retry of the event that closed it with its first answer', async () => {
+    const id = uniqueNumber();
+    await create('order-desk', customOrder(id));
+    const cancelKey = newKey();
+    assert.equal((await send(id, 'supervisor', 'cancelled', { reason: 'customer withdrew' }, cancelKey)).status, 200);
+    await (await devServer()).client.workflow.getHandle(workflowIdOf(id)).result(); // the workflow has closed
+    const retry = await send(id, 'supervisor', 'cancelled', { reason: 'customer withdrew' }, cancelKey);
+    assert.equal(retry.status, 200);
+    assert.equal(retry.body.snapshot.stage, 'cancelled');
+    const late = await send(id, 'order-desk', 'order-confirmed');
+    assertProblem(late, 409, 'event-not-expected');
+    assert.equal(late.body.stage, 'cancelled');
+    assert.deepEqual(late.body.expectedEvents, []);
+    assert.equal((await read(id)).body.status, 'cancelled');
+  });
+
+  it('lists orders through visibility: filtered by search attributes, paginated, a value never read as query text', async () => {
     const customer = `C-LIST-${process.pid}`;
-    for (let i = 0; i < 3; i++) {
-      await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: { ...customOrder(), customer: { id: customer, name: 'List Co', class: 'A' } } });
+    const odd = `C 张三/#${process.pid}`;
+    for (const id of [customer, customer, customer, odd]) {
+      assert.equal((await create('order-desk', { ...customOrder(), customer: { id, name: 'List Co', class: 'A' } })).status, 201);
     }
-    let page = await call(api, 'GET', `/api/v1/orders?customerId=${customer}&pageSize=2`, { role: 'sales-rep' });
-    for (let i = 0; i < 50 && page.body.orders.length < 2; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 200)); // visibility is eventually consistent
-      page = await call(api, 'GET', `/api/v1/orders?customerId=${customer}&pageSize=2`, { role: 'sales-rep' });
-    }
+    const list = (query: Record<string, string>) => call(api, 'GET', `/api/v1/orders?${new URLSearchParams(query)}`, { role: 'sales-rep' });
+    const page = await eventually(() => list({ customerId: customer, pageSize: '2' }), (p) => p.body.orders?.length === 2 && p.body.nextPageToken);
     assert.equal(page.status, 200);
     assert.equal(page.body.orders.length, 2);
-    assert.ok(page.body.orders.every((o: { customerId: string; status: string }) => o.customerId === customer && o.status === 'pending-confirmation'));
-    assert.ok(page.body.nextPageToken);
-    const next = await call(api, 'GET', `/api/v1/orders?customerId=${customer}&pageSize=2&pageToken=${page.body.nextPageToken}`, { role: 'sales-rep' });
+    for (const order of page.body.orders) {
+      assert.deepEqual({ ...order, orderNumber: undefined, receivedAt: undefined }, {
+        orderNumber: undefined, receivedAt: undefined, status: 'pending-confirmation', stage: 'intake', channel: 'standard',
+        customerId: customer, customerClass: 'A', salesRep: 'rep-api', late: false,
+      });
+    }
+    const next = await list({ customerId: customer, pageSize: '2', pageToken: page.body.nextPageToken });
     assert.equal(next.body.orders.length, 1);
-    const none = await call(api, 'GET', `/api/v1/orders?customerId=${customer}&status=shipped`, { role: 'sales-rep' });
-    assert.equal(none.body.orders.length, 0);
+    assert.equal(next.body.nextPageToken, null);
+    assert.equal((await list({ customerId: customer, status: 'shipped' })).body.orders.length, 0);
+    assert.equal((await list({ customerId: customer, stage: 'intake', late: 'false', channel: 'standard', salesRep: 'rep-api' })).body.orders.length, 3);
+
+    const exact = await eventually(() => list({ customerId: odd }), (p) => p.body.orders?.length === 1);
+    assert.equal(exact.body.orders[0].customerId, odd, 'spaces and other scripts are matched as they are');
+    const injection = await list({ customerId: `${customer}" OR CustomerId != "x` });
+    assertProblem(injection, 400, 'invalid-request');
+    assert.deepEqual(injection.body.errors.map((e: { field: string }) => e.field), ['query.customerId'], 'a quote never reaches the query');
+    assertProblem(await list({ pageToken: 'bm90LWEtdG9rZW4' }), 400, 'invalid-request');
+    assertProblem(await list({ customerId: odd, pageToken: page.body.nextPageToken }), 400, 'invalid-request');
   });
 
-  it('serves health, readiness, the OpenAPI document and its documentation page', async () => {
-    assert.equal((await fetch(`${api.url}/healthz`)).status, 200);
+  it('serves health, readiness, OpenAPI 3.1 and an offline documentation page, and logs each request as JSON with its ID', async () => {
+    assert.deepEqual(await (await fetch(`${api.url}/healthz`)).json(), { status: 'ok' });
     assert.equal((await fetch(`${api.url}/readyz`)).status, 200);
-    const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as { openapi: string; components: { schemas: { EventRequest: { oneOf: unknown[] } } } };
+    const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      openapi: string; paths: Record<string, object>; components: { schemas: Record<string, { oneOf?: unknown[] }> };
+    };
     assert.equal(doc.openapi, '3.1.0');
-    assert.equal(doc.components.schemas.EventRequest.oneOf.length, eventTypes.length);
-    const docs = await fetch(`${api.url}/docs`);
-    assert.match(await docs.text(), /swagger-ui-bundle\.js/);
-    assert.equal((await fetch(`${api.url}/docs/assets/swagger-ui-bundle.js`)).status, 200);
-    const response = await fetch(`${api.url}/healthz`, { headers: { 'x-request-id': 'trace-1' } });
-    assert.equal(response.headers.get('x-request-id'), 'trace-1');
+    assert.deepEqual(Object.keys(doc.paths).sort(), ['/healthz', '/orders', '/orders/{id}', '/orders/{id}/events', '/orders/{id}/timeline', '/readyz']);
+    assert.equal(doc.components.schemas.EventRequest.oneOf?.length, eventTypes.length);
+    for (const ref of JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? []) {
+      assert.ok(doc.components.schemas[ref.split('/').pop()!], `${ref} resolves`);
+    }
+    const page = await (await fetch(`${api.url}/docs`)).text();
+    assert.match(page, /\/docs\/assets\/swagger-ui-bundle\.js/);
+    assert.doesNotMatch(page, /https?:\/\//, 'nothing from the network: the page works offline');
+    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui.css']) assert.equal((await fetch(`${api.url}/docs/assets/${asset}`)).status, 200);
+
+    const traced = await fetch(`${api.url}/healthz`, { headers: { 'x-request-id': 'trace-1' } });
+    assert.equal(traced.headers.get('x-request-id'), 'trace-1');
+    const untraceable = await fetch(`${api.url}/healthz`, { headers: { 'x-request-id': 'has spaces\tand tabs' } });
+    assert.match(untraceable.headers.get('x-request-id')!, /^[0-9a-f-]{36}$/, 'an unprintable ID is replaced');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(api.logs.some((line) => line.msg === 'request' && line.requestId === 'trace-1' && line.status === 200 && line.path === '/healthz'));
+  });
+});
+
+describe('REST API when no worker answers (dev server)', function () {
+  let api: ApiUnderTest;
+  before(async () => {
+    api = await startApi({ worker: false, temporalTimeoutMs: 1000 });
+  });
+  after(async () => api?.stop());
+
+  it('answers 503 with Retry-After within the deadline, and a retry with the same key starts nothing twice', async () => {
+    const body = { ...customOrder(uniqueNumber()) };
+    const key = newKey();
+    const started = Date.now();
+    const first = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body, key });
+    assertProblem(first, 503, 'temporal-unavailable');
+    assert.equal(first.headers.get('retry-after'), '5');
+    assert.ok(Date.now() - started < 5000);
+    assertProblem(await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body, key }), 503, 'temporal-unavailable');
+    assertProblem(await call(api, 'GET', `/api/v1/orders/${body.orderNumber}`, { role: 'order-desk' }), 503, 'temporal-unavailable');
+    assert.equal((await fetch(`${api.url}/readyz`)).status, 200, 'Temporal itself is reachable');
   });
 });

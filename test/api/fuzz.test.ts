@@ -1,141 +1,182 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { eventTypes, type EventType } from '../../workflows/domain/events';
-import { defaultPolicy } from '../../workflows/domain/policy';
 import { Role } from '../../workflows/domain/order';
-import { statuses } from '../../workflows/domain/state';
-import { call, newKey, startApi, type ApiUnderTest } from '../support/api-server';
+import { defaultPolicy } from '../../workflows/domain/policy';
+import { stages, statuses } from '../../workflows/domain/state';
+import { body, junk, valid, type JsonSchema } from '../support/api-arbitraries';
+import { call, newKey, startApi, type ApiUnderTest, type Call, type CallOptions } from '../support/api-server';
 
-// A property-based run against the API: randomized bodies (valid ones mutated, and random events
-// with random data) from a seeded generator, so a failure repeats. Properties: no answer is a
-// 500, and afterwards the order is consistent (money received equals what was accepted).
+// A property-based run against the API, its requests generated from the OpenAPI document it
+// serves: bodies and query parameters the schemas accept, the same broken in one place, and junk;
+// random roles, tokens, content types and reused Idempotency-Keys. Each run drives one order
+// (mostly with events it expects, so the run reaches production, release and the money) and
+// checks after every answer and at the end:
+// - no answer is a 500, and every refusal is an RFC 9457 problem;
+// - a key that was accepted, sent again with the same body, is answered 200 and applied once;
+//   sent with another body, it is a 422;
+// - the money the order received is exactly the sum of the deposits and payments the API accepted,
+//   and the balance due is the amount less that; a refused event leaves no trace on the timeline.
+// Bounded in runs and time; FUZZ_SEED varies the run (fast-check prints the seed of a failure).
 
-const REQUESTS = 500;
+const RUNS = 8;
+const REQUESTS_PER_RUN = 80;
+// Fixed, so that CI repeats itself; another FUZZ_SEED explores further.
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const value = (depth = 0): unknown => {
-    switch (Math.floor(next() * (depth > 2 ? 6 : 8))) {
-      case 0: return null;
-      case 1: return next() < 0.5;
-      case 2: return pick([0, -1, 1, 2.5, 1e21, Number.MAX_SAFE_INTEGER, 100_000, 3]);
-      case 3: return pick(['', 'x', '2031-02-30', '2031-05-01', 'Ω≈ç√', 'A'.repeat(300), 'PT2H', 'supervisor', '<script>', '{"a":1}']);
-      case 4: return Math.floor(next() * 2_000_000);
-      case 5: return pick(['SO-1', 'B-1', 'ref']);
-      case 6: return Array.from({ length: Math.floor(next() * 3) }, () => value(depth + 1));
-      default: return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [pick(fields), value(depth + 1)]));
-    }
-  };
-  const mutate = (input: unknown, depth = 0): unknown => {
-    if (input && typeof input === 'object' && depth < 4) {
-      const copy: Record<string, unknown> = Array.isArray(input) ? [...input] as never : { ...input };
-      const keys = Object.keys(copy);
-      const roll = next();
-      if (roll < 0.2 && keys.length) delete copy[pick(keys)];
-      else if (roll < 0.3) copy[pick(fields)] = value();
-      else if (keys.length) { const k = pick(keys); copy[k] = next() < 0.5 ? mutate(copy[k], depth + 1) : value(); }
-      return copy;
-    }
-    return next() < 0.7 ? value() : input;
-  };
-  return { next, pick, value, mutate };
+interface OpenApi {
+  paths: { '/orders': { get: { parameters: { name: string; schema: JsonSchema }[] } } };
+  components: { schemas: { CreateOrder: JsonSchema; EventRequest: { oneOf: JsonSchema[] } } };
 }
 
-const fields = ['amount', 'paymentRef', 'version', 'promisedDate', 'reason', 'feasible', 'documentRef', 'noticeRef', 'orderRef', 'reportRef',
-  'location', 'requestRef', 'carrier', 'trackingRef', 'receiptRef', 'percentDone', 'channel', 'category', 'description', 'complaintNumber',
-  'responsibleParty', 'resolution', 'confirmationRef', 'drawingRef', 'newAmount', 'newPromisedDate', 'quantity', 'unitPrice', 'orderNumber'];
+const people = Role.options.filter((role) => role !== 'system');
+const moneyEvents = new Set<string>(['deposit-received', 'payment-received']);
 
-/** A well-formed example of each event, so the run also moves the order along its route. */
-const examples: Record<EventType, Record<string, unknown>> = {
-  'order-confirmed': {}, 'feasibility-decided': { feasible: true }, 'materials-confirmed': { confirmationRef: 'M' },
-  'drawing-sent': { version: 1, drawingRef: 'D' }, 'drawing-confirmed': { version: 1 }, 'drawing-revision-requested': { version: 1, reason: 'r' },
-  'price-approved': {}, 'price-disputed': { reason: 'r' }, 'supervisor-approved': {}, 'delivery-date-estimated': { promisedDate: '2031-01-01' },
-  'confirmation-sent': { documentRef: 'OC' }, 'signed-confirmation-returned': { documentRef: 'OCs' }, 'signed-confirmation-rejected': { reason: 'r' },
-  'deposit-received': { amount: 20_000, paymentRef: 'B' }, 'production-notice-issued': { noticeRef: 'PN' }, 'technical-order-issued': { orderRef: 'TO' },
-  'progress-reported': { percentDone: 50 }, 'delay-reported': { reason: 'r', newPromisedDate: '2031-02-01' },
-  'customer-told-of-delay': { channel: 'phone' }, 'change-requested': { description: 'd', newAmount: 250_000 }, 'change-confirmed': { version: 1 },
-  'change-rejected': { version: 1, reason: 'r' }, 'qc-passed': { reportRef: 'QC' }, 'qc-failed': { reason: 'r' }, stocked: { location: 'L' },
-  'shipping-requested': { requestRef: 'SR' }, 'payment-received': { amount: 30_000, paymentRef: 'P' }, 'emergency-released': { reason: 'r' },
-  shipped: { carrier: 'SF', trackingRef: 'T' }, 'signed-for': { receiptRef: 'AR' },
-  'complaint-filed': { category: 'quality', description: 'd' }, 'complaint-resolved': { complaintNumber: 1, responsibleParty: 'none', resolution: 'r' },
-  cancelled: { reason: 'r' },
-};
-
-const validOrder = () => ({
+/** A valid order with a deposit, and the events that bring it to where the deposit fits. */
+const depositOrder = {
   customer: { id: 'C-FUZZ', name: 'Fuzz Co', class: 'B' },
   salesRep: { id: 'rep-fuzz' },
   lines: [{ productCode: 'LAMP-F', quantity: 2, unitPrice: 100_000 }],
   deposit: { kind: 'amount', amount: 50_000 },
   delivery: { address: 'Fuzz Road', contact: 'Ms F', phone: '12345678' },
-});
+};
+const untilDeposit: [Role, EventType, object][] = [
+  ['order-desk', 'order-confirmed', {}], ['finance', 'price-approved', {}], ['production', 'delivery-date-estimated', { promisedDate: '2031-01-01' }],
+  ['order-desk', 'confirmation-sent', { documentRef: 'OC' }], ['order-desk', 'signed-confirmation-returned', { documentRef: 'OCs' }],
+];
 
-describe('API fuzz (dev server)', function () {
-  this.timeout(300_000);
+describe('API fuzz from the OpenAPI document (dev server)', function () {
   let api: ApiUnderTest;
+  let doc: OpenApi;
   before(async () => {
     api = await startApi();
+    doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as OpenApi;
   });
   after(async () => api?.stop());
 
-  it(`answers ${REQUESTS} randomized requests without a 500 and leaves the orders consistent`, async () => {
-    const g = generator(SEED);
-    const roles = Role.options.filter((r) => r !== 'system');
-    const stagesSeen = new Set<string>();
-    const target = (await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: validOrder() })).body.orderNumber as string;
-    // Bring the order to where money events fit, so accepted payments exercise the ledger.
-    for (const [role, type, data] of [
-      ['order-desk', 'order-confirmed', {}], ['finance', 'price-approved', {}], ['production', 'delivery-date-estimated', { promisedDate: '2031-01-01' }],
-      ['order-desk', 'confirmation-sent', { documentRef: 'OC' }], ['order-desk', 'signed-confirmation-returned', { documentRef: 'OCs' }],
-    ] as const) {
-      assert.equal((await call(api, 'POST', `/api/v1/orders/${target}/events`, { role, body: { type, data } })).status, 200);
-    }
-    let accepted = 0;
-    const statusesSeen = new Map<number, number>();
-    for (let i = 0; i < REQUESTS; i++) {
-      const roll = g.next();
-      let answer;
-      if (roll < 0.2) {
-        answer = await call(api, 'POST', '/api/v1/orders', { role: g.pick(roles), body: g.mutate(validOrder()) });
-      } else if (roll < 0.9) {
-        const expected = (await call(api, 'GET', `/api/v1/orders/${target}`, { role: 'finance' })).body.expectedEvents as EventType[];
-        const wellFormed = g.next() < 0.3;
-        // Never the cancellation: the run should reach the later stages.
-        const type = wellFormed ? g.pick(expected.filter((t) => t !== 'cancelled')) ?? 'order-confirmed' : g.next() < 0.9 ? g.pick(eventTypes) : String(g.value());
-        const body = wellFormed ? { type, data: g.next() < 0.8 ? examples[type as EventType] : g.mutate(examples[type as EventType]) }
-          : g.next() < 0.8 ? { type, data: g.value(1) } : g.mutate({ type, data: {} });
-        const allowed = defaultPolicy.permissions[type as EventType];
-        const role = wellFormed && allowed ? g.pick(allowed) : g.pick(roles);
-        answer = await call(api, 'POST', `/api/v1/orders/${target}/events`, { role, body });
-        const { amount } = ((body as { data?: { amount?: unknown } }).data ?? {}) as { amount?: unknown };
-        if (answer.status === 200 && (type === 'deposit-received' || type === 'payment-received')) accepted += amount as number;
-      } else {
-        const query = new URLSearchParams({ [g.pick(['status', 'stage', 'customerId', 'late', 'pageSize', 'pageToken', 'bogus'])]: String(g.value(3)) });
-        answer = await call(api, 'GET', `/api/v1/orders?${query}`, { role: g.pick(roles) });
-      }
-      statusesSeen.set(answer.status, (statusesSeen.get(answer.status) ?? 0) + 1);
-      if (answer.body?.snapshot) stagesSeen.add(answer.body.snapshot.stage);
-      assert.ok(answer.status < 500, `request ${i} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    }
-    const answered = [...statusesSeen.values()].reduce((a, b) => a + b, 0);
-    console.log(`      ${answered + 6} requests (and a snapshot read before each event); answers by status: ${JSON.stringify(Object.fromEntries([...statusesSeen].sort()))}; stages reached: ${[...stagesSeen].join(', ')}`);
+  it(`answers ${RUNS} runs of ${REQUESTS_PER_RUN} randomized requests without a 500, applies each key once, and keeps the money consistent`, async () => {
+    const schemas = doc.components.schemas;
+    const eventSchemas = new Map(schemas.EventRequest.oneOf.map((alternative) => [
+      alternative.properties!.type.const as EventType, alternative.properties!.data,
+    ]));
+    const listParameters = doc.paths['/orders'].get.parameters;
+    const answers = new Map<number, number>();
+    const stagesReached = new Set<string>();
+    let sent = 0;
 
-    const order = (await call(api, 'GET', `/api/v1/orders/${target}`, { role: 'finance' })).body;
-    assert.ok(statuses.includes(order.status));
-    assert.equal(order.received, accepted, 'money received is exactly what the API accepted');
-    assert.equal(order.balanceDue, Math.max(0, order.amount - order.received));
-    const timeline = (await call(api, 'GET', `/api/v1/orders/${target}/timeline`, { role: 'finance' })).body.timeline;
-    assert.equal(timeline.filter((t: { kind: string }) => t.kind === 'rejected-event').length, 0, 'refused updates leave no trace');
-    // The order still answers events: the fuzzing did not break its workflow.
-    const probe = await call(api, 'POST', `/api/v1/orders/${target}/events`, { role: 'supervisor', body: { type: 'cancelled', data: { reason: 'end of fuzz' } }, key: newKey() });
-    assert.ok([200, 409].includes(probe.status), JSON.stringify(probe.body));
+    const request = async (method: string, url: string, options: CallOptions = {}): Promise<Call> => {
+      const answer = await call(api, method, url, options);
+      sent++;
+      answers.set(answer.status, (answers.get(answer.status) ?? 0) + 1);
+      assert.ok(answer.status < 500, `${method} ${url} ${JSON.stringify(options.body)?.slice(0, 500)} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (answer.status >= 400) {
+        assert.equal(answer.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+        assert.equal(answer.body.status, answer.status);
+        assert.match(answer.body.type, /^urn:orderflow:problem:/);
+      }
+      return answer;
+    };
+
+    await fc.assert(
+      fc.asyncProperty(fc.gen(), async (g) => {
+        const target = (await request('POST', '/api/v1/orders', { role: 'order-desk', body: depositOrder })).body.orderNumber as string;
+        const events = `/api/v1/orders/${target}/events`;
+        let snapshot: { expectedEvents: EventType[]; stage: string } | undefined;
+        for (const [role, type, data] of untilDeposit) snapshot = (await request('POST', events, { role, body: { type, data } })).body.snapshot;
+        /** Accepted keys with who sent which body, and the money it brought. */
+        const accepted = new Map<string, { role: Role; body: string; money: number }>();
+        const created: string[] = [];
+
+        for (let i = 0; i < REQUESTS_PER_RUN; i++) {
+          const role = g(() => fc.constantFrom<Role | undefined>(...people, undefined));
+          switch (g(() => fc.constantFrom('event', 'event', 'event', 'event', 'create', 'list', 'read', 'raw'))) {
+            case 'event': {
+              const expected = snapshot!.expectedEvents.filter((t) => t !== 'cancelled');
+              const type = g(() => fc.oneof(
+                { weight: 6, arbitrary: expected.length ? fc.constantFrom(...expected) : fc.constantFrom(...eventTypes) },
+                { weight: 3, arbitrary: fc.constantFrom(...eventTypes) },
+                { weight: 1, arbitrary: fc.string() },
+              ));
+              const dataSchema = eventSchemas.get(type as EventType);
+              const data = dataSchema ? g(() => fc.oneof({ weight: 4, arbitrary: valid(dataSchema) }, { weight: 1, arbitrary: body(dataSchema) })) : g(() => junk);
+              const permitted = Object.hasOwn(defaultPolicy.permissions, type) ? defaultPolicy.permissions[type as EventType] : undefined;
+              // Mostly a role the matrix permits, so that the order moves on.
+              const sender = permitted && g(() => fc.integer({ min: 0, max: 3 })) > 0 ? g(() => fc.constantFrom(...permitted)) : role;
+              const eventBody = g(() => fc.oneof({ weight: 9, arbitrary: fc.constant({ type, data }) }, { weight: 1, arbitrary: body(schemas.EventRequest as JsonSchema) }));
+              // Sometimes a key accepted before: with the same body (a retry) or another (a reuse).
+              const earlier = accepted.size && g(() => fc.integer({ min: 0, max: 9 })) === 0
+                ? [...accepted.entries()][g(() => fc.nat(accepted.size - 1))] : undefined;
+              const retry = earlier && g(() => fc.boolean());
+              const sentBody = retry ? JSON.parse(earlier[1].body) : eventBody;
+              const key = earlier ? earlier[0] : newKey();
+              const answer = await request('POST', events, { role: earlier ? earlier[1].role : sender, body: sentBody, key });
+              if (earlier && retry && answer.status !== 401) assert.equal(answer.status, 200, `a retry of an accepted key: ${JSON.stringify(answer.body)}`);
+              // An accepted key with another body: 422, unless that body is invalid in itself (400 first)
+              // or the order has closed since (409: it takes nothing new).
+              if (earlier && !retry && JSON.stringify(sentBody) !== earlier[1].body) {
+                const closed = ['cancelled', 'archived'].includes(snapshot!.stage);
+                assert.ok([400, 422].includes(answer.status) || (closed && answer.status === 409), `a reused key: ${answer.status} ${JSON.stringify(answer.body)} after ${earlier[1].body}`);
+              }
+              // A retry is answered with the first answer, the order as it was then: only a new key's is current.
+              if (answer.status === 200 && !earlier) {
+                snapshot = answer.body.snapshot;
+                stagesReached.add(snapshot!.stage);
+                const amount = moneyEvents.has(sentBody.type) ? (sentBody.data as { amount: number }).amount : 0;
+                accepted.set(key, { role: sender!, body: JSON.stringify(sentBody), money: amount });
+              }
+              break;
+            }
+            case 'create': {
+              const answer = await request('POST', '/api/v1/orders', { role, body: g(() => body(schemas.CreateOrder)) });
+              if (answer.status === 201) created.push(answer.body.orderNumber);
+              break;
+            }
+            case 'list': {
+              const query = new URLSearchParams();
+              for (const parameter of listParameters) {
+                if (g(() => fc.integer({ min: 0, max: 3 })) === 0) {
+                  const value = g(() => body(parameter.schema));
+                  query.set(parameter.name, typeof value === 'string' ? value : JSON.stringify(value));
+                }
+              }
+              if (g(() => fc.integer({ min: 0, max: 9 })) === 0) query.set(g(() => fc.string({ minLength: 1 })), 'x');
+              await request('GET', `/api/v1/orders?${query}`, { role });
+              break;
+            }
+            case 'read': {
+              const id = g(() => fc.oneof(fc.constant(target), fc.constantFrom(...created, target), fc.string()));
+              const tail = g(() => fc.constantFrom('', '/timeline'));
+              await request('GET', `/api/v1/orders/${encodeURIComponent(id)}${tail}`, { role });
+              break;
+            }
+            case 'raw': {
+              const contentType = g(() => fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'));
+              // An oversized body is chosen by name, so that a counterexample stays readable.
+              const shape = g(() => fc.constantFrom('text', 'json', 'oversized'));
+              const raw = shape === 'oversized' ? 'x'.repeat(70_000) : g(() => (shape === 'json' ? fc.json() : fc.string()));
+              await request('POST', g(() => fc.constantFrom(events, '/api/v1/orders')), { role, raw, headers: { 'content-type': contentType } });
+              break;
+            }
+          }
+        }
+
+        const order = (await request('GET', `/api/v1/orders/${target}`, { role: 'finance' })).body;
+        assert.ok(statuses.includes(order.status) && stages.includes(order.stage));
+        assert.ok(order.expectedEvents.every((t: EventType) => eventTypes.includes(t)));
+        const money = [...accepted.values()].reduce((sum, a) => sum + a.money, 0);
+        assert.equal(order.received, money, 'received is exactly what the API accepted, each key once');
+        assert.equal(order.balanceDue, Math.max(0, order.amount - order.received));
+        const timeline = (await request('GET', `/api/v1/orders/${target}/timeline`, { role: 'finance' })).body.timeline as { kind: string; type: string }[];
+        assert.equal(timeline.filter((t) => t.kind === 'rejected-event').length, 0, 'refused updates leave no trace');
+        assert.equal(timeline.filter((t) => t.kind === 'event').length, untilDeposit.length + accepted.size, 'each accepted key applied once');
+        for (const number of created) {
+          const other = (await request('GET', `/api/v1/orders/${number}`, { role: 'finance' })).body;
+          assert.equal(other.received, 0);
+          assert.equal(other.stage, 'intake');
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: false },
+    );
+    console.log(`      ${sent} requests; answers by status ${JSON.stringify(Object.fromEntries([...answers].sort()))}; stages reached: ${[...stagesReached].join(', ')}`);
   });
 });

@@ -6,58 +6,79 @@ import type { Server } from 'node:http';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { developmentTokens } from '../../api/auth';
+import type { Log } from '../../api/log';
 import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
-// The API on an ephemeral port of 127.0.0.1, over the CLI dev server, with a real worker.
+// The API on an ephemeral port of 127.0.0.1, over the CLI dev server, with a real worker polling
+// its own task queue (or none, to see how the API answers when no worker does).
 
 export interface ApiUnderTest {
   url: string;
+  /** The JSON log lines the app wrote. */
+  logs: Parameters<Log>[0][];
   stop(): Promise<void>;
 }
 
-export async function startApi(): Promise<ApiUnderTest> {
+export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: number } = {}): Promise<ApiUnderTest> {
   const env = await devServer();
-  const taskQueue = `api-test-${process.pid}-${Date.now()}`;
+  const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
-  const worker: Worker = await createOrderWorker({
+  const worker: Worker | undefined = options.worker === false ? undefined : await createOrderWorker({
     connection: env.nativeConnection, namespace: 'default', taskQueue, outboxDir, shutdownForceTime: '5s',
   });
-  const running = worker.run();
-  const app = createApp({ client: env.client, taskQueue, policy: defaultPolicy, tokens: developmentTokens, log: () => undefined });
+  const running = worker?.run();
+  const logs: ApiUnderTest['logs'] = [];
+  const app = createApp({
+    client: env.client, taskQueue, policy: defaultPolicy, tokens: developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
+    log: (entry) => logs.push(entry),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    logs,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       fs.rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }
 
-export const tokenOf = (role: Role) => Object.entries(developmentTokens).find(([, actor]) => actor.role === role)![0];
+export const tokenOf = (role: Role) => `dev-${role}`;
 
 let keys = 0;
 export const newKey = () => `key-${process.pid}-${Date.now()}-${++keys}`;
 
 export interface Call {
   status: number;
-  // eslint-style strictness is not worth it here: tests read whatever JSON came back.
+  // Tests read whatever JSON came back; the assertions say what it must hold.
   body: any;
   headers: Headers;
 }
 
-export async function call(api: ApiUnderTest, method: string, url: string, options: { role?: Role; body?: unknown; key?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<Call> {
-  const headers: Record<string, string> = { ...options.headers };
+export interface CallOptions {
+  role?: Role;
+  body?: unknown;
+  /** The Idempotency-Key of a POST (a fresh one unless given). */
+  key?: string;
+  headers?: Record<string, string>;
+  /** A body sent as it is, not as JSON. */
+  raw?: string;
+}
+
+/** One HTTP request to the API under test; the answer's JSON parsed. */
+export async function call(api: ApiUnderTest, method: string, url: string, options: CallOptions = {}): Promise<Call> {
+  const headers: Record<string, string> = {};
   if (options.role) headers.authorization = `Bearer ${tokenOf(options.role)}`;
-  if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
-  if (method === 'POST') headers['idempotency-key'] ??= options.key ?? newKey();
+  if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
+  if (method === 'POST') headers['idempotency-key'] = options.key ?? newKey();
+  Object.assign(headers, options.headers);
   const response = await fetch(`${api.url}${url}`, {
     method,
     headers,
@@ -65,4 +86,14 @@ export async function call(api: ApiUnderTest, method: string, url: string, optio
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** Polls until `ready` holds: visibility (listing) is eventually consistent. */
+export async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ready(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+
+// One JSON object per line on stdout: what a log collector reads without a parser of its own.
+
+export type Log = (entry: { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
+
+export const jsonLog: Log = (entry) => {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+};
+
+// A caller's request ID is kept only when it is short and printable: it goes into every log line.
+const callerRequestId = /^[\x21-\x7e]{1,128}$/;
+
+/** Gives each request an ID (the caller's X-Request-Id or a new one), answers with it, and logs the request once it is answered. */
+export const requestLog = (log: Log): RequestHandler => (req, res, next) => {
+  const sent = req.header('x-request-id');
+  const requestId = sent && callerRequestId.test(sent) ? sent : randomUUID();
+  const started = process.hrtime.bigint();
+  res.locals.requestId = requestId;
+  res.setHeader('X-Request-Id', requestId);
+  res.on('finish', () => {
+    log({
+      level: res.statusCode >= 500 ? 'error' : 'info',
+      msg: 'request',
+      requestId,
+      method: req.method,
+      path: req.originalUrl,
+      status: res.statusCode,
+      ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+      actor: res.locals.actor?.id,
+    });
+  });
+  next();
+};
