@@ -38,6 +38,10 @@ export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Server and client share this process: a test that computes for seconds (the fuzz's generators
+  // on a busy machine) blocks both idle timers, and when they fire together the server may close a
+  // kept-alive connection the client has just picked (ECONNRESET). The client's own 4 s expiry decides.
+  server.keepAliveTimeout = 60_000;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     logs,
