@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { developmentTokens, tokenHash } from '../../api/auth';
+import { developmentTokens, findPerson, tokenHash, tokensFrom } from '../../api/auth';
 import { apiConfigFromEnvironment } from '../../api/config';
 import { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
@@ -254,6 +255,29 @@ describe('Security: authentication and who sees which orders (dev server)', func
       const filtered = await call(api, 'GET', `/api/v1/orders?${new URLSearchParams({ customerId })}`, { role: 'sales-rep' });
       assert.equal(filtered.status, 400, JSON.stringify(customerId));
       assert.deepEqual([...new Set(filtered.body.errors.map((e: { field: string }) => e.field))], ['query.customerId']);
+    }
+  });
+});
+
+describe('Security: npm run token', function () {
+  const script = path.join(__dirname, '../../scripts/make-token.js');
+  const run = (...args: string[]) => execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', stdio: 'pipe' });
+
+  it('prints a fresh token once and the token file entry holding only its hash, which admits that token as its person', () => {
+    const printed = run('--id', 'li', '--name', '李娜', '--role', 'customer', '--customer', '宁波灯具-7');
+    const token = /^ {2}(of_[A-Za-z0-9_-]{43})$/m.exec(printed)?.[1];
+    assert.ok(token, printed);
+    const entry = /^ {2}(".+)$/m.exec(printed.slice(printed.indexOf(token) + token.length))?.[1];
+    assert.ok(entry && !entry.includes(token), 'the entry holds no token');
+    const tokens = tokensFrom(JSON.parse(`{${entry}}`));
+    assert.deepEqual(findPerson(tokens, token), { id: 'li', name: '李娜', role: 'customer', customerId: '宁波灯具-7' });
+    assert.notEqual(/of_\S+/.exec(run('--id', 'li', '--name', 'Li', '--role', 'customer', '--customer', 'C-7'))?.[0], token, 'a new token each time');
+  });
+
+  it('refuses a customer without a customer id, and a role that does not exist, saying how to call it', () => {
+    for (const args of [['--id', 'li', '--name', 'Li', '--role', 'customer'], ['--id', 'x', '--name', 'X', '--role', 'boss'], ['--id', 'x']]) {
+      assert.throws(() => run(...args), (error: { status: number; stderr: string; stdout: string }) =>
+        error.status === 2 && /usage: npm run token/.test(error.stderr) && error.stdout === '');
     }
   });
 });
