@@ -6,7 +6,7 @@ import path from 'node:path';
 import { developmentTokens, findPerson, tokenHash, tokensFrom } from '../../api/auth';
 import { apiConfigFromEnvironment } from '../../api/config';
 import { Role } from '../../workflows/domain/order';
-import { defaultPolicy } from '../../workflows/domain/policy';
+import { defaultPolicy, resolvePolicy } from '../../workflows/domain/policy';
 import { call, eventually, startApi, type ApiUnderTest, type Call, type CallOptions } from '../support/api-server';
 
 // Issue 8, points 1 and 2: no way in without a token the service knows, and each person sees
@@ -256,6 +256,26 @@ describe('Security: authentication and who sees which orders (dev server)', func
       assert.equal(filtered.status, 400, JSON.stringify(customerId));
       assert.deepEqual([...new Set(filtered.body.errors.map((e: { field: string }) => e.field))], ['query.customerId']);
     }
+  });
+});
+
+describe('Security: a customer the policy lets enter orders (dev server)', function () {
+  let api: ApiUnderTest;
+  before(async () => {
+    const permissions = { ...defaultPolicy.permissions, 'order-confirmed': [...defaultPolicy.permissions['order-confirmed'], 'customer' as const] };
+    api = await startApi({ policy: resolvePolicy({ permissions }) });
+  });
+  after(async () => api?.stop());
+
+  it('creates orders for their own company only', async () => {
+    const own = await call(api, 'POST', '/api/v1/orders', { role: 'customer', body: order(DEV_CUSTOMER) });
+    assert.equal(own.status, 201, JSON.stringify(own.body));
+    assert.equal((await call(api, 'GET', `/api/v1/orders/${own.body.orderNumber}`, { role: 'customer' })).status, 200);
+    const id = uniqueNumber();
+    const another = await call(api, 'POST', '/api/v1/orders', { role: 'customer', body: order(otherCustomer, id) });
+    assert.equal(another.status, 403, JSON.stringify(another.body));
+    assert.equal(another.body.type, 'urn:orderflow:problem:role-not-permitted');
+    assert.equal((await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' })).status, 404, 'nothing was started');
   });
 });
 

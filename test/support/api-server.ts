@@ -8,7 +8,7 @@ import { createApp } from '../../api/app';
 import { developmentTokens, type Tokens } from '../../api/auth';
 import type { Log } from '../../api/log';
 import type { Role } from '../../workflows/domain/order';
-import { defaultPolicy } from '../../workflows/domain/policy';
+import { defaultPolicy, type Policy } from '../../workflows/domain/policy';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
@@ -22,7 +22,7 @@ export interface ApiUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens } = {}): Promise<ApiUnderTest> {
+export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy } = {}): Promise<ApiUnderTest> {
   const env = await devServer();
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
@@ -32,7 +32,7 @@ export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: 
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
   const app = createApp({
-    client: env.client, taskQueue, policy: defaultPolicy, tokens: options.tokens ?? developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
+    client: env.client, taskQueue, policy: options.policy ?? defaultPolicy, tokens: options.tokens ?? developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
     log: (entry) => logs.push(entry),
   });
   const server: Server = await new Promise((resolve) => {
