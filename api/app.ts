@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps) {
   app.use(operationsRoutes({ client, openApi: openApiDocument(), shuttingDown }));
   app.use(
     '/api/v1',
-    authenticate(tokens),
+    authenticate(tokens, log),
     jsonBodies(bodyLimit),
     temporalDeadline(client, temporalTimeoutMs),
     orderRoutes({ client, taskQueue, policy, creationKeys: new CreationKeys() }),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '../workflows/domain/policy';
-import { developmentTokens, TokenConfig, tokensOf, type Tokens } from './auth';
+import { developmentTokens, tokensFrom, type Tokens } from './auth';
 
 // The API's configuration, all from the environment, read once at start (Temporal's own settings
 // are worker/connection.ts's). A wrong value stops the process with the variable's name.
@@ -41,33 +41,31 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     bodyLimit: e.ORDERFLOW_BODY_LIMIT,
     temporalTimeoutMs: e.ORDERFLOW_TEMPORAL_TIMEOUT_MS,
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
-    tokens: tokensFrom(e),
+    tokens: configuredTokens(e),
     policy: resolvePolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyOverrides : {}),
   };
 }
 
 /** Configured tokens when given; otherwise the development tokens, which production refuses to start with. */
-function tokensFrom(e: z.infer<typeof Environment>): Tokens {
+function configuredTokens(e: z.infer<typeof Environment>): Tokens {
   const configured = e.ORDERFLOW_TOKENS !== undefined
-    ? parseJson(e.ORDERFLOW_TOKENS, 'ORDERFLOW_TOKENS')
-    : e.ORDERFLOW_TOKENS_FILE !== undefined ? readJson(e.ORDERFLOW_TOKENS_FILE, 'ORDERFLOW_TOKENS_FILE') : undefined;
-  if (configured !== undefined) {
-    const tokens = TokenConfig.safeParse(configured);
-    if (!tokens.success) throw new Error(`invalid tokens: ${tokens.error.issues.map((i) => `${i.path.join('.') || '(tokens)'}: ${i.message}`).join('; ')}`);
-    return tokensOf(tokens.data);
-  }
+    ? parseJson(e.ORDERFLOW_TOKENS, 'ORDERFLOW_TOKENS', { secret: true })
+    : e.ORDERFLOW_TOKENS_FILE !== undefined ? readJson(e.ORDERFLOW_TOKENS_FILE, 'ORDERFLOW_TOKENS_FILE', { secret: true }) : undefined;
+  if (configured !== undefined) return tokensFrom(configured);
   if (e.NODE_ENV === 'production') {
     throw new Error('NODE_ENV=production needs ORDERFLOW_TOKENS or ORDERFLOW_TOKENS_FILE: the development tokens are refused');
   }
   return developmentTokens;
 }
 
-const readJson = (file: string, variable: string) => parseJson(fs.readFileSync(file, 'utf8'), `${variable} (${file})`);
+const readJson = (file: string, variable: string, options?: { secret: boolean }) =>
+  parseJson(fs.readFileSync(file, 'utf8'), `${variable} (${file})`, options);
 
-function parseJson(text: string, source: string): unknown {
+/** A secret's parse error names no detail: JSON.parse quotes the text around the mistake, which may be a token. */
+function parseJson(text: string, source: string, { secret = false } = {}): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${source} is not valid JSON${secret ? '' : `: ${(error as Error).message}`}`);
   }
 }

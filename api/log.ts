@@ -28,7 +28,7 @@ export const requestLog = (log: Log): RequestHandler => (req, res, next) => {
       path: req.originalUrl,
       status: res.statusCode,
       ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-      actor: res.locals.actor?.id,
+      actor: res.locals.person?.id,
     });
   });
   next();

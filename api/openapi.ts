@@ -21,9 +21,9 @@ const problems = (...statuses: number[]) =>
 
 const problemDescriptions: Record<number, string> = {
   400: 'invalid request: every invalid field is named in `errors`',
-  401: 'no or unknown bearer token',
+  401: 'no bearer token (token-missing), or one not recognised (token-not-recognised)',
   403: 'the role may not do this (for events: the policy\'s permission matrix)',
-  404: 'no such order',
+  404: 'no order with this number (to a customer, also another customer\'s order)',
   409: 'the event does not fit the order now (see `expectedEvents`), or the order number exists',
   413: 'body too large',
   415: 'not application/json',

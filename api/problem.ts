@@ -15,7 +15,8 @@ import type { Log } from './log';
 /** Stable problem types a client can switch on (the title is for people and may be reworded). */
 export type ProblemType =
   | 'invalid-request'
-  | 'not-authenticated'
+  | 'token-missing'
+  | 'token-not-recognised'
   | 'role-not-permitted'
   | 'order-not-found'
   | 'not-found'
@@ -39,6 +40,12 @@ export class Problem extends Error {
     super(detail ?? title);
   }
 }
+
+/**
+ * The one answer for an order the caller cannot see: one that does not exist, and another customer's
+ * order asked for by a customer, alike to the byte (but for the request's own instance and ID).
+ */
+export const orderNotFound = () => new Problem(404, 'order-not-found', 'Order not found', 'no order with this number');
 
 export const problemTypeUri = (type: ProblemType) => `urn:orderflow:problem:${type}`;
 
@@ -66,7 +73,7 @@ export const invalidFields = (errors: InvalidField[]) =>
 /** The one error mapper: what the order workflow, Temporal or express said, as the caller's problem. */
 export function problemFrom(error: unknown): Problem | undefined {
   if (error instanceof Problem) return error;
-  if (error instanceof WorkflowNotFoundError) return new Problem(404, 'order-not-found', 'Order not found', 'no order with this number');
+  if (error instanceof WorkflowNotFoundError) return orderNotFound();
   if (error instanceof WorkflowExecutionAlreadyStartedError) return new Problem(409, 'order-exists', 'Order already exists', 'an order with this number exists');
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) return refusalOf(error.cause);
   if (isTemporalUnavailable(error)) {

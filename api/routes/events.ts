@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { OrderEvent } from '../../workflows/domain/events';
 import { snapshotQuery, submitEvent } from '../../workflows/messages';
-import { actorOf } from '../auth';
+import { actorOf, personOf } from '../auth';
 import { idempotencyOf } from '../idempotency';
 import { invalidRequest, Problem } from '../problem';
 import { EventRequest } from '../schemas';
-import { orderHandle } from './order-handle';
+import { visibleOrder } from './order-handle';
 
 // POST /orders/{id}/events: a business event, sent as the `submitEvent` update so that the answer
 // says whether the order accepted it. The order's validator decides (stage, permission matrix,
@@ -17,7 +17,7 @@ export function eventRoutes({ client }: { client: Client }): Router {
 
   router.post('/orders/:id/events', async (req, res) => {
     const { key, digest } = idempotencyOf(req, res);
-    const handle = orderHandle(client, req.params.id);
+    const handle = await visibleOrder(client, personOf(res), req.params.id);
     const parsed = EventRequest.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error.issues);
     const actor = actorOf(res);

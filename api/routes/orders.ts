@@ -4,12 +4,12 @@ import type { OrderInput } from '../../workflows/domain/order';
 import type { Policy } from '../../workflows/domain/policy';
 import { snapshotQuery, timelineQuery, workflowIdOf, type StartOrder } from '../../workflows/messages';
 import * as sa from '../../workflows/search-attributes';
-import { actorOf } from '../auth';
+import { personOf } from '../auth';
 import { digestOf, idempotencyOf, keyReused, type CreationKeys, type Idempotency } from '../idempotency';
 import { invalidRequest, Problem } from '../problem';
 import { CreateOrder, OrderListQuery } from '../schemas';
 import { listOrders } from '../visibility';
-import { orderHandle } from './order-handle';
+import { orderHandle, visibleFilters, visibleOrder } from './order-handle';
 
 // The order resources: create (starts the order's workflow), read its snapshot and timeline, list.
 // Thin: parse, relay; the workflow holds the truth.
@@ -29,17 +29,21 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
 
   router.post('/orders', async (req, res) => {
     const idempotency = idempotencyOf(req, res);
-    const actor = actorOf(res);
-    if (!creators.includes(actor.role)) {
-      throw new Problem(403, 'role-not-permitted', 'Your role may not create orders', `${actor.role} may not create orders (allowed: ${creators.join(', ')})`);
+    const person = personOf(res);
+    if (!creators.includes(person.role)) {
+      throw new Problem(403, 'role-not-permitted', 'Your role may not create orders', `${person.role} may not create orders (allowed: ${creators.join(', ')})`);
     }
     const parsed = CreateOrder.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error.issues);
+    // A customer the policy lets enter orders enters them for their own company only.
+    if (person.role === 'customer' && parsed.data.customer.id !== person.customerId) {
+      throw new Problem(403, 'role-not-permitted', 'You may create orders only for your own company', `customer.id must be ${person.customerId}`);
+    }
     const order: OrderInput = { ...parsed.data, orderNumber: parsed.data.orderNumber ?? orderNumberFor(idempotency.key) };
     const release = creationKeys.claim(idempotency, order.orderNumber);
     const handle = orderHandle(client, order.orderNumber);
     try {
-      await start(client, taskQueue, { order, policy }, idempotency, actor.id);
+      await start(client, taskQueue, { order, policy }, idempotency, person.id);
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
         release();
@@ -59,15 +63,16 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
   router.get('/orders', async (req, res) => {
     const query = OrderListQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
-    res.json(await listOrders(client, query.data));
+    const filters = visibleFilters(personOf(res), query.data);
+    res.json(filters ? await listOrders(client, filters) : { orders: [], nextPageToken: null });
   });
 
   router.get('/orders/:id', async (req, res) => {
-    res.json(await orderHandle(client, req.params.id).query(snapshotQuery));
+    res.json(await (await visibleOrder(client, personOf(res), req.params.id)).query(snapshotQuery));
   });
 
   router.get('/orders/:id/timeline', async (req, res) => {
-    res.json({ timeline: await orderHandle(client, req.params.id).query(timelineQuery) });
+    res.json({ timeline: await (await visibleOrder(client, personOf(res), req.params.id)).query(timelineQuery) });
   });
 
   return router;

@@ -34,7 +34,7 @@ const moneyEvents = new Set<string>(['deposit-received', 'payment-received']);
 
 /** A valid order with a deposit, and the events that bring it to where the deposit fits. */
 const depositOrder = {
-  customer: { id: 'C-FUZZ', name: 'Fuzz Co', class: 'B' },
+  customer: { id: 'C-DEV', name: 'Fuzz Co', class: 'B' }, // the development customer's own, so its token acts on it too
   salesRep: { id: 'rep-fuzz' },
   lines: [{ productCode: 'LAMP-F', quantity: 2, unitPrice: 100_000 }],
   deposit: { kind: 'amount', amount: 50_000 },

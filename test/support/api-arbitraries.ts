@@ -74,9 +74,7 @@ function string(schema: JsonSchema): fc.Arbitrary<string> {
     return fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   }
   if (schema.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
-  if (schema.pattern) {
-    return fc.stringMatching(new RegExp(schema.pattern, 'u')).filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
-  }
+  if (schema.pattern) return matching(schema.pattern).filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
   return fc.string({ unit: 'grapheme', minLength, maxLength });
 }
 
@@ -111,3 +109,12 @@ function objectsIn(value: unknown): Record<string, unknown>[] {
 /** Mostly valid, often broken, sometimes junk: the mix a fuzz run sends. */
 export const body = (schema: JsonSchema) =>
   fc.oneof({ weight: 5, arbitrary: valid(schema) }, { weight: 4, arbitrary: broken(schema) }, { weight: 1, arbitrary: junk });
+
+// Built once per pattern: a negated class of Unicode properties (an id's "no quotes, no control
+// characters") takes fast-check seconds to build, which would stall the event loop on every request.
+const matchers = new Map<string, fc.Arbitrary<string>>();
+function matching(pattern: string): fc.Arbitrary<string> {
+  let arbitrary = matchers.get(pattern);
+  if (!arbitrary) matchers.set(pattern, (arbitrary = fc.stringMatching(new RegExp(pattern, 'u'))));
+  return arbitrary;
+}

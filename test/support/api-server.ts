@@ -5,10 +5,10 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
-import { developmentTokens } from '../../api/auth';
+import { developmentTokens, type Tokens } from '../../api/auth';
 import type { Log } from '../../api/log';
 import type { Role } from '../../workflows/domain/order';
-import { defaultPolicy } from '../../workflows/domain/policy';
+import { defaultPolicy, type Policy } from '../../workflows/domain/policy';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
@@ -22,7 +22,7 @@ export interface ApiUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: number } = {}): Promise<ApiUnderTest> {
+export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy } = {}): Promise<ApiUnderTest> {
   const env = await devServer();
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
@@ -32,12 +32,16 @@ export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: 
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
   const app = createApp({
-    client: env.client, taskQueue, policy: defaultPolicy, tokens: developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
+    client: env.client, taskQueue, policy: options.policy ?? defaultPolicy, tokens: options.tokens ?? developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
     log: (entry) => logs.push(entry),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Server and client share this process: a test that computes for seconds (the fuzz's generators
+  // on a busy machine) blocks both idle timers, and when they fire together the server may close a
+  // kept-alive connection the client has just picked (ECONNRESET). The client's own 4 s expiry decides.
+  server.keepAliveTimeout = 60_000;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     logs,
@@ -50,6 +54,7 @@ export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: 
   };
 }
 
+/** The development token of a role (`dev-customer` is customer C-DEV). */
 export const tokenOf = (role: Role) => `dev-${role}`;
 
 let keys = 0;

@@ -25,6 +25,13 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * The id of a customer or a sales rep: printable Unicode (客户 ids in Chinese are fine), but no quote,
+ * backslash, control or invisible format character, so that the same id is accepted when an order is
+ * created, when orders are filtered by it, and in a customer's token (one schema for all three).
+ */
+export const PartyId = z.string().min(1).max(64).regex(/^[^"\\\p{C}\p{Zl}\p{Zp}]+$/u, 'printable characters, no quotes or backslashes');
+
 export const Actor = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(120).optional(),
@@ -63,11 +70,11 @@ export const OrderInput = z.object({
   orderNumber: OrderNumber,
   channel: Channel.default('standard'),
   customer: z.object({
-    id: z.string().min(1).max(64),
+    id: PartyId,
     name: z.string().min(1).max(200),
     class: CustomerClass,
   }),
-  salesRep: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(120).optional() }),
+  salesRep: z.object({ id: PartyId, name: z.string().min(1).max(120).optional() }),
   lines: z.array(OrderLine).min(1).max(500),
   deposit: DepositTerms.default({ kind: 'none' }),
   /** The finished date the customer asks for; production's estimate sets the promised date. */
