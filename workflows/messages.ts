@@ -28,8 +28,17 @@ export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 
 /** The notices the outbox gave up on, with why; a resent one leaves the list once it is delivered. */
 export const deadLettersQuery = defineQuery<DeadLetter[]>('deadLetters');
-/** An operator queues a dead letter (by its notice number) again; answers with the dead letters. */
-export const resendNotice = defineUpdate<DeadLetter[], [{ seq: number; actor: Actor }]>('resendNotice');
+/**
+ * An operator queues a dead letter (by its notice number) again; answers with the dead letters.
+ * `id` and `digest` are the request's idempotency key and digest, kept with the events' (a key is used once per order).
+ */
+export const resendNotice = defineUpdate<DeadLetter[], [ResendRequest]>('resendNotice');
+export interface ResendRequest {
+  seq: number;
+  actor: Actor;
+  id: string;
+  digest: string;
+}
 
 /**
  * The failure types an update's validator throws: an event out of turn (details carry the stage

@@ -136,13 +136,24 @@ function receiveEvents(s: OrderState) {
   setHandler(timelineQuery, () => s.timeline);
 }
 
-/** Operators resend dead letters (the API checks the role); an unknown one is refused and leaves no trace. */
+/**
+ * Operators resend dead letters (the API checks the role); an unknown one is refused and leaves no
+ * trace. The request's key joins the events' keys, so a retry (after continue-as-new too) is answered
+ * without queueing the notice again, and a key used before for another request is refused.
+ */
 function receiveResends(s: OrderState) {
-  setHandler(resendNotice, ({ seq, actor }) => {
-    resend(s, now(), seq, actor);
+  setHandler(resendNotice, ({ seq, actor, id, digest }) => {
+    if (!(id in s.appliedEvents)) {
+      s.appliedEvents[id] = digest;
+      resend(s, now(), seq, actor);
+    }
     return s.deadLetters ?? [];
   }, {
-    validator: ({ seq }) => {
+    validator: ({ seq, id, digest }) => {
+      if (id in s.appliedEvents) {
+        if (s.appliedEvents[id] === digest) return;
+        throw ApplicationFailure.create({ type: EVENT_KEY_REUSED, message: `idempotency key ${id} was already used for another request`, nonRetryable: true });
+      }
       if (!s.deadLetters?.some((d) => d.notice.seq === seq)) {
         throw ApplicationFailure.create({ type: DEAD_LETTER_NOT_FOUND, message: `notice ${seq} of this order is not an undelivered notice`, nonRetryable: true });
       }

@@ -4,7 +4,7 @@ import type { Role } from '../../workflows/domain/order';
 import { DEAD_LETTER_NOT_FOUND, deadLettersQuery, resendNotice, snapshotQuery, workflowIdOf } from '../../workflows/messages';
 import * as sa from '../../workflows/search-attributes';
 import { actorOf } from '../auth';
-import { idempotencyOf } from '../idempotency';
+import { digestOf, idempotencyOf } from '../idempotency';
 import { Problem } from '../problem';
 import type { DeadLetterOrders } from '../schemas';
 import { orderHandle } from './order-handle';
@@ -59,9 +59,11 @@ export function deadLetterRoutes({ client }: { client: Client }): Router {
     const handle = orderHandle(client, req.params.id);
     const seq = /^[1-9]\d{0,8}$/.test(req.params.seq) ? Number(req.params.seq) : undefined;
     if (seq === undefined) throw notDeadLetter(req.params.seq);
-    // Temporal answers a retried update ID with its first result: a retry resends nothing twice.
+    // The notice is part of the request (it is in the path, not the body): the same key for another notice is a 422.
+    const request = { seq, actor: actorOf(res), id: key, digest: digestOf(`${digest}/resend/${seq}`) };
+    // Temporal answers a retried update ID with its first result, and the order remembers the key: a retry resends nothing twice.
     const deadLetters = await handle
-      .executeUpdate(resendNotice, { args: [{ seq, actor: actorOf(res) }], updateId: `${key}/${digest}` })
+      .executeUpdate(resendNotice, { args: [request], updateId: `${key}/${request.digest}` })
       .catch((error: unknown) => {
         if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DEAD_LETTER_NOT_FOUND) {
           throw notDeadLetter(req.params.seq);

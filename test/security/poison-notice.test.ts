@@ -132,6 +132,9 @@ describe('poison notices become dead letters (dev server)', function () {
       assert.equal(first.status, 200, JSON.stringify(first.body));
       const retried = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq}/resend`, { role: 'operator', body: {}, key });
       assert.equal(retried.status, 200, JSON.stringify(retried.body));
+      assert.deepEqual(retried.body, first.body, 'a retry gets the first answer');
+      const reused = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq === 1 ? 2 : 1}/resend`, { role: 'operator', body: {}, key });
+      assert.equal(reused.status, 422, JSON.stringify(reused.body));
     }
     const emptied = await eventually(deadLetters, (answer) => answer.body?.deadLetters?.length === 0, 30_000);
     assert.deepEqual(emptied.body.deadLetters, []);

@@ -194,8 +194,8 @@ export interface OrderState {
   openClocks: OpenClock[];
   timeline: TimelineEntry[];
   /**
-   * Idempotency keys of applied events with the digest of what each carried, so a retried event
-   * is never applied twice and a key reused for another event is recognised.
+   * Idempotency keys of applied events (and dead-letter resends) with the digest of what each carried,
+   * so a retried event is never applied twice and a key reused for another event is recognised.
    */
   appliedEvents: Record<string, string>;
   /** Messages waiting for the outbox, and how many were ever queued (their idempotency sequence). */
