@@ -27,6 +27,10 @@ export function createActivities({ outbox, webhookUrl }: ActivityDeps) {
       body: JSON.stringify(message),
       // Well inside the activity's start-to-close timeout, so a hung receiver is an ordinary retry.
       signal: AbortSignal.timeout(30_000),
+    }).catch((error: unknown) => {
+      // Passing (refused connection, name lookup, no answer in time): retried.
+      const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code ?? (error as Error).name;
+      throw new Error(`the receiving system could not be reached (${code})`);
     });
     await response.body?.cancel();
     if (response.ok) return;

@@ -188,11 +188,13 @@ async function deliverNotices(s: OrderState) {
   }
 }
 
-/** Why the outbox gave up, in business words: the activity's own reason, or that it kept failing. */
+/** Why the outbox gave up, in business words: the activity's own reason, or that it kept failing and how. */
 function reasonOf(error: ActivityFailure, attempts: number): string {
   const { cause } = error;
   if (cause instanceof ApplicationFailure && cause.nonRetryable) return cause.message;
-  return `still failing after ${attempts} attempts${cause?.message ? ` (last: ${cause.message})` : ''}`;
+  // The activity's own errors are worded for people; anything else here is a timeout.
+  const last = cause instanceof ApplicationFailure ? cause.message : 'the outbox did not finish in time';
+  return `still failing after ${attempts} attempts (last: ${last})`;
 }
 
 function searchAttributesOf(s: OrderState) {

@@ -109,7 +109,7 @@ describe('outbox activity', () => {
     assert.deepEqual(received, [], 'nothing was sent');
   });
 
-  it('treats 408, 429 and 5xx as passing: an ordinary failure, retried by the workflow\'s policy', async () => {
+  it('treats 408, 429, 5xx and an unreachable receiver as passing: an ordinary failure, retried by the workflow\'s policy', async () => {
     const env = quietActivityEnvironment();
     const { deliverNotice } = createActivities({ outbox: new FileOutbox(dir), webhookUrl: url });
     for (const status of [408, 429, 500, 503]) {
@@ -120,6 +120,16 @@ describe('outbox activity', () => {
         return true;
       });
     }
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/hook`;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = createActivities({ outbox: new FileOutbox(dir), webhookUrl: closedUrl });
+    await assert.rejects(env.run(unreachable.deliverNotice, message('order-SO-1/6')), (error: unknown) => {
+      assert.ok(!(error instanceof ApplicationFailure && error.nonRetryable));
+      assert.match(String(error), /the receiving system could not be reached \(ECONNREFUSED\)/);
+      return true;
+    });
     assert.equal(await env.run(deliverNotice, message('order-SO-1/6')), true);
     assert.deepEqual(received.map((r) => r.key), ['order-SO-1/6']);
   });
