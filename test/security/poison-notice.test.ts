@@ -10,10 +10,10 @@ import type { EventType, OrderEvent } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { DeadLetter, TimelineEntry } from '../../workflows/domain/state';
-import { deadLettersQuery, submitEvent, timelineQuery } from '../../workflows/messages';
+import { deadLettersQuery, submitEvent, timelineQuery, workflowIdOf } from '../../workflows/messages';
 import { call, eventually, newKey, startApi, type ApiUnderTest } from '../support/api-server';
 import { standardOrder } from '../support/scenario';
-import { timeSkippingServer } from '../support/servers';
+import { devServer, timeSkippingServer } from '../support/servers';
 
 // A notice the receiver refuses must not hold up the order: it becomes a dead letter, the order
 // carries on and completes, operators see it through the API and send it again once the receiver is
@@ -23,7 +23,10 @@ import { timeSkippingServer } from '../support/servers';
 describe('poison notices become dead letters (dev server)', function () {
   let api: ApiUnderTest;
   let webhook: http.Server;
-  /** The receiver refuses (400) the order's first two notices and everything for the operator, until fixed. */
+  /**
+   * The receiver refuses (400) an order's first two notices and everything for the operator, until
+   * fixed; and every notice of the orders numbered CLOSED-…, for good.
+   */
   let fixed = false;
   const deliveredKeys: string[] = [];
 
@@ -32,8 +35,8 @@ describe('poison notices become dead letters (dev server)', function () {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        const { notice } = JSON.parse(body) as OutboxMessage;
-        if (!fixed && (notice.seq <= 2 || notice.to === 'operator')) {
+        const { notice, orderNumber: order } = JSON.parse(body) as OutboxMessage;
+        if (order.startsWith('CLOSED-') || (!fixed && (notice.seq <= 2 || notice.to === 'operator'))) {
           res.writeHead(400).end('unknown recipient');
           return;
         }
@@ -151,6 +154,42 @@ describe('poison notices become dead letters (dev server)', function () {
       30_000,
     );
     assert.ok(!cleared.body.orders.some((o: { orderNumber: string }) => o.orderNumber === orderNumber), 'no longer listed');
+  });
+
+  it('closes a cancelled order although none of its notices could be delivered, and keeps them listed', async () => {
+    const closed = `CLOSED-${process.pid}-${Date.now()}`;
+    const created = await call(api, 'POST', '/api/v1/orders', {
+      role: 'order-desk',
+      body: {
+        orderNumber: closed,
+        customer: { id: 'C-POISON', name: 'Ningbo Lamps', class: 'A' },
+        salesRep: { id: 'rep-li' },
+        lines: [{ productCode: 'LAMP-PD-60', quantity: 1, unitPrice: 32_000 }],
+        delivery: { address: '88 Zhongshan Rd, Ningbo', contact: 'Mr Zhao', phone: '+86 574 0000 0000' },
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const cancelled = await call(api, 'POST', `/api/v1/orders/${closed}/events`, { role: 'order-desk', body: { type: 'cancelled', data: { reason: 'customer withdrew' } } });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    // Four cancellation notices, each escalated to the operator once; the escalations are refused too.
+    const letters = await eventually(
+      () => call(api, 'GET', `/api/v1/orders/${closed}/dead-letters`, { role: 'operator' }),
+      (answer) => answer.body?.deadLetters?.length === 8,
+      30_000,
+    );
+    assert.equal(letters.body.deadLetters.length, 8, JSON.stringify(letters.body));
+    const env = await devServer();
+    await env.client.workflow.getHandle(workflowIdOf(closed)).result(); // the workflow ends: nothing holds the order open
+    const resend = await call(api, 'POST', `/api/v1/orders/${closed}/dead-letters/1/resend`, { role: 'supervisor', body: {} });
+    assert.equal(resend.status, 409, JSON.stringify(resend.body));
+    assert.equal(resend.body.type, 'urn:orderflow:problem:order-closed');
+    const listed = await eventually(
+      () => call(api, 'GET', '/api/v1/dead-letters', { role: 'supervisor' }),
+      (answer) => answer.body?.orders?.some((o: { orderNumber: string }) => o.orderNumber === closed),
+      30_000,
+    );
+    const entry = listed.body.orders.find((o: { orderNumber: string }) => o.orderNumber === closed);
+    assert.deepEqual(entry, { orderNumber: closed, undeliveredNotices: 8, status: 'cancelled', stage: 'cancelled' });
   });
 });
 
