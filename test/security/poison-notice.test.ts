@@ -10,7 +10,7 @@ import type { EventType, OrderEvent } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { DeadLetter, TimelineEntry } from '../../workflows/domain/state';
-import { deadLettersQuery, submitEvent, timelineQuery, workflowIdOf } from '../../workflows/messages';
+import { deadLettersQuery, resendNotice, submitEvent, timelineQuery, workflowIdOf } from '../../workflows/messages';
 import { call, eventually, newKey, startApi, type ApiUnderTest } from '../support/api-server';
 import { standardOrder } from '../support/scenario';
 import { devServer, timeSkippingServer } from '../support/servers';
@@ -215,7 +215,7 @@ describe('a receiver that keeps failing (time-skipping server)', function () {
   });
   after(() => webhook?.close());
 
-  it('retries a 503 with backoff for the policy\'s 8 attempts, then dead-letters it and the order carries on', async () => {
+  it('retries a 503 with backoff for the policy\'s 8 attempts, then dead-letters it; the order carries on; a failed resend stays listed', async () => {
     const env = await timeSkippingServer();
     const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-poison-'));
     const taskQueue = `poison-${process.pid}-${Date.now()}`;
@@ -254,6 +254,19 @@ describe('a receiver that keeps failing (time-skipping server)', function () {
         await env.sleep('1 minute');
         assert.equal(requests.get(3), 1, JSON.stringify([...requests]));
         assert.equal((await handle.query(deadLettersQuery)).length, 2);
+
+        // A resend that fails again is tried the same 8 times, stays on the list, and is not escalated again.
+        const operator = { id: 'op-1', role: 'operator' as const };
+        const resending = await handle.executeUpdate(resendNotice, { args: [{ seq: 1, actor: operator, id: 'resend-1', digest: 'd-1' }] });
+        assert.ok(resending.find((d) => d.notice.seq === 1)?.resentAt, 'marked as being resent');
+        for (let i = 0; i < 12 && requests.get(1)! < 16; i++) await env.sleep('5 minutes');
+        assert.equal(requests.get(1), 16);
+        const after = await handle.query(deadLettersQuery);
+        assert.deepEqual(after.map((d) => d.notice.seq), [1, 2]);
+        assert.equal(after[0].resentAt, undefined);
+        const shown = await handle.query(timelineQuery);
+        assert.equal(shown.filter((t) => t.kind === 'notice-not-delivered' && t.type === 'price-review').length, 2);
+        assert.equal(shown.filter((t) => t.kind === 'escalation' && t.type === 'notice-not-delivered').length, 1);
         await handle.terminate('test over');
       });
     } finally {

@@ -272,7 +272,9 @@ export function deadLetter(s: OrderState, at: string, notice: Notice, reason: st
   const earlier = s.deadLetters.find((d) => d.notice.seq === notice.seq);
   record(s, at, { kind: 'notice-not-delivered', type: notice.type, to: notice.to, detail: `${notice.kind} #${notice.seq} not delivered: ${reason}` });
   if (earlier) {
-    Object.assign(earlier, { reason, at, resentAt: undefined });
+    earlier.reason = reason;
+    earlier.at = at;
+    delete earlier.resentAt;
     return;
   }
   s.deadLetters.push({ notice, reason, at });
