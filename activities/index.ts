@@ -1,4 +1,4 @@
-import { log } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import { FileOutbox, type OutboxMessage } from './outbox';
 
 export interface ActivityDeps {
@@ -6,6 +6,15 @@ export interface ActivityDeps {
   /** When set, every message is also POSTed here as JSON, with its key as the Idempotency-Key. */
   webhookUrl?: string;
 }
+
+/** The failure type of a notice that no retry can deliver; the order dead-letters it at once. */
+export const NOTICE_UNDELIVERABLE = 'NoticeUndeliverable';
+
+// Outbox errors no retry cures: the directory (or a record) cannot be written by this worker, or a
+// file stands where the directory should be (EEXIST, ENOTDIR).
+const permanentFileErrors = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST']);
+
+const undeliverable = (message: string) => ApplicationFailure.create({ type: NOTICE_UNDELIVERABLE, message, nonRetryable: true });
 
 /** Activities over real dependencies; each is idempotent by the key the workflow gives it. */
 export function createActivities({ outbox, webhookUrl }: ActivityDeps) {
@@ -16,14 +25,31 @@ export function createActivities({ outbox, webhookUrl }: ActivityDeps) {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': message.key },
       body: JSON.stringify(message),
+      // Well inside the activity's start-to-close timeout, so a hung receiver is an ordinary retry.
+      signal: AbortSignal.timeout(30_000),
+    }).catch((error: unknown) => {
+      // Passing (refused connection, name lookup, no answer in time): retried.
+      const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code ?? (error as Error).name;
+      throw new Error(`the receiving system could not be reached (${code})`);
     });
-    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+    await response.body?.cancel();
+    if (response.ok) return;
+    // A 4xx says this request will never be taken as it is; 408 and 429 say "not now".
+    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+    if (permanent) throw undeliverable(`the receiving system refused the notice (HTTP ${response.status})`);
+    throw new Error(`the receiving system answered HTTP ${response.status}`);
   }
 
   return {
     /** Sends one notification, reminder or escalation through the outbox; a retry sends nothing twice. */
     async deliverNotice(message: OutboxMessage): Promise<boolean> {
-      return outbox.send(message, deliver);
+      try {
+        return await outbox.send(message, deliver);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code && permanentFileErrors.has(code)) throw undeliverable(`the outbox cannot be written (${code})`);
+        throw error;
+      }
     },
   };
 }

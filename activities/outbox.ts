@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Notice } from '../workflows/domain/state';
@@ -17,9 +18,12 @@ interface Stored extends OutboxMessage {
 export type Deliver = (message: OutboxMessage) => Promise<void>;
 
 /**
- * The outbox keeps every message under its idempotency key (one file each, created exclusively),
- * so a retried activity finds the key and never sends the message twice. Files rather than a
- * database keep `npm start` free of another server; the interface is small enough to swap.
+ * The outbox keeps every message under its idempotency key (one file each), so a retried activity
+ * finds the key and never sends the message twice. Every write goes to a temporary file that is
+ * then renamed over the record, so a crash leaves the old record or the new one, never half of
+ * one; a record that cannot be read back (written by an older version, or damaged on disk) counts
+ * as not yet recorded and is written again. Files rather than a database keep `npm start` free of
+ * another server; the interface is small enough to swap.
  */
 export class FileOutbox {
   constructor(private readonly dir: string) {}
@@ -32,20 +36,14 @@ export class FileOutbox {
   async send(message: OutboxMessage, deliver: Deliver): Promise<boolean> {
     await fs.mkdir(this.dir, { recursive: true });
     const file = this.file(message.key);
-    let stored: Stored;
-    try {
-      await fs.writeFile(file, JSON.stringify(message), { flag: 'wx' });
+    let stored = await this.read(file);
+    if (stored?.deliveredAt) return false;
+    if (!stored) {
       stored = message;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      stored = JSON.parse(await fs.readFile(file, 'utf8')) as Stored;
+      await this.write(file, stored);
     }
-    if (stored.deliveredAt) return false;
     await deliver(stored);
-    const delivered: Stored = { ...stored, deliveredAt: new Date().toISOString() };
-    // Write-then-rename so a crash never leaves a half-written record.
-    await fs.writeFile(`${file}.tmp`, JSON.stringify(delivered));
-    await fs.rename(`${file}.tmp`, file);
+    await this.write(file, { ...stored, deliveredAt: new Date().toISOString() });
     return true;
   }
 
@@ -56,11 +54,38 @@ export class FileOutbox {
     } catch {
       return [];
     }
-    const all = await Promise.all(
-      names.filter((n) => n.endsWith('.json')).map(async (n) => JSON.parse(await fs.readFile(path.join(this.dir, n), 'utf8')) as Stored),
-    );
+    const all = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.read(path.join(this.dir, n))));
     return all
-      .filter((m) => orderNumber === undefined || m.orderNumber === orderNumber)
+      .filter((m): m is Stored => m !== undefined && (orderNumber === undefined || m.orderNumber === orderNumber))
       .sort((a, b) => a.at.localeCompare(b.at) || a.notice.seq - b.notice.seq);
+  }
+
+  /** The record, or undefined when there is none or it cannot be read back whole. */
+  private async read(file: string): Promise<Stored | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const stored = JSON.parse(text) as Stored;
+      return typeof stored?.key === 'string' && typeof stored.notice?.seq === 'number' ? stored : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Write-then-rename, with a temporary name of its own so two attempts never share one. */
+  private async write(file: string, stored: Stored) {
+    const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`;
+    try {
+      await fs.writeFile(temporary, JSON.stringify(stored));
+      await fs.rename(temporary, file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
   }
 }

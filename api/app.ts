@@ -6,6 +6,7 @@ import { CreationKeys } from './idempotency';
 import { jsonLog, requestLog, type Log } from './log';
 import { openApiDocument } from './openapi';
 import { handleErrors, Problem } from './problem';
+import { deadLetterRoutes } from './routes/dead-letters';
 import { eventRoutes } from './routes/events';
 import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
     temporalDeadline(client, temporalTimeoutMs),
     orderRoutes({ client, taskQueue, policy, creationKeys: new CreationKeys() }),
     eventRoutes({ client }),
+    deadLetterRoutes({ client }),
   );
   app.use((req, _res, next) => next(new Problem(404, 'not-found', 'Not found', `${req.method} ${req.path}`)));
   app.use(handleErrors(log));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreateOrder, EventAccepted, EventRequest, OrderListQuery, OrderPage, ProblemDetails } from './schemas';
+import { CreateOrder, DeadLetterOrders, EventAccepted, EventRequest, OrderDeadLetters, OrderListQuery, OrderPage, ProblemDetails } from './schemas';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -22,9 +22,9 @@ const problems = (...statuses: number[]) =>
 const problemDescriptions: Record<number, string> = {
   400: 'invalid request: every invalid field is named in `errors`',
   401: 'no bearer token (token-missing), or one not recognised (token-not-recognised)',
-  403: 'the role may not do this (for events: the policy\'s permission matrix)',
-  404: 'no order with this number (to a customer, also another customer\'s order)',
-  409: 'the event does not fit the order now (see `expectedEvents`), or the order number exists',
+  403: 'the role may not do this (for events: the policy\'s permission matrix; dead letters: operator and supervisor only)',
+  404: 'no order with this number (to a customer, also another customer\'s order; on a resend, no such undelivered notice)',
+  409: 'the event does not fit the order now (see `expectedEvents`), the order number exists, or (on a resend) the order is closed',
   413: 'body too large',
   415: 'not application/json',
   422: 'Idempotency-Key reused with another request',
@@ -68,6 +68,8 @@ export function openApiDocument() {
           type: 'object',
           properties: { timeline: { type: 'array', items: { type: 'object', description: 'at, kind, type, to?, actor?, detail' } } },
         },
+        OrderDeadLetters: jsonSchema(OrderDeadLetters, 'output'),
+        DeadLetterOrders: jsonSchema(DeadLetterOrders, 'output'),
         Problem: jsonSchema(ProblemDetails, 'output'),
       },
     },
@@ -94,6 +96,30 @@ export function openApiDocument() {
       },
       '/orders/{id}/timeline': {
         get: { summary: 'The business timeline', parameters: [orderNumber], responses: { '200': json('Timeline', 'what happened, in order'), ...problems(401, 404, 503) } },
+      },
+      '/dead-letters': {
+        get: {
+          summary: 'Orders with undelivered notices (dead letters), through Temporal visibility (eventually consistent)',
+          description: 'Roles: operator, supervisor. At most 500 orders; `truncated` says when there were more.',
+          responses: { '200': json('DeadLetterOrders', 'the orders and how many notices each could not deliver'), ...problems(401, 403, 503) },
+        },
+      },
+      '/orders/{id}/dead-letters': {
+        get: {
+          summary: 'The order\'s undelivered notices, with why each was not delivered',
+          description: 'Roles: operator, supervisor.',
+          parameters: [orderNumber],
+          responses: { '200': json('OrderDeadLetters', 'the dead letters'), ...problems(401, 403, 404, 503) },
+        },
+      },
+      '/orders/{id}/dead-letters/{seq}/resend': {
+        post: {
+          summary: 'Send an undelivered notice again; it leaves the list once delivered',
+          description: 'Roles: operator, supervisor. Queues the notice on the order again, under its first idempotency key, so the '
+            + 'receiver gets it at most once. The body is `{}`.',
+          parameters: [orderNumber, { name: 'seq', in: 'path', required: true, description: 'the notice number', schema: { type: 'integer', minimum: 1 } }, idempotencyKey],
+          responses: { '200': json('OrderDeadLetters', 'queued; the dead letters, the resent one with `resentAt`'), ...problems(401, 403, 404, 409, 422, 503) },
+        },
       },
       // Beside the API, at the root, without a token.
       '/healthz': { servers: root, get: { summary: 'The process is up', security: [], responses: { '200': { description: 'up' } } } },

@@ -21,6 +21,7 @@ export type ProblemType =
   | 'order-not-found'
   | 'not-found'
   | 'event-not-expected'
+  | 'order-closed'
   | 'order-exists'
   | 'body-too-large'
   | 'unsupported-media-type'

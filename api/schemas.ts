@@ -83,3 +83,28 @@ export const ProblemDetails = z.object({
   stage: z.enum(stages).optional().describe('409/403 on an event: the stage the order is in'),
   expectedEvents: z.array(z.enum(eventTypes)).optional().describe('409/403 on an event: what the order accepts now'),
 });
+
+/** A notice the outbox gave up on (workflows/domain/state.ts DeadLetter). */
+export const DeadLetter = z.object({
+  notice: z.object({
+    seq: z.int().describe('the notice number within the order: what a resend names'),
+    kind: z.enum(['notification', 'reminder', 'escalation']),
+    type: z.string(),
+    to: z.string().describe('the role it was for'),
+    detail: z.string(),
+  }),
+  reason: z.string().describe('why it was not delivered'),
+  at: z.iso.datetime(),
+  resentAt: z.iso.datetime().optional().describe('set while a resend is queued'),
+});
+
+/** GET /orders/{id}/dead-letters, and the answer to a resend. */
+export const OrderDeadLetters = z.object({ orderNumber: OrderNumber, deadLetters: z.array(DeadLetter) });
+
+/** GET /dead-letters: the orders with undelivered notices (through visibility, eventually consistent). */
+export const DeadLetterOrders = z.object({
+  orders: z.array(z.object({ orderNumber: OrderNumber, undeliveredNotices: z.int(), status: z.enum(statuses), stage: z.enum(stages) })),
+  /** True when there were more than one answer holds. */
+  truncated: z.boolean(),
+});
+export type DeadLetterOrders = z.infer<typeof DeadLetterOrders>;

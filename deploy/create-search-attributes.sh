@@ -22,6 +22,7 @@ CustomerClass:Keyword
 SalesRep:Keyword
 PromisedDate:Datetime
 OrderLate:Bool
+UndeliveredNotices:Int
 "
 
 log() { echo "[create-search-attributes] $*"; }

@@ -90,6 +90,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   // temporal.api.enums.v1.IndexedValueType
   const indexedValueType: Record<string, number> = {
     [SearchAttributeType.KEYWORD]: 2,
+    [SearchAttributeType.INT]: 3,
     [SearchAttributeType.BOOL]: 5,
     [SearchAttributeType.DATETIME]: 6,
   };

@@ -3,7 +3,8 @@ import type { OrderEvent } from './domain/events';
 import type { OrderInput } from './domain/order';
 import type { Policy } from './domain/policy';
 import type { OrderSnapshot } from './domain/snapshot';
-import type { OrderState, TimelineEntry } from './domain/state';
+import type { Actor } from './domain/order';
+import type { DeadLetter, OrderState, TimelineEntry } from './domain/state';
 
 // The one contract between the order workflow and everything that talks to it: the API, the
 // simulator, the tests and operators in the Temporal UI or CLI use these names.
@@ -25,6 +26,20 @@ export const eventSignal = defineSignal<[OrderEvent]>('event');
 export const snapshotQuery = defineQuery<OrderSnapshot>('snapshot');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 
+/** The notices the outbox gave up on, with why; a resent one leaves the list once it is delivered. */
+export const deadLettersQuery = defineQuery<DeadLetter[]>('deadLetters');
+/**
+ * An operator queues a dead letter (by its notice number) again; answers with the dead letters.
+ * `id` and `digest` are the request's idempotency key and digest, kept with the events' (a key is used once per order).
+ */
+export const resendNotice = defineUpdate<DeadLetter[], [ResendRequest]>('resendNotice');
+export interface ResendRequest {
+  seq: number;
+  actor: Actor;
+  id: string;
+  digest: string;
+}
+
 /**
  * The failure types an update's validator throws: an event out of turn (details carry the stage
  * and expectedEvents), a role the permission matrix refuses, a malformed event (details name the fields).
@@ -34,3 +49,5 @@ export const EVENT_NOT_PERMITTED = 'EventNotPermitted';
 export const EVENT_INVALID = 'EventInvalid';
 /** An idempotency key sent again with a different event. */
 export const EVENT_KEY_REUSED = 'EventKeyReused';
+/** A resend names no notice the order gave up on. */
+export const DEAD_LETTER_NOT_FOUND = 'DeadLetterNotFound';

@@ -1,5 +1,5 @@
 import {
-  ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setCurrentDetails, setHandler,
+  ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setCurrentDetails, setHandler,
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
@@ -11,9 +11,10 @@ import { Policy } from './domain/policy';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
 import { expectedEvents, whyNotApplicable } from './domain/route';
-import { isLate, openOrder, recordRejected, type OrderState, type Stage } from './domain/state';
+import { deadLetter, delivered, isLate, openOrder, recordRejected, resend, type OrderState, type Stage } from './domain/state';
 import {
-  EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
+  DEAD_LETTER_NOT_FOUND, deadLettersQuery, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, resendNotice, snapshotQuery,
+  submitEvent, timelineQuery, type OrderWorkflowInput,
 } from './messages';
 import * as sa from './search-attributes';
 import { tell } from './stages/notices';
@@ -22,9 +23,10 @@ import { tell } from './stages/notices';
 // signal), one way out for messages (the outbox activity), the search attributes kept current,
 // and cancellation. A channel file only says which stages its orders go through.
 
-const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({
+/** The outbox activity, tried `attempts` times in all (a permanent refusal is not retried at all). */
+const outbox = (attempts: number) => proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: attempts },
 });
 
 /** What a channel's workflow does while its orders are in each stage of their route. */
@@ -40,8 +42,10 @@ export async function runOrder(input: OrderWorkflowInput, channel: Channel): Pro
     ? input.resume
     : openOrder(OrderInput.parse(input.order), Policy.parse(input.policy), now());
   receiveEvents(s);
+  receiveResends(s);
   void deliverNotices(s);
   void keepSearchAttributesCurrent(s);
+  void keepUndeliveredCountCurrent(s);
   void showCurrentDetails(s);
   for (const sideLine of channel.sideLines) untilClosed(s, sideLine);
   // The route moves the order from stage to stage as events are applied (domain/route.ts);
@@ -132,15 +136,65 @@ function receiveEvents(s: OrderState) {
   setHandler(timelineQuery, () => s.timeline);
 }
 
-/** The single way out: each queued message goes through the outbox activity, in order, exactly once. */
+/**
+ * Operators resend dead letters (the API checks the role); an unknown one is refused and leaves no
+ * trace. The request's key joins the events' keys, so a retry (after continue-as-new too) is answered
+ * without queueing the notice again, and a key used before for another request is refused.
+ */
+function receiveResends(s: OrderState) {
+  setHandler(resendNotice, ({ seq, actor, id, digest }) => {
+    if (!(id in s.appliedEvents)) {
+      s.appliedEvents[id] = digest;
+      resend(s, now(), seq, actor);
+    }
+    return s.deadLetters ?? [];
+  }, {
+    validator: ({ seq, id, digest }) => {
+      if (id in s.appliedEvents) {
+        if (s.appliedEvents[id] === digest) return;
+        throw ApplicationFailure.create({ type: EVENT_KEY_REUSED, message: `idempotency key ${id} was already used for another request`, nonRetryable: true });
+      }
+      if (!s.deadLetters?.some((d) => d.notice.seq === seq)) {
+        throw ApplicationFailure.create({ type: DEAD_LETTER_NOT_FOUND, message: `notice ${seq} of this order is not an undelivered notice`, nonRetryable: true });
+      }
+    },
+  });
+  setHandler(deadLettersQuery, () => s.deadLetters ?? []);
+}
+
+/**
+ * The single way out: each queued message goes through the outbox activity, in order, exactly once.
+ * One the outbox gives up on (refused for good, or still failing after the policy's attempts)
+ * becomes a dead letter and the next one goes: a poison notice never holds up the order. Orders
+ * running before dead letters existed replay unchanged: their activity never failed (it was retried
+ * for ever), so the failure branch below has nothing in their histories to disagree with.
+ */
 async function deliverNotices(s: OrderState) {
   const { workflowId } = workflowInfo();
+  // Older orders' policies predate the setting: they get the default.
+  const attempts = s.policy.outbox?.deliveryAttempts ?? 8;
+  const { deliverNotice } = outbox(attempts);
   for (;;) {
     await condition(() => s.pendingNotices.length > 0);
     const notice = s.pendingNotices[0];
-    await deliverNotice({ key: `${workflowId}/${notice.seq}`, orderNumber: s.order.orderNumber, at: now(), notice });
+    try {
+      await deliverNotice({ key: `${workflowId}/${notice.seq}`, orderNumber: s.order.orderNumber, at: now(), notice });
+      delivered(s, notice);
+    } catch (error) {
+      if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
+      deadLetter(s, now(), notice, reasonOf(error, attempts));
+    }
     s.pendingNotices.shift();
   }
+}
+
+/** Why the outbox gave up, in business words: the activity's own reason, or that it kept failing and how. */
+function reasonOf(error: ActivityFailure, attempts: number): string {
+  const { cause } = error;
+  if (cause instanceof ApplicationFailure && cause.nonRetryable) return cause.message;
+  // The activity's own errors are worded for people; anything else here is a timeout.
+  const last = cause instanceof ApplicationFailure ? cause.message : 'the outbox did not finish in time';
+  return `still failing after ${attempts} attempts (last: ${last})`;
 }
 
 function searchAttributesOf(s: OrderState) {
@@ -163,6 +217,7 @@ function currentDetails(s: OrderState): string {
     `promised date ${s.promisedDate ?? 'not yet estimated'}${s.originalPromisedDate && s.originalPromisedDate !== s.promisedDate ? ` (originally ${s.originalPromisedDate})` : ''}`,
     `waits for: ${expectedEvents(s).join(', ') || 'nothing'}`,
     ...s.openClocks.map((c) => `clock ${c.name}: ${c.action} at ${c.dueAt}`),
+    ...(s.deadLetters?.length ? [`undelivered notices: ${s.deadLetters.map((d) => `#${d.notice.seq}`).join(', ')}`] : []),
   ].join('\n\n');
 }
 
@@ -176,6 +231,20 @@ async function keepSearchAttributesCurrent(s: OrderState) {
       last = current;
     }
     await condition(() => JSON.stringify(searchAttributesOf(s).map((p) => p.value)) !== last);
+  }
+}
+
+/**
+ * Operators find the orders with undelivered notices by this count (GET /api/v1/dead-letters). Set
+ * only once an order has had a dead letter, so an order that never had one upserts exactly what it
+ * did before the count existed.
+ */
+async function keepUndeliveredCountCurrent(s: OrderState) {
+  let last = 0;
+  for (;;) {
+    await condition(() => (s.deadLetters?.length ?? 0) !== last);
+    last = s.deadLetters?.length ?? 0;
+    upsertSearchAttributes([{ key: sa.UndeliveredNotices, value: last }]);
   }
 }
 

@@ -11,17 +11,20 @@ export const CustomerClass = defineSearchAttributeKey('CustomerClass', SearchAtt
 export const SalesRep = defineSearchAttributeKey('SalesRep', SearchAttributeType.KEYWORD);
 export const PromisedDate = defineSearchAttributeKey('PromisedDate', SearchAttributeType.DATETIME);
 export const OrderLate = defineSearchAttributeKey('OrderLate', SearchAttributeType.BOOL);
+/** How many of the order's notices are dead letters; unset on an order that never had one. */
+export const UndeliveredNotices = defineSearchAttributeKey('UndeliveredNotices', SearchAttributeType.INT);
 
 export const orderSearchAttributes = [
-  OrderStatus, OrderStage, OrderChannel, CustomerId, CustomerClass, SalesRep, PromisedDate, OrderLate,
+  OrderStatus, OrderStage, OrderChannel, CustomerId, CustomerClass, SalesRep, PromisedDate, OrderLate, UndeliveredNotices,
 ] as const;
 
-/** The CLI's `--search-attribute Name=Type` spelling of each key (Keyword, Datetime, Bool). */
+/** The CLI's `--search-attribute Name=Type` spelling of each key (Keyword, Datetime, Bool, Int). */
 export function searchAttributeFlags(): string[] {
   const cliType: Record<string, string> = {
     [SearchAttributeType.KEYWORD]: 'Keyword',
     [SearchAttributeType.DATETIME]: 'Datetime',
     [SearchAttributeType.BOOL]: 'Bool',
+    [SearchAttributeType.INT]: 'Int',
   };
   return orderSearchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${cliType[key.type]}`]);
 }

@@ -4,9 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createActivities, NOTICE_UNDELIVERABLE } from '../../activities';
 import { FileOutbox, type OutboxMessage } from '../../activities/outbox';
 
 // The outbox: every message kept under its key, a retry never sends twice (real files, a real
@@ -26,16 +27,17 @@ describe('outbox activity', () => {
   let server: http.Server;
   let url: string;
   const received: { key: string | undefined; body: OutboxMessage }[] = [];
-  let failNext = 0;
+  /** The statuses the webhook answers with next, one per request; then 204. */
+  const answers: number[] = [];
 
   before(async () => {
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        if (failNext > 0) {
-          failNext--;
-          res.writeHead(503).end();
+        const status = answers.shift();
+        if (status !== undefined) {
+          res.writeHead(status).end();
           return;
         }
         received.push({ key: req.headers['idempotency-key'] as string | undefined, body: JSON.parse(body) });
@@ -49,6 +51,7 @@ describe('outbox activity', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-outbox-'));
     received.length = 0;
+    answers.length = 0;
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -65,10 +68,69 @@ describe('outbox activity', () => {
   it('keeps a message whose webhook failed and delivers it on the retry, with the same key', async () => {
     const { deliverNotice } = createActivities({ outbox: new FileOutbox(dir), webhookUrl: url });
     const env = quietActivityEnvironment();
-    failNext = 1;
-    await assert.rejects(env.run(deliverNotice, message('order-SO-1/2')), /webhook answered 503/);
+    answers.push(503);
+    await assert.rejects(env.run(deliverNotice, message('order-SO-1/2')), /the receiving system answered HTTP 503/);
     assert.equal((await new FileOutbox(dir).list())[0].deliveredAt, undefined, 'kept, not yet delivered');
     assert.equal(await env.run(deliverNotice, message('order-SO-1/2')), true);
     assert.deepEqual(received.map((r) => r.key), ['order-SO-1/2']);
+  });
+
+  it('treats a half-written record as not yet recorded: writes it again and delivers, once', async () => {
+    const key = 'order-SO-1/3';
+    // What a crash in the middle of a write used to leave behind.
+    fs.writeFileSync(path.join(dir, `${encodeURIComponent(key)}.json`), '{"key":"order-SO-1/3","orderNum');
+    const { deliverNotice } = createActivities({ outbox: new FileOutbox(dir), webhookUrl: url });
+    const env = quietActivityEnvironment();
+    assert.equal(await env.run(deliverNotice, message(key)), true);
+    assert.equal(await env.run(deliverNotice, message(key)), false);
+    assert.deepEqual(received.map((r) => r.key), [key]);
+    const stored = await new FileOutbox(dir).list('SO-1');
+    assert.equal(stored.length, 1);
+    assert.ok(stored[0].deliveredAt);
+    assert.deepEqual(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left behind');
+  });
+
+  it('fails for good, not to be retried, on a 4xx from the webhook and on an outbox it cannot write', async () => {
+    const env = quietActivityEnvironment();
+    const permanent = (pattern: RegExp) => (error: unknown) => {
+      assert.ok(error instanceof ApplicationFailure, String(error));
+      assert.equal(error.type, NOTICE_UNDELIVERABLE);
+      assert.equal(error.nonRetryable, true);
+      assert.match(error.message, pattern);
+      return true;
+    };
+    const { deliverNotice } = createActivities({ outbox: new FileOutbox(dir), webhookUrl: url });
+    answers.push(400);
+    await assert.rejects(env.run(deliverNotice, message('order-SO-1/4')), permanent(/refused the notice \(HTTP 400\)/));
+    const blocked = path.join(dir, 'a-file');
+    fs.writeFileSync(blocked, '');
+    const unwritable = createActivities({ outbox: new FileOutbox(path.join(blocked, 'outbox')), webhookUrl: url });
+    await assert.rejects(env.run(unwritable.deliverNotice, message('order-SO-1/5')), permanent(/outbox cannot be written/));
+    assert.deepEqual(received, [], 'nothing was sent');
+  });
+
+  it('treats 408, 429, 5xx and an unreachable receiver as passing: an ordinary failure, retried by the workflow\'s policy', async () => {
+    const env = quietActivityEnvironment();
+    const { deliverNotice } = createActivities({ outbox: new FileOutbox(dir), webhookUrl: url });
+    for (const status of [408, 429, 500, 503]) {
+      answers.push(status);
+      await assert.rejects(env.run(deliverNotice, message('order-SO-1/6')), (error: unknown) => {
+        assert.ok(!(error instanceof ApplicationFailure && error.nonRetryable), `${status} must be retryable`);
+        assert.match(String(error), new RegExp(`HTTP ${status}`));
+        return true;
+      });
+    }
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/hook`;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = createActivities({ outbox: new FileOutbox(dir), webhookUrl: closedUrl });
+    await assert.rejects(env.run(unreachable.deliverNotice, message('order-SO-1/6')), (error: unknown) => {
+      assert.ok(!(error instanceof ApplicationFailure && error.nonRetryable));
+      assert.match(String(error), /the receiving system could not be reached \(ECONNREFUSED\)/);
+      return true;
+    });
+    assert.equal(await env.run(deliverNotice, message('order-SO-1/6')), true);
+    assert.deepEqual(received.map((r) => r.key), ['order-SO-1/6']);
   });
 });

@@ -23,7 +23,7 @@ describe('API configuration', () => {
     assert.equal(config.bodyLimit, '64kb');
     assert.equal(config.tokens, developmentTokens);
     assert.deepEqual([...developmentTokens.values()].map(({ person }) => person.id).sort(), [
-      'dev-customer', 'dev-finance', 'dev-order-desk', 'dev-production', 'dev-purchasing', 'dev-qc', 'dev-sales-rep', 'dev-service',
+      'dev-customer', 'dev-finance', 'dev-operator', 'dev-order-desk', 'dev-production', 'dev-purchasing', 'dev-qc', 'dev-sales-rep', 'dev-service',
       'dev-supervisor', 'dev-technical', 'dev-warehouse',
     ]);
     assert.equal(findPerson(developmentTokens, 'dev-customer')?.customerId, 'C-DEV', 'the development customer is bound to customer C-DEV');

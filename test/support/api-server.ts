@@ -22,12 +22,14 @@ export interface ApiUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy } = {}): Promise<ApiUnderTest> {
+export async function startApi(
+  options: { worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy; webhookUrl?: string } = {},
+): Promise<ApiUnderTest> {
   const env = await devServer();
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
   const worker: Worker | undefined = options.worker === false ? undefined : await createOrderWorker({
-    connection: env.nativeConnection, namespace: 'default', taskQueue, outboxDir, shutdownForceTime: '5s',
+    connection: env.nativeConnection, namespace: 'default', taskQueue, outboxDir, webhookUrl: options.webhookUrl, shutdownForceTime: '5s',
   });
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];

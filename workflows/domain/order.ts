@@ -21,6 +21,7 @@ export const Role = z.enum([
   'warehouse', // 仓库 / 发货员 / 物流
   'service', // 安装队 / 维修部
   'customer', // 客户 / 代理商 / 门店
+  'operator', // 运维: runs OrderFlow; resends undelivered notices, sends no business event
   'system',
 ]);
 export type Role = z.infer<typeof Role>;

@@ -104,6 +104,15 @@ export const Policy = z.object({
       continueAsNewAfterEvents: z.int().min(20).optional(),
     })
     .prefault({}),
+  outbox: z
+    .object({
+      /**
+       * How often a notice is tried before it becomes a dead letter (the first try included); the
+       * waits between tries double from 5 seconds up to 10 minutes, so 8 tries span about 10 minutes.
+       */
+      deliveryAttempts: z.int().min(1).max(100).default(8),
+    })
+    .prefault({}),
 });
 export type Policy = z.infer<typeof Policy>;
 export type PolicyOverrides = z.input<typeof Policy>;

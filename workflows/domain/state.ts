@@ -79,7 +79,11 @@ export type TimelineKind =
   | 'date-change'
   | 'reminder'
   | 'escalation'
-  | 'notification';
+  | 'notification'
+  /** A notice the outbox could not deliver: it became a dead letter (an operator may resend it). */
+  | 'notice-not-delivered'
+  /** An operator sent a dead letter again. */
+  | 'notice-resent';
 
 export interface TimelineEntry {
   at: string;
@@ -134,6 +138,16 @@ export interface Notice {
   detail: string;
 }
 
+/** A notice the outbox gave up on, kept with the reason until a resend of it is delivered. */
+export interface DeadLetter {
+  notice: Notice;
+  reason: string;
+  /** When it was given up on (the last time, after a failed resend). */
+  at: string;
+  /** Set while a resend is queued, so a second resend does not queue it again. */
+  resentAt?: string;
+}
+
 export interface OrderState {
   order: OrderInput;
   policy: Policy;
@@ -180,13 +194,15 @@ export interface OrderState {
   openClocks: OpenClock[];
   timeline: TimelineEntry[];
   /**
-   * Idempotency keys of applied events with the digest of what each carried, so a retried event
-   * is never applied twice and a key reused for another event is recognised.
+   * Idempotency keys of applied events (and dead-letter resends) with the digest of what each carried,
+   * so a retried event is never applied twice and a key reused for another event is recognised.
    */
   appliedEvents: Record<string, string>;
   /** Messages waiting for the outbox, and how many were ever queued (their idempotency sequence). */
   pendingNotices: Notice[];
   noticesQueued: number;
+  /** Notices given up on; absent in the state of an order that continued as new before there were any. */
+  deadLetters?: DeadLetter[];
 }
 
 export function openOrder(order: OrderInput, policy: Policy, receivedAt: string): OrderState {
@@ -211,6 +227,7 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     appliedEvents: {},
     pendingNotices: [],
     noticesQueued: 0,
+    deadLetters: [],
   };
 }
 
@@ -243,6 +260,43 @@ export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq'>) {
   s.noticesQueued++;
   s.pendingNotices.push({ seq: s.noticesQueued, ...notice });
   record(s, at, { kind: notice.kind, type: notice.type, to: notice.to, detail: notice.detail });
+}
+
+/**
+ * The outbox gave up on a notice: it goes on the timeline and the dead-letter list, and the
+ * operator hears of it once. An escalation about a dead letter that is itself undeliverable is only
+ * recorded (no loop), and so is a failed resend (the operator is already on it).
+ */
+export function deadLetter(s: OrderState, at: string, notice: Notice, reason: string) {
+  s.deadLetters ??= [];
+  const earlier = s.deadLetters.find((d) => d.notice.seq === notice.seq);
+  record(s, at, { kind: 'notice-not-delivered', type: notice.type, to: notice.to, detail: `${notice.kind} #${notice.seq} not delivered: ${reason}` });
+  if (earlier) {
+    earlier.reason = reason;
+    earlier.at = at;
+    delete earlier.resentAt;
+    return;
+  }
+  s.deadLetters.push({ notice, reason, at });
+  if (notice.type === 'notice-not-delivered') return;
+  notify(s, at, {
+    kind: 'escalation', type: 'notice-not-delivered', to: 'operator',
+    detail: `${notice.kind} ${notice.type} #${notice.seq} to ${notice.to} not delivered (${reason}): resend it when the receiver is fixed`,
+  });
+}
+
+/** A delivered notice leaves the dead-letter list (it was one being resent). */
+export function delivered(s: OrderState, notice: Notice) {
+  if (s.deadLetters?.some((d) => d.notice.seq === notice.seq)) s.deadLetters = s.deadLetters.filter((d) => d.notice.seq !== notice.seq);
+}
+
+/** Queues a dead letter again; a second resend while the first is queued changes nothing. */
+export function resend(s: OrderState, at: string, seq: number, actor: Actor) {
+  const letter = s.deadLetters?.find((d) => d.notice.seq === seq);
+  if (!letter || letter.resentAt) return;
+  letter.resentAt = at;
+  s.pendingNotices.push(letter.notice);
+  record(s, at, { kind: 'notice-resent', type: letter.notice.type, to: letter.notice.to, actor, detail: `${letter.notice.kind} #${seq} sent again` });
 }
 
 export function moveTo(s: OrderState, at: string, stage: Stage) {
