@@ -82,7 +82,7 @@ describe('poison notices become dead letters (dev server)', function () {
       ['warehouse', 'stocked', { location: 'A-03' }],
       ['sales-rep', 'shipping-requested', { requestRef: 'SR-P' }],
       ['warehouse', 'shipped', { carrier: 'SF Express', trackingRef: 'SF-P' }],
-      ['customer', 'signed-for', { receiptRef: 'AR-P' }],
+      ['warehouse', 'signed-for', { receiptRef: 'AR-P' }],
       ['finance', 'payment-received', { amount: 384_000, paymentRef: 'BANK-P' }],
     ];
     for (const [role, type, data] of steps) {
