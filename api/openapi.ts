@@ -99,7 +99,7 @@ export function openApiDocument() {
       '/healthz': { servers: root, get: { summary: 'The process is up', security: [], responses: { '200': { description: 'up' } } } },
       '/readyz': {
         servers: root,
-        get: { summary: 'Temporal answers (within 2 s) and the process is not shutting down', security: [], responses: { '200': { description: 'ready' }, ...problems(503) } },
+        get: { summary: 'Temporal answers (within 2 s), a worker polls the task queue, and the process is not shutting down', security: [], responses: { '200': { description: 'ready' }, ...problems(503) } },
       },
       '/orders/{id}/events': {
         post: {
@@ -107,7 +107,7 @@ export function openApiDocument() {
           description: 'The acting person and role come from the token. The order checks the event against its stage and the permission matrix.',
           parameters: [orderNumber, idempotencyKey],
           requestBody: { required: true, content: { 'application/json': { schema: ref('EventRequest') } } },
-          responses: { '200': json('EventAccepted', 'accepted, with the new snapshot'), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503) },
+          responses: { '200': json('EventAccepted', 'accepted, with the new snapshot'), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
         },
       },
     },
