@@ -57,20 +57,32 @@ async function inProduction(api: ApiUnderTest) {
   return id;
 }
 
-/** 250 progress reports at once to one order: each answered 200, 409 or 429, and each accepted one on the timeline once. */
-async function burst(api: ApiUnderTest, id: string) {
+/** 250 progress reports at once to one order: each answered one of `allowed`, and each accepted one on the timeline once. */
+async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
   const sent = Array.from({ length: 250 }, (_, i) => ({ key: newKey(), note: `burst report ${i}` }));
   const answers = await Promise.all(sent.map(({ key, note }) =>
     call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'production', key, body: { type: 'progress-reported', data: { percentDone: 50 }, note } })));
   const byStatus = new Map<number, number>();
   for (const answer of answers) byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
-  assert.deepEqual([...byStatus.keys()].filter((s) => ![200, 409, 429].includes(s)), [], `answers by status: ${JSON.stringify([...byStatus])}`);
+  assert.deepEqual([...byStatus.keys()].filter((s) => !allowed.includes(s)), [], `answers by status: ${JSON.stringify([...byStatus])}`);
   for (const answer of answers.filter((a) => a.status === 429)) assertProblem(answer, 429, 'too-many-requests');
+  for (const answer of answers.filter((a) => a.status === 503)) assertProblem(answer, 503, 'temporal-unavailable');
   assert.ok((byStatus.get(200) ?? 0) > 0, 'some are accepted');
-  const accepted = sent.filter((_, i) => answers[i].status === 200).map((s) => s.note);
-  const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'production' })).body.timeline as TimelineEntry[];
-  const reports = timeline.filter((t) => t.kind === 'event' && t.type === 'progress-reported').map((t) => t.detail.split(' — ')[1]);
-  assert.deepEqual(reports.sort(), accepted.sort(), 'every accepted report once, no other');
+  const timelineOf = async () => (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'production' })).body.timeline as TimelineEntry[];
+  const reportsOf = (timeline: TimelineEntry[]) => timeline.filter((t) => t.kind === 'event' && t.type === 'progress-reported').map((t) => t.detail.split(' — ')[1]);
+  const reports = reportsOf(await timelineOf());
+  assert.equal(new Set(reports).size, reports.length, 'no report applied twice');
+  for (const [i, { note }] of sent.entries()) {
+    if (answers[i].status === 200) assert.ok(reports.includes(note), `${note} was accepted: it is on the timeline`);
+  }
+  // A report refused for overload may still have been taken by the order (Temporal admitted it before the
+  // answer was lost): its retry with the same key is then answered 200 and applies nothing again.
+  const taken = sent.filter(({ note }, i) => answers[i].status !== 200 && reports.includes(note));
+  for (const { key, note } of taken) {
+    const retried = await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'production', key, body: { type: 'progress-reported', data: { percentDone: 50 }, note } });
+    assert.equal(retried.status, 200, JSON.stringify(retried.body));
+  }
+  assert.equal(reportsOf(await timelineOf()).length, reports.length, 'the retries applied nothing');
   return byStatus;
 }
 
@@ -97,7 +109,9 @@ describe('overload: 429 with Retry-After, never a 500 (dev server)', function ()
     try {
       const id = await inProduction(unlimited);
       const started = Date.now();
-      await burst(unlimited, id);
+      // Under this load Temporal also aborts a few admitted updates ("update was aborted", UNAVAILABLE): a 503.
+      const byStatus = await burst(unlimited, id, [200, 409, 429, 503]);
+      assert.ok((byStatus.get(429) ?? 0) > 0, 'Temporal refused some: 429');
       assert.ok(Date.now() - started < 30_000, `answered in ${Date.now() - started} ms`);
     } finally {
       await unlimited.stop();
