@@ -88,4 +88,5 @@ export const ProblemDetails = z.object({
   accepted: z.literal(false).optional().describe('on a refused event'),
   stage: z.enum(stages).optional().describe('409/403 on an event: the stage the order is in'),
   expectedEvents: z.array(z.enum(eventTypes)).optional().describe('409/403 on an event: what the order accepts now'),
+  amountDue: z.int().optional().describe('422 amount-above-due: what the order still owes, in fen'),
 });
