@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import { apiConfigFromEnvironment } from '../../api/config';
 import { developmentTokens } from '../../api/auth';
 import { apiGrpcRetryInterceptor } from '../../api/overload';
 import type { EventType } from '../../workflows/domain/events';
@@ -85,6 +86,16 @@ async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
   assert.equal(reportsOf(await timelineOf()).length, reports.length, 'the retries applied nothing');
   return byStatus;
 }
+
+describe('overload and outage settings', () => {
+  it('allow 8 events in flight per order and wait 8 s for Temporal by default, and name a wrong value', () => {
+    const config = apiConfigFromEnvironment({});
+    assert.equal(config.maxInFlightPerOrder, 8, 'under Temporal\'s own 10 in-flight updates per order');
+    assert.equal(config.temporalTimeoutMs, 8000, 'an outage is answered within 10 s');
+    assert.equal(apiConfigFromEnvironment({ ORDERFLOW_MAX_INFLIGHT_PER_ORDER: '3' }).maxInFlightPerOrder, 3);
+    assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_MAX_INFLIGHT_PER_ORDER: '0' }), /ORDERFLOW_MAX_INFLIGHT_PER_ORDER/);
+  });
+});
 
 describe('overload: 429 with Retry-After, never a 500 (dev server)', function () {
   let api: ApiUnderTest;
