@@ -76,8 +76,9 @@ export function problemFrom(error: unknown): Problem | undefined {
   if (grpcCodes.includes(GRPC.RESOURCE_EXHAUSTED)) {
     return new Problem(429, 'too-many-requests', 'Too many requests', 'the order service is busy: retry with the same Idempotency-Key', { retryAfterSeconds: 1 });
   }
-  // An update the server aborted (the order moved on, say) or whose call ran out of time: not applied, or
-  // applied once; either way the same Idempotency-Key retries it safely.
+  // Temporal or the worker did not answer in time, cannot be reached, or aborted the update (it does so under
+  // load, as UNAVAILABLE), or an update failed for a reason the order did not give (it closed meanwhile, say):
+  // applied once or not at all, so the same Idempotency-Key retries it safely.
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof WorkflowUpdateFailedError || isGrpcDeadlineError(error)
     || grpcCodes.some((code) => unavailable.includes(code))) {
     return new Problem(503, 'temporal-unavailable', 'The order service did not answer in time',

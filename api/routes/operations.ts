@@ -47,7 +47,7 @@ export function operationsRoutes({ client, taskQueue, openApi, shuttingDown }: O
     if (!polling) {
       throw new Problem(503, 'temporal-unavailable', 'No worker is running orders', `no worker polls the task queue ${taskQueue}`, { retryAfterSeconds: 5 });
     }
-    res.json({ status: 'ready', namespace: client.options.namespace });
+    res.json({ status: 'ready', namespace: client.options.namespace, taskQueue });
   });
 
   router.get('/openapi.json', (_req, res) => {
