@@ -99,34 +99,37 @@ describe('overload and outage settings', () => {
 
 describe('overload: 429 with Retry-After, never a 500 (dev server)', function () {
   let api: ApiUnderTest;
+  let connection: Connection;
+  /** A client connected as api/main.ts connects: the API's own gRPC retries. */
+  const apiClient = () => new Client({ connection, namespace: 'default' });
   before(async () => {
-    api = await startApi();
+    connection = await Connection.connect({ address: (await devServer()).address, interceptors: [apiGrpcRetryInterceptor()] });
+    api = await startApi({ client: apiClient() });
   });
-  after(async () => api?.stop());
+  after(async () => {
+    await api?.stop();
+    await connection?.close();
+  });
 
   it('answers 250 concurrent events to one order 200, 409 or 429, and applies each accepted one once', async () => {
-    const byStatus = await burst(api, await inProduction(api));
+    const id = await inProduction(api);
+    const byStatus = await burst(api, id);
     assert.ok((byStatus.get(429) ?? 0) > 0, 'beyond the in-flight limit: 429 before Temporal');
     // The order still takes events once the burst is over.
-    const id = await inProduction(api);
     assert.equal((await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'production', body: { type: 'progress-reported', data: { percentDone: 60 } } })).status, 200);
   });
 
-  it('answers Temporal\'s own RESOURCE_EXHAUSTED 429 at once, without the client retrying it for ~40 s', async function () {
+  it('answers Temporal\'s own RESOURCE_EXHAUSTED 429 at once, without the client retrying it for ~40 s', async () => {
     // No limit of ours: Temporal refuses the updates beyond its own in-flight limit per order.
-    const env = await devServer();
-    const connection = await Connection.connect({ address: env.address, interceptors: [apiGrpcRetryInterceptor()] });
-    const unlimited = await startApi({ maxInFlightPerOrder: 1000, client: new Client({ connection, namespace: 'default' }) });
+    const unlimited = await startApi({ maxInFlightPerOrder: 1000, client: apiClient() });
     try {
       const id = await inProduction(unlimited);
-      const started = Date.now();
       // Under this load Temporal also aborts a few admitted updates ("update was aborted", UNAVAILABLE): a 503.
       const byStatus = await burst(unlimited, id, [200, 409, 429, 503]);
-      assert.ok((byStatus.get(429) ?? 0) > 0, 'Temporal refused some: 429');
-      assert.ok(Date.now() - started < 30_000, `answered in ${Date.now() - started} ms`);
+      // Retried by the client, they would run into the request's deadline and be 503s, after 8 s each.
+      assert.ok((byStatus.get(429) ?? 0) > 0, 'Temporal refused some, and the caller heard so at once: 429');
     } finally {
       await unlimited.stop();
-      await connection.close();
     }
   });
 });
