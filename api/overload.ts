@@ -1,15 +1,9 @@
 import type { RequestHandler } from 'express';
 import { defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
-import { Problem } from './problem';
+import { tooManyRequests } from './problem';
 
 // Overload answered honestly: a caller is told to come back later (429 with Retry-After) at once,
 // instead of waiting while this process or Temporal's client retries on its behalf.
-
-/** Seconds a caller refused for overload should wait before retrying. */
-export const OVERLOAD_RETRY_AFTER_SECONDS = 1;
-
-export const tooManyRequests = (detail: string) =>
-  new Problem(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS });
 
 /**
  * At most `max` event requests in flight per order in this process; beyond that a 429 before anything

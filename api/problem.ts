@@ -62,6 +62,9 @@ export function invalidRequest(issues: readonly z.core.$ZodIssue[], prefix?: str
   );
 }
 
+/** Overload: the caller comes back after a second (api/overload.ts, and Temporal's RESOURCE_EXHAUSTED). */
+export const tooManyRequests = (detail: string) => new Problem(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds: 1 });
+
 export const invalidFields = (errors: InvalidField[]) =>
   new Problem(400, 'invalid-request', 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
 
@@ -74,7 +77,7 @@ export function problemFrom(error: unknown): Problem | undefined {
   if (refusal) return refusal;
   const grpcCodes = grpcCodesOf(error);
   if (grpcCodes.includes(GRPC.RESOURCE_EXHAUSTED)) {
-    return new Problem(429, 'too-many-requests', 'Too many requests', 'the order service is busy: retry with the same Idempotency-Key', { retryAfterSeconds: 1 });
+    return tooManyRequests('the order service is busy: retry with the same Idempotency-Key');
   }
   // Temporal or the worker did not answer in time, cannot be reached, or aborted the update (it does so under
   // load, as UNAVAILABLE), or an update failed for a reason the order did not give (it closed meanwhile, say):
