@@ -139,7 +139,7 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
   let api: ApiUnderTest;
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
-  const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-outage-'));
+  let outboxDir: string;
   const startWorker = async () => {
     const env = await devServer();
     worker = await createOrderWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: api.taskQueue, outboxDir, shutdownForceTime: '5s' });
@@ -151,13 +151,14 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
     worker = undefined;
   };
   before(async () => {
+    outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-outage-'));
     api = await startApi({ worker: false });
     await startWorker();
   });
   after(async () => {
     await stopWorker();
     await api?.stop();
-    fs.rmSync(outboxDir, { recursive: true, force: true });
+    if (outboxDir) fs.rmSync(outboxDir, { recursive: true, force: true });
   });
 
   it('answers events, reads and creates 503 while no worker polls, /readyz too; the retried create is the same one order', async () => {
