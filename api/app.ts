@@ -5,7 +5,7 @@ import { authenticate, type Tokens } from './auth';
 import { CreationKeys } from './idempotency';
 import { jsonLog, requestLog, type Log } from './log';
 import { openApiDocument } from './openapi';
-import { handleErrors, Problem } from './problem';
+import { handleErrors, Problem, TOO_DEEP } from './problem';
 import { deadLetterRoutes } from './routes/dead-letters';
 import { eventRoutes } from './routes/events';
 import { operationsRoutes } from './routes/operations';
@@ -21,24 +21,28 @@ export interface AppDeps {
   bodyLimit?: string;
   /** How long one request may wait for Temporal before it is answered 503. */
   temporalTimeoutMs?: number;
+  /** Event requests one order may have in flight in this process before it answers 429. */
+  maxInFlightPerOrder?: number;
   log?: Log;
   shuttingDown?: () => boolean;
 }
 
 /** The HTTP front, testable without listening: thin over the order workflows, which hold the truth. */
 export function createApp(deps: AppDeps) {
-  const { client, taskQueue, policy, tokens, bodyLimit = '64kb', temporalTimeoutMs = 10_000, log = jsonLog, shuttingDown = () => false } = deps;
+  const {
+    client, taskQueue, policy, tokens, bodyLimit = '64kb', temporalTimeoutMs = 8000, maxInFlightPerOrder = 8, log = jsonLog, shuttingDown = () => false,
+  } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
-  app.use(operationsRoutes({ client, openApi: openApiDocument(), shuttingDown }));
+  app.use(operationsRoutes({ client, taskQueue, openApi: openApiDocument(), shuttingDown }));
   app.use(
     '/api/v1',
     authenticate(tokens, log),
     jsonBodies(bodyLimit),
     temporalDeadline(client, temporalTimeoutMs),
     orderRoutes({ client, taskQueue, policy, creationKeys: new CreationKeys() }),
-    eventRoutes({ client }),
+    eventRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
   );
   app.use((req, _res, next) => next(new Problem(404, 'not-found', 'Not found', `${req.method} ${req.path}`)));
@@ -46,7 +50,7 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-/** Every POST is JSON (415 otherwise), at most `limit` long (413). */
+/** Every POST is JSON (415 otherwise), at most `limit` long (413), nested at most MAX_JSON_DEPTH deep (400). */
 function jsonBodies(limit: string): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
     if (req.method === 'POST' && !req.is('application/json')) {
@@ -54,7 +58,31 @@ function jsonBodies(limit: string): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, express.json({ limit })];
+  return [requireJson, express.json({ limit, verify: refuseDeepJson })];
+}
+
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Refuses JSON nested deeper than MAX_JSON_DEPTH before it is parsed (the parser, zod and the digest all
+ * recurse: 5,000 levels overflowed the stack). A scan of the raw bytes: no recursion, strings skipped.
+ */
+function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`nested deeper than ${MAX_JSON_DEPTH} levels`), { type: TOO_DEEP });
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ApiConfig {
   bodyLimit: string;
   /** How long one request may wait for Temporal (an order with no worker polling waits forever otherwise). */
   temporalTimeoutMs: number;
+  /** Event requests one order may have in flight in this process; more are answered 429. */
+  maxInFlightPerOrder: number;
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs: number;
   tokens: Tokens;
@@ -22,7 +24,10 @@ export interface ApiConfig {
 const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   ORDERFLOW_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'bytes, e.g. 65536 or 64kb').default('64kb'),
-  ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Below 10 s, so that a caller learns of an outage (503) within 10 s, answer included.
+  ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
+  // Temporal refuses more than 10 in-flight updates per order by default; stay under it.
+  ORDERFLOW_MAX_INFLIGHT_PER_ORDER: z.coerce.number().int().min(1).max(1000).default(8),
   ORDERFLOW_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   ORDERFLOW_TOKENS: z.string().optional(),
   ORDERFLOW_TOKENS_FILE: z.string().optional(),
@@ -40,6 +45,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     port: e.PORT,
     bodyLimit: e.ORDERFLOW_BODY_LIMIT,
     temporalTimeoutMs: e.ORDERFLOW_TEMPORAL_TIMEOUT_MS,
+    maxInFlightPerOrder: e.ORDERFLOW_MAX_INFLIGHT_PER_ORDER,
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
     tokens: configuredTokens(e),
     policy: resolvePolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyOverrides : {}),

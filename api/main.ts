@@ -3,12 +3,14 @@ import { connectWithRetry, temporalSettings } from '../worker/connection';
 import { createApp } from './app';
 import { apiConfigFromEnvironment } from './config';
 import { jsonLog } from './log';
+import { apiGrpcRetryInterceptor } from './overload';
 
 // The API process: `npm run api`, or started by `npm start` and by docker-compose.
 async function main() {
   const config = apiConfigFromEnvironment();
   const settings = temporalSettings();
-  const connection = await connectWithRetry(() => Connection.connect(settings.connection), settings.address);
+  const connection = await connectWithRetry(
+    () => Connection.connect({ ...settings.connection, interceptors: [apiGrpcRetryInterceptor()] }), settings.address);
   const client = new Client({ connection, namespace: settings.namespace });
   let shuttingDown = false;
   const app = createApp({
@@ -18,6 +20,7 @@ async function main() {
     tokens: config.tokens,
     bodyLimit: config.bodyLimit,
     temporalTimeoutMs: config.temporalTimeoutMs,
+    maxInFlightPerOrder: config.maxInFlightPerOrder,
     shuttingDown: () => shuttingDown,
   });
   const server = app.listen(config.port, () => {

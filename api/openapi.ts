@@ -20,15 +20,16 @@ const problems = (...statuses: number[]) =>
   }]));
 
 const problemDescriptions: Record<number, string> = {
-  400: 'invalid request: every invalid field is named in `errors`',
+  400: 'invalid request: every invalid field is named in `errors` (JSON nested deeper than 32, money above 10^12 fen per order included)',
   401: 'no bearer token (token-missing), or one not recognised (token-not-recognised)',
   403: 'the role may not do this (for events: the policy\'s permission matrix; dead letters: operator and supervisor only)',
   404: 'no order with this number (to a customer, also another customer\'s order; on a resend, no such undelivered notice)',
   409: 'the event does not fit the order now (see `expectedEvents`), the order number exists, or (on a resend) the order is closed',
   413: 'body too large',
   415: 'not application/json',
-  422: 'Idempotency-Key reused with another request',
-  503: 'Temporal did not answer in time: retry with the same Idempotency-Key',
+  422: 'Idempotency-Key reused with another request; or a deposit or payment above what is still due (`amountDue`)',
+  429: 'too many events for this order at once, or Temporal is busy: retry after `Retry-After` seconds with the same Idempotency-Key',
+  503: 'Temporal or its worker did not answer in time: retry after `Retry-After` seconds with the same Idempotency-Key',
 };
 
 const idempotencyKey = {
@@ -61,12 +62,12 @@ export function openApiDocument() {
         // so there is nothing to generate them from yet (workflows/domain/snapshot.ts, state.ts).
         OrderSnapshot: {
           type: 'object',
-          description: 'The order: status, stage, customer, money (fen: amount, depositDue, received, balanceDue), promisedDate and '
+          description: 'The order: status, stage, customer, money (fen: amount, depositDue, received, balanceDue, refundDue), promisedDate and '
             + 'originalPromisedDate, late, expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints.',
         },
         Timeline: {
           type: 'object',
-          properties: { timeline: { type: 'array', items: { type: 'object', description: 'at, kind, type, to?, actor?, detail' } } },
+          properties: { timeline: { type: 'array', items: { type: 'object', description: 'at, kind, type, to?, actor?, via? ("temporal": sent by an operator as the raw signal), detail' } } },
         },
         OrderDeadLetters: jsonSchema(OrderDeadLetters, 'output'),
         DeadLetterOrders: jsonSchema(DeadLetterOrders, 'output'),
@@ -81,21 +82,21 @@ export function openApiDocument() {
             + 'Without `orderNumber`, one is made from the Idempotency-Key.',
           parameters: [idempotencyKey],
           requestBody: { required: true, content: { 'application/json': { schema: ref('CreateOrder') } } },
-          responses: { '201': json('OrderSnapshot', 'the new order; Location names it'), ...problems(400, 401, 403, 409, 413, 415, 422, 503) },
+          responses: { '201': json('OrderSnapshot', 'the new order; Location names it'), ...problems(400, 401, 403, 409, 413, 415, 422, 429, 503) },
         },
         get: {
           summary: 'List orders through Temporal visibility (eventually consistent)',
           parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({
             name, in: 'query', required: false, description: schema.description, schema,
           })),
-          responses: { '200': json('OrderPage', 'a page of orders'), ...problems(400, 401, 503) },
+          responses: { '200': json('OrderPage', 'a page of orders'), ...problems(400, 401, 429, 503) },
         },
       },
       '/orders/{id}': {
-        get: { summary: 'The order snapshot', parameters: [orderNumber], responses: { '200': json('OrderSnapshot', 'the order'), ...problems(401, 404, 503) } },
+        get: { summary: 'The order snapshot', parameters: [orderNumber], responses: { '200': json('OrderSnapshot', 'the order'), ...problems(401, 404, 429, 503) } },
       },
       '/orders/{id}/timeline': {
-        get: { summary: 'The business timeline', parameters: [orderNumber], responses: { '200': json('Timeline', 'what happened, in order'), ...problems(401, 404, 503) } },
+        get: { summary: 'The business timeline', parameters: [orderNumber], responses: { '200': json('Timeline', 'what happened, in order'), ...problems(401, 404, 429, 503) } },
       },
       '/dead-letters': {
         get: {
@@ -125,7 +126,7 @@ export function openApiDocument() {
       '/healthz': { servers: root, get: { summary: 'The process is up', security: [], responses: { '200': { description: 'up' } } } },
       '/readyz': {
         servers: root,
-        get: { summary: 'Temporal answers (within 2 s) and the process is not shutting down', security: [], responses: { '200': { description: 'ready' }, ...problems(503) } },
+        get: { summary: 'Temporal answers (within 2 s), a worker polls the task queue, and the process is not shutting down', security: [], responses: { '200': { description: 'ready' }, ...problems(503) } },
       },
       '/orders/{id}/events': {
         post: {
@@ -133,7 +134,7 @@ export function openApiDocument() {
           description: 'The acting person and role come from the token. The order checks the event against its stage and the permission matrix.',
           parameters: [orderNumber, idempotencyKey],
           requestBody: { required: true, content: { 'application/json': { schema: ref('EventRequest') } } },
-          responses: { '200': json('EventAccepted', 'accepted, with the new snapshot'), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503) },
+          responses: { '200': json('EventAccepted', 'accepted, with the new snapshot'), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
         },
       },
     },

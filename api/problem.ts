@@ -1,10 +1,10 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import {
   ApplicationFailure, isGrpcDeadlineError, isGrpcServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
+  WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { z } from 'zod';
-import { EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED } from '../workflows/messages';
+import { EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED } from '../workflows/messages';
 import type { Log } from './log';
 
 // RFC 9457 problem details: every refusal says what was wrong, with the fields or the expected
@@ -26,6 +26,8 @@ export type ProblemType =
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'idempotency-key-reused'
+  | 'amount-above-due'
+  | 'too-many-requests'
   | 'temporal-unavailable'
   | 'shutting-down'
   | 'internal-error';
@@ -68,6 +70,9 @@ export function invalidRequest(issues: readonly z.core.$ZodIssue[], prefix?: str
   );
 }
 
+/** Overload: the caller comes back after a second (api/overload.ts, and Temporal's RESOURCE_EXHAUSTED). */
+export const tooManyRequests = (detail: string) => new Problem(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds: 1 });
+
 export const invalidFields = (errors: InvalidField[]) =>
   new Problem(400, 'invalid-request', 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
 
@@ -76,8 +81,17 @@ export function problemFrom(error: unknown): Problem | undefined {
   if (error instanceof Problem) return error;
   if (error instanceof WorkflowNotFoundError) return orderNotFound();
   if (error instanceof WorkflowExecutionAlreadyStartedError) return new Problem(409, 'order-exists', 'Order already exists', 'an order with this number exists');
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) return refusalOf(error.cause);
-  if (isTemporalUnavailable(error)) {
+  const refusal = error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure ? refusalOf(error.cause) : undefined;
+  if (refusal) return refusal;
+  const grpcCodes = grpcCodesOf(error);
+  if (grpcCodes.includes(GRPC.RESOURCE_EXHAUSTED)) {
+    return tooManyRequests('the order service is busy: retry with the same Idempotency-Key');
+  }
+  // Temporal or the worker did not answer in time, cannot be reached, or aborted the update (it does so under
+  // load, as UNAVAILABLE), or an update failed for a reason the order did not give (it closed meanwhile, say):
+  // applied once or not at all, so the same Idempotency-Key retries it safely.
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof WorkflowUpdateFailedError || isGrpcDeadlineError(error)
+    || grpcCodes.some((code) => unavailable.includes(code))) {
     return new Problem(503, 'temporal-unavailable', 'The order service did not answer in time',
       'nothing was lost: retry with the same Idempotency-Key', { retryAfterSeconds: 5 });
   }
@@ -85,6 +99,7 @@ export function problemFrom(error: unknown): Problem | undefined {
   // express.json's own errors carry these types.
   if (type === 'entity.too.large') return new Problem(413, 'body-too-large', 'Body too large', (error as Error).message);
   if (type === 'entity.parse.failed') return invalidFields([{ field: '(body)', message: 'not valid JSON' }]);
+  if (type === TOO_DEEP) return invalidFields([{ field: '(body)', message: (error as Error).message }]);
   if (status === 415) return new Problem(415, 'unsupported-media-type', 'Unsupported media type', (error as Error).message);
   if (status !== undefined && status >= 400 && status < 500) return new Problem(400, 'invalid-request', 'Invalid request', (error as Error).message);
   return undefined;
@@ -98,6 +113,8 @@ function refusalOf(failure: ApplicationFailure): Problem | undefined {
       return new Problem(409, 'event-not-expected', 'The order does not expect this event now', failure.message, { accepted: false, ...(details as object) });
     case EVENT_NOT_PERMITTED:
       return new Problem(403, 'role-not-permitted', 'Your role may not send this event', failure.message, { accepted: false, ...(details as object) });
+    case EVENT_AMOUNT_ABOVE_DUE:
+      return new Problem(422, 'amount-above-due', 'More than the amount still due', failure.message, { accepted: false, ...(details as object) });
     case EVENT_KEY_REUSED:
       return new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with another request', failure.message, { accepted: false });
     case EVENT_INVALID:
@@ -108,15 +125,20 @@ function refusalOf(failure: ApplicationFailure): Problem | undefined {
   }
 }
 
-const GRPC_UNAVAILABLE = 14;
+/** The body-parser error type of JSON nested too deep (app.ts refuses it before parsing). */
+export const TOO_DEEP = 'entity.too.deep';
 
+const GRPC = { CANCELLED: 1, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, ABORTED: 10, UNAVAILABLE: 14 } as const;
 /** Temporal did not answer within the request's deadline (no worker polling, say), or is not reachable. */
-function isTemporalUnavailable(error: unknown): boolean {
-  if (isGrpcDeadlineError(error)) return true;
+const unavailable: number[] = [GRPC.CANCELLED, GRPC.DEADLINE_EXCEEDED, GRPC.ABORTED, GRPC.UNAVAILABLE];
+
+/** The gRPC status codes along an error's causes (the SDK wraps them). */
+function grpcCodesOf(error: unknown): number[] {
+  const codes: number[] = [];
   for (let e = error; e instanceof Error; e = e.cause) {
-    if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return true;
+    if (isGrpcServiceError(e)) codes.push(e.code);
   }
-  return false;
+  return codes;
 }
 
 export function sendProblem(res: Response, problem: Problem) {

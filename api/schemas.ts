@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { eventData, eventTypes, type EventType } from '../workflows/domain/events';
-import { Actor, Channel, OrderInput, OrderNumber } from '../workflows/domain/order';
+import { Actor, Channel, moneyCeilingIssues, OrderInput, OrderNumber } from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
 
 // What the API reads and writes, as zod schemas: the routes parse with them and openapi.ts
 // documents them, so the two cannot drift. Built from the domain's schemas, never copied.
 
 /** POST /orders: the order form; the order number is the caller's or made from the Idempotency-Key. */
-export const CreateOrder = OrderInput.extend({ orderNumber: OrderNumber.optional() }).strict();
+export const CreateOrder = OrderInput.extend({ orderNumber: OrderNumber.optional() }).strict()
+  .superRefine((order, ctx) => {
+    for (const { path, message } of moneyCeilingIssues(order.lines)) ctx.addIssue({ code: 'custom', path, message });
+  });
 export type CreateOrder = z.infer<typeof CreateOrder>;
 
 const Note = z.string().max(2000);
@@ -82,6 +85,7 @@ export const ProblemDetails = z.object({
   accepted: z.literal(false).optional().describe('on a refused event'),
   stage: z.enum(stages).optional().describe('409/403 on an event: the stage the order is in'),
   expectedEvents: z.array(z.enum(eventTypes)).optional().describe('409/403 on an event: what the order accepts now'),
+  amountDue: z.int().optional().describe('422 amount-above-due: what the order still owes, in fen'),
 });
 
 /** A notice the outbox gave up on (workflows/domain/state.ts DeadLetter). */

@@ -12,7 +12,7 @@ import type { TimelineEntry } from '../workflows/domain/state';
 import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { OrderEvent } from '../workflows/domain/events';
 import {
-  EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, workflowIdOf,
+  EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, workflowIdOf,
 } from '../workflows/messages';
 import { createOrderWorker } from '../worker/worker';
 import { FileOutbox } from '../activities/outbox';
@@ -126,7 +126,7 @@ async function send(handle: WorkflowHandle, event: OrderEvent) {
   }
 }
 
-const refusals = [EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED];
+const refusals = [EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, EVENT_AMOUNT_ABOVE_DUE];
 
 /** Milliseconds from `now` to the next HH:MM in the company's time zone. */
 function untilLocalTime(now: number, hhmm: string, timeZone: string): number {

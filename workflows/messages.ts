@@ -21,7 +21,11 @@ export const workflowIdOf = (orderNumber: string) => `order-${orderNumber}`;
 
 /** Send an event and learn synchronously whether the order accepted it (validated before it is written to history). */
 export const submitEvent = defineUpdate<OrderSnapshot, [OrderEvent]>('submitEvent');
-/** The same events for senders that cannot wait for an answer (Temporal UI, CLI); a misfit is recorded as rejected. */
+/**
+ * The same events for senders that cannot wait for an answer (Temporal UI, CLI); a misfit is recorded as rejected.
+ * Whoever can signal has operator access to Temporal, so the timeline records such an event as sent by an
+ * operator through Temporal (`via: 'temporal'`), keeping the actor it claims.
+ */
 export const eventSignal = defineSignal<[OrderEvent]>('event');
 export const snapshotQuery = defineQuery<OrderSnapshot>('snapshot');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
@@ -47,6 +51,8 @@ export interface ResendRequest {
 export const EVENT_NOT_EXPECTED = 'EventNotExpected';
 export const EVENT_NOT_PERMITTED = 'EventNotPermitted';
 export const EVENT_INVALID = 'EventInvalid';
+/** A deposit or payment above what the order still owes (details carry `amountDue` in fen). */
+export const EVENT_AMOUNT_ABOVE_DUE = 'EventAmountAboveDue';
 /** An idempotency key sent again with a different event. */
 export const EVENT_KEY_REUSED = 'EventKeyReused';
 /** A resend names no notice the order gave up on. */

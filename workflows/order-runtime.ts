@@ -1,5 +1,5 @@
 import {
-  ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setCurrentDetails, setHandler,
+  ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, log, patched, proxyActivities, setCurrentDetails, setHandler,
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
@@ -10,11 +10,11 @@ import { OrderInput } from './domain/order';
 import { Policy } from './domain/policy';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
-import { expectedEvents, whyNotApplicable } from './domain/route';
+import { expectedEvents, whyNotApplicable, whyNotPermitted, type Misfit } from './domain/route';
 import { deadLetter, delivered, isLate, openOrder, recordRejected, resend, type OrderState, type Stage } from './domain/state';
 import {
-  DEAD_LETTER_NOT_FOUND, deadLettersQuery, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, resendNotice, snapshotQuery,
-  submitEvent, timelineQuery, type OrderWorkflowInput,
+  DEAD_LETTER_NOT_FOUND, deadLettersQuery, EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal,
+  resendNotice, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
 } from './messages';
 import * as sa from './search-attributes';
 import { tell } from './stages/notices';
@@ -87,30 +87,37 @@ function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: App
     return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [fields], nonRetryable: true }) };
   }
   const event = parsed.data as OrderEvent;
+  // The matrix first: a retry is refused to a role that may not send the event, as the first attempt was.
+  const notPermitted = whyNotPermitted(s, event);
+  if (notPermitted) return { event, problem: refusal(s, notPermitted) };
   if (event.id !== undefined && event.id in s.appliedEvents) {
     if (s.appliedEvents[event.id] === (event.digest ?? '')) return { event }; // a retry: answered, not applied again
     return { event, problem: ApplicationFailure.create({ type: EVENT_KEY_REUSED, message: `idempotency key ${event.id} was already used for another event`, nonRetryable: true }) };
   }
   const misfit = whyNotApplicable(s, event);
-  if (misfit) {
-    return {
-      event,
-      problem: ApplicationFailure.create({
-        type: misfit.kind === 'not-permitted' ? EVENT_NOT_PERMITTED : EVENT_NOT_EXPECTED,
-        message: misfit.message,
-        details: [{ stage: s.stage, expectedEvents: expectedEvents(s) }],
-        nonRetryable: true,
-      }),
-    };
-  }
-  return { event };
+  return misfit ? { event, problem: refusal(s, misfit) } : { event };
+}
+
+const failureTypes: Record<Misfit['kind'], string> = {
+  'not-permitted': EVENT_NOT_PERMITTED,
+  'not-expected': EVENT_NOT_EXPECTED,
+  'amount-above-due': EVENT_AMOUNT_ABOVE_DUE,
+};
+
+function refusal(s: OrderState, misfit: Misfit): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: failureTypes[misfit.kind],
+    message: misfit.message,
+    details: [{ stage: s.stage, expectedEvents: expectedEvents(s), ...(misfit.amountDue !== undefined ? { amountDue: misfit.amountDue } : {}) }],
+    nonRetryable: true,
+  });
 }
 
 function receiveEvents(s: OrderState) {
-  const accept = (event: OrderEvent) => {
+  const accept = (event: OrderEvent, via?: 'temporal') => {
     // A retried event (same id) is answered with the current state and applied nothing twice.
     if (event.id !== undefined && event.id in s.appliedEvents) return;
-    apply(s, event, now());
+    apply(s, event, now(), via);
   };
   setHandler(submitEvent, (event) => {
     accept(check(s, event).event!);
@@ -122,15 +129,19 @@ function receiveEvents(s: OrderState) {
       if (problem) throw problem;
     },
   });
+  // The raw signal is the operators' path (Temporal UI, CLI): its claimed actor is not authenticated, so the
+  // timeline says the event came through Temporal. The permission matrix still applies to the role it claims:
+  // an operator acts on behalf of someone whose duty the event is, and the business rule stays one rule.
   setHandler(eventSignal, (raw) => {
     const { event, problem } = check(s, raw);
-    if (problem) {
+    // Orders that took an overpaying signal before overpayments were refused replay as they ran.
+    if (problem && (problem.type !== EVENT_AMOUNT_ABOVE_DUE || patched('refuse-overpaying-signals'))) {
       const sender = (raw ?? {}) as Partial<OrderEvent>;
-      recordRejected(s, now(), { type: String(sender.type ?? 'unknown') as OrderEvent['type'], actor: sender.actor ?? { id: 'unknown', role: 'system' } }, problem.message);
+      recordRejected(s, now(), { type: String(sender.type ?? 'unknown') as OrderEvent['type'], actor: sender.actor ?? { id: 'unknown', role: 'system' } }, problem.message, 'temporal');
       log.info('event rejected', { type: sender.type, why: problem.message });
       return;
     }
-    accept(event!);
+    accept(event!, 'temporal');
   });
   setHandler(snapshotQuery, () => snapshotOf(s));
   setHandler(timelineQuery, () => s.timeline);

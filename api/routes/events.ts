@@ -4,6 +4,7 @@ import type { OrderEvent } from '../../workflows/domain/events';
 import { snapshotQuery, submitEvent } from '../../workflows/messages';
 import { actorOf, personOf } from '../auth';
 import { idempotencyOf } from '../idempotency';
+import { limitEventsInFlightPerOrder } from '../overload';
 import { invalidRequest, Problem } from '../problem';
 import { EventRequest } from '../schemas';
 import { visibleOrder } from './order-handle';
@@ -12,9 +13,10 @@ import { visibleOrder } from './order-handle';
 // says whether the order accepted it. The order's validator decides (stage, permission matrix,
 // a reused key); a refusal is written nowhere, so a refused request leaves the order as it was.
 
-export function eventRoutes({ client }: { client: Client }): Router {
+export function eventRoutes({ client, maxInFlightPerOrder }: { client: Client; maxInFlightPerOrder: number }): Router {
   const router = Router();
 
+  router.post('/orders/:id/events', limitEventsInFlightPerOrder(maxInFlightPerOrder));
   router.post('/orders/:id/events', async (req, res) => {
     const { key, digest } = idempotencyOf(req, res);
     const handle = await visibleOrder(client, personOf(res), req.params.id);

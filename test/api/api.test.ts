@@ -325,6 +325,8 @@ describe('REST API when no worker answers (dev server)', function () {
     assert.ok(Date.now() - started < 5000);
     assertProblem(await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body, key }), 503, 'temporal-unavailable');
     assertProblem(await call(api, 'GET', `/api/v1/orders/${body.orderNumber}`, { role: 'order-desk' }), 503, 'temporal-unavailable');
-    assert.equal((await fetch(`${api.url}/readyz`)).status, 200, 'Temporal itself is reachable');
+    const readiness = await fetch(`${api.url}/readyz`);
+    assert.equal(readiness.status, 503, 'Temporal answers, but no worker polls the task queue');
+    assert.match(((await readiness.json()) as { detail: string }).detail, /no worker polls the task queue/);
   });
 });

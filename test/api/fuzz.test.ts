@@ -111,11 +111,15 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
               const key = earlier ? earlier[0] : newKey();
               const answer = await request('POST', events, { role: earlier ? earlier[1].role : sender, body: sentBody, key });
               if (earlier && retry && answer.status !== 401) assert.equal(answer.status, 200, `a retry of an accepted key: ${JSON.stringify(answer.body)}`);
-              // An accepted key with another body: 422, unless that body is invalid in itself (400 first)
-              // or the order has closed since (409: it takes nothing new).
+              // An accepted key with another body: 422, unless that body is invalid in itself (400 first),
+              // its event is one the role may not send (403 first), or the order has closed since (409: it takes nothing new).
               if (earlier && !retry && JSON.stringify(sentBody) !== earlier[1].body) {
                 const closed = ['cancelled', 'archived'].includes(snapshot!.stage);
-                assert.ok([400, 422].includes(answer.status) || (closed && answer.status === 409), `a reused key: ${answer.status} ${JSON.stringify(answer.body)} after ${earlier[1].body}`);
+                const type = (sentBody as { type?: unknown } | undefined)?.type;
+                const refusedRole = typeof type === 'string' && Object.hasOwn(defaultPolicy.permissions, type)
+                  && !defaultPolicy.permissions[type as EventType].includes(earlier[1].role);
+                assert.ok([400, 422].includes(answer.status) || (closed && answer.status === 409) || (refusedRole && answer.status === 403),
+                  `a reused key: ${answer.status} ${JSON.stringify(answer.body)} after ${earlier[1].body}`);
               }
               // A retry is answered with the first answer, the order as it was then: only a new key's is current.
               if (answer.status === 200 && !earlier) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
+import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { developmentTokens, type Tokens } from '../../api/auth';
@@ -17,13 +18,17 @@ import { devServer } from './servers';
 
 export interface ApiUnderTest {
   url: string;
+  /** The task queue its orders run on (a test may run its own worker there). */
+  taskQueue: string;
   /** The JSON log lines the app wrote. */
   logs: Parameters<Log>[0][];
   stop(): Promise<void>;
 }
 
 export async function startApi(
-  options: { worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy; webhookUrl?: string } = {},
+  options: {
+    worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy; webhookUrl?: string; maxInFlightPerOrder?: number; client?: Client;
+  } = {},
 ): Promise<ApiUnderTest> {
   const env = await devServer();
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -34,8 +39,8 @@ export async function startApi(
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
   const app = createApp({
-    client: env.client, taskQueue, policy: options.policy ?? defaultPolicy, tokens: options.tokens ?? developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
-    log: (entry) => logs.push(entry),
+    client: options.client ?? env.client, taskQueue, policy: options.policy ?? defaultPolicy, tokens: options.tokens ?? developmentTokens,
+    temporalTimeoutMs: options.temporalTimeoutMs, maxInFlightPerOrder: options.maxInFlightPerOrder, log: (entry) => logs.push(entry),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -46,6 +51,7 @@ export async function startApi(
   server.keepAliveTimeout = 60_000;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    taskQueue,
     logs,
     async stop() {
       await new Promise((resolve) => server.close(resolve));

@@ -2,21 +2,21 @@ import type { OrderEvent } from './events';
 import { depositDue } from './order';
 import { advance } from './route';
 import {
-  moveTo, notify, pendingAmendment, record, setPromisedDate, shippingMode, type OrderState,
+  moveTo, notify, pendingAmendment, record, sentThrough, setPromisedDate, shippingMode, viaOf, type OrderState,
 } from './state';
 
 /**
  * Applies an event the order accepts (check `whyNotApplicable` first). Deterministic and free of
  * I/O; messages it causes are queued on `pendingNotices` for the workflow to send.
  */
-export function apply(s: OrderState, event: OrderEvent, at: string): void {
+export function apply(s: OrderState, event: OrderEvent, at: string, via?: 'temporal'): void {
   if (event.id !== undefined) s.appliedEvents[event.id] = event.digest ?? '';
+  record(s, at, { kind: 'event', type: event.type, actor: event.actor, ...viaOf(via), detail: `${describe(event)}${sentThrough(via)}`.trim() });
   changeFacts(s, event, at);
   advance(s, at);
 }
 
 function changeFacts(s: OrderState, event: OrderEvent, at: string): void {
-  record(s, at, { kind: 'event', type: event.type, actor: event.actor, detail: describe(event) });
   const f = s.facts;
   switch (event.type) {
     case 'order-confirmed':

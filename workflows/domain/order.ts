@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 // Money is always integer fen (1/100 yuan): never floats for money.
-export const Fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * The most one order may be worth: ¥10 billion, 10^12 fen. Every money value, every line's quantity ×
+ * unit price and the order total stay under it, so sums of them stay exact integers (far below 2^53).
+ */
+export const MAX_ORDER_AMOUNT = 1_000_000_000_000;
+const ceiling = 'at most 1000000000000 fen (¥10 billion), the ceiling for one order';
+export const Fen = z.int().min(0).max(MAX_ORDER_AMOUNT, ceiling);
 export type Fen = z.infer<typeof Fen>;
 
 /** A calendar date in the company's time zone, e.g. a promised date (交期: the goods are finished). */
@@ -87,6 +93,14 @@ export const OrderInput = z.object({
   }),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
+
+/** Where the order's lines break the money ceiling: a line's quantity × unit price, or their total. */
+export function moneyCeilingIssues(lines: readonly OrderLine[]): { path: (string | number)[]; message: string }[] {
+  const issues = lines.flatMap((line, i) =>
+    line.quantity * line.unitPrice > MAX_ORDER_AMOUNT ? [{ path: ['lines', i, 'unitPrice'], message: `quantity × unit price is ${ceiling}` }] : []);
+  if (issues.length === 0 && orderAmount(lines) > MAX_ORDER_AMOUNT) issues.push({ path: ['lines'], message: `the order total is ${ceiling}` });
+  return issues;
+}
 
 export function orderAmount(lines: readonly OrderLine[]): Fen {
   return lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);

@@ -120,19 +120,35 @@ export function expectedEvents(s: OrderState): EventType[] {
   return [...expected];
 }
 
-/** Why an event does not fit: the sender's role may not send it, or the order does not expect it now. */
+/** Why an event does not fit: the sender's role may not send it, the order does not expect it now, or it pays more than is due. */
 export interface Misfit {
-  kind: 'not-permitted' | 'not-expected';
+  kind: 'not-permitted' | 'not-expected' | 'amount-above-due';
   message: string;
+  /** For `amount-above-due`: what is still due on the order, in fen. */
+  amountDue?: number;
+}
+
+/** The permission matrix alone: checked first, so a role that may not send an event is refused on a retry too. */
+export function whyNotPermitted(s: OrderState, event: OrderEvent): Misfit | undefined {
+  const allowed = s.policy.permissions[event.type];
+  if (allowed.includes(event.actor.role)) return undefined;
+  return { kind: 'not-permitted', message: `${event.actor.role} may not send ${event.type} (allowed: ${allowed.join(', ')})` };
 }
 
 export function whyNotApplicable(s: OrderState, event: OrderEvent): Misfit | undefined {
-  const allowed = s.policy.permissions[event.type];
-  if (!allowed.includes(event.actor.role)) {
-    return { kind: 'not-permitted', message: `${event.actor.role} may not send ${event.type} (allowed: ${allowed.join(', ')})` };
-  }
+  const notPermitted = whyNotPermitted(s, event);
+  if (notPermitted) return notPermitted;
   const message = whyNotExpected(s, event);
-  return message === undefined ? undefined : { kind: 'not-expected', message };
+  if (message !== undefined) return { kind: 'not-expected', message };
+  return aboveDue(s, event);
+}
+
+/** Money is never taken beyond what the order still owes: a deposit or payment above it is refused, naming the amount due. */
+function aboveDue(s: OrderState, event: OrderEvent): Misfit | undefined {
+  if (event.type !== 'deposit-received' && event.type !== 'payment-received') return undefined;
+  const due = balanceDue(s);
+  if (event.data.amount <= due) return undefined;
+  return { kind: 'amount-above-due', amountDue: due, message: `${event.data.amount} fen is more than the ${due} fen still due on the order` };
 }
 
 function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
@@ -158,10 +174,6 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
       return openComplaints(s).some((c) => c.number === event.data.complaintNumber)
         ? undefined
         : `complaint ${event.data.complaintNumber} is not open (open: ${openComplaints(s).map((c) => c.number).join(', ') || 'none'})`;
-    case 'deposit-received':
-      return undefined;
-    case 'payment-received':
-      return event.data.amount <= balanceDue(s) ? undefined : `the balance due is ${balanceDue(s)} fen, less than ${event.data.amount}`;
     default:
       return undefined;
   }

@@ -1,7 +1,7 @@
 import type { EventType } from './events';
 import type { Fen, IsoDate } from './order';
 import {
-  balanceDue, isLate, needsSupervisor, received, shippingMode,
+  balanceDue, isLate, needsSupervisor, received, refundDue, shippingMode,
   type Amendment, type Complaint, type Delay, type OpenClock, type OrderState, type Stage, type Status,
 } from './state';
 import { expectedEvents } from './route';
@@ -19,6 +19,8 @@ export interface OrderSnapshot {
   depositDue: Fen;
   received: Fen;
   balanceDue: Fen;
+  /** Received beyond the amount (an amendment lowered it below what was paid): to be refunded. */
+  refundDue: Fen;
   promisedDate?: IsoDate;
   originalPromisedDate?: IsoDate;
   lateReturnDays: number;
@@ -47,6 +49,7 @@ export function snapshotOf(s: OrderState): OrderSnapshot {
     depositDue: s.depositDue,
     received: received(s),
     balanceDue: balanceDue(s),
+    refundDue: refundDue(s),
     promisedDate: s.promisedDate,
     originalPromisedDate: s.originalPromisedDate,
     lateReturnDays: s.lateReturnDays,

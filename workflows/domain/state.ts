@@ -91,6 +91,8 @@ export interface TimelineEntry {
   type: string;
   to?: Role;
   actor?: Actor;
+  /** An event sent as the raw signal (Temporal UI or CLI): by an operator, whatever actor it claims. */
+  via?: 'temporal';
   detail: string;
 }
 
@@ -239,6 +241,8 @@ export const isLarge = (s: OrderState) => s.amount > s.policy.rules.largeOrderAm
 export const needsSupervisor = (s: OrderState) => isLarge(s) || isCustom(s);
 export const received = (s: OrderState): Fen => s.depositReceived + s.paymentsReceived;
 export const balanceDue = (s: OrderState): Fen => Math.max(0, s.amount - received(s));
+/** Received beyond the amount, after an amendment lowered it: finance owes the customer this. */
+export const refundDue = (s: OrderState): Fen => Math.max(0, received(s) - s.amount);
 export const depositOutstanding = (s: OrderState): Fen => Math.max(0, s.depositDue - s.depositReceived);
 export const shipsBeforeBalance = (s: OrderState) => s.policy.rules.shipBeforeBalance.includes(s.order.customer.class);
 /** Express by default, a special vehicle for large orders (001). */
@@ -328,6 +332,10 @@ export function deferForLateReturn(s: OrderState, at: string, endedDay: IsoDate)
   setPromisedDate(s, at, moved, `signed confirmation not returned, ${s.lateReturnDays} day(s) late`);
 }
 
-export function recordRejected(s: OrderState, at: string, event: Pick<OrderEvent, 'type' | 'actor'>, why: string) {
-  record(s, at, { kind: 'rejected-event', type: event.type, actor: event.actor, detail: why });
+export function recordRejected(s: OrderState, at: string, event: Pick<OrderEvent, 'type' | 'actor'>, why: string, via?: 'temporal') {
+  record(s, at, { kind: 'rejected-event', type: event.type, actor: event.actor, ...viaOf(via), detail: `${why}${sentThrough(via)}` });
 }
+
+/** How the timeline marks an event that came as the raw signal: the operator's, whoever it names. */
+export const viaOf = (via?: 'temporal') => (via ? { via } : {});
+export const sentThrough = (via?: 'temporal') => (via ? ' (sent by an operator through Temporal)' : '');
