@@ -15,7 +15,7 @@ const uniqueNumber = () => `IN-${process.pid}-${++orders}`;
 /** A ¥5,000 standard order (10 × 50,000 fen) with a 30 % deposit of 150,000 fen. */
 const smallOrder = (orderNumber: string) => ({
   orderNumber,
-  customer: { id: 'C-IN', name: 'Xiamen Lamps', class: 'A' },
+  customer: { id: 'C-DEV', name: 'Xiamen Lamps', class: 'A' }, // the development customer token's own
   salesRep: { id: 'rep-in' },
   lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000 }],
   deposit: { kind: 'rate', basisPoints: 3000 },
