@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import pino from 'pino';
 
-// One JSON object per line on stdout: what a log collector reads without a parser of its own.
+// One JSON object per line on stdout, written by pino: what a log collector reads without a parser
+// of its own. ORDERFLOW_LOG_LEVEL (debug, info, warn, error; default info) sets what is written.
 
-export type Log = (entry: { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
+export type Log = (entry: { level: 'debug' | 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
 
-export const jsonLog: Log = (entry) => {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
-};
+const logger = pino({
+  level: (process.env.ORDERFLOW_LOG_LEVEL || 'info').toLowerCase(),
+  base: undefined,
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
+
+export const jsonLog: Log = ({ level, msg, ...fields }) => logger[level](fields, msg);
 
 // A caller's request ID is kept only when it is short and printable: it goes into every log line.
 const callerRequestId = /^[\x21-\x7e]{1,128}$/;
