@@ -23,7 +23,7 @@ export interface ApiConfig {
 
 const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  ORDERFLOW_HOST: z.string().min(1).default('127.0.0.1'),
+  ORDERFLOW_HOST: z.string().optional(),
   ORDERFLOW_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'bytes, e.g. 65536 or 64kb').default('64kb'),
   ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   ORDERFLOW_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
@@ -41,7 +41,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
   const e = parsed.data;
   return {
     port: e.PORT,
-    host: e.ORDERFLOW_HOST,
+    host: e.ORDERFLOW_HOST || '127.0.0.1',
     bodyLimit: e.ORDERFLOW_BODY_LIMIT,
     temporalTimeoutMs: e.ORDERFLOW_TEMPORAL_TIMEOUT_MS,
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
