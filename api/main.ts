@@ -15,9 +15,11 @@ export const configurationError = 78;
 async function main() {
   let config: ReturnType<typeof apiConfigFromEnvironment>;
   let settings: ReturnType<typeof temporalSettings>;
+  // An empty variable (compose's `${X:-}` when .env lacks it) means unset.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
   try {
-    config = apiConfigFromEnvironment();
-    settings = temporalSettings();
+    config = apiConfigFromEnvironment(env);
+    settings = temporalSettings(env);
   } catch (error) {
     jsonLog({ level: 'error', msg: `cannot start: ${(error as Error).message}` });
     process.exit(configurationError);
