@@ -4,6 +4,7 @@ import pino from 'pino';
 
 // One JSON object per line on stdout, written by pino: what a log collector reads without a parser
 // of its own. ORDERFLOW_LOG_LEVEL (debug, info, warn, error; default info) sets what is written.
+// Written synchronously, so a line logged just before process.exit is not lost.
 
 export type Log = (entry: { level: 'debug' | 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
 
@@ -12,7 +13,7 @@ const logger = pino({
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
-});
+}, pino.destination({ dest: 1, sync: true }));
 
 export const jsonLog: Log = ({ level, msg, ...fields }) => logger[level](fields, msg);
 

@@ -28,17 +28,19 @@ export function workerLogger(env: NodeJS.ProcessEnv = process.env): DefaultLogge
  */
 export function workerAnnouncer(env: NodeJS.ProcessEnv = process.env): (message: string) => void {
   if (env.ORDERFLOW_LOG_FORMAT !== 'json') return (message) => console.log(`[worker] ${message}`);
-  const logger = jsonLogger();
-  return (message) => logger.info(message);
+  return (message) => jsonLogger().info(message);
 }
 
-const jsonLogger = () => pino({
+// One pino for the process, writing synchronously: lines stay in order, and a line written just
+// before process.exit is not lost.
+let json: pino.Logger | undefined;
+const jsonLogger = () => json ??= pino({
   level: 'trace', // what reaches it is already filtered
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
   serializers: { error: pino.stdSerializers.err },
-});
+}, pino.destination({ dest: 1, sync: true }));
 
 function jsonLine(): (entry: LogEntry) => void {
   const logger = jsonLogger();
