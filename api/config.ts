@@ -10,6 +10,8 @@ export interface ApiConfig {
   port: number;
   /** The interface the API listens on: loopback unless told otherwise (behind a reverse proxy, or 0.0.0.0 in a container). */
   host: string;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For/-Proto to believe (none unless set). */
+  trustProxy: boolean | number | string;
   /** Largest request body express accepts (bytes, or `64kb` style). */
   bodyLimit: string;
   /** How long one request may wait for Temporal (an order with no worker polling waits forever otherwise). */
@@ -24,6 +26,7 @@ export interface ApiConfig {
 const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   ORDERFLOW_HOST: z.string().optional(),
+  ORDERFLOW_TRUST_PROXY: z.string().optional(),
   ORDERFLOW_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'bytes, e.g. 65536 or 64kb').default('64kb'),
   ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   ORDERFLOW_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
@@ -42,12 +45,20 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
   return {
     port: e.PORT,
     host: e.ORDERFLOW_HOST || '127.0.0.1',
+    trustProxy: trustProxyOf(e.ORDERFLOW_TRUST_PROXY),
     bodyLimit: e.ORDERFLOW_BODY_LIMIT,
     temporalTimeoutMs: e.ORDERFLOW_TEMPORAL_TIMEOUT_MS,
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
     tokens: tokensFrom(e),
     policy: resolvePolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyOverrides : {}),
   };
+}
+
+/** `loopback`, a hop count, addresses or subnets (comma-separated), or true/false, as express takes them. */
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Configured tokens when given; otherwise the development tokens, which production refuses to start with. */

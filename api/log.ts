@@ -34,6 +34,7 @@ export const requestLog = (log: Log): RequestHandler => (req, res, next) => {
       requestId,
       method: req.method,
       path: req.originalUrl,
+      ip: req.ip,
       status: res.statusCode,
       ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
       actor: res.locals.actor?.id,

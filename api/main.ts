@@ -38,6 +38,8 @@ async function main() {
     temporalTimeoutMs: config.temporalTimeoutMs,
     shuttingDown: () => shuttingDown,
   });
+  // Behind a reverse proxy: the client's address and scheme come from its X-Forwarded-* headers.
+  app.set('trust proxy', config.trustProxy);
   // Express 5 hands a listen error (a port in use, an address not on this machine) to this callback.
   const server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {

@@ -174,4 +174,22 @@ describe('npm start supervisor', function () {
       await new Promise((resolve) => held.close(resolve));
     }
   });
+
+  for (const trustProxy of ['', 'loopback']) {
+    it(`the API process binds 127.0.0.1 by default${trustProxy ? ' and, with ORDERFLOW_TRUST_PROXY=loopback, logs the client from X-Forwarded-For' : ', ignoring X-Forwarded-For'}`, async () => {
+      const env = await devServer();
+      const r = run('api/main.js', { TEMPORAL_ADDRESS: env.address, PORT: '0', ORDERFLOW_HOST: '', ORDERFLOW_TRUST_PROXY: trustProxy, NODE_ENV: 'development' });
+      try {
+        const listening = JSON.parse(await lineMatching(r, /"msg":"listening"/));
+        assert.match(listening.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+        const answer = await fetch(`${listening.url}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.7', 'x-request-id': `proxy-${trustProxy}` } });
+        assert.equal(answer.status, 200);
+        const logged = JSON.parse(await lineMatching(r, new RegExp(`"requestId":"proxy-${trustProxy}"`)));
+        assert.equal(logged.ip, trustProxy ? '203.0.113.7' : '127.0.0.1');
+      } finally {
+        r.child.kill('SIGTERM');
+        await r.exited;
+      }
+    });
+  }
 });
