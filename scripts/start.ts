@@ -137,8 +137,14 @@ async function waitFor(what: string, ready: () => Promise<boolean>, seconds = 12
 }
 
 async function main() {
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  // A second Ctrl-C while stopping does not wait for the graceful stop any longer.
+  const onSignal = () => {
+    if (!stopping) return void stop(0);
+    say('stopping now, without waiting');
+    process.exit(1); // the exit handler kills what still runs
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   let address = process.env.TEMPORAL_ADDRESS;
   await checkPortsFree([
