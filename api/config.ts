@@ -27,6 +27,7 @@ const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   ORDERFLOW_HOST: z.string().optional(),
   ORDERFLOW_TRUST_PROXY: z.string().optional(),
+  ORDERFLOW_LOG_LEVEL: z.string().regex(/^(trace|debug|info|warn|error)$/i, 'one of TRACE, DEBUG, INFO, WARN, ERROR').optional(),
   ORDERFLOW_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'bytes, e.g. 65536 or 64kb').default('64kb'),
   ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   ORDERFLOW_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),

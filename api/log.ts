@@ -8,8 +8,10 @@ import pino from 'pino';
 
 export type Log = (entry: { level: 'debug' | 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
 
+// A wrong ORDERFLOW_LOG_LEVEL is reported by the configuration check (config.ts), not here at import.
+const level = (process.env.ORDERFLOW_LOG_LEVEL || 'info').toLowerCase();
 const logger = pino({
-  level: (process.env.ORDERFLOW_LOG_LEVEL || 'info').toLowerCase(),
+  level: level in pino.levels.values ? level : 'info',
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },

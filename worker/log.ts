@@ -10,10 +10,12 @@ import { DefaultLogger, type LogEntry, type LogLevel } from '@temporalio/worker'
 // The SDK reports each worker state change (running, stopping, draining, drained, stopped) and
 // that no Nexus service is registered at INFO: six lines per start and stop that say nothing an
 // operator acts on. They are written at DEBUG; the worker says itself when it polls and when it stopped.
+const levels: LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 const lifecycle = /^(Worker state changed|No Nexus services registered)/;
 
 export function workerLogger(env: NodeJS.ProcessEnv = process.env): DefaultLogger {
   const level = (env.ORDERFLOW_LOG_LEVEL || 'INFO').toUpperCase() as LogLevel;
+  if (!levels.includes(level)) throw new Error(`ORDERFLOW_LOG_LEVEL must be one of ${levels.join(', ')}`);
   const write = env.ORDERFLOW_LOG_FORMAT === 'json' ? jsonLine() : textLine;
   const debugShown = level === 'TRACE' || level === 'DEBUG';
   return new DefaultLogger(level, (entry) => {

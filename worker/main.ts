@@ -10,16 +10,15 @@ import { createOrderWorker, defaultOutboxDir } from './worker';
 const configurationError = 78;
 
 async function main() {
-  Runtime.install({ logger: workerLogger() });
-  const log = Runtime.instance().logger;
-  const announce = workerAnnouncer();
   let settings: ReturnType<typeof temporalSettings>;
   try {
+    Runtime.install({ logger: workerLogger() });
     settings = temporalSettings();
   } catch (error) {
-    log.error(`cannot start: ${(error as Error).message}`);
+    console.error(`[worker] cannot start: ${(error as Error).message}`);
     process.exit(configurationError);
   }
+  const announce = workerAnnouncer();
   const connection = await connectWithRetry(() => NativeConnection.connect(settings.connection), settings.address);
   const worker = await createOrderWorker({
     connection,
