@@ -122,7 +122,10 @@ describe('npm start supervisor', function () {
       await lineMatching(r, /Ctrl-C stops everything/);
     });
     after(() => {
-      if (r.child.exitCode === null) r.child.kill('SIGKILL');
+      // Its children have process groups of their own: a supervisor killed outright leaves them behind.
+      if (r.child.exitCode !== null) return;
+      for (const pid of childrenRunning(r.child.pid!, '')) process.kill(pid, 'SIGKILL');
+      r.child.kill('SIGKILL');
     });
 
     it('restarts a killed worker, says so in one line, and the API keeps answering', async () => {
