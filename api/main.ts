@@ -10,7 +10,7 @@ import { jsonLog } from './log';
  * Exit status for a configuration the process cannot run with (sysexits' EX_CONFIG): restarting
  * would fail the same way, so `npm start` does not restart on it and compose's config check stops there.
  */
-export const configurationError = 78;
+const configurationError = 78;
 
 async function main() {
   let config: ReturnType<typeof apiConfigFromEnvironment>;
