@@ -144,7 +144,8 @@ describe('npm start supervisor', function () {
       const restarted = childrenRunning(r.child.pid!, 'dist/worker/main.js');
       assert.equal(restarted.length, 1);
       assert.notEqual(restarted[0], worker);
-      assert.equal((await fetch(`${apiUrl}/healthz`)).status, 200);
+      assert.equal((await fetch(`${apiUrl}/healthz`, { headers: { 'x-request-id': 'after-restart' } })).status, 200);
+      await lineMatching(r, /"requestId":"after-restart"/); // its log line is out before the next test counts lines
       const said = r.lines.slice(before).filter((line) => line.startsWith('[start]'));
       assert.deepEqual(said, ['[start] worker exited (SIGKILL); restarting in 1 s']);
     });
