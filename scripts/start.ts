@@ -145,6 +145,8 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A closed terminal: the children, in sessions of their own, would not hear of it.
+  process.on('SIGHUP', onSignal);
 
   let address = process.env.TEMPORAL_ADDRESS;
   await checkPortsFree([
