@@ -3,7 +3,9 @@
 #   worker (default): node dist/worker/main.js
 #   api:              node dist/api/main.js   (listens on $PORT, default 3000)
 # Debian slim, not alpine: the Temporal worker's native core-bridge is built against glibc.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 26 is the Active LTS line since October 2026 (24 is in maintenance); its npm 11 runs `npm ci`
+# on this lockfile. Build with --build-arg NODE_IMAGE=node:24-trixie-slim to stay on 24.
+ARG NODE_IMAGE=node:26-trixie-slim
 
 # ---- build: install everything, compile TypeScript, then drop devDependencies ----
 FROM ${NODE_IMAGE} AS build

@@ -8,6 +8,10 @@ import { developmentTokens, tokensFrom, type Tokens } from './auth';
 
 export interface ApiConfig {
   port: number;
+  /** The interface the API listens on: loopback unless told otherwise (behind a reverse proxy, or 0.0.0.0 in a container). */
+  host: string;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For/-Proto to believe (none unless set). */
+  trustProxy: boolean | number | string;
   /** Largest request body express accepts (bytes, or `64kb` style). */
   bodyLimit: string;
   /** How long one request may wait for Temporal (an order with no worker polling waits forever otherwise). */
@@ -23,6 +27,9 @@ export interface ApiConfig {
 
 const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  ORDERFLOW_HOST: z.string().optional(),
+  ORDERFLOW_TRUST_PROXY: z.string().optional(),
+  ORDERFLOW_LOG_LEVEL: z.string().regex(/^(trace|debug|info|warn|error)$/i, 'one of TRACE, DEBUG, INFO, WARN, ERROR').optional(),
   ORDERFLOW_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'bytes, e.g. 65536 or 64kb').default('64kb'),
   // Below 10 s, so that a caller learns of an outage (503) within 10 s, answer included.
   ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
@@ -43,6 +50,8 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
   const e = parsed.data;
   return {
     port: e.PORT,
+    host: e.ORDERFLOW_HOST || '127.0.0.1',
+    trustProxy: trustProxyOf(e.ORDERFLOW_TRUST_PROXY),
     bodyLimit: e.ORDERFLOW_BODY_LIMIT,
     temporalTimeoutMs: e.ORDERFLOW_TEMPORAL_TIMEOUT_MS,
     maxInFlightPerOrder: e.ORDERFLOW_MAX_INFLIGHT_PER_ORDER,
@@ -50,6 +59,13 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     tokens: configuredTokens(e),
     policy: resolvePolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyOverrides : {}),
   };
+}
+
+/** `loopback`, a hop count, addresses or subnets (comma-separated), or true/false, as express takes them. */
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Configured tokens when given; otherwise the development tokens, which production refuses to start with. */

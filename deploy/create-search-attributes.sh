@@ -3,6 +3,8 @@
 # registers OrderFlow's custom search attributes in the namespace. Safe to run again:
 # attributes that already exist with the same type are left alone.
 # Env: TEMPORAL_ADDRESS (default temporal:7233), TEMPORAL_NAMESPACE (default "default"),
+#      NAMESPACE_RETENTION (unset: the namespace must exist; set, e.g. 30d: created with this
+#      retention of closed orders' histories when missing, as compose does on a fresh database),
 #      SETUP_MAX_ATTEMPTS (default 60), SETUP_SLEEP_SECONDS (default 2),
 #      SETUP_SETTLE_SECONDS (default 10).
 set -eu
@@ -27,8 +29,8 @@ UndeliveredNotices:Int
 
 log() { echo "[create-search-attributes] $*"; }
 
-# Retries "$@" until it succeeds; auto-setup brings up the server first and creates the
-# namespace a little later, so both need waiting for.
+# Retries "$@" until it succeeds: the server may still be starting, and on an existing cluster
+# the namespace may be created by someone else a little later.
 wait_for() {
   what="$1"; shift
   attempt=1
@@ -47,6 +49,12 @@ wait_for() {
 
 wait_for "Temporal server at $ADDRESS" \
   temporal operator cluster health --address "$ADDRESS"
+if [ -n "${NAMESPACE_RETENTION:-}" ] && ! temporal operator namespace describe --address "$ADDRESS" --namespace "$NAMESPACE" >/dev/null 2>&1; then
+  # A second setup racing this one may create it first: "already" is success too.
+  out=$(temporal operator namespace create --address "$ADDRESS" --namespace "$NAMESPACE" --retention "$NAMESPACE_RETENTION" 2>&1) ||
+    case "$out" in *"already"*) ;; *) log "cannot create namespace '$NAMESPACE': $out"; exit 1 ;; esac
+  log "namespace '$NAMESPACE': created (retention $NAMESPACE_RETENTION)"
+fi
 wait_for "namespace '$NAMESPACE'" \
   temporal operator namespace describe --address "$ADDRESS" --namespace "$NAMESPACE"
 

@@ -1,13 +1,24 @@
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { connectWithRetry, temporalSettings } from './connection';
+import { workerAnnouncer, workerLogger } from './log';
 import { createOrderWorker, defaultOutboxDir } from './worker';
 
 // The worker process: `npm run worker`, or started by `npm start` and by docker-compose.
 // The SDK's Runtime stops the worker gracefully on SIGINT/SIGTERM.
+
+/** A configuration the worker cannot run with (sysexits' EX_CONFIG): restarting would not help. */
+const configurationError = 78;
+
 async function main() {
-  // ORDERFLOW_LOG_LEVEL: TRACE, DEBUG, INFO (default: every outbox message is logged), WARN, ERROR.
-  Runtime.install({ logger: new DefaultLogger((process.env.ORDERFLOW_LOG_LEVEL as LogLevel | undefined) ?? 'INFO') });
-  const settings = temporalSettings();
+  let settings: ReturnType<typeof temporalSettings>;
+  try {
+    Runtime.install({ logger: workerLogger() });
+    settings = temporalSettings();
+  } catch (error) {
+    console.error(`[worker] cannot start: ${(error as Error).message}`);
+    process.exit(configurationError);
+  }
+  const announce = workerAnnouncer();
   const connection = await connectWithRetry(() => NativeConnection.connect(settings.connection), settings.address);
   const worker = await createOrderWorker({
     connection,
@@ -16,15 +27,16 @@ async function main() {
     outboxDir: defaultOutboxDir(),
     webhookUrl: process.env.ORDERFLOW_WEBHOOK_URL || undefined,
   });
-  console.log(`[worker] polling task queue ${settings.taskQueue} in namespace ${settings.namespace} at ${settings.address}`);
+  announce(`polling task queue ${settings.taskQueue} in namespace ${settings.namespace} at ${settings.address}`);
   try {
     await worker.run();
   } finally {
     await connection.close();
   }
+  announce('stopped');
 }
 
 main().catch((error) => {
-  console.error('[worker] failed:', error);
+  Runtime.instance().logger.error('failed', { error });
   process.exit(1);
 });

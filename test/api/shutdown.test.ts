@@ -54,7 +54,7 @@ describe('API process shutdown (dev server)', () => {
       assert.equal(answer.status, 201);
       assert.equal(((await answer.json()) as { orderNumber: string }).orderNumber, orderNumber);
       assert.equal(await exited, 0);
-      assert.deepEqual(logs.map((l) => l.msg).filter((m) => m !== 'request'), ['listening', 'shutting down', 'stopped']);
+      assert.deepEqual(logs.map((l) => l.msg).filter((m) => m !== 'request'), ['listening', 'stopped']);
     } finally {
       api.kill('SIGKILL');
       fs.rmSync(outboxDir, { recursive: true, force: true });
