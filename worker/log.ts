@@ -1,10 +1,10 @@
-import { inspect } from 'node:util';
 import pino from 'pino';
+import pretty from 'pino-pretty';
 import { DefaultLogger, type LogEntry, type LogLevel } from '@temporalio/worker';
 
 // The worker's log, for the SDK Runtime (so workflow, activity and SDK core lines all go through it):
 // one line per entry, every outbox message at INFO. ORDERFLOW_LOG_FORMAT=json writes JSON lines
-// through pino for a log collector; otherwise the SDK's own text layout, kept on one line.
+// through pino for a log collector; otherwise pino-pretty's single-line text on stderr, for a person.
 // ORDERFLOW_LOG_LEVEL: TRACE, DEBUG, INFO (default), WARN, ERROR.
 
 // The SDK reports each worker state change (running, stopping, draining, drained, stopped) and
@@ -16,7 +16,7 @@ const lifecycle = /^(Worker state changed|No Nexus services registered)/;
 export function workerLogger(env: NodeJS.ProcessEnv = process.env): DefaultLogger {
   const level = (env.ORDERFLOW_LOG_LEVEL || 'INFO').toUpperCase() as LogLevel;
   if (!levels.includes(level)) throw new Error(`ORDERFLOW_LOG_LEVEL must be one of ${levels.join(', ')}`);
-  const write = env.ORDERFLOW_LOG_FORMAT === 'json' ? jsonLine() : textLine;
+  const write = lineWriter(env.ORDERFLOW_LOG_FORMAT === 'json' ? jsonLogger() : textLogger());
   const debugShown = level === 'TRACE' || level === 'DEBUG';
   return new DefaultLogger(level, (entry) => {
     if (!lifecycle.test(entry.message)) write(entry);
@@ -44,13 +44,12 @@ const jsonLogger = () => json ??= pino({
   serializers: { error: pino.stdSerializers.err },
 }, pino.destination({ dest: 1, sync: true }));
 
-function jsonLine(): (entry: LogEntry) => void {
-  const logger = jsonLogger();
-  return ({ level, message, meta }) => logger[level.toLowerCase() as Lowercase<LogLevel>](meta ?? {}, message);
-}
+let text: pino.Logger | undefined;
+const textLogger = () => text ??= pino(
+  { level: 'trace', base: undefined },
+  pretty({ destination: 2, sync: true, singleLine: true, colorize: false, translateTime: 'SYS:standard' }),
+);
 
-function textLine({ level, message, meta, timestampNanos }: LogEntry) {
-  const time = new Date(Number(timestampNanos / 1_000_000n)).toISOString();
-  const details = meta === undefined ? '' : ` ${inspect(meta, { breakLength: Infinity, depth: 4 })}`;
-  process.stderr.write(`${time} [${level}] ${message}${details}\n`);
+function lineWriter(logger: pino.Logger): (entry: LogEntry) => void {
+  return ({ level, message, meta }) => logger[level.toLowerCase() as Lowercase<LogLevel>](meta ?? {}, message);
 }

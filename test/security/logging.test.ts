@@ -33,7 +33,7 @@ describe('logging', () => {
   it('worker, text: one line per outbox message at INFO; lifecycle chatter and DEBUG not shown', () => {
     const { stdout, stderr } = workerLines({});
     assert.equal(stderr.length, 1, stderr.join('\n'));
-    assert.match(stderr[0], /\[INFO\] notice \{.*to: 'finance'.*detail: 'check the order price against the price policy' \}$/);
+    assert.match(stderr[0], /\] INFO: notice \{.*"to":"finance".*"detail":"check the order price against the price policy"\}$/);
     assert.deepEqual(stdout, ['[worker] stopped']);
   });
 
