@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { developmentTokens } from '../../api/auth';
@@ -12,8 +13,8 @@ import { defaultPolicy } from '../../workflows/domain/policy';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
-// The API on an ephemeral port of 127.0.0.1, over the CLI dev server, with a real worker polling
-// its own task queue (or none, to see how the API answers when no worker does).
+// The API on an ephemeral port of 127.0.0.1, over the CLI dev server (or the Temporal given), with
+// a real worker polling its own task queue (or none, to see how the API answers when no worker does).
 
 export interface ApiUnderTest {
   url: string;
@@ -22,12 +23,14 @@ export interface ApiUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: number } = {}): Promise<ApiUnderTest> {
-  const env = await devServer();
+export async function startApi(
+  options: { worker?: boolean; temporalTimeoutMs?: number; temporal?: TestWorkflowEnvironment } = {},
+): Promise<ApiUnderTest> {
+  const env = options.temporal ?? await devServer();
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
   const worker: Worker | undefined = options.worker === false ? undefined : await createOrderWorker({
-    connection: env.nativeConnection, namespace: 'default', taskQueue, outboxDir, shutdownForceTime: '5s',
+    connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, outboxDir, shutdownForceTime: '5s',
   });
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
