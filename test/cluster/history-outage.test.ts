@@ -40,7 +40,7 @@ const order = (orderNumber: string) => ({
   delivery: { address: '88 Zhongshan Rd, Ningbo', contact: 'Mr Zhao', phone: '+86 574 0000 0000' },
 });
 
-interface Answer { at: number; what: string; status: number; retryAfter: string | null; body: unknown }
+interface Answer { at: number; ms: number; what: string; status: number; retryAfter: string | null; body: unknown }
 
 describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQL)', function () {
   this.timeout(10 * 60_000);
@@ -64,11 +64,16 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
     let down: { from: number; to?: number } | undefined;
     const downAt = (at: number) => down !== undefined && at >= down.from && (down.to === undefined || at <= down.to);
 
+    const timed = async (what: string, request: () => Promise<Call>): Promise<Call> => {
+      const sent = Date.now();
+      const answer = await request();
+      answers.push({ at: Date.now(), ms: Date.now() - sent, what, status: answer.status, retryAfter: answer.headers.get('retry-after'), body: answer.body });
+      return answer;
+    };
     /** One request, retried with the same Idempotency-Key until it is answered other than 503/429. */
     const send = async (what: string, role: Role, url: string, body: unknown, key: string): Promise<Call> => {
       for (;;) {
-        const answer = await call(api, 'POST', url, { role, body, key });
-        answers.push({ at: Date.now(), what, status: answer.status, retryAfter: answer.headers.get('retry-after'), body: answer.body });
+        const answer = await timed(what, () => call(api, 'POST', url, { role, body, key }));
         if (answer.status !== 503 && answer.status !== 429) return answer;
         await new Promise((resolve) => setTimeout(resolve, Number(answer.headers.get('retry-after')) * 1000));
       }
@@ -92,6 +97,10 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
       await eventually(async () => Math.min(...progress), (least) => least >= 3, 5 * 60_000);
       down = { from: Date.now() };
       await cluster.stopService('history', 'SIGKILL');
+      // Reads meet the outage too: an order's snapshot needs history; the listing reads SQL visibility.
+      for (const url of [`/api/v1/orders/SO-CL-${run}-0`, `/api/v1/orders?customerId=${customerId}`]) {
+        await timed(`GET ${url}`, () => call(api, 'GET', url, { role: 'order-desk' }));
+      }
       // Keep history down until the callers have met the outage: a few 503s, or 30 s.
       await eventually(async () => answers.filter((a) => a.status === 503 && downAt(a.at)).length, (n) => n >= orders, 30_000);
       await cluster.startService('history');
@@ -104,6 +113,12 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
     assert.deepEqual(refusals, [], 'no server error other than 503');
     const duringOutage = answers.filter((a) => downAt(a.at) && a.status === 503);
     assert.ok(duringOutage.length > 0, 'the callers met the outage');
+    const byStatus: Record<number, number> = {};
+    for (const { status } of answers) byStatus[status] = (byStatus[status] ?? 0) + 1;
+    const slowest = duringOutage.reduce((a, b) => (b.ms > a.ms ? b : a));
+    console.log(`      ${answers.length} requests; answers by status ${JSON.stringify(byStatus)}; history down ${((down!.to! - down!.from) / 1000).toFixed(1)} s; ` +
+      `slowest 503 ${slowest.ms} ms (${slowest.what}); reads while down: ` +
+      answers.filter((a) => a.what.startsWith('GET')).map((a) => `${a.what} → ${a.status} in ${a.ms} ms`).join(', '));
     for (const answer of answers.filter((a) => a.status === 503 || a.status === 429)) {
       assert.match(answer.retryAfter ?? '', /^\d+$/, `${answer.what}: ${answer.status} without Retry-After`);
     }
