@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Cluster } from '../../scripts/cluster';
 import type { Role } from '../../workflows/domain/order';
 import { call, eventually, startApi, type ApiUnderTest, type Call } from '../support/api-server';
-import { clusterStartTimeoutMs, testCluster } from '../support/cluster';
+import { clusterStartTimeoutMs, stopTestCluster, testCluster } from '../support/cluster';
 
 // The production path: the API and a worker against Temporal 1.28.1 as four services on PostgreSQL
 // (scripts/cluster.ts). The history service is killed with SIGKILL while orders are being driven
@@ -57,6 +57,8 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
   after(async () => {
     await api?.stop();
     await temporal?.teardown();
+    // Unless the other suites run on it (npm run test:cluster), the cluster need not idle through the rest of the run.
+    if (cluster && process.env.TEMPORAL_ADDRESS !== cluster.address) await stopTestCluster();
   });
 
   it('answers 503 with Retry-After (never 500) while history is down, and every order finishes with each event applied once', async () => {
