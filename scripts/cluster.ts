@@ -277,9 +277,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const postgres = launch('postgres', path.join(pgBin, 'postgres'), [
       '-D', pgData, '-p', String(postgresPort), '-k', pgData, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
     ], user);
-    await until('PostgreSQL', async () => (await listening(postgresPort)) || undefined, 60_000, path.join(logs, 'postgres.log'), postgres);
     await until('PostgreSQL', async () => {
-      const ready = spawnSync(path.join(pgBin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(postgresPort)]);
+      const ready = spawnSync(path.join(pgBin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(postgresPort), '-U', 'temporal', '-d', 'postgres']);
       return ready.status === 0 || undefined;
     }, 60_000, path.join(logs, 'postgres.log'), postgres);
 
