@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SearchAttributeType } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
-import { orderSearchAttributes } from '../workflows/search-attributes';
+import { indexedValueTypes, orderSearchAttributes } from '../workflows/search-attributes';
 
 // Finds the Temporal CLI (dev server + Web UI) and the time-skipping test server, in this order:
 // the environment variable, the project-local PyPI install (.temporal/pip, see install-temporal.js),
@@ -87,16 +86,9 @@ export async function startWithBinary<T>(kind: TemporalBinary, start: (binary: R
  */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const env = await startWithBinary('testServer', ({ executable }) => TestWorkflowEnvironment.createTimeSkipping({ server: { executable } }));
-  // temporal.api.enums.v1.IndexedValueType
-  const indexedValueType: Record<string, number> = {
-    [SearchAttributeType.KEYWORD]: 2,
-    [SearchAttributeType.INT]: 3,
-    [SearchAttributeType.BOOL]: 5,
-    [SearchAttributeType.DATETIME]: 6,
-  };
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(orderSearchAttributes.map((key) => [key.name, indexedValueType[key.type]])),
+    searchAttributes: indexedValueTypes(),
   });
   return env;
 }

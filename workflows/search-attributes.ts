@@ -28,3 +28,14 @@ export function searchAttributeFlags(): string[] {
   };
   return orderSearchAttributes.flatMap((key) => ['--search-attribute', `${key.name}=${cliType[key.type]}`]);
 }
+
+/** The operator API's spelling (temporal.api.enums.v1.IndexedValueType) of each key, for `addSearchAttributes`. */
+export function indexedValueTypes(): Record<string, number> {
+  const indexedValueType: Record<string, number> = {
+    [SearchAttributeType.KEYWORD]: 2,
+    [SearchAttributeType.INT]: 3,
+    [SearchAttributeType.BOOL]: 5,
+    [SearchAttributeType.DATETIME]: 6,
+  };
+  return Object.fromEntries(orderSearchAttributes.map((key) => [key.name, indexedValueType[key.type]]));
+}

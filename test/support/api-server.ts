@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { developmentTokens, type Tokens } from '../../api/auth';
@@ -13,8 +14,8 @@ import { defaultPolicy, type Policy } from '../../workflows/domain/policy';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
-// The API on an ephemeral port of 127.0.0.1, over the CLI dev server, with a real worker polling
-// its own task queue (or none, to see how the API answers when no worker does).
+// The API on an ephemeral port of 127.0.0.1, over the CLI dev server (or the Temporal given), with
+// a real worker polling its own task queue (or none, to see how the API answers when no worker does).
 
 export interface ApiUnderTest {
   url: string;
@@ -28,13 +29,14 @@ export interface ApiUnderTest {
 export async function startApi(
   options: {
     worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy; webhookUrl?: string; maxInFlightPerOrder?: number; client?: Client;
+    temporal?: TestWorkflowEnvironment;
   } = {},
 ): Promise<ApiUnderTest> {
-  const env = await devServer();
+  const env = options.temporal ?? await devServer();
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
   const worker: Worker | undefined = options.worker === false ? undefined : await createOrderWorker({
-    connection: env.nativeConnection, namespace: 'default', taskQueue, outboxDir, webhookUrl: options.webhookUrl, shutdownForceTime: '5s',
+    connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, outboxDir, webhookUrl: options.webhookUrl, shutdownForceTime: '5s',
   });
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
