@@ -28,7 +28,7 @@ const walkthrough: Step[] = [
   ['warehouse', 'stocked', { location: 'A-03' }],
   ['sales-rep', 'shipping-requested', { requestRef: 'SR-1' }],
   ['warehouse', 'shipped', { carrier: 'SF Express', trackingRef: 'SF1234' }],
-  ['customer', 'signed-for', { receiptRef: 'AR-1' }],
+  ['warehouse', 'signed-for', { receiptRef: 'AR-1' }],
   ['finance', 'payment-received', { amount: 384_000, paymentRef: 'BANK-1' }],
 ];
 
