@@ -4,16 +4,15 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { now } from './clock';
-import { OrderEvent } from './domain/events';
+import type { OrderEvent } from './domain/events';
 import { startOfDate } from './domain/calendar';
-import { OrderInput } from './domain/order';
-import { Policy } from './domain/policy';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
 import { expectedEvents, whyNotApplicable } from './domain/route';
+import { checkEvent, startIssues } from './domain/validate';
 import { isLate, openOrder, recordRejected, type OrderState, type Stage } from './domain/state';
 import {
-  EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
+  EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput, type StartOrder,
 } from './messages';
 import * as sa from './search-attributes';
 import { tell } from './stages/notices';
@@ -36,9 +35,7 @@ export interface Channel {
 }
 
 export async function runOrder(input: OrderWorkflowInput, channel: Channel): Promise<OrderSnapshot> {
-  const s = 'resume' in input
-    ? input.resume
-    : openOrder(OrderInput.parse(input.order), Policy.parse(input.policy), now());
+  const s = 'resume' in input ? input.resume : open(input);
   receiveEvents(s);
   void deliverNotices(s);
   void keepSearchAttributesCurrent(s);
@@ -64,6 +61,15 @@ export async function runOrder(input: OrderWorkflowInput, channel: Channel): Pro
   return snapshotOf(s);
 }
 
+/** The starter parsed the order form and resolved the policy; a start input that is neither (from the Temporal UI, say) fails the order at once. */
+function open({ order, policy }: StartOrder): OrderState {
+  const issues = startIssues(order, policy);
+  if (issues.length > 0) {
+    throw ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid order or policy', details: [issues], nonRetryable: true });
+  }
+  return openOrder(order, policy, now());
+}
+
 function unlessCancelled(error: unknown) {
   if (!isCancellation(error)) throw error;
 }
@@ -77,12 +83,8 @@ function untilClosed(s: OrderState, sideLine: (s: OrderState) => Promise<void>) 
 
 /** Checks an event against the order; returns why it does not fit, or undefined when it does. */
 function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: ApplicationFailure } {
-  const parsed = OrderEvent.safeParse(raw);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [fields], nonRetryable: true }) };
-  }
-  const event = parsed.data as OrderEvent;
+  const { event, issues } = checkEvent(raw);
+  if (issues) return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [issues], nonRetryable: true }) };
   if (event.id !== undefined && event.id in s.appliedEvents) {
     if (s.appliedEvents[event.id] === (event.digest ?? '')) return { event }; // a retry: answered, not applied again
     return { event, problem: ApplicationFailure.create({ type: EVENT_KEY_REUSED, message: `idempotency key ${event.id} was already used for another event`, nonRetryable: true }) };
@@ -108,8 +110,9 @@ function receiveEvents(s: OrderState) {
     if (event.id !== undefined && event.id in s.appliedEvents) return;
     apply(s, event, now());
   };
+  // The validator has checked the event (it is not run again on replay, where history says it was accepted).
   setHandler(submitEvent, (event) => {
-    accept(check(s, event).event!);
+    accept(event);
     return snapshotOf(s);
   }, {
     // Synchronous on purpose: the SDK ignores a validator's promise. A rejected update leaves no trace in history.
@@ -166,16 +169,31 @@ function currentDetails(s: OrderState): string {
   ].join('\n\n');
 }
 
+/**
+ * A condition that holds once `shown()` differs from `last`. Temporal evaluates every waiting
+ * condition after every activation, so `shown()` is computed again only when something it can
+ * depend on changed: whatever changes what operators see writes a timeline entry or opens or
+ * closes a clock (a new array).
+ */
+function differsFrom(s: OrderState, shown: () => string, last: string): () => boolean {
+  let entries = s.timeline.length;
+  let clocks = s.openClocks;
+  return () => {
+    if (s.timeline.length === entries && s.openClocks === clocks) return false;
+    entries = s.timeline.length;
+    clocks = s.openClocks;
+    return shown() !== last;
+  };
+}
+
+const searchAttributeValues = (s: OrderState) => JSON.stringify(searchAttributesOf(s).map((p) => p.value));
+
 /** Operators filter orders in the Temporal UI by these; upserted whenever one of them changes. */
 async function keepSearchAttributesCurrent(s: OrderState) {
-  let last = '';
   for (;;) {
-    const current = JSON.stringify(searchAttributesOf(s).map((p) => p.value));
-    if (current !== last) {
-      upsertSearchAttributes(searchAttributesOf(s));
-      last = current;
-    }
-    await condition(() => JSON.stringify(searchAttributesOf(s).map((p) => p.value)) !== last);
+    const last = searchAttributeValues(s);
+    upsertSearchAttributes(searchAttributesOf(s));
+    await condition(differsFrom(s, () => searchAttributeValues(s), last));
   }
 }
 
@@ -184,6 +202,6 @@ async function showCurrentDetails(s: OrderState) {
   for (;;) {
     const shown = currentDetails(s);
     setCurrentDetails(shown);
-    await condition(() => currentDetails(s) !== shown);
+    await condition(differsFrom(s, () => currentDetails(s), shown));
   }
 }
