@@ -26,6 +26,7 @@ async function main() {
     taskQueue: settings.taskQueue,
     outboxDir: defaultOutboxDir(),
     webhookUrl: process.env.ORDERFLOW_WEBHOOK_URL || undefined,
+    maxCachedWorkflows: process.env.ORDERFLOW_MAX_CACHED_WORKFLOWS ? Number(process.env.ORDERFLOW_MAX_CACHED_WORKFLOWS) : undefined,
   });
   announce(`polling task queue ${settings.taskQueue} in namespace ${settings.namespace} at ${settings.address}`);
   try {

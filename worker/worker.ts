@@ -10,11 +10,20 @@ export interface OrderWorkerOptions {
   outboxDir: string;
   webhookUrl?: string;
   shutdownForceTime?: WorkerOptions['shutdownForceTime'];
+  /** Open orders kept in memory (ORDERFLOW_MAX_CACHED_WORKFLOWS); evicted ones are replayed when a timer or an event wakes them. */
+  maxCachedWorkflows?: number;
 }
+
+/**
+ * ~0.5 MiB each (npm run bench): 1,000 keeps the worker well inside 1 GiB however many orders are
+ * open. The SDK's own default grows with the heap limit (over 2,000 here), and at ~2,300 open
+ * orders the worker ran out of memory.
+ */
+export const defaultMaxCachedWorkflows = 1000;
 
 /** The order worker: the same in production, in the tests and in the simulator. */
 export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, outboxDir, webhookUrl, shutdownForceTime } = options;
+  const { connection, namespace, taskQueue, outboxDir, webhookUrl, shutdownForceTime, maxCachedWorkflows = defaultMaxCachedWorkflows } = options;
   return Worker.create({
     connection,
     namespace,
@@ -22,6 +31,7 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     workflowBundle: { codePath: workflowBundlePath() },
     activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl }),
     shutdownForceTime,
+    maxCachedWorkflows,
   });
 }
 

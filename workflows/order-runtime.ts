@@ -4,17 +4,16 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { now } from './clock';
-import { OrderEvent } from './domain/events';
+import type { OrderEvent } from './domain/events';
 import { startOfDate } from './domain/calendar';
-import { OrderInput } from './domain/order';
-import { Policy } from './domain/policy';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
 import { expectedEvents, whyNotApplicable, whyNotPermitted, type Misfit } from './domain/route';
+import { checkEvent, startIssues } from './domain/validate';
 import { deadLetter, delivered, isLate, openOrder, recordRejected, resend, type OrderState, type Stage } from './domain/state';
 import {
   DEAD_LETTER_NOT_FOUND, deadLettersQuery, EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal,
-  resendNotice, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput,
+  resendNotice, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput, type StartOrder,
 } from './messages';
 import * as sa from './search-attributes';
 import { tell } from './stages/notices';
@@ -38,9 +37,7 @@ export interface Channel {
 }
 
 export async function runOrder(input: OrderWorkflowInput, channel: Channel): Promise<OrderSnapshot> {
-  const s = 'resume' in input
-    ? input.resume
-    : openOrder(OrderInput.parse(input.order), Policy.parse(input.policy), now());
+  const s = 'resume' in input ? input.resume : open(input);
   receiveEvents(s);
   receiveResends(s);
   void deliverNotices(s);
@@ -68,6 +65,15 @@ export async function runOrder(input: OrderWorkflowInput, channel: Channel): Pro
   return snapshotOf(s);
 }
 
+/** The starter parsed the order form and resolved the policy; a start input that is neither (from the Temporal UI, say) fails the order at once. */
+function open({ order, policy }: StartOrder): OrderState {
+  const issues = startIssues(order, policy);
+  if (issues.length > 0) {
+    throw ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid order or policy', details: [issues], nonRetryable: true });
+  }
+  return openOrder(order, policy, now());
+}
+
 function unlessCancelled(error: unknown) {
   if (!isCancellation(error)) throw error;
 }
@@ -81,12 +87,8 @@ function untilClosed(s: OrderState, sideLine: (s: OrderState) => Promise<void>) 
 
 /** Checks an event against the order; returns why it does not fit, or undefined when it does. */
 function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: ApplicationFailure } {
-  const parsed = OrderEvent.safeParse(raw);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [fields], nonRetryable: true }) };
-  }
-  const event = parsed.data as OrderEvent;
+  const { event, issues } = checkEvent(raw);
+  if (issues) return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [issues], nonRetryable: true }) };
   // The matrix first: a retry is refused to a role that may not send the event, as the first attempt was.
   const notPermitted = whyNotPermitted(s, event);
   if (notPermitted) return { event, problem: refusal(s, notPermitted) };
@@ -119,8 +121,9 @@ function receiveEvents(s: OrderState) {
     if (event.id !== undefined && event.id in s.appliedEvents) return;
     apply(s, event, now(), via);
   };
+  // The validator has checked the event (it is not run again on replay, where history says it was accepted).
   setHandler(submitEvent, (event) => {
-    accept(check(s, event).event!);
+    accept(event);
     return snapshotOf(s);
   }, {
     // Synchronous on purpose: the SDK ignores a validator's promise. A rejected update leaves no trace in history.
@@ -232,16 +235,31 @@ function currentDetails(s: OrderState): string {
   ].join('\n\n');
 }
 
+/**
+ * A condition that holds once `shown()` differs from `last`. Temporal evaluates every waiting
+ * condition after every activation, so `shown()` is computed again only when something it can
+ * depend on changed: whatever changes what operators see writes a timeline entry or opens or
+ * closes a clock (a new array).
+ */
+function differsFrom(s: OrderState, shown: () => string, last: string): () => boolean {
+  let entries = s.timeline.length;
+  let clocks = s.openClocks;
+  return () => {
+    if (s.timeline.length === entries && s.openClocks === clocks) return false;
+    entries = s.timeline.length;
+    clocks = s.openClocks;
+    return shown() !== last;
+  };
+}
+
+const searchAttributeValues = (s: OrderState) => JSON.stringify(searchAttributesOf(s).map((p) => p.value));
+
 /** Operators filter orders in the Temporal UI by these; upserted whenever one of them changes. */
 async function keepSearchAttributesCurrent(s: OrderState) {
-  let last = '';
   for (;;) {
-    const current = JSON.stringify(searchAttributesOf(s).map((p) => p.value));
-    if (current !== last) {
-      upsertSearchAttributes(searchAttributesOf(s));
-      last = current;
-    }
-    await condition(() => JSON.stringify(searchAttributesOf(s).map((p) => p.value)) !== last);
+    const last = searchAttributeValues(s);
+    upsertSearchAttributes(searchAttributesOf(s));
+    await condition(differsFrom(s, () => searchAttributeValues(s), last));
   }
 }
 
@@ -264,6 +282,6 @@ async function showCurrentDetails(s: OrderState) {
   for (;;) {
     const shown = currentDetails(s);
     setCurrentDetails(shown);
-    await condition(() => currentDetails(s) !== shown);
+    await condition(differsFrom(s, () => currentDetails(s), shown));
   }
 }

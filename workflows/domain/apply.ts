@@ -1,5 +1,5 @@
 import type { OrderEvent } from './events';
-import { depositDue } from './order';
+import { depositDue } from './money';
 import { advance } from './route';
 import {
   moveTo, notify, pendingAmendment, record, sentThrough, setPromisedDate, shippingMode, viaOf, type OrderState,

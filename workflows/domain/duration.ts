@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // ISO-8601 durations (PT2H, P3D, P1DT12H) in the policy and in simulator scenarios: the one
 // spelling a process owner reads in both. A day here is 24 hours of elapsed time; calendar days
 // (day ends, working days) live in calendar.ts.
@@ -17,11 +15,3 @@ export function durationMs(iso: string): number {
     1000
   );
 }
-
-export const IsoDuration = z.string().refine((value) => {
-  try {
-    return durationMs(value) > 0;
-  } catch {
-    return false;
-  }
-}, 'a positive ISO-8601 duration such as PT2H or P3D');

@@ -72,10 +72,10 @@ export const eventTypes = Object.keys(eventData) as EventType[];
 export const EventType = z.enum(eventTypes as [EventType, ...EventType[]]);
 export type EventData<T extends EventType> = z.infer<(typeof eventData)[T]>;
 
-/** An event as a person or system sends it (the API fills `actor` from authentication). */
-export const OrderEvent = z.discriminatedUnion(
-  'type',
-  eventTypes.map((type) =>
+/** Each event as a person or system sends it (the API fills `actor` from authentication). */
+export const eventSchemas = Object.fromEntries(
+  eventTypes.map((type) => [
+    type,
     z.object({
       type: z.literal(type),
       actor: Actor,
@@ -86,8 +86,10 @@ export const OrderEvent = z.discriminatedUnion(
       /** A digest of what the sender sent under that key, to tell a retry from a reused key. */
       digest: z.string().max(200).optional(),
     }),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-);
+  ]),
+) as unknown as Record<EventType, z.ZodObject>;
+
+export const OrderEvent = z.discriminatedUnion('type', Object.values(eventSchemas) as [z.ZodObject, ...z.ZodObject[]]);
 
 export type OrderEvent = {
   [T in EventType]: { type: T; actor: Actor; data: EventData<T>; note?: string; id?: string; digest?: string };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderAmount } from './money';
 
 // Money is always integer fen (1/100 yuan): never floats for money.
 /**
@@ -100,20 +101,4 @@ export function moneyCeilingIssues(lines: readonly OrderLine[]): { path: (string
     line.quantity * line.unitPrice > MAX_ORDER_AMOUNT ? [{ path: ['lines', i, 'unitPrice'], message: `quantity × unit price is ${ceiling}` }] : []);
   if (issues.length === 0 && orderAmount(lines) > MAX_ORDER_AMOUNT) issues.push({ path: ['lines'], message: `the order total is ${ceiling}` });
   return issues;
-}
-
-export function orderAmount(lines: readonly OrderLine[]): Fen {
-  return lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
-}
-
-export function depositDue(terms: DepositTerms, amount: Fen): Fen {
-  switch (terms.kind) {
-    case 'none':
-      return 0;
-    case 'amount':
-      return Math.min(terms.amount, amount);
-    case 'rate':
-      // Round up: a deposit short by a fraction of a fen is still short.
-      return Math.ceil((amount * terms.basisPoints) / 10_000);
-  }
 }

@@ -1,11 +1,20 @@
 import { z } from 'zod';
-import { IsoDuration } from './duration';
+import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, Role } from './order';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
 // policy changes new orders only.
+
+/** A positive ISO-8601 duration (PT2H, P3D): how policies and scenarios spell a clock. */
+export const IsoDuration = z.string().refine((value) => {
+  try {
+    return durationMs(value) > 0;
+  } catch {
+    return false;
+  }
+}, 'a positive ISO-8601 duration such as PT2H or P3D');
 
 const Escalation = z.object({ after: IsoDuration, to: Role });
 const Reminder = z.object({ every: IsoDuration, to: z.array(Role).min(1) });

@@ -1,6 +1,7 @@
 import type { OrderEvent } from './events';
 import { addCalendarDays, addWorkingDays, isWorkingDay, type CompanyCalendar } from './calendar';
-import { depositDue, orderAmount, type Actor, type Fen, type IsoDate, type OrderInput, type Role } from './order';
+import { depositDue, orderAmount } from './money';
+import type { Actor, Fen, IsoDate, OrderInput, Role } from './order';
 import type { Policy } from './policy';
 
 // The order's state and the two pure functions the workflow is built on: which events the order

@@ -1,0 +1,19 @@
+import type { DepositTerms, Fen, OrderLine } from './order';
+
+// Money rules the workflow uses; zod-free, so the workflow bundle carries no schema library.
+
+export function orderAmount(lines: readonly OrderLine[]): Fen {
+  return lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+}
+
+export function depositDue(terms: DepositTerms, amount: Fen): Fen {
+  switch (terms.kind) {
+    case 'none':
+      return 0;
+    case 'amount':
+      return Math.min(terms.amount, amount);
+    case 'rate':
+      // Round up: a deposit short by a fraction of a fen is still short.
+      return Math.ceil((amount * terms.basisPoints) / 10_000);
+  }
+}

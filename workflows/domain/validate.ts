@@ -1,0 +1,44 @@
+import type { OrderEvent } from './events';
+import { eventValidators, orderInput, policy } from './validators.generated';
+
+// What the workflow checks with the validators compiled from the zod schemas at build time
+// (scripts/generate-validators.ts): the workflow bundle carries no zod.
+
+export interface Issue {
+  /** Dotted path of the offending value, e.g. `data.amount`; empty for the whole value. */
+  path: string;
+  message: string;
+}
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  params: { additionalProperty?: string; missingProperty?: string };
+}
+type Validator = ((value: unknown) => boolean) & { errors?: AjvError[] | null };
+
+const byType = new Map<string, Validator>(Object.entries(eventValidators as Record<string, Validator>));
+
+function issuesOf(validate: Validator): Issue[] {
+  return (validate.errors ?? []).map(({ instancePath, message, params }) => {
+    const path = [...instancePath.split('/').slice(1), params.additionalProperty ?? params.missingProperty].filter(Boolean).join('.');
+    return { path, message: params.additionalProperty ? 'not a known field' : (message ?? 'invalid') };
+  });
+}
+
+/** The event, when it is one of the order's event types and well formed. */
+export function checkEvent(raw: unknown): { event: OrderEvent; issues?: undefined } | { event?: undefined; issues: Issue[] } {
+  const type = (raw as { type?: unknown } | null | undefined)?.type;
+  const validate = typeof type === 'string' ? byType.get(type) : undefined;
+  if (!validate) return { issues: [{ path: 'type', message: 'not an event type of this order' }] };
+  return validate(raw) ? { event: raw as OrderEvent } : { issues: issuesOf(validate) };
+}
+
+/** Why a start input is not an order form and a resolved policy, or nothing when it is. */
+export function startIssues(order: unknown, resolvedPolicy: unknown): Issue[] {
+  const issues: Issue[] = [];
+  for (const [name, validate, value] of [['order', orderInput, order], ['policy', policy, resolvedPolicy]] as const) {
+    if (!(validate as Validator)(value)) issues.push(...issuesOf(validate as Validator).map((i) => ({ ...i, path: [name, i.path].filter(Boolean).join('.') })));
+  }
+  return issues;
+}
