@@ -17,7 +17,7 @@ import { Policy } from '../workflows/domain/policy';
 const target = path.resolve(__dirname, '..', '..', 'workflows', 'domain', 'validators.generated.ts');
 
 // Validators by export name: one per event type (the workflow dispatches on `type`), the order form
-// and the policy as the workflow receives them (already parsed, defaults filled in).
+// and the policy the workflow starts with.
 const schemas: Record<string, z.ZodType> = {
   orderInput: OrderInput,
   policy: Policy,
@@ -31,8 +31,11 @@ export function generate(): string {
   const logger = { log: console.log, error: console.error, warn: (...args: unknown[]) => void (/^DEPRECATED: option unicode/.test(String(args[0])) || console.warn(...args)) };
   const ajv = new Ajv({ code: { source: true, esm: true }, unicode: false, strict: false, allErrors: true, validateFormats: false, logger });
   for (const [name, schema] of Object.entries(schemas)) {
-    // Output mode: objects refuse unknown keys, as the parsed values the API sends never have any.
-    ajv.addSchema(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as object, name);
+    // Output mode: objects refuse unknown keys and every default is filled in, as in what the
+    // starter parsed. The policy in input mode: a setting added to it later has a default, which an
+    // order started before it does not carry (its workflow reads the default).
+    const io = schema === Policy ? 'input' : 'output';
+    ajv.addSchema(z.toJSONSchema(schema, { target: 'draft-7', io, unrepresentable: 'any' }) as object, name);
   }
   const code = standaloneCode(ajv, Object.fromEntries(Object.keys(schemas).map((name) => [name, name])));
   return [

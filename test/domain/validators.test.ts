@@ -42,7 +42,7 @@ describe('validators compiled from the zod schemas', () => {
 
   it('accept a parsed order form with a resolved policy, and name what is wrong with anything else', () => {
     assert.deepEqual(startIssues(OrderInput.parse(standardOrder()), defaultPolicy), []);
-    const issues = startIssues({ ...OrderInput.parse(standardOrder()), lines: [] }, { ...defaultPolicy, rules: undefined });
-    assert.deepEqual(issues.map((i) => i.path).sort(), ['order.lines', 'policy.rules']);
+    const issues = startIssues({ ...OrderInput.parse(standardOrder()), lines: [] }, { ...defaultPolicy, rules: { largeOrderAmount: 'much' } });
+    assert.deepEqual(issues.map((i) => i.path).sort(), ['order.lines', 'policy.rules.largeOrderAmount']);
   });
 });

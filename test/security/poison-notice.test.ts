@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { OutboxMessage } from '../../activities/outbox';
 import { createOrderWorker } from '../../worker/worker';
 import type { EventType, OrderEvent } from '../../workflows/domain/events';
-import type { Role } from '../../workflows/domain/order';
+import { OrderInput, type Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { DeadLetter, TimelineEntry } from '../../workflows/domain/state';
 import { deadLettersQuery, resendNotice, submitEvent, timelineQuery, workflowIdOf } from '../../workflows/messages';
@@ -222,7 +222,7 @@ describe('a receiver that keeps failing (time-skipping server)', function () {
     const worker = await createOrderWorker({
       connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, outboxDir, webhookUrl: url, shutdownForceTime: '10s',
     });
-    const order = standardOrder();
+    const order = OrderInput.parse(standardOrder());
     const event = (type: EventType, role: Role) => ({ type, data: {}, actor: { id: `${role}-1`, role } }) as unknown as OrderEvent;
     try {
       await worker.runUntil(async () => {
