@@ -4,6 +4,7 @@ import type { Policy } from '../workflows/domain/policy';
 import { authenticate, type Tokens } from './auth';
 import { CreationKeys } from './idempotency';
 import { jsonLog, requestLog, type Log } from './log';
+import type { ApiMetrics } from './metrics';
 import { openApiDocument } from './openapi';
 import { handleErrors, Problem, TOO_DEEP } from './problem';
 import { deadLetterRoutes } from './routes/dead-letters';
@@ -24,17 +25,20 @@ export interface AppDeps {
   /** Event requests one order may have in flight in this process before it answers 429. */
   maxInFlightPerOrder?: number;
   log?: Log;
+  /** Requests counted for operators (api/metrics.ts); none in tests that do not ask. */
+  metrics?: ApiMetrics;
   shuttingDown?: () => boolean;
 }
 
 /** The HTTP front, testable without listening: thin over the order workflows, which hold the truth. */
 export function createApp(deps: AppDeps) {
   const {
-    client, taskQueue, policy, tokens, bodyLimit = '64kb', temporalTimeoutMs = 8000, maxInFlightPerOrder = 8, log = jsonLog, shuttingDown = () => false,
+    client, taskQueue, policy, tokens, bodyLimit = '64kb', temporalTimeoutMs = 8000, maxInFlightPerOrder = 8, log = jsonLog, metrics, shuttingDown = () => false,
   } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
+  if (metrics) app.use(metrics.record);
   app.use(operationsRoutes({ client, taskQueue, openApi: openApiDocument(), shuttingDown }));
   app.use(
     '/api/v1',

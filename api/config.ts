@@ -20,6 +20,8 @@ export interface ApiConfig {
   maxInFlightPerOrder: number;
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs: number;
+  /** Where operators scrape the API's Prometheus metrics (on ORDERFLOW_HOST); none when unset. */
+  metricsPort?: number;
   tokens: Tokens;
   /** The policy new orders start with, snapshotted into each; running orders keep theirs. */
   policy: Policy;
@@ -35,6 +37,8 @@ const Environment = z.object({
   ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   // Temporal refuses more than 10 in-flight updates per order by default; stay under it.
   ORDERFLOW_MAX_INFLIGHT_PER_ORDER: z.coerce.number().int().min(1).max(1000).default(8),
+  // Unset: no metrics listener (two processes on one machine would fight over a fixed default).
+  ORDERFLOW_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   ORDERFLOW_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   ORDERFLOW_TOKENS: z.string().optional(),
   ORDERFLOW_TOKENS_FILE: z.string().optional(),
@@ -56,6 +60,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     temporalTimeoutMs: e.ORDERFLOW_TEMPORAL_TIMEOUT_MS,
     maxInFlightPerOrder: e.ORDERFLOW_MAX_INFLIGHT_PER_ORDER,
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
+    metricsPort: e.ORDERFLOW_METRICS_PORT,
     tokens: configuredTokens(e),
     policy: resolvePolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyOverrides : {}),
   };

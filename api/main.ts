@@ -3,6 +3,7 @@ import { connectWithRetry, temporalSettings } from '../worker/connection';
 import { createApp } from './app';
 import { apiConfigFromEnvironment } from './config';
 import { jsonLog } from './log';
+import { ApiMetrics } from './metrics';
 import { apiGrpcRetryInterceptor } from './overload';
 
 // The API process: `npm run api`, or started by `npm start` and by docker-compose.
@@ -31,7 +32,15 @@ async function main() {
     () => Connection.connect({ ...settings.connection, interceptors: [apiGrpcRetryInterceptor()] }), settings.address);
   const client = new Client({ connection, namespace: settings.namespace });
   let shuttingDown = false;
+  const metrics = new ApiMetrics();
+  if (config.metricsPort !== undefined) {
+    await metrics.serve(config.metricsPort, config.host).catch((error: Error) => {
+      jsonLog({ level: 'error', msg: `cannot serve metrics on ${config.host}:${config.metricsPort} (${error.message}): set ORDERFLOW_METRICS_PORT to a free port` });
+      process.exit(configurationError);
+    });
+  }
   const app = createApp({
+    metrics,
     client,
     taskQueue: settings.taskQueue,
     policy: config.policy,

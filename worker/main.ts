@@ -12,7 +12,12 @@ const configurationError = 78;
 async function main() {
   let settings: ReturnType<typeof temporalSettings>;
   try {
-    Runtime.install({ logger: workerLogger() });
+    // The SDK's own metrics (task latencies, slots, cache, polls) for Prometheus when asked for.
+    const metricsAddress = process.env.ORDERFLOW_WORKER_METRICS_ADDRESS;
+    Runtime.install({
+      logger: workerLogger(),
+      ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+    });
     settings = temporalSettings();
   } catch (error) {
     console.error(`[worker] cannot start: ${(error as Error).message}`);

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import type { ApiMetrics } from '../../api/metrics';
 import { developmentTokens, type Tokens } from '../../api/auth';
 import type { Log } from '../../api/log';
 import type { Role } from '../../workflows/domain/order';
@@ -29,7 +30,7 @@ export interface ApiUnderTest {
 export async function startApi(
   options: {
     worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy; webhookUrl?: string; maxInFlightPerOrder?: number; client?: Client;
-    temporal?: TestWorkflowEnvironment;
+    temporal?: TestWorkflowEnvironment; metrics?: ApiMetrics;
   } = {},
 ): Promise<ApiUnderTest> {
   const env = options.temporal ?? await devServer();
@@ -43,6 +44,7 @@ export async function startApi(
   const app = createApp({
     client: options.client ?? env.client, taskQueue, policy: options.policy ?? defaultPolicy, tokens: options.tokens ?? developmentTokens,
     temporalTimeoutMs: options.temporalTimeoutMs, maxInFlightPerOrder: options.maxInFlightPerOrder, log: (entry) => logs.push(entry),
+    metrics: options.metrics,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
