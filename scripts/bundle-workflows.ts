@@ -14,7 +14,8 @@ async function main() {
   }
   fs.mkdirSync(path.dirname(workflowBundlePath()), { recursive: true });
   fs.writeFileSync(workflowBundlePath(), code);
-  console.log(`[bundle] ${path.relative(process.cwd(), workflowBundlePath())} (${(code.length / 1024).toFixed(0)} KiB)`);
+  // On stderr: stdout is for what a script run after the build prints (the simulator's --json).
+  console.error(`[bundle] ${path.relative(process.cwd(), workflowBundlePath())} (${(code.length / 1024).toFixed(0)} KiB)`);
 }
 
 main().catch((error) => {

@@ -57,6 +57,6 @@ if (require.main === module) {
     }
   } else {
     fs.writeFileSync(target, code);
-    console.log(`[validators] ${path.relative(process.cwd(), target)} (${(code.length / 1024).toFixed(0)} KiB)`);
+    console.error(`[validators] ${path.relative(process.cwd(), target)} (${(code.length / 1024).toFixed(0)} KiB)`);
   }
 }

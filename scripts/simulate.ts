@@ -21,8 +21,9 @@ async function main() {
   }
 }
 
-function printable({ status, stage, promisedDate, originalPromisedDate, timeline }: SimulationResult) {
-  return { status, stage, promisedDate, originalPromisedDate, timeline };
+/** The whole snapshot (every key, `null` where unset: money, amendments, dates …) and the timeline. */
+function printable({ snapshot, timeline }: SimulationResult) {
+  return { ...snapshot, timeline };
 }
 
 function readable(result: SimulationResult): string {

@@ -42,8 +42,8 @@ export type Scenario = z.input<typeof Scenario>;
 export interface SimulationResult {
   status: OrderSnapshot['status'];
   stage: OrderSnapshot['stage'];
-  promisedDate?: string;
-  originalPromisedDate?: string;
+  promisedDate: string | null;
+  originalPromisedDate: string | null;
   snapshot: OrderSnapshot;
   timeline: TimelineEntry[];
   /** Every message the outbox delivered, to check that nothing was sent twice. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { simulate } from '../../scripts/simulator';
@@ -31,5 +32,22 @@ describe('shipped scenarios (simulator)', function () {
     const result = await simulate(await timeSkippingServer(), JSON.parse(fs.readFileSync(path.join(dir, 'custom-order-cancelled.json'), 'utf8')));
     assert.equal(result.status, 'cancelled');
     assert.match(entries(result.timeline, 'rejected-event', 'cancelled')[0].detail, /sales-rep may not send cancelled/);
+  });
+});
+
+describe('npm run simulate -- <scenario> --json', function () {
+  this.timeout(120_000);
+
+  it('prints one JSON document and nothing else: every snapshot key (null where unset), the money, the amendments and the timeline', () => {
+    const run = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'simulate.js'), path.join(dir, 'custom-order-cancelled.json'), '--json'], {
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const printed = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.equal(printed.status, 'cancelled');
+    for (const key of ['promisedDate', 'originalPromisedDate', 'emergencyRelease']) assert.equal(printed[key], null, key);
+    for (const key of ['amount', 'received', 'balanceDue', 'refundDue']) assert.equal(typeof printed[key], 'number', key);
+    assert.ok(Array.isArray(printed.amendments) && Array.isArray(printed.timeline));
   });
 });

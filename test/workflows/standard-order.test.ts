@@ -317,7 +317,7 @@ describe('standard order (time-skipping server)', function () {
       assert.deepEqual(rejected.map((t) => t.type), ['qc-passed', 'delivery-date-estimated']);
       assert.match(rejected[0].detail, /stage intake and expects order-confirmed/);
       assert.equal(result.stage, 'intake');
-      assert.equal(result.snapshot.promisedDate, undefined);
+      assert.equal(result.snapshot.promisedDate, null);
     });
   });
 

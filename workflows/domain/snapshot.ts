@@ -21,8 +21,9 @@ export interface OrderSnapshot {
   balanceDue: Fen;
   /** Received beyond the amount (an amendment lowered it below what was paid): to be refunded. */
   refundDue: Fen;
-  promisedDate?: IsoDate;
-  originalPromisedDate?: IsoDate;
+  /** Every key is present on every order: `null` where the order has no such thing (yet). */
+  promisedDate: IsoDate | null;
+  originalPromisedDate: IsoDate | null;
   lateReturnDays: number;
   late: boolean;
   needsSupervisor: boolean;
@@ -32,7 +33,7 @@ export interface OrderSnapshot {
   amendments: Amendment[];
   delays: Delay[];
   complaints: Complaint[];
-  emergencyRelease?: { by: string; reason: string; at: string };
+  emergencyRelease: { by: string; reason: string; at: string } | null;
   qcFailures: number;
 }
 
@@ -50,8 +51,8 @@ export function snapshotOf(s: OrderState): OrderSnapshot {
     received: received(s),
     balanceDue: balanceDue(s),
     refundDue: refundDue(s),
-    promisedDate: s.promisedDate,
-    originalPromisedDate: s.originalPromisedDate,
+    promisedDate: s.promisedDate ?? null,
+    originalPromisedDate: s.originalPromisedDate ?? null,
     lateReturnDays: s.lateReturnDays,
     late: isLate(s),
     needsSupervisor: needsSupervisor(s),
@@ -61,11 +62,9 @@ export function snapshotOf(s: OrderState): OrderSnapshot {
     amendments: s.amendments,
     delays: s.delays,
     complaints: s.complaints,
-    emergencyRelease: s.facts.emergencyRelease && {
-      by: s.facts.emergencyRelease.by.id,
-      reason: s.facts.emergencyRelease.reason,
-      at: s.facts.emergencyRelease.at,
-    },
+    emergencyRelease: s.facts.emergencyRelease
+      ? { by: s.facts.emergencyRelease.by.id, reason: s.facts.emergencyRelease.reason, at: s.facts.emergencyRelease.at }
+      : null,
     qcFailures: s.facts.qcFailures,
   };
 }
