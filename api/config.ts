@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { resolvePolicy, type Policy, type PolicyOverrides } from '../workflows/domain/policy';
+import { channelForms, policyFor, type PolicyFile } from '../client/channels';
+import { CustomerClass, type Channel } from '../workflows/domain/order';
 import { developmentTokens, TokenConfig, tokensOf, type Tokens } from './auth';
 
 // The API's configuration, all from the environment, read once at start (Temporal's own settings
@@ -15,8 +16,8 @@ export interface ApiConfig {
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs: number;
   tokens: Tokens;
-  /** The policy new orders start with, snapshotted into each; running orders keep theirs. */
-  policy: Policy;
+  /** The policy file new orders start with, per channel and customer class, snapshotted into each; running orders keep theirs. */
+  policy: PolicyFile;
 }
 
 const Environment = z.object({
@@ -42,7 +43,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     temporalTimeoutMs: e.ORDERFLOW_TEMPORAL_TIMEOUT_MS,
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
     tokens: tokensFrom(e),
-    policy: resolvePolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyOverrides : {}),
+    policy: checkedPolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyFile : {}),
   };
 }
 
@@ -60,6 +61,14 @@ function tokensFrom(e: z.infer<typeof Environment>): Tokens {
     throw new Error('NODE_ENV=production needs ORDERFLOW_TOKENS or ORDERFLOW_TOKENS_FILE: the development tokens are refused');
   }
   return developmentTokens;
+}
+
+/** The policy file, once every channel and customer class resolves with it: a wrong value stops the start, not an order. */
+function checkedPolicy(file: PolicyFile): PolicyFile {
+  for (const channel of Object.keys(channelForms) as Channel[]) {
+    for (const customerClass of CustomerClass.options) policyFor(channel, customerClass, file);
+  }
+  return file;
 }
 
 const readJson = (file: string, variable: string) => parseJson(fs.readFileSync(file, 'utf8'), `${variable} (${file})`);

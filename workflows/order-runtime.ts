@@ -8,7 +8,7 @@ import type { OrderEvent } from './domain/events';
 import { startOfDate } from './domain/calendar';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
-import { expectedEvents, whyNotApplicable } from './domain/route';
+import { advance, expectedEvents, whyNotApplicable, type Fact } from './domain/route';
 import { checkEvent, startIssues } from './domain/validate';
 import { isLate, openOrder, recordRejected, type OrderState, type Stage } from './domain/state';
 import {
@@ -26,28 +26,35 @@ const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
+/** What a stage does while the order is in it (tell people, run clocks), and the facts it reads. */
+export interface StageWork {
+  (s: OrderState): Promise<void>;
+  /** Facts an earlier stage of the route must have set (checked for every channel by the registry test). */
+  needs?: readonly Fact[];
+}
+
 /** What a channel's workflow does while its orders are in each stage of their route. */
-export interface Channel {
-  /** Runs while the order is in the stage and is cancelled when it moves on (tell people, run clocks). */
-  stages: Partial<Record<Stage, (s: OrderState) => Promise<void>>>;
+export interface ChannelWork {
+  /** Runs while the order is in the stage and is cancelled when it moves on. */
+  stages: Partial<Record<Stage, StageWork>>;
   /** Runs for the whole life of the order, beside the stages (e.g. the delay-notice clock). */
   sideLines: ((s: OrderState) => Promise<void>)[];
 }
 
-export async function runOrder(input: OrderWorkflowInput, channel: Channel): Promise<OrderSnapshot> {
+export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Promise<OrderSnapshot> {
   const s = 'resume' in input ? input.resume : open(input);
   receiveEvents(s);
   void deliverNotices(s);
   void keepSearchAttributesCurrent(s);
   void showCurrentDetails(s);
-  for (const sideLine of channel.sideLines) untilClosed(s, sideLine);
+  for (const sideLine of work.sideLines) untilClosed(s, sideLine);
   // The route moves the order from stage to stage as events are applied (domain/route.ts);
   // here each stage's own work runs for as long as the order stays in it.
   while (s.stage !== 'archived' && s.stage !== 'cancelled') {
     const stage = s.stage;
-    const work = channel.stages[stage];
+    const stageWork = work.stages[stage];
     const scope = new CancellationScope();
-    const running = work ? scope.run(() => work(s)).catch(unlessCancelled) : undefined;
+    const running = stageWork ? scope.run(() => stageWork(s)).catch(unlessCancelled) : undefined;
     // Not a race: the stage's work may end early (a single notice) or throw (continue-as-new).
     await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
   }
@@ -67,7 +74,9 @@ function open({ order, policy }: StartOrder): OrderState {
   if (issues.length > 0) {
     throw ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid order or policy', details: [issues], nonRetryable: true });
   }
-  return openOrder(order, policy, now());
+  const s = openOrder(order, policy, now());
+  advance(s, s.receivedAt); // into the first stage of its channel's route
+  return s;
 }
 
 function unlessCancelled(error: unknown) {

@@ -8,7 +8,6 @@ import { createApp } from '../../api/app';
 import { developmentTokens } from '../../api/auth';
 import type { Log } from '../../api/log';
 import type { Role } from '../../workflows/domain/order';
-import { defaultPolicy } from '../../workflows/domain/policy';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
@@ -32,7 +31,7 @@ export async function startApi(options: { worker?: boolean; temporalTimeoutMs?: 
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
   const app = createApp({
-    client: env.client, taskQueue, policy: defaultPolicy, tokens: developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
+    client: env.client, taskQueue, policy: {}, tokens: developmentTokens, temporalTimeoutMs: options.temporalTimeoutMs,
     log: (entry) => logs.push(entry),
   });
   const server: Server = await new Promise((resolve) => {

@@ -1,7 +1,7 @@
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { every, ladder, now, runClock } from '../clock';
 import { durationMs } from '../domain/duration';
-import { archive } from '../domain/route';
+import { archive, type Fact } from '../domain/route';
 import { balanceDue, openComplaints, type OrderState } from '../domain/state';
 import type { OrderWorkflowInput } from '../messages';
 import { remind } from './notices';
@@ -36,6 +36,8 @@ export async function afterSales(s: OrderState) {
     }
   }
 }
+/** The warranty runs from the customer's signature. */
+afterSales.needs = ['signedForAt'] satisfies Fact[];
 
 async function continueAsNewIfDue(s: OrderState) {
   const info = workflowInfo();
