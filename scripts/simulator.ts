@@ -52,6 +52,8 @@ export interface SimulationResult {
   continuedAsNew: boolean;
   /** The last run's event history, for its size and for replay fixtures. */
   history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
+  /** The first run's, when it continued as new (it ends with that). */
+  firstRunHistory?: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 }
 
 const offset = (iso: string) => (iso === 'PT0S' ? 0 : durationMs(iso));
@@ -100,6 +102,7 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
         delivered: (await new FileOutbox(outboxDir).list()).length,
         continuedAsNew: runId !== handle.firstExecutionRunId,
         history: await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory(),
+        firstRunHistory: runId === handle.firstExecutionRunId ? undefined : await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory(),
       };
     });
   } finally {

@@ -1,6 +1,6 @@
 import {
-  ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setCurrentDetails, setHandler,
-  upsertSearchAttributes, workflowInfo,
+  allHandlersFinished, ApplicationFailure, CancellationScope, condition, continueAsNew, isCancellation, log, patched, proxyActivities,
+  setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { now } from './clock';
@@ -15,7 +15,7 @@ import {
   EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput, type StartOrder,
 } from './messages';
 import * as sa from './search-attributes';
-import { tell } from './stages/notices';
+import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/notices';
 
 // What every channel's workflow shares around its journey: one way in for events (update and
 // signal), one way out for messages (the outbox activity), the search attributes kept current,
@@ -43,21 +43,14 @@ export interface ChannelWork {
 
 export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Promise<OrderSnapshot> {
   const s = 'resume' in input ? input.resume : open(input);
-  receiveEvents(s);
-  void deliverNotices(s);
+  const run: Run = { events: 0, delivering: false, closing: false };
+  receiveEvents(s, run);
+  void deliverNotices(s, run);
   void keepSearchAttributesCurrent(s);
   void showCurrentDetails(s);
   for (const sideLine of work.sideLines) untilClosed(s, sideLine);
-  // The route moves the order from stage to stage as events are applied (domain/route.ts);
-  // here each stage's own work runs for as long as the order stays in it.
-  while (s.stage !== 'archived' && s.stage !== 'cancelled') {
-    const stage = s.stage;
-    const stageWork = work.stages[stage];
-    const scope = new CancellationScope();
-    const running = stageWork ? scope.run(() => stageWork(s)).catch(unlessCancelled) : undefined;
-    // Not a race: the stage's work may end early (a single notice) or throw (continue-as-new).
-    await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
-  }
+  // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
+  await Promise.race([journey(s, work, 'resume' in input), continueAsNewWhenDue(s, run)]);
   if (s.stage === 'cancelled') {
     for (const role of ['production', 'finance', 'warehouse', 'sales-rep'] as const) {
       tell(s, 'order-cancelled', role, `order cancelled: ${s.facts.cancelledReason}`);
@@ -66,6 +59,71 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   // Nothing leaves unsent: the outbox drains before the order closes.
   await condition(() => s.pendingNotices.length === 0);
   return snapshotOf(s);
+}
+
+/**
+ * The route moves the order from stage to stage as events are applied (domain/route.ts); here each
+ * stage's own work runs for as long as the order stays in it. A run that continued as new resumes
+ * its stage's clocks without announcing the stage again.
+ */
+async function journey(s: OrderState, work: ChannelWork, resumed: boolean) {
+  while (s.stage !== 'archived' && s.stage !== 'cancelled') {
+    const stage = s.stage;
+    const stageWork = work.stages[stage];
+    const scope = new CancellationScope();
+    const start = () => scope.run(() => stageWork!(s)).catch(unlessCancelled);
+    const running = stageWork ? (resumed ? withoutEntryNotices(start) : start()) : undefined;
+    resumed = false;
+    // Not a race: the stage's work may end early (a single notice).
+    await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
+  }
+}
+
+/**
+ * Temporal keeps at most ~2,000 updates and ~50,000 events in one run; an order lives for months
+ * and takes any number of events. So the order continues as new, in whatever stage, when the
+ * server suggests it, after `continueAsNewAfterUpdates` events in this run (default
+ * 1,000), or once the history holds `continueAsNewAfterEvents` events: after the
+ * event handlers in flight have finished, carrying its state, open clocks and unsent notices.
+ * Orders that started before this lived by the old rule (after-sales only) when replayed.
+ */
+async function continueAsNewWhenDue(s: OrderState, run: Run): Promise<never> {
+  const { continueAsNewAfterEvents: historyLimit, continueAsNewAfterUpdates: eventLimit = defaultEventsPerRun } = s.policy.rules;
+  const due = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || run.events >= eventLimit || (historyLimit !== undefined && info.historyLength >= historyLimit);
+  };
+  for (;;) {
+    await condition(due);
+    if (patched(CONTINUE_AS_NEW_IN_RUNTIME)) break;
+    // Replaying a run that started before the patch: it continues as new in after-sales, as it did.
+    await condition(() => !workflowInfo().unsafe.isReplaying);
+  }
+  // No message half sent: the outbox starts none, and the one under way finishes (the rest go over).
+  run.closing = true;
+  await condition(() => allHandlersFinished() && !run.delivering);
+  return continueAsNew<(input: OrderWorkflowInput) => Promise<unknown>>({ resume: carriedOver(s) });
+}
+
+/** This run of the order's workflow (not carried over): events it took, and the outbox's state. */
+interface Run {
+  events: number;
+  delivering: boolean;
+  /** Continuing as new: the outbox starts no more messages in this run. */
+  closing: boolean;
+}
+
+/** Events per run before continuing as new, well below Temporal's limit of 2,000 updates per run. */
+export const defaultEventsPerRun = 1000;
+/**
+ * Idempotency keys carried into the next run: a retry of an event older than the last 2,000 the
+ * order applied would be applied again (retries come within minutes, orders take a few a day).
+ */
+export const carriedEventIds = 2000;
+
+function carriedOver(s: OrderState): OrderState {
+  const ids = Object.entries(s.appliedEvents);
+  return ids.length <= carriedEventIds ? s : { ...s, appliedEvents: Object.fromEntries(ids.slice(-carriedEventIds)) };
 }
 
 /** The starter parsed the order form and resolved the policy; a start input that is neither (from the Temporal UI, say) fails the order at once. */
@@ -113,8 +171,9 @@ function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: App
   return { event };
 }
 
-function receiveEvents(s: OrderState) {
+function receiveEvents(s: OrderState, run: Run) {
   const accept = (event: OrderEvent) => {
+    run.events++;
     // A retried event (same id) is answered with the current state and applied nothing twice.
     if (event.id !== undefined && event.id in s.appliedEvents) return;
     apply(s, event, now());
@@ -145,12 +204,14 @@ function receiveEvents(s: OrderState) {
 }
 
 /** The single way out: each queued message goes through the outbox activity, in order, exactly once. */
-async function deliverNotices(s: OrderState) {
+async function deliverNotices(s: OrderState, run: Run) {
   const { workflowId } = workflowInfo();
   for (;;) {
-    await condition(() => s.pendingNotices.length > 0);
+    await condition(() => s.pendingNotices.length > 0 && !run.closing);
     const notice = s.pendingNotices[0];
+    run.delivering = true;
     await deliverNotice({ key: `${workflowId}/${notice.seq}`, orderNumber: s.order.orderNumber, at: now(), notice });
+    run.delivering = false;
     s.pendingNotices.shift();
   }
 }
