@@ -104,8 +104,9 @@ const GRPC_UNAVAILABLE = 14;
 
 /** Temporal did not answer within the request's deadline (no worker polling, say), or is not reachable. */
 function isTemporalUnavailable(error: unknown): boolean {
-  if (isGrpcDeadlineError(error)) return true;
+  // The client wraps some calls' gRPC errors (a start is "Failed to start Workflow", caused by the deadline).
   for (let e = error; e instanceof Error; e = e.cause) {
+    if (isGrpcDeadlineError(e as unknown)) return true;
     if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return true;
   }
   return false;
