@@ -104,9 +104,8 @@ const GRPC_UNAVAILABLE = 14;
 
 /** Temporal did not answer within the request's deadline (no worker polling, say), or is not reachable. */
 function isTemporalUnavailable(error: unknown): boolean {
-  // The client wraps some calls' gRPC errors (a start is "Failed to start Workflow", caused by the deadline).
+  if (isGrpcDeadlineError(error)) return true;
   for (let e = error; e instanceof Error; e = e.cause) {
-    if (isGrpcDeadlineError(e as unknown)) return true;
     if (isGrpcServiceError(e) && e.code === GRPC_UNAVAILABLE) return true;
   }
   return false;

@@ -31,6 +31,10 @@ describe('channel registry', () => {
     ]);
   });
 
+  it('the sample route takes only its own events: no change, payment or complaint at all', () => {
+    assert.deepEqual([...(channels.sample.route.events ?? [])].sort(), ['cancelled', 'order-confirmed', 'shipped', 'signed-for']);
+  });
+
   it('has a client side for every channel, and every channel workflow is in the bundle', () => {
     assert.deepEqual(Object.keys(channelForms).sort(), [...ids].sort());
     for (const id of ids) assert.equal((workflows as Record<string, unknown>)[channels[id].workflow.name], channels[id].workflow);

@@ -38,6 +38,8 @@ export interface Window {
 }
 
 export interface Route {
+  /** The event types the channel takes at some point, when not all of them: no window or step can let another in. */
+  events?: readonly EventType[];
   steps: readonly RouteStep[];
   windows: readonly Window[];
 }
@@ -135,6 +137,7 @@ export const standardRoute: Route = {
  * production or after-sales, so none of their side events: it can be cancelled until it ships.
  */
 export const sampleRoute: Route = {
+  events: ['order-confirmed', 'shipped', 'signed-for', 'cancelled'],
   steps: [
     { stage: 'sample-request', done: (s) => f(s).confirmedAt !== undefined, expects: () => ['order-confirmed'], provides: ['confirmedAt'] },
     { stage: 'sample-dispatch', done: (s) => f(s).shippedAt !== undefined, expects: () => ['shipped'], provides: ['shippedAt'] },
@@ -184,7 +187,7 @@ export function expectedEvents(s: OrderState): EventType[] {
   for (const window of route.windows) {
     if (inside(route, s, window)) for (const type of window.events(s)) expected.add(type);
   }
-  return [...expected];
+  return route.events ? [...expected].filter((type) => route.events!.includes(type)) : [...expected];
 }
 
 /** Why an event does not fit: the sender's role may not send it, or the order does not expect it now. */
