@@ -82,19 +82,22 @@ async function journey(s: OrderState, work: ChannelWork, resumed: boolean) {
 /**
  * Temporal keeps at most ~2,000 updates and ~50,000 events in one run; an order lives for months
  * and takes any number of events. So the order continues as new, in whatever stage, when the
- * server suggests it, after `continueAsNewAfterUpdates` events in this run (default
- * 1,000), or once the history holds `continueAsNewAfterEvents` events: after the
- * event handlers in flight have finished, carrying its state, open clocks and unsent notices.
+ * server suggests it, after `continueAsNewAfterUpdates` events in this run (default 1,000), or
+ * once the history holds `continueAsNewAfterEvents` events: after the event handlers in flight
+ * have finished, carrying its state, open clocks and unsent notices.
  * Orders that started before this lived by the old rule (after-sales only) when replayed.
  */
-async function continueAsNewWhenDue(s: OrderState, run: Run): Promise<never> {
+async function continueAsNewWhenDue(s: OrderState, run: Run): Promise<void> {
   const { continueAsNewAfterEvents: historyLimit, continueAsNewAfterUpdates: eventLimit = defaultEventsPerRun } = s.policy.rules;
   const due = () => {
     const info = workflowInfo();
     return info.continueAsNewSuggested || run.events >= eventLimit || (historyLimit !== undefined && info.historyLength >= historyLimit);
   };
+  const closed = () => s.stage === 'archived' || s.stage === 'cancelled';
   for (;;) {
-    await condition(due);
+    // A closed order does not continue: it drains its outbox and ends.
+    await condition(() => due() || closed());
+    if (closed()) return;
     if (patched(CONTINUE_AS_NEW_IN_RUNTIME)) break;
     // Replaying a run that started before the patch: it continues as new in after-sales, as it did.
     await condition(() => !workflowInfo().unsafe.isReplaying);
@@ -114,12 +117,12 @@ interface Run {
 }
 
 /** Events per run before continuing as new, well below Temporal's limit of 2,000 updates per run. */
-export const defaultEventsPerRun = 1000;
+const defaultEventsPerRun = 1000;
 /**
  * Idempotency keys carried into the next run: a retry of an event older than the last 2,000 the
  * order applied would be applied again (retries come within minutes, orders take a few a day).
  */
-export const carriedEventIds = 2000;
+const carriedEventIds = 2000;
 
 function carriedOver(s: OrderState): OrderState {
   const ids = Object.entries(s.appliedEvents);
