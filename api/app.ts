@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import type { Client } from '@temporalio/client';
-import type { Policy } from '../workflows/domain/policy';
+import type { PolicyFile } from '../client/channels';
 import { authenticate, type Tokens } from './auth';
 import { CreationKeys } from './idempotency';
 import { jsonLog, requestLog, type Log } from './log';
@@ -16,8 +16,8 @@ export interface AppDeps {
   client: Client;
   /** Where new orders' workflows run. */
   taskQueue: string;
-  /** The policy new orders start with (snapshotted into each). */
-  policy: Policy;
+  /** The policy file new orders start with, per channel and customer class (snapshotted into each). */
+  policy: PolicyFile;
   tokens: Tokens;
   bodyLimit?: string;
   /** How long one request may wait for Temporal before it is answered 503. */

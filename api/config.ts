@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { resolvePolicy, type Policy, type PolicyOverrides } from '../workflows/domain/policy';
+import { channelForms, policyFor, type PolicyFile } from '../client/channels';
+import { CustomerClass, type Channel } from '../workflows/domain/order';
 import { developmentTokens, tokensFrom, type Tokens } from './auth';
 
 // The API's configuration, all from the environment, read once at start (Temporal's own settings
@@ -23,8 +24,8 @@ export interface ApiConfig {
   /** Where operators scrape the API's Prometheus metrics (on ORDERFLOW_HOST); none when unset. */
   metricsPort?: number;
   tokens: Tokens;
-  /** The policy new orders start with, snapshotted into each; running orders keep theirs. */
-  policy: Policy;
+  /** The policy file new orders start with, per channel and customer class, snapshotted into each; running orders keep theirs. */
+  policy: PolicyFile;
 }
 
 const Environment = z.object({
@@ -62,7 +63,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
     metricsPort: e.ORDERFLOW_METRICS_PORT,
     tokens: configuredTokens(e),
-    policy: resolvePolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyOverrides : {}),
+    policy: checkedPolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyFile : {}),
   };
 }
 
@@ -83,6 +84,14 @@ function configuredTokens(e: z.infer<typeof Environment>): Tokens {
     throw new Error('NODE_ENV=production needs ORDERFLOW_TOKENS or ORDERFLOW_TOKENS_FILE: the development tokens are refused');
   }
   return developmentTokens;
+}
+
+/** The policy file, once every channel and customer class resolves with it: a wrong value stops the start, not an order. */
+function checkedPolicy(file: PolicyFile): PolicyFile {
+  for (const channel of Object.keys(channelForms) as Channel[]) {
+    for (const customerClass of CustomerClass.options) policyFor(channel, customerClass, file);
+  }
+  return file;
 }
 
 const readJson = (file: string, variable: string, options?: { secret: boolean }) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CreateOrder, DeadLetterOrders, EventAccepted, EventRequest, OrderDeadLetters, OrderListQuery, OrderPage, ProblemDetails } from './schemas';
+import { OrderNumber } from '../workflows/domain/order';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -37,7 +38,7 @@ const idempotencyKey = {
   description: 'A retry with the same key and body gets the first answer and applies nothing twice; the same key with another body is a 422.',
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
-const orderNumber = { name: 'id', in: 'path', required: true, description: 'the order number', schema: jsonSchema(CreateOrder.shape.orderNumber.unwrap(), 'input') };
+const orderNumber = { name: 'id', in: 'path', required: true, description: 'the order number', schema: jsonSchema(OrderNumber, 'input') };
 
 export function openApiDocument() {
   const listQuery = jsonSchema(OrderListQuery, 'input') as { properties: Record<string, { description?: string }> };

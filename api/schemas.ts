@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelForms } from '../client/channels';
 import { eventData, eventTypes, type EventType } from '../workflows/domain/events';
 import { Actor, Channel, moneyCeilingIssues, OrderInput, OrderNumber } from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
@@ -6,12 +7,18 @@ import { stages, statuses } from '../workflows/domain/state';
 // What the API reads and writes, as zod schemas: the routes parse with them and openapi.ts
 // documents them, so the two cannot drift. Built from the domain's schemas, never copied.
 
-/** POST /orders: the order form; the order number is the caller's or made from the Idempotency-Key. */
-export const CreateOrder = OrderInput.extend({ orderNumber: OrderNumber.optional() }).strict()
-  .superRefine((order, ctx) => {
-    for (const { path, message } of moneyCeilingIssues(order.lines)) ctx.addIssue({ code: 'custom', path, message });
-  });
-export type CreateOrder = z.infer<typeof CreateOrder>;
+/** POST /orders: one channel's order form (standard when `channel` is left out); the order number is the caller's or made from the Idempotency-Key. */
+export const createOrderForms = Object.fromEntries(
+  Object.entries(channelForms).map(([channel, form]) => [
+    channel,
+    form.createSchema.extend({ orderNumber: OrderNumber.optional() }).strict().superRefine((order, ctx) => {
+      for (const { path, message } of moneyCeilingIssues(order.lines as OrderInput['lines'])) ctx.addIssue({ code: 'custom', path, message });
+    }),
+  ]),
+) as unknown as Record<Channel, z.ZodObject>;
+/** The order form of every channel, for the OpenAPI document (the route parses with the channel's own, for field-by-field errors). */
+export const CreateOrder = z.union(Object.values(createOrderForms) as [z.ZodObject, ...z.ZodObject[]]);
+export type CreateOrder = Omit<OrderInput, 'orderNumber'> & { orderNumber?: string };
 
 const Note = z.string().max(2000);
 

@@ -31,8 +31,9 @@ export function visibilityQuery(q: OrderListQuery): string {
     [sa.SalesRep.name, q.salesRep],
   ];
   return [
-    // Only order workflows carry an order status.
+    // Only order workflows carry an order status; a run that continued as new is the same order as its next run.
     `${sa.OrderStatus.name} IS NOT NULL`,
+    `ExecutionStatus != "ContinuedAsNew"`,
     ...equals.filter(([, value]) => value !== undefined).map(([name, value]) => `${name} = ${literal(value!)}`),
     ...(q.late ? [`${sa.OrderLate.name} = ${q.late}`] : []), // validated: true or false
   ].join(' AND ');

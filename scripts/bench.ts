@@ -13,6 +13,7 @@ import type { OrderEvent } from '../workflows/domain/events';
 import type { OrderInput, Role } from '../workflows/domain/order';
 import { defaultPolicy, resolvePolicy, type Policy } from '../workflows/domain/policy';
 import { submitEvent, workflowIdOf } from '../workflows/messages';
+import { startOrder } from '../client/channels';
 import { workflowBundlePath } from '../worker/worker';
 import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 
@@ -137,10 +138,10 @@ const orderInput = (orderNumber: string): OrderInput => ({
 type Kind = 'order' | 'noop';
 let orders = 0;
 
-async function startOrder(client: Client, kind: Kind, taskQueue: string, policy: Policy = defaultPolicy, events = lifecycle.length) {
+async function startBenchOrder(client: Client, kind: Kind, taskQueue: string, policy: Policy = defaultPolicy, events = lifecycle.length) {
   const orderNumber = `BENCH-${process.pid}-${++orders}`;
   return kind === 'order'
-    ? client.workflow.start('standardOrder', { taskQueue, workflowId: workflowIdOf(orderNumber), args: [{ order: orderInput(orderNumber), policy }] })
+    ? startOrder(client, { order: orderInput(orderNumber), policy }, { taskQueue })
     : client.workflow.start('noopOrder', { taskQueue, workflowId: workflowIdOf(orderNumber), args: [{ events }] });
 }
 
@@ -160,7 +161,7 @@ async function lifecycles(client: Client, kind: Kind, bundle: string) {
   const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
   await pool(num('orders'), num('concurrency'), async () => {
-    const handle = await startOrder(client, kind, worker.taskQueue);
+    const handle = await startBenchOrder(client, kind, worker.taskQueue);
     await send(client, handle.workflowId, lifecycle);
   });
   const seconds = (performance.now() - t0) / 1000;
@@ -174,12 +175,12 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 /** One event's round trip through the REST API against the same update sent with the raw client. */
 async function restRoundTrip(client: Client, bundle: string) {
   const worker = await startWorker(bundle);
-  const app = createApp({ client, taskQueue: worker.taskQueue, policy: defaultPolicy, tokens: developmentTokens, log: () => undefined });
+  const app = createApp({ client, taskQueue: worker.taskQueue, policy: {}, tokens: developmentTokens, log: () => undefined });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
-  const handle = await startOrder(client, 'order', worker.taskQueue);
+  const handle = await startBenchOrder(client, 'order', worker.taskQueue);
   await send(client, handle.workflowId, intoProduction);
   const orderNumber = handle.workflowId.slice(workflowIdOf('').length);
   const rest: number[] = [];
@@ -221,7 +222,7 @@ async function memoryPerOpenOrder(client: Client, kind: Kind, bundle: string) {
   const count = num('cached');
   const worker = await startWorker(bundle, count + 50);
   const pid = worker.child.pid!;
-  const start = async () => (await startOrder(client, kind, worker.taskQueue, defaultPolicy, 1e9)).workflowId;
+  const start = async () => (await startBenchOrder(client, kind, worker.taskQueue, defaultPolicy, 1e9)).workflowId;
   // Warm up (module initialisation, first bundle load), then measure what the open orders add.
   const warm: string[] = [];
   await pool(20, 10, async () => void warm.push(await start()));
@@ -255,7 +256,7 @@ async function openOrders(client: Client, bundle: string, count: number) {
   const dueMs = durationMs(due);
   await pool(count, 20, async () => {
     const startedAt = Date.now();
-    const { workflowId } = await startOrder(client, 'order', worker.taskQueue, policy);
+    const { workflowId } = await startBenchOrder(client, 'order', worker.taskQueue, policy);
     dueAt.set(workflowId, startedAt + dueMs);
   });
   const lastDue = Math.max(...dueAt.values());

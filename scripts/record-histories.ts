@@ -23,8 +23,13 @@ async function main() {
       }
       // protobufjs' own JSON form (History.toJSON / fromObject in the replay test): @temporalio/common's
       // historyToJSON trips over the second copy of protobufjs that npm installs beside it.
-      fs.writeFileSync(path.join(out, file), `${JSON.stringify(temporal.api.history.v1.History.fromObject(result.history).toJSON(), null, 1)}\n`);
-      console.log(`[record] ${file}: ${result.history.events?.length} events`);
+      const write = (name: string, history: typeof result.history) => {
+        fs.writeFileSync(path.join(out, name), `${JSON.stringify(temporal.api.history.v1.History.fromObject(history).toJSON(), null, 1)}\n`);
+        console.log(`[record] ${name}: ${history.events?.length} events`);
+      };
+      write(file, result.history);
+      // A run that continued as new, for the replay of that path too.
+      if (result.firstRunHistory) write(file.replace(/\.json$/, '.first-run.json'), result.firstRunHistory);
     }
   } finally {
     await env.teardown();

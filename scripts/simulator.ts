@@ -7,7 +7,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { dateAt, startOfDate, addCalendarDays } from '../workflows/domain/calendar';
 import { durationMs } from '../workflows/domain/duration';
 import { OrderInput } from '../workflows/domain/order';
-import { IsoDuration, resolvePolicy, type PolicyOverrides } from '../workflows/domain/policy';
+import { IsoDuration } from '../workflows/domain/policy';
+import { policyFor, startOrder, type PolicyFile } from '../client/channels';
 import type { TimelineEntry } from '../workflows/domain/state';
 import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { OrderEvent } from '../workflows/domain/events';
@@ -51,13 +52,15 @@ export interface SimulationResult {
   continuedAsNew: boolean;
   /** The last run's event history, for its size and for replay fixtures. */
   history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
+  /** The first run's, when it continued as new (it ends with that). */
+  firstRunHistory?: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 }
 
 const offset = (iso: string) => (iso === 'PT0S' ? 0 : durationMs(iso));
 
 export async function simulate(env: TestWorkflowEnvironment, input: Scenario): Promise<SimulationResult> {
   const scenario = Scenario.parse(input);
-  const policy = resolvePolicy((scenario.policy ?? {}) as PolicyOverrides);
+  const policy = policyFor(scenario.order.channel, scenario.order.customer.class, (scenario.policy ?? {}) as PolicyFile);
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-sim-'));
   const taskQueue = `simulation-${scenario.order.orderNumber}-${Date.now()}`;
   const worker = await createOrderWorker({
@@ -70,10 +73,9 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
   try {
     return await worker.runUntil(async () => {
       if (scenario.startAt) await env.sleep(untilLocalTime(await env.currentTimeMs(), scenario.startAt, policy.calendar.timeZone));
-      const handle = await env.client.workflow.start('standardOrder', {
+      const handle = await startOrder(env.client, { order: scenario.order, policy }, {
         taskQueue,
         workflowId: `${workflowIdOf(scenario.order.orderNumber)}-${taskQueue}`,
-        args: [{ order: scenario.order, policy }],
       });
       const startedAt = await env.currentTimeMs();
       const advanceTo = async (at: number) => {
@@ -100,6 +102,7 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
         delivered: (await new FileOutbox(outboxDir).list()).length,
         continuedAsNew: runId !== handle.firstExecutionRunId,
         history: await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory(),
+        firstRunHistory: runId === handle.firstExecutionRunId ? undefined : await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory(),
       };
     });
   } finally {

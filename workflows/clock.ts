@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { durationMs } from './domain/duration';
 import type { ClockName, OrderState } from './domain/state';
 
@@ -22,11 +22,15 @@ export type ClockSchedule = (firings: number) => ClockStep | undefined;
 export const now = () => new Date().toISOString();
 
 export async function runClock(s: OrderState, name: ClockName, done: () => boolean, schedule: ClockSchedule): Promise<void> {
+  // Open when the order continued as new: the steps before its next due time fired in an earlier run.
+  const carried = s.openClocks.find((c) => c.name === name);
   try {
     for (let firings = 0; !done(); firings++) {
       const step = schedule(firings);
       s.openClocks = s.openClocks.filter((c) => c.name !== name);
       if (!step) return;
+      // (Runs resumed before this fired them again: patched() keeps their replay as it was.)
+      if (carried && step.dueAt < Date.parse(carried.dueAt) && patched('clocks-resume-where-they-were')) continue;
       s.openClocks.push({ name, dueAt: new Date(step.dueAt).toISOString(), action: step.action });
       const wait = Math.max(step.dueAt - Date.now(), 1);
       if (await condition(done, wait, { summary: `${name}: ${step.action}` })) return;

@@ -1,2 +1,3 @@
-// The workflow bundle's entry: every channel's workflow type.
+// The workflow bundle's entry: every channel's workflow type (see channels.ts).
+export { sampleOrder } from './sample-order';
 export { standardOrder } from './standard-order';

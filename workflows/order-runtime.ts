@@ -1,6 +1,6 @@
 import {
-  ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, log, patched, proxyActivities, setCurrentDetails, setHandler,
-  upsertSearchAttributes, workflowInfo,
+  ActivityFailure, allHandlersFinished, ApplicationFailure, CancellationScope, condition, continueAsNew, isCancellation, log, patched, proxyActivities,
+  setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { now } from './clock';
@@ -8,7 +8,7 @@ import type { OrderEvent } from './domain/events';
 import { startOfDate } from './domain/calendar';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
-import { expectedEvents, whyNotApplicable, whyNotPermitted, type Misfit } from './domain/route';
+import { advance, expectedEvents, whyNotApplicable, whyNotPermitted, type Fact, type Misfit } from './domain/route';
 import { checkEvent, startIssues } from './domain/validate';
 import { deadLetter, delivered, isLate, openOrder, recordRejected, resend, type OrderState, type Stage } from './domain/state';
 import {
@@ -16,7 +16,7 @@ import {
   resendNotice, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput, type StartOrder,
 } from './messages';
 import * as sa from './search-attributes';
-import { tell } from './stages/notices';
+import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/notices';
 
 // What every channel's workflow shares around its journey: one way in for events (update and
 // signal), one way out for messages (the outbox activity), the search attributes kept current,
@@ -28,33 +28,33 @@ const outbox = (attempts: number) => proxyActivities<ReturnType<typeof createAct
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: attempts },
 });
 
+/** What a stage does while the order is in it (tell people, run clocks), and the facts it reads. */
+export interface StageWork {
+  (s: OrderState): Promise<void>;
+  /** Facts an earlier stage of the route must have set (checked for every channel by the registry test). */
+  needs?: readonly Fact[];
+}
+
 /** What a channel's workflow does while its orders are in each stage of their route. */
-export interface Channel {
-  /** Runs while the order is in the stage and is cancelled when it moves on (tell people, run clocks). */
-  stages: Partial<Record<Stage, (s: OrderState) => Promise<void>>>;
+export interface ChannelWork {
+  /** Runs while the order is in the stage and is cancelled when it moves on. */
+  stages: Partial<Record<Stage, StageWork>>;
   /** Runs for the whole life of the order, beside the stages (e.g. the delay-notice clock). */
   sideLines: ((s: OrderState) => Promise<void>)[];
 }
 
-export async function runOrder(input: OrderWorkflowInput, channel: Channel): Promise<OrderSnapshot> {
+export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Promise<OrderSnapshot> {
   const s = 'resume' in input ? input.resume : open(input);
-  receiveEvents(s);
+  const run: Run = { events: 0, delivering: false, closing: false };
+  receiveEvents(s, run);
   receiveResends(s);
-  void deliverNotices(s);
+  void deliverNotices(s, run);
   void keepSearchAttributesCurrent(s);
   void keepUndeliveredCountCurrent(s);
   void showCurrentDetails(s);
-  for (const sideLine of channel.sideLines) untilClosed(s, sideLine);
-  // The route moves the order from stage to stage as events are applied (domain/route.ts);
-  // here each stage's own work runs for as long as the order stays in it.
-  while (s.stage !== 'archived' && s.stage !== 'cancelled') {
-    const stage = s.stage;
-    const work = channel.stages[stage];
-    const scope = new CancellationScope();
-    const running = work ? scope.run(() => work(s)).catch(unlessCancelled) : undefined;
-    // Not a race: the stage's work may end early (a single notice) or throw (continue-as-new).
-    await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
-  }
+  for (const sideLine of work.sideLines) untilClosed(s, sideLine);
+  // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
+  await Promise.race([journey(s, work, 'resume' in input), continueAsNewWhenDue(s, run)]);
   if (s.stage === 'cancelled') {
     for (const role of ['production', 'finance', 'warehouse', 'sales-rep'] as const) {
       tell(s, 'order-cancelled', role, `order cancelled: ${s.facts.cancelledReason}`);
@@ -65,13 +65,83 @@ export async function runOrder(input: OrderWorkflowInput, channel: Channel): Pro
   return snapshotOf(s);
 }
 
+/**
+ * The route moves the order from stage to stage as events are applied (domain/route.ts); here each
+ * stage's own work runs for as long as the order stays in it. A run that continued as new resumes
+ * its stage's clocks without announcing the stage again.
+ */
+async function journey(s: OrderState, work: ChannelWork, resumed: boolean) {
+  while (s.stage !== 'archived' && s.stage !== 'cancelled') {
+    const stage = s.stage;
+    const stageWork = work.stages[stage];
+    const scope = new CancellationScope();
+    const start = () => scope.run(() => stageWork!(s)).catch(unlessCancelled);
+    const running = stageWork ? (resumed ? withoutEntryNotices(start) : start()) : undefined;
+    resumed = false;
+    // Not a race: the stage's work may end early (a single notice).
+    await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
+  }
+}
+
+/**
+ * Temporal keeps at most ~2,000 updates and ~50,000 events in one run; an order lives for months
+ * and takes any number of events. So the order continues as new, in whatever stage, when the
+ * server suggests it, after `continueAsNewAfterUpdates` events in this run (default 1,000), or
+ * once the history holds `continueAsNewAfterEvents` events: after the event handlers in flight
+ * have finished, carrying its state, open clocks and unsent notices.
+ * Orders that started before this lived by the old rule (after-sales only) when replayed.
+ */
+async function continueAsNewWhenDue(s: OrderState, run: Run): Promise<void> {
+  const { continueAsNewAfterEvents: historyLimit, continueAsNewAfterUpdates: eventLimit = defaultEventsPerRun } = s.policy.rules;
+  const due = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || run.events >= eventLimit || (historyLimit !== undefined && info.historyLength >= historyLimit);
+  };
+  const closed = () => s.stage === 'archived' || s.stage === 'cancelled';
+  for (;;) {
+    // A closed order does not continue: it drains its outbox and ends.
+    await condition(() => due() || closed());
+    if (closed()) return;
+    if (patched(CONTINUE_AS_NEW_IN_RUNTIME)) break;
+    // Replaying a run that started before the patch: it continues as new in after-sales, as it did.
+    await condition(() => !workflowInfo().unsafe.isReplaying);
+  }
+  // No message half sent: the outbox starts none, and the one under way finishes (the rest go over).
+  run.closing = true;
+  await condition(() => allHandlersFinished() && !run.delivering);
+  return continueAsNew<(input: OrderWorkflowInput) => Promise<unknown>>({ resume: carriedOver(s) });
+}
+
+/** This run of the order's workflow (not carried over): events it took, and the outbox's state. */
+interface Run {
+  events: number;
+  delivering: boolean;
+  /** Continuing as new: the outbox starts no more messages in this run. */
+  closing: boolean;
+}
+
+/** Events per run before continuing as new, well below Temporal's limit of 2,000 updates per run. */
+const defaultEventsPerRun = 1000;
+/**
+ * Idempotency keys carried into the next run: a retry of an event older than the last 2,000 the
+ * order applied would be applied again (retries come within minutes, orders take a few a day).
+ */
+const carriedEventIds = 2000;
+
+function carriedOver(s: OrderState): OrderState {
+  const ids = Object.entries(s.appliedEvents);
+  return ids.length <= carriedEventIds ? s : { ...s, appliedEvents: Object.fromEntries(ids.slice(-carriedEventIds)) };
+}
+
 /** The starter parsed the order form and resolved the policy; a start input that is neither (from the Temporal UI, say) fails the order at once. */
 function open({ order, policy }: StartOrder): OrderState {
   const issues = startIssues(order, policy);
   if (issues.length > 0) {
     throw ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid order or policy', details: [issues], nonRetryable: true });
   }
-  return openOrder(order, policy, now());
+  const s = openOrder(order, policy, now());
+  advance(s, s.receivedAt); // into the first stage of its channel's route
+  return s;
 }
 
 function unlessCancelled(error: unknown) {
@@ -115,8 +185,9 @@ function refusal(s: OrderState, misfit: Misfit): ApplicationFailure {
   });
 }
 
-function receiveEvents(s: OrderState) {
+function receiveEvents(s: OrderState, run: Run) {
   const accept = (event: OrderEvent, via?: 'temporal') => {
+    run.events++;
     // A retried event (same id) is answered with the current state and applied nothing twice.
     if (event.id !== undefined && event.id in s.appliedEvents) return;
     apply(s, event, now(), via);
@@ -183,20 +254,23 @@ function receiveResends(s: OrderState) {
  * running before dead letters existed replay unchanged: their activity never failed (it was retried
  * for ever), so the failure branch below has nothing in their histories to disagree with.
  */
-async function deliverNotices(s: OrderState) {
+async function deliverNotices(s: OrderState, run: Run) {
   const { workflowId } = workflowInfo();
   // Older orders' policies predate the setting: they get the default.
   const attempts = s.policy.outbox?.deliveryAttempts ?? 8;
   const { deliverNotice } = outbox(attempts);
   for (;;) {
-    await condition(() => s.pendingNotices.length > 0);
+    await condition(() => s.pendingNotices.length > 0 && !run.closing);
     const notice = s.pendingNotices[0];
+    run.delivering = true;
     try {
       await deliverNotice({ key: `${workflowId}/${notice.seq}`, orderNumber: s.order.orderNumber, at: now(), notice });
       delivered(s, notice);
     } catch (error) {
       if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
       deadLetter(s, now(), notice, reasonOf(error, attempts));
+    } finally {
+      run.delivering = false;
     }
     s.pendingNotices.shift();
   }

@@ -1,6 +1,6 @@
 import type { OrderSnapshot } from './domain/snapshot';
 import type { OrderWorkflowInput } from './messages';
-import { runOrder } from './order-runtime';
+import { runOrder, type ChannelWork } from './order-runtime';
 import { afterSales } from './stages/after-sales';
 import { confirmationReturn, deliveryEstimate } from './stages/confirmation';
 import { deposit } from './stages/deposit';
@@ -17,24 +17,26 @@ import { ship } from './stages/shipping';
  * domain/route.ts; here is what OrderFlow does while the order is in each stage: tell the people
  * who owe the next step, and run the stage's clocks until the order moves on.
  */
+export const standardWork: ChannelWork = {
+  stages: {
+    intake, // 2-hour first confirmation
+    'technical-review': technicalReview,
+    'price-review': priceReview,
+    'supervisor-approval': supervisorApproval, // large or custom orders
+    'delivery-estimate': deliveryEstimate,
+    'confirmation-return': confirmationReturn, // late return moves the promised date
+    deposit, // daily reminders until it arrives
+    'production-notice': productionNotice,
+    production, // technical order in 2–3 days, weekly progress
+    'put-away': putAway,
+    release, // class A at once, B and C after the balance
+    shipping: ship,
+    'after-sales': afterSales, // complaints until the warranty ends, then archive
+  },
+  // Beside whatever stage the order is in.
+  sideLines: [delayNotices, shippingRequestChase],
+};
+
 export async function standardOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {
-  return runOrder(input, {
-    stages: {
-      intake, // 2-hour first confirmation
-      'technical-review': technicalReview,
-      'price-review': priceReview,
-      'supervisor-approval': supervisorApproval, // large or custom orders
-      'delivery-estimate': deliveryEstimate,
-      'confirmation-return': confirmationReturn, // late return moves the promised date
-      deposit, // daily reminders until it arrives
-      'production-notice': productionNotice,
-      production, // technical order in 2–3 days, weekly progress
-      'put-away': putAway,
-      release, // class A at once, B and C after the balance
-      shipping: ship,
-      'after-sales': afterSales, // complaints until the warranty ends, then archive
-    },
-    // Beside whatever stage the order is in.
-    sideLines: [delayNotices, shippingRequestChase],
-  });
+  return runOrder(input, standardWork);
 }

@@ -1,13 +1,12 @@
 import { Router } from 'express';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import type { OrderInput } from '../../workflows/domain/order';
-import type { Policy } from '../../workflows/domain/policy';
-import { snapshotQuery, timelineQuery, workflowIdOf, type StartOrder } from '../../workflows/messages';
-import * as sa from '../../workflows/search-attributes';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { policyFor, startOrder, type PolicyFile } from '../../client/channels';
+import { Channel, type OrderInput } from '../../workflows/domain/order';
+import { snapshotQuery, timelineQuery } from '../../workflows/messages';
 import { personOf } from '../auth';
-import { digestOf, idempotencyOf, keyReused, type CreationKeys, type Idempotency } from '../idempotency';
+import { digestOf, idempotencyOf, keyReused, type CreationKeys } from '../idempotency';
 import { invalidRequest, Problem } from '../problem';
-import { CreateOrder, OrderListQuery } from '../schemas';
+import { createOrderForms, OrderListQuery, type CreateOrder } from '../schemas';
 import { listOrders } from '../visibility';
 import { orderHandle, visibleFilters, visibleOrder } from './order-handle';
 
@@ -17,7 +16,8 @@ import { orderHandle, visibleFilters, visibleOrder } from './order-handle';
 export interface OrderRoutesDeps {
   client: Client;
   taskQueue: string;
-  policy: Policy;
+  /** The policy file: each order starts with its channel's and customer class's policy (client/channels.ts). */
+  policy: PolicyFile;
   creationKeys: CreationKeys;
 }
 
@@ -25,7 +25,8 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
   const router = Router();
   // Who may enter an order is who may confirm it at intake (接单): the policy's matrix has no
   // entry of its own for creation, and the two are the same people (order desk, sales, supervisor).
-  const creators = policy.permissions['order-confirmed'];
+  // Checked before the form is read, so by the company's policy for standard orders.
+  const creators = policyFor('standard', undefined, policy).permissions['order-confirmed'];
 
   router.post('/orders', async (req, res) => {
     const idempotency = idempotencyOf(req, res);
@@ -33,17 +34,22 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
     if (!creators.includes(person.role)) {
       throw new Problem(403, 'role-not-permitted', 'Your role may not create orders', `${person.role} may not create orders (allowed: ${creators.join(', ')})`);
     }
-    const parsed = CreateOrder.safeParse(req.body);
+    const channel = Channel.safeParse((req.body as { channel?: unknown } | undefined)?.channel ?? 'standard');
+    if (!channel.success) throw invalidRequest(channel.error.issues, 'channel');
+    const parsed = createOrderForms[channel.data].safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error.issues);
+    const data = parsed.data as CreateOrder;
     // A customer the policy lets enter orders enters them for their own company only.
-    if (person.role === 'customer' && parsed.data.customer.id !== person.customerId) {
+    if (person.role === 'customer' && data.customer.id !== person.customerId) {
       throw new Problem(403, 'role-not-permitted', 'You may create orders only for your own company', `customer.id must be ${person.customerId}`);
     }
-    const order: OrderInput = { ...parsed.data, orderNumber: parsed.data.orderNumber ?? orderNumberFor(idempotency.key) };
+    const order: OrderInput = { ...data, orderNumber: data.orderNumber ?? orderNumberFor(idempotency.key) };
     const release = creationKeys.claim(idempotency, order.orderNumber);
     const handle = orderHandle(client, order.orderNumber);
     try {
-      await start(client, taskQueue, { order, policy }, idempotency, person.id);
+      // The creation's idempotency record (see idempotency.ts), and who entered the order.
+      const memo = { idempotencyKey: idempotency.key, digest: idempotency.digest, createdBy: person.id };
+      await startOrder(client, { order, policy: policyFor(order.channel, order.customer.class, policy) }, { taskQueue, memo });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
         release();
@@ -81,25 +87,3 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
 /** An order number made from the key, so a retried creation without a number finds the same order. */
 const orderNumberFor = (key: string) => `SO-${digestOf(key).slice(0, 12).toUpperCase()}`;
 
-function start(client: Client, taskQueue: string, input: StartOrder, { key, digest }: Idempotency, createdBy: string) {
-  const { order } = input;
-  return client.workflow.start('standardOrder', {
-    taskQueue,
-    workflowId: workflowIdOf(order.orderNumber),
-    // An order number is never used twice, even after its order closed.
-    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    args: [input],
-    // The creation's idempotency record (see idempotency.ts), and who entered the order.
-    memo: { idempotencyKey: key, digest, createdBy },
-    staticSummary: `${order.channel} order ${order.orderNumber} for ${order.customer.name} (class ${order.customer.class})`,
-    // Listed at once, before the workflow's first task keeps them current.
-    typedSearchAttributes: [
-      { key: sa.OrderStatus, value: 'pending-confirmation' },
-      { key: sa.OrderStage, value: 'intake' },
-      { key: sa.OrderChannel, value: order.channel },
-      { key: sa.CustomerId, value: order.customer.id },
-      { key: sa.CustomerClass, value: order.customer.class },
-      { key: sa.SalesRep, value: order.salesRep.id },
-    ],
-  });
-}

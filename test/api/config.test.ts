@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { apiConfigFromEnvironment } from '../../api/config';
 import { developmentTokens, findPerson, tokenHash } from '../../api/auth';
+import { policyFor } from '../../client/channels';
 
 // The API's configuration from the environment: no server needed.
 
@@ -27,7 +28,7 @@ describe('API configuration', () => {
       'dev-supervisor', 'dev-technical', 'dev-warehouse',
     ]);
     assert.equal(findPerson(developmentTokens, 'dev-customer')?.customerId, 'C-DEV', 'the development customer is bound to customer C-DEV');
-    assert.equal(config.policy.rules.largeOrderAmount, 1_000_000);
+    assert.equal(policyFor('standard', 'A', config.policy).rules.largeOrderAmount, 1_000_000);
   });
 
   it('refuses the development tokens in production unless tokens are configured, from JSON or a file', () => {
@@ -70,8 +71,8 @@ describe('API configuration', () => {
 
   it('reads the policy overrides for new orders from ORDERFLOW_POLICY_FILE, and names a wrong variable', () => {
     const config = apiConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file('policy.json', { rules: { largeOrderAmount: 2_000_000 } }) });
-    assert.equal(config.policy.rules.largeOrderAmount, 2_000_000);
-    assert.equal(config.policy.clocks.firstConfirmation.after, 'PT2H', 'the defaults fill the rest');
+    assert.equal(policyFor('standard', 'A', config.policy).rules.largeOrderAmount, 2_000_000);
+    assert.equal(policyFor('standard', 'A', config.policy).clocks.firstConfirmation.after, 'PT2H', 'the defaults fill the rest');
     assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file('bad.json', { rules: { largeOrderAmount: -1 } }) }), /largeOrderAmount/);
     assert.throws(() => apiConfigFromEnvironment({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_BODY_LIMIT: 'huge' }), /ORDERFLOW_BODY_LIMIT/);

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { FileOutbox } from '../../activities/outbox';
 import { OrderInput } from '../../workflows/domain/order';
-import { resolvePolicy } from '../../workflows/domain/policy';
-import { eventSignal, snapshotQuery, submitEvent, timelineQuery, workflowIdOf } from '../../workflows/messages';
+import { policyFor, startOrder } from '../../client/channels';
+import { eventSignal, snapshotQuery, submitEvent, timelineQuery } from '../../workflows/messages';
 import type { OrderEvent } from '../../workflows/domain/events';
 import { devServer } from '../support/servers';
 import { standardOrder } from '../support/scenario';
@@ -53,11 +53,7 @@ describe('a worker killed in the middle of an order (dev server)', function () {
     const env = await devServer();
     worker = await startWorker(env.address);
     const order = OrderInput.parse(standardOrder({ deposit: { kind: 'rate', basisPoints: 2000 } }));
-    const handle: WorkflowHandle = await env.client.workflow.start('standardOrder', {
-      taskQueue,
-      workflowId: workflowIdOf(order.orderNumber),
-      args: [{ order, policy: resolvePolicy() }],
-    });
+    const handle: WorkflowHandle = await startOrder(env.client, { order, policy: policyFor(order.channel, order.customer.class) }, { taskQueue });
     const send = (e: OrderEvent) => handle.executeUpdate(submitEvent, { args: [e] });
     await send(event('order-confirmed', 'order-desk'));
     await send(event('price-approved', 'finance'));

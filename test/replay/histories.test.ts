@@ -22,6 +22,11 @@ describe('replay of committed order histories', () => {
     assert.ok(files.length >= 3, files.join(', '));
   });
 
+  it('has a run that continued as new among them (orders continue as new in any stage)', () => {
+    const continued = files.filter((file) => load(file).events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes);
+    assert.ok(continued.length >= 1, files.join(', '));
+  });
+
   for (const file of files) {
     it(`replays ${file} with the current workflow code`, async () => {
       await replay(load(file));

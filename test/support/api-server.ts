@@ -11,7 +11,7 @@ import type { ApiMetrics } from '../../api/metrics';
 import { developmentTokens, type Tokens } from '../../api/auth';
 import type { Log } from '../../api/log';
 import type { Role } from '../../workflows/domain/order';
-import { defaultPolicy, type Policy } from '../../workflows/domain/policy';
+import type { PolicyFile } from '../../client/channels';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
@@ -29,7 +29,7 @@ export interface ApiUnderTest {
 
 export async function startApi(
   options: {
-    worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: Policy; webhookUrl?: string; maxInFlightPerOrder?: number; client?: Client;
+    worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: PolicyFile; webhookUrl?: string; maxInFlightPerOrder?: number; client?: Client;
     temporal?: TestWorkflowEnvironment; metrics?: ApiMetrics;
   } = {},
 ): Promise<ApiUnderTest> {
@@ -42,7 +42,7 @@ export async function startApi(
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
   const app = createApp({
-    client: options.client ?? env.client, taskQueue, policy: options.policy ?? defaultPolicy, tokens: options.tokens ?? developmentTokens,
+    client: options.client ?? env.client, taskQueue, policy: options.policy ?? {}, tokens: options.tokens ?? developmentTokens,
     temporalTimeoutMs: options.temporalTimeoutMs, maxInFlightPerOrder: options.maxInFlightPerOrder, log: (entry) => logs.push(entry),
     metrics: options.metrics,
   });

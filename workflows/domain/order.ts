@@ -50,7 +50,8 @@ export type Actor = z.infer<typeof Actor>;
 export const CustomerClass = z.enum(['A', 'B', 'C']);
 export type CustomerClass = z.infer<typeof CustomerClass>;
 
-export const Channel = z.enum(['standard']);
+/** The sales channel an order comes through; each has its route and workflow (workflows/channels.ts). */
+export const Channel = z.enum(['standard', 'sample']);
 export type Channel = z.infer<typeof Channel>;
 
 export const OrderLine = z.object({

@@ -111,6 +111,8 @@ export const Policy = z.object({
        * suggests it. Unset in production; a test sets it low to prove the state carries over.
        */
       continueAsNewAfterEvents: z.int().min(20).optional(),
+      /** Continue-as-new after this many events in one run (default 1,000; Temporal takes at most 2,000 updates per run). */
+      continueAsNewAfterUpdates: z.int().min(10).max(1500).optional(),
     })
     .prefault({}),
   outbox: z

@@ -1,14 +1,19 @@
 import type { EventType, OrderEvent } from './events';
+import type { Channel } from './order';
 import {
   balanceDue, depositOutstanding, isCustom, moveTo, needsSupervisor, openComplaints, pendingAmendment,
   shipsBeforeBalance, untoldDelay, type OrderState, type Stage,
 } from './state';
 
 // The route an order takes, as data: each stage, when it applies, when it is done, and what it
-// waits for. The current stage is a pure function of the order's facts, recomputed after every
-// accepted event, so that several events arriving in one workflow task (signals sent while a
-// worker was down) are each checked against the stage the earlier ones led to. Routes are
-// per channel; the workflow runs each stage's clocks while the order is in it.
+// waits for; and its windows: which side events (a change, a cancellation, a payment …) it accepts
+// in which stages. The current stage is a pure function of the order's facts, recomputed after
+// every accepted event, so that several events arriving in one workflow task (signals sent while a
+// worker was down) are each checked against the stage the earlier ones led to. Each channel has
+// its route (workflows/channels.ts); the workflow runs each stage's clocks while the order is in it.
+
+/** A fact an order's events set, which stages and their clocks read. */
+export type Fact = keyof OrderState['facts'];
 
 export interface RouteStep {
   stage: Stage;
@@ -17,75 +22,141 @@ export interface RouteStep {
   done: (s: OrderState) => boolean;
   /** The main-line events this stage waits for. */
   expects: (s: OrderState) => EventType[];
+  /** The facts set once the stage is done, which later stages may read. */
+  provides: readonly Fact[];
+}
+
+/**
+ * Side events the order accepts beside its main line, from stage `from` (the first when unset)
+ * up to, not including, stage `until` (while the order is open when unset). An event outside
+ * every window and the main line is refused, never dropped.
+ */
+export interface Window {
+  from?: Stage;
+  until?: Stage;
+  events: (s: OrderState) => EventType[];
+}
+
+export interface Route {
+  /** The event types the channel takes at some point, when not all of them: no window or step can let another in. */
+  events?: readonly EventType[];
+  steps: readonly RouteStep[];
+  windows: readonly Window[];
 }
 
 const f = (s: OrderState) => s.facts;
 
 /** The standard order (domain.md §4): 1, (2, 3 if non-standard), 4, 5, 6, (8), 9, 12, 14, 15, 16, 17, 19. */
-export const standardRoute: readonly RouteStep[] = [
-  { stage: 'intake', done: (s) => f(s).confirmedAt !== undefined, expects: () => ['order-confirmed'] },
-  {
-    stage: 'technical-review',
-    when: isCustom,
-    done: (s) => f(s).feasible === true && f(s).materialsConfirmationRef !== undefined,
-    expects: (s) => [
-      ...(f(s).feasible !== true ? (['feasibility-decided'] as const) : []),
-      ...(f(s).materialsConfirmationRef === undefined ? (['materials-confirmed'] as const) : []),
-    ],
-  },
-  {
-    stage: 'drawings',
-    when: isCustom,
-    done: (s) => f(s).drawing?.state === 'confirmed',
-    expects: (s) => (f(s).drawing?.state === 'sent' ? ['drawing-confirmed', 'drawing-revision-requested'] : ['drawing-sent']),
-  },
-  { stage: 'price-review', done: (s) => f(s).priceApproved === true, expects: () => ['price-approved', 'price-disputed'] },
-  { stage: 'supervisor-approval', when: needsSupervisor, done: (s) => f(s).supervisorApproved === true, expects: () => ['supervisor-approved'] },
-  { stage: 'delivery-estimate', done: (s) => s.promisedDate !== undefined, expects: () => ['delivery-date-estimated'] },
-  { stage: 'confirmation', done: (s) => f(s).confirmationSentAt !== undefined, expects: () => ['confirmation-sent'] },
-  {
-    stage: 'confirmation-return',
-    done: (s) => f(s).signedReturnAt !== undefined,
-    expects: () => ['signed-confirmation-returned', 'signed-confirmation-rejected'],
-  },
-  { stage: 'deposit', when: (s) => s.depositDue > 0, done: (s) => depositOutstanding(s) === 0, expects: () => ['deposit-received'] },
-  { stage: 'production-notice', done: (s) => f(s).productionNoticeAt !== undefined, expects: () => ['production-notice-issued'] },
-  {
-    stage: 'production',
-    done: (s) => f(s).qcPassedAt !== undefined,
-    expects: (s) => [
-      ...(f(s).technicalOrderAt === undefined ? (['technical-order-issued'] as const) : []),
-      'progress-reported',
-      'delay-reported',
-      ...(f(s).technicalOrderAt !== undefined ? (['qc-passed', 'qc-failed'] as const) : []),
-    ],
-  },
-  { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'] },
-  {
-    stage: 'release',
-    done: (s) => (shipsBeforeBalance(s) || balanceDue(s) === 0) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
-    expects: (s) => [
-      ...(f(s).shippingRequestRef === undefined ? (['shipping-requested'] as const) : []),
-      ...(f(s).shippingRequestRef === undefined && !f(s).emergencyRelease ? (['emergency-released'] as const) : []),
-    ],
-  },
-  { stage: 'shipping', done: (s) => f(s).shippedAt !== undefined, expects: () => ['shipped'] },
-  { stage: 'in-transit', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'] },
-  {
-    stage: 'after-sales',
-    done: (s) => f(s).archivedAt !== undefined,
-    expects: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])],
-  },
-];
+export const standardRoute: Route = {
+  steps: [
+    { stage: 'intake', done: (s) => f(s).confirmedAt !== undefined, expects: () => ['order-confirmed'], provides: ['confirmedAt'] },
+    {
+      stage: 'technical-review',
+      when: isCustom,
+      done: (s) => f(s).feasible === true && f(s).materialsConfirmationRef !== undefined,
+      expects: (s) => [
+        ...(f(s).feasible !== true ? (['feasibility-decided'] as const) : []),
+        ...(f(s).materialsConfirmationRef === undefined ? (['materials-confirmed'] as const) : []),
+      ],
+      provides: ['feasible', 'materialsConfirmationRef'],
+    },
+    {
+      stage: 'drawings',
+      when: isCustom,
+      done: (s) => f(s).drawing?.state === 'confirmed',
+      expects: (s) => (f(s).drawing?.state === 'sent' ? ['drawing-confirmed', 'drawing-revision-requested'] : ['drawing-sent']),
+      provides: ['drawing'],
+    },
+    { stage: 'price-review', done: (s) => f(s).priceApproved === true, expects: () => ['price-approved', 'price-disputed'], provides: ['priceApproved'] },
+    {
+      stage: 'supervisor-approval',
+      when: needsSupervisor,
+      done: (s) => f(s).supervisorApproved === true,
+      expects: () => ['supervisor-approved'],
+      provides: ['supervisorApproved'],
+    },
+    { stage: 'delivery-estimate', done: (s) => s.promisedDate !== undefined, expects: () => ['delivery-date-estimated'], provides: [] },
+    { stage: 'confirmation', done: (s) => f(s).confirmationSentAt !== undefined, expects: () => ['confirmation-sent'], provides: ['confirmationSentAt'] },
+    {
+      stage: 'confirmation-return',
+      done: (s) => f(s).signedReturnAt !== undefined,
+      expects: () => ['signed-confirmation-returned', 'signed-confirmation-rejected'],
+      provides: ['signedReturnAt'],
+    },
+    { stage: 'deposit', when: (s) => s.depositDue > 0, done: (s) => depositOutstanding(s) === 0, expects: () => ['deposit-received'], provides: [] },
+    {
+      stage: 'production-notice',
+      done: (s) => f(s).productionNoticeAt !== undefined,
+      expects: () => ['production-notice-issued'],
+      provides: ['productionNoticeAt'],
+    },
+    {
+      stage: 'production',
+      done: (s) => f(s).qcPassedAt !== undefined,
+      expects: (s) => [
+        ...(f(s).technicalOrderAt === undefined ? (['technical-order-issued'] as const) : []),
+        'progress-reported',
+        'delay-reported',
+        ...(f(s).technicalOrderAt !== undefined ? (['qc-passed', 'qc-failed'] as const) : []),
+      ],
+      provides: ['technicalOrderAt', 'qcPassedAt'],
+    },
+    { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
+    {
+      stage: 'release',
+      done: (s) => (shipsBeforeBalance(s) || balanceDue(s) === 0) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
+      expects: (s) => [
+        ...(f(s).shippingRequestRef === undefined ? (['shipping-requested'] as const) : []),
+        ...(f(s).shippingRequestRef === undefined && !f(s).emergencyRelease ? (['emergency-released'] as const) : []),
+      ],
+      provides: [],
+    },
+    { stage: 'shipping', done: (s) => f(s).shippedAt !== undefined, expects: () => ['shipped'], provides: ['shippedAt'] },
+    { stage: 'in-transit', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'], provides: ['signedForAt'] },
+    {
+      stage: 'after-sales',
+      done: (s) => f(s).archivedAt !== undefined,
+      expects: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])],
+      provides: ['archivedAt'],
+    },
+  ],
+  windows: [
+    // A change is a versioned amendment, from the price review until the goods are made (001).
+    { from: 'price-review', until: 'put-away', events: (s) => (pendingAmendment(s) ? ['change-confirmed', 'change-rejected'] : ['change-requested']) },
+    { from: 'confirmation', until: 'production-notice', events: (s) => (depositOutstanding(s) > 0 ? ['deposit-received'] : []) },
+    { from: 'production-notice', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
+    { events: (s) => (untoldDelay(s) ? ['customer-told-of-delay'] : []) },
+    // After an emergency release, the shipping request still comes (手工单后补).
+    { from: 'release', events: (s) => (f(s).emergencyRelease && !f(s).shippingRequestRef ? ['shipping-requested'] : []) },
+    { until: 'in-transit', events: () => ['cancelled'] },
+  ],
+};
 
-const routeOf = (s: OrderState): readonly RouteStep[] => ({ standard: standardRoute })[s.order.channel];
-const indexOf = (s: OrderState, stage: Stage) => routeOf(s).findIndex((step) => step.stage === stage);
+/**
+ * A product sample sent to a prospect: confirmed, dispatched, received, done. No price review,
+ * production or after-sales, so none of their side events: it can be cancelled until it ships.
+ */
+export const sampleRoute: Route = {
+  events: ['order-confirmed', 'shipped', 'signed-for', 'cancelled'],
+  steps: [
+    { stage: 'sample-request', done: (s) => f(s).confirmedAt !== undefined, expects: () => ['order-confirmed'], provides: ['confirmedAt'] },
+    { stage: 'sample-dispatch', done: (s) => f(s).shippedAt !== undefined, expects: () => ['shipped'], provides: ['shippedAt'] },
+    { stage: 'sample-delivery', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'], provides: ['signedForAt'] },
+  ],
+  windows: [{ until: 'sample-delivery', events: () => ['cancelled'] }],
+};
+
+/** Each channel's route; the registry (workflows/channels.ts) names them with their workflows. */
+export const routes: Record<Channel, Route> = { standard: standardRoute, sample: sampleRoute };
+
+const routeOf = (s: OrderState): Route => routes[s.order.channel];
+const indexOf = (route: Route, stage: Stage) => route.steps.findIndex((step) => step.stage === stage);
 
 /** The stage the facts put the order in; never earlier than where it is (an amendment does not send it back). */
 export function currentStage(s: OrderState): Stage {
   if (s.stage === 'cancelled' || s.stage === 'archived') return s.stage;
-  const route = routeOf(s);
-  const next = route.slice(Math.max(0, indexOf(s, s.stage))).find((step) => (step.when?.(s) ?? true) && !step.done(s));
+  const { steps } = routeOf(s);
+  const next = steps.slice(Math.max(0, indexOf(routeOf(s), s.stage))).find((step) => (step.when?.(s) ?? true) && !step.done(s));
   return next?.stage ?? 'archived';
 }
 
@@ -100,24 +171,23 @@ export function archive(s: OrderState, at: string) {
   advance(s, at);
 }
 
-const reached = (s: OrderState, stage: Stage) => s.stage === 'archived' || (s.stage !== 'cancelled' && indexOf(s, s.stage) >= indexOf(s, stage));
-const before = (s: OrderState, stage: Stage) => s.stage !== 'cancelled' && s.stage !== 'archived' && indexOf(s, s.stage) < indexOf(s, stage);
+/** Whether the order, open and in a stage of its route, is inside the window. */
+function inside(route: Route, s: OrderState, window: Window): boolean {
+  const at = indexOf(route, s.stage);
+  if (at < 0) return false;
+  return (window.from === undefined || at >= indexOf(route, window.from)) && (window.until === undefined || at < indexOf(route, window.until));
+}
 
 // ---- what the order waits for now --------------------------------------------------------------
 
-/** The events the order accepts in its current state: the main line's next step and the side lines. */
+/** The events the order accepts in its current state: the main line's next step and the open windows. */
 export function expectedEvents(s: OrderState): EventType[] {
-  const expected = new Set<EventType>(routeOf(s).find((step) => step.stage === s.stage)?.expects(s) ?? []);
-  if (reached(s, 'price-review') && before(s, 'put-away')) {
-    expected.add(pendingAmendment(s) ? 'change-confirmed' : 'change-requested');
-    if (pendingAmendment(s)) expected.add('change-rejected');
+  const route = routeOf(s);
+  const expected = new Set<EventType>(route.steps.find((step) => step.stage === s.stage)?.expects(s) ?? []);
+  for (const window of route.windows) {
+    if (inside(route, s, window)) for (const type of window.events(s)) expected.add(type);
   }
-  if (depositOutstanding(s) > 0 && before(s, 'production-notice') && reached(s, 'confirmation')) expected.add('deposit-received');
-  if (reached(s, 'production-notice') && balanceDue(s) > 0 && s.stage !== 'archived') expected.add('payment-received');
-  if (untoldDelay(s)) expected.add('customer-told-of-delay');
-  if (s.facts.emergencyRelease && !s.facts.shippingRequestRef && reached(s, 'release')) expected.add('shipping-requested');
-  if (before(s, 'in-transit')) expected.add('cancelled');
-  return [...expected];
+  return route.events ? [...expected].filter((type) => route.events!.includes(type)) : [...expected];
 }
 
 /** Why an event does not fit: the sender's role may not send it, the order does not expect it now, or it pays more than is due. */

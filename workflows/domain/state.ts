@@ -34,6 +34,9 @@ export type Stage =
   | 'shipping'
   | 'in-transit'
   | 'after-sales'
+  | 'sample-request'
+  | 'sample-dispatch'
+  | 'sample-delivery'
   | 'archived'
   | 'cancelled';
 
@@ -54,6 +57,9 @@ const statusOfStage: Record<Stage, Status> = {
   shipping: 'awaiting-shipment',
   'in-transit': 'shipped',
   'after-sales': 'completed',
+  'sample-request': 'pending-confirmation',
+  'sample-dispatch': 'awaiting-shipment',
+  'sample-delivery': 'shipped',
   archived: 'completed',
   cancelled: 'cancelled',
 };

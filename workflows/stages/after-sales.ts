@@ -1,15 +1,14 @@
-import { continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import { every, ladder, now, runClock } from '../clock';
 import { durationMs } from '../domain/duration';
-import { archive } from '../domain/route';
+import { archive, type Fact } from '../domain/route';
 import { balanceDue, openComplaints, type OrderState } from '../domain/state';
 import type { OrderWorkflowInput } from '../messages';
-import { remind } from './notices';
+import { CONTINUE_AS_NEW_IN_RUNTIME, remind } from './notices';
 
 /**
  * 售后: complaints are taken until the warranty ends, each called back until resolved; the order
- * is archived once the warranty has ended and everything is paid. Orders live here for months, so
- * this is where the workflow continues as new (carrying its whole state) when history grows.
+ * is archived once the warranty has ended and everything is paid.
  */
 export async function afterSales(s: OrderState) {
   const warrantyEnds = Date.parse(s.facts.signedForAt!) + durationMs(s.policy.rules.afterSalesPeriod);
@@ -36,8 +35,12 @@ export async function afterSales(s: OrderState) {
     }
   }
 }
+/** The warranty runs from the customer's signature. */
+afterSales.needs = ['signedForAt'] satisfies Fact[];
 
+/** How orders that started before CONTINUE_AS_NEW_IN_RUNTIME continue as new, kept for their replay. */
 async function continueAsNewIfDue(s: OrderState) {
+  if (patched(CONTINUE_AS_NEW_IN_RUNTIME)) return;
   const info = workflowInfo();
   const limit = s.policy.rules.continueAsNewAfterEvents;
   if (info.continueAsNewSuggested || (limit !== undefined && info.historyLength >= limit)) {

@@ -1,5 +1,6 @@
 import { now, runClock } from '../clock';
 import { addCalendarDays, dateAt, startOfDate } from '../domain/calendar';
+import type { Fact } from '../domain/route';
 import { deferForLateReturn, type OrderState } from '../domain/state';
 import { remind, tell } from './notices';
 
@@ -28,3 +29,5 @@ export async function confirmationReturn(s: OrderState) {
     };
   });
 }
+/** The deferral counts company days from the day the confirmation was sent. */
+confirmationReturn.needs = ['confirmationSentAt'] satisfies Fact[];

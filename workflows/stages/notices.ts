@@ -14,5 +14,23 @@ export function escalate(s: OrderState, clock: ClockName, to: Role, detail: stri
 }
 
 export function tell(s: OrderState, type: string, to: Role, detail: string) {
-  notify(s, now(), { kind: 'notification', type, to, detail });
+  if (!quiet) notify(s, now(), { kind: 'notification', type, to, detail });
 }
+
+// A stage tells people it has begun as its work starts; an order resumed in a new run is still in
+// that stage and says nothing again. (Module state is the workflow's own: the bundle's modules are
+// evaluated for each workflow. It is set and reset around a synchronous call.)
+let quiet = false;
+
+/** Runs `start` (which tells as it begins, then waits) without those notices. */
+export function withoutEntryNotices<T>(start: () => T): T {
+  quiet = true;
+  try {
+    return start();
+  } finally {
+    quiet = false;
+  }
+}
+
+/** The patch under which the order continues as new from its runtime, in any stage (order-runtime.ts). */
+export const CONTINUE_AS_NEW_IN_RUNTIME = 'continue-as-new-in-runtime';

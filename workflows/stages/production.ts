@@ -1,4 +1,5 @@
 import { every, ladder, runClock } from '../clock';
+import type { Fact } from '../domain/route';
 import type { OrderState } from '../domain/state';
 import { escalate, remind, tell } from './notices';
 
@@ -15,6 +16,8 @@ export async function production(s: OrderState) {
   tell(s, 'production-notice', 'technical', 'production notice issued: turn the drawings into the technical order');
   await Promise.all([technicalOrder(s), progressUpdates(s)]);
 }
+/** Both clocks count from the production notice. */
+production.needs = ['productionNoticeAt'] satisfies Fact[];
 
 /** 技术下单: remind technical after 2 days, escalate after 3 (000). */
 async function technicalOrder(s: OrderState) {

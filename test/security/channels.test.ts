@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { channelForms, policyFor } from '../../client/channels';
+import { channels, definitionProblems } from '../../workflows/channels';
+import * as workflows from '../../workflows';
+import { OrderInput, type Channel, type Role } from '../../workflows/domain/order';
+import { standardWork } from '../../workflows/standard-order';
+import { call, startApi, type ApiUnderTest } from '../support/api-server';
+
+// The channel registry: every channel's definition holds together (its stages read only facts its
+// route sets, its windows name its own stages), and a route refuses, with a 409 and what it
+// expects, the side events it has no window for: never dropped.
+
+const ids = Object.keys(channels) as Channel[];
+
+describe('channel registry', () => {
+  for (const id of ids) {
+    it(`${id}: its stages read only facts its route sets, and its windows name its own stages`, () => {
+      assert.deepEqual(definitionProblems(channels[id]), []);
+    });
+  }
+
+  it('names a stage whose facts the route does not set, and a window on a stage the route does not have', () => {
+    const problems = definitionProblems({
+      route: { steps: channels.sample.route.steps, windows: [{ from: 'price-review', events: () => ['change-requested'] }] },
+      work: { stages: { 'sample-dispatch': standardWork.stages['after-sales']!, 'after-sales': standardWork.stages['after-sales']! }, sideLines: [] },
+    });
+    assert.deepEqual(problems, [
+      'stage sample-dispatch needs signedForAt, which no earlier stage of the route always sets',
+      'stage after-sales has work but is not on the route',
+      'a window names stage price-review, which is not on the route',
+    ]);
+  });
+
+  it('the sample route takes only its own events: no change, payment or complaint at all', () => {
+    assert.deepEqual([...(channels.sample.route.events ?? [])].sort(), ['cancelled', 'order-confirmed', 'shipped', 'signed-for']);
+  });
+
+  it('has a client side for every channel, and every channel workflow is in the bundle', () => {
+    assert.deepEqual(Object.keys(channelForms).sort(), [...ids].sort());
+    for (const id of ids) assert.equal((workflows as Record<string, unknown>)[channels[id].workflow.name], channels[id].workflow);
+  });
+
+  it("each channel's order form is an order as the workflow takes it", () => {
+    const form = {
+      customer: { id: 'C-1', name: 'Ningbo Lamps', class: 'B' },
+      salesRep: { id: 'rep-1' },
+      lines: [{ productCode: 'LAMP-1', quantity: 1, unitPrice: 0 }],
+      delivery: { address: 'No. 1 Road', contact: 'Ms Wu', phone: '13800000000' },
+      orderNumber: 'R-1',
+    };
+    for (const id of ids) {
+      const order = channelForms[id].createSchema.parse({ ...form, channel: id });
+      assert.deepEqual(OrderInput.parse(order), order);
+      assert.equal(order.channel, id);
+    }
+    assert.equal(channelForms.standard.createSchema.parse(form).channel, 'standard', 'standard when no channel is named');
+    assert.throws(() => channelForms.sample.createSchema.parse({ ...form, channel: 'sample', lines: Array(6).fill(form.lines[0]) }));
+  });
+
+  it('resolves the policy per channel and customer class: defaults, channel defaults, then the file', () => {
+    assert.equal(policyFor('standard', 'A').clocks.firstConfirmation.after, 'PT2H');
+    assert.equal(policyFor('sample', 'A').clocks.firstConfirmation.after, 'PT4H', "the sample channel's default");
+    const file = {
+      rules: { largeOrderAmount: 2_000_000 },
+      channels: { sample: { clocks: { firstConfirmation: { after: 'PT1H', to: 'order-desk' as const } } } },
+      customerClasses: { C: { rules: { largeOrderAmount: 500_000 } } },
+    };
+    assert.equal(policyFor('standard', 'A', file).rules.largeOrderAmount, 2_000_000);
+    assert.equal(policyFor('standard', 'C', file).rules.largeOrderAmount, 500_000, 'the class overrides the company');
+    assert.deepEqual(policyFor('sample', 'B', file).clocks.firstConfirmation, { after: 'PT1H', to: 'order-desk' });
+    assert.equal(policyFor('standard', 'B', file).clocks.firstConfirmation.after, 'PT2H', 'a channel override stays in its channel');
+  });
+});
+
+describe('a route refuses what it has no window for (API, dev server)', function () {
+  let api: ApiUnderTest;
+  before(async () => {
+    api = await startApi();
+  });
+  after(async () => api?.stop());
+
+  const send = (id: string, role: Role, type: string, data: Record<string, unknown> = {}) =>
+    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
+  const refused = async (answer: Awaited<ReturnType<typeof send>>, expectedEvents: string[]) => {
+    assert.equal(answer.status, 409, JSON.stringify(answer.body));
+    assert.equal(answer.body.type, 'urn:orderflow:problem:event-not-expected');
+    assert.deepEqual([...answer.body.expectedEvents].sort(), [...expectedEvents].sort());
+  };
+
+  it('a sample order takes no change, no complaint, and no cancellation once shipped: 409 with what it expects, nothing recorded', async () => {
+    const orderNumber = `SAMPLE-${process.pid}-${Date.now()}`;
+    const created = await call(api, 'POST', '/api/v1/orders', {
+      role: 'sales-rep',
+      body: {
+        orderNumber,
+        channel: 'sample',
+        customer: { id: 'C-S', name: 'Xiamen Doors', class: 'C' },
+        salesRep: { id: 'rep-s' },
+        lines: [{ productCode: 'DOOR-SAMPLE', quantity: 1, unitPrice: 0 }],
+        delivery: { address: 'No. 5 Road', contact: 'Mr Lin', phone: '13700000000' },
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.stage, 'sample-request');
+    assert.deepEqual(created.body.expectedEvents.sort(), ['cancelled', 'order-confirmed']);
+
+    await refused(await send(orderNumber, 'customer', 'change-requested', { description: 'blue instead' }), ['order-confirmed', 'cancelled']);
+    assert.equal((await send(orderNumber, 'order-desk', 'order-confirmed')).status, 200);
+    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), ['shipped', 'cancelled']);
+    await refused(await send(orderNumber, 'finance', 'payment-received', { amount: 100, paymentRef: 'B-1' }), ['shipped', 'cancelled']);
+    assert.equal((await send(orderNumber, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-S1' })).status, 200);
+    await refused(await send(orderNumber, 'supervisor', 'cancelled', { reason: 'customer changed mind' }), ['signed-for']);
+    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), ['signed-for']);
+
+    const signed = await send(orderNumber, 'customer', 'signed-for', { receiptRef: 'AR-S1' });
+    assert.equal(signed.status, 200, JSON.stringify(signed.body));
+    assert.equal(signed.body.snapshot.stage, 'archived');
+    assert.equal(signed.body.snapshot.status, 'completed');
+    const timeline = (await call(api, 'GET', `/api/v1/orders/${orderNumber}/timeline`, { role: 'sales-rep' })).body.timeline as { kind: string; type: string }[];
+    assert.deepEqual(timeline.filter((t) => t.kind === 'event').map((t) => t.type), ['order-confirmed', 'shipped', 'signed-for']);
+    assert.equal(timeline.filter((t) => t.kind === 'rejected-event').length, 0);
+  });
+});
