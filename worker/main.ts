@@ -1,7 +1,8 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { connectWithRetry, temporalSettings } from './connection';
+import { workerConfigFromEnvironment, type WorkerConfig } from './config';
+import { connectWithRetry } from './connection';
 import { workerAnnouncer, workerLogger } from './log';
-import { createOrderWorker, defaultOutboxDir } from './worker';
+import { createOrderWorker } from './worker';
 
 // The worker process: `npm run worker`, or started by `npm start` and by docker-compose.
 // The SDK's Runtime stops the worker gracefully on SIGINT/SIGTERM.
@@ -10,28 +11,28 @@ import { createOrderWorker, defaultOutboxDir } from './worker';
 const configurationError = 78;
 
 async function main() {
-  let settings: ReturnType<typeof temporalSettings>;
+  let config: WorkerConfig;
   try {
-    // The SDK's own metrics (task latencies, slots, cache, polls) for Prometheus when asked for.
-    const metricsAddress = process.env.ORDERFLOW_WORKER_METRICS_ADDRESS;
+    config = workerConfigFromEnvironment();
     Runtime.install({
       logger: workerLogger(),
-      ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+      // The SDK's own metrics (task latencies, slots, sticky cache, polls) for Prometheus when asked for.
+      ...(config.metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.metricsAddress } } } } : {}),
     });
-    settings = temporalSettings();
   } catch (error) {
     console.error(`[worker] cannot start: ${(error as Error).message}`);
     process.exit(configurationError);
   }
+  const settings = config.temporal;
   const announce = workerAnnouncer();
   const connection = await connectWithRetry(() => NativeConnection.connect(settings.connection), settings.address);
   const worker = await createOrderWorker({
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    outboxDir: defaultOutboxDir(),
-    webhookUrl: process.env.ORDERFLOW_WEBHOOK_URL || undefined,
-    maxCachedWorkflows: process.env.ORDERFLOW_MAX_CACHED_WORKFLOWS ? Number(process.env.ORDERFLOW_MAX_CACHED_WORKFLOWS) : undefined,
+    outboxDir: config.outboxDir,
+    webhookUrl: config.webhookUrl,
+    maxCachedWorkflows: config.maxCachedWorkflows,
   });
   announce(`polling task queue ${settings.taskQueue} in namespace ${settings.namespace} at ${settings.address}`);
   try {

@@ -15,11 +15,11 @@ export interface OrderWorkerOptions {
 }
 
 /**
- * ~0.5 MiB each (npm run bench): 1,000 keeps the worker well inside 1 GiB however many orders are
- * open. The SDK's own default grows with the heap limit (over 2,000 here), and at ~2,300 open
- * orders the worker ran out of memory.
+ * ~0.5 MiB each in use, more in garbage not yet collected (npm run bench): 500 keeps the worker
+ * within 1 GiB however many orders are open. The SDK's own default grows with the heap limit
+ * (over 2,000 here), and at ~2,300 open orders the worker ran out of memory.
  */
-export const defaultMaxCachedWorkflows = 1000;
+export const defaultMaxCachedWorkflows = 500;
 
 /** The order worker: the same in production, in the tests and in the simulator. */
 export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> {
@@ -43,5 +43,3 @@ export function workflowBundlePath(): string {
 export function workflowsPath(): string {
   return require.resolve(path.join(__dirname, '..', 'workflows'));
 }
-
-export const defaultOutboxDir = () => process.env.ORDERFLOW_OUTBOX_DIR || path.resolve(__dirname, '..', '..', '.data', 'outbox');

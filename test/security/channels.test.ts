@@ -94,7 +94,7 @@ describe('a route refuses what it has no window for (API, dev server)', function
       body: {
         orderNumber,
         channel: 'sample',
-        customer: { id: 'C-S', name: 'Xiamen Doors', class: 'C' },
+        customer: { id: 'C-DEV', name: 'Xiamen Doors', class: 'C' }, // the development customer token's own
         salesRep: { id: 'rep-s' },
         lines: [{ productCode: 'DOOR-SAMPLE', quantity: 1, unitPrice: 0 }],
         delivery: { address: 'No. 5 Road', contact: 'Mr Lin', phone: '13700000000' },

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { temporalSettings, type TemporalSettings } from './connection';
+
+// The worker's configuration, all from the environment, read once at start and checked with zod
+// (the Temporal connection through @temporalio/envconfig, in connection.ts; the log settings in
+// log.ts). A wrong value stops the process with one line naming the variable (exit 78).
+
+export interface WorkerConfig {
+  temporal: TemporalSettings;
+  /** Where the outbox keeps every message. */
+  outboxDir: string;
+  /** Every message is also POSTed here, when set. */
+  webhookUrl?: string;
+  /** Open orders kept in memory; evicted ones are replayed when a timer or an event wakes them. */
+  maxCachedWorkflows?: number;
+  /** `host:port` for the SDK's Prometheus metrics, when set. */
+  metricsAddress?: string;
+}
+
+const Environment = z.object({
+  ORDERFLOW_OUTBOX_DIR: z.string().optional(),
+  ORDERFLOW_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ORDERFLOW_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).optional(),
+  ORDERFLOW_WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i, 'host:port, e.g. 127.0.0.1:9465').optional(),
+});
+
+export function workerConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  // An empty variable (compose's `${X:-}` when .env lacks it) means unset.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = Environment.safeParse(set);
+  if (!parsed.success) {
+    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    temporal: temporalSettings(set),
+    outboxDir: e.ORDERFLOW_OUTBOX_DIR ?? path.resolve(__dirname, '..', '..', '.data', 'outbox'),
+    webhookUrl: e.ORDERFLOW_WEBHOOK_URL,
+    maxCachedWorkflows: e.ORDERFLOW_MAX_CACHED_WORKFLOWS,
+    metricsAddress: e.ORDERFLOW_WORKER_METRICS_ADDRESS,
+  };
+}
