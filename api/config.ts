@@ -102,6 +102,7 @@ function parseJson(text: string, source: string, { secret = false } = {}): unkno
   try {
     return JSON.parse(text);
   } catch (error) {
+    // eslint-disable-next-line preserve-caught-error -- the parse error quotes the text, which may hold a token
     throw new Error(`${source} is not valid JSON${secret ? '' : `: ${(error as Error).message}`}`);
   }
 }

@@ -76,7 +76,7 @@ export async function startWithBinary<T>(kind: TemporalBinary, start: (binary: R
     return await start(binary);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not start the Temporal ${kind} from ${binary.source}: ${detail}\n${howToInstall(kind)}`);
+    throw new Error(`Could not start the Temporal ${kind} from ${binary.source}: ${detail}\n${howToInstall(kind)}`, { cause: error });
   }
 }
 

@@ -49,7 +49,7 @@ export async function connectWithRetry<T>(connect: () => Promise<T>, address: st
     try {
       return await connect();
     } catch (error) {
-      if (attempt >= attempts) throw new Error(`cannot reach Temporal at ${address}: ${(error as Error).message}`);
+      if (attempt >= attempts) throw new Error(`cannot reach Temporal at ${address}: ${(error as Error).message}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

@@ -75,6 +75,7 @@ export const newKey = () => `key-${process.pid}-${Date.now()}-${++keys}`;
 export interface Call {
   status: number;
   // Tests read whatever JSON came back; the assertions say what it must hold.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   headers: Headers;
 }
