@@ -25,19 +25,29 @@ export default tseslint.config(
   {
     files: ['workflows/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: builtinModules.map((name) => ({ name, message: sandbox })),
-        patterns: [
-          { group: ['node:*'], message: sandbox },
-          { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'workflows call activities through proxyActivities; import their types only' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: sandbox })),
+          patterns: [
+            { group: ['node:*'], message: sandbox },
+            {
+              group: ['**/activities', '**/activities/*'],
+              allowTypeImports: true,
+              message: 'workflows call activities through proxyActivities; import their types only',
+            },
+          ],
+        },
+      ],
     },
   },
   // The few plain JavaScript files (npm's postinstall, mocha's configuration) are CommonJS.
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

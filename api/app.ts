@@ -33,7 +33,16 @@ export interface AppDeps {
 /** The HTTP front, testable without listening: thin over the order workflows, which hold the truth. */
 export function createApp(deps: AppDeps) {
   const {
-    client, taskQueue, policy, tokens, bodyLimit = '64kb', temporalTimeoutMs = 8000, maxInFlightPerOrder = 8, log = jsonLog, metrics, shuttingDown = () => false,
+    client,
+    taskQueue,
+    policy,
+    tokens,
+    bodyLimit = '64kb',
+    temporalTimeoutMs = 8000,
+    maxInFlightPerOrder = 8,
+    log = jsonLog,
+    metrics,
+    shuttingDown = () => false,
   } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -77,7 +86,8 @@ function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer) {
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -94,6 +104,8 @@ function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer) {
  * otherwise hold the request open for ever. The connection keeps the deadline in async-local
  * storage, so it reaches the calls the route handlers make after `next()`.
  */
-const temporalDeadline = (client: Client, ms: number): RequestHandler => (_req, _res, next) => {
-  void client.connection.withDeadline(Date.now() + ms, async () => next());
-};
+const temporalDeadline =
+  (client: Client, ms: number): RequestHandler =>
+  (_req, _res, next) => {
+    void client.connection.withDeadline(Date.now() + ms, async () => next());
+  };

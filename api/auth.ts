@@ -49,7 +49,8 @@ export type Tokens = ReadonlyMap<string, { digest: Buffer; person: Person }>;
  * An error names an entry by its position and person, never by its key: the key is a secret.
  */
 export function tokensFrom(config: unknown): Tokens {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new Error('invalid tokens: an object of token → person');
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw new Error('invalid tokens: an object of token → person');
   const tokens = new Map<string, { digest: Buffer; person: Person }>();
   const problems: string[] = [];
   Object.entries(config).forEach(([key, value], index) => {
@@ -74,13 +75,15 @@ export const DEVELOPMENT_CUSTOMER_ID = 'C-DEV';
  * `dev-finance`, `dev-supervisor`, … `dev-customer` is customer C-DEV. For `npm start`, the tests
  * and the README; refused in production (see config.ts).
  */
-export const developmentTokens: Tokens = tokensFrom(Object.fromEntries(
-  Role.exclude(['system']).options.map((role) => [
-    // Shorter than a configured token may be: built here, never read from configuration.
-    `sha256:${tokenHash(`dev-${role}`)}`,
-    { id: `dev-${role}`, name: `Development ${role}`, role, ...(role === 'customer' ? { customerId: DEVELOPMENT_CUSTOMER_ID } : {}) },
-  ]),
-));
+export const developmentTokens: Tokens = tokensFrom(
+  Object.fromEntries(
+    Role.exclude(['system']).options.map((role) => [
+      // Shorter than a configured token may be: built here, never read from configuration.
+      `sha256:${tokenHash(`dev-${role}`)}`,
+      { id: `dev-${role}`, name: `Development ${role}`, role, ...(role === 'customer' ? { customerId: DEVELOPMENT_CUSTOMER_ID } : {}) },
+    ]),
+  ),
+);
 
 /** The person a presented token names, if any. */
 export function findPerson(tokens: Tokens, token: string): Person | undefined {
@@ -105,13 +108,26 @@ export function authenticate(tokens: Tokens, log: Log): RequestHandler {
     const person = bearer && rest.length === 0 ? findPerson(tokens, token) : undefined;
     if (!person) {
       const reason = bearer ? 'token-not-recognised' : 'token-missing';
-      log({ level: 'warn', msg: 'authentication failed', requestId: res.locals.requestId, reason, method: req.method, path: req.originalUrl, ip: req.ip });
+      log({
+        level: 'warn',
+        msg: 'authentication failed',
+        requestId: res.locals.requestId,
+        reason,
+        method: req.method,
+        path: req.originalUrl,
+        ip: req.ip,
+      });
       if (!bearer) {
         res.setHeader('WWW-Authenticate', CHALLENGE);
         throw new Problem(401, 'token-missing', 'No bearer token', 'send Authorization: Bearer <token>');
       }
       res.setHeader('WWW-Authenticate', `${CHALLENGE}, error="invalid_token"`);
-      throw new Problem(401, 'token-not-recognised', 'Token not recognised', 'this bearer token is not one this service knows: check it, or ask for a new one');
+      throw new Problem(
+        401,
+        'token-not-recognised',
+        'Token not recognised',
+        'this bearer token is not one this service knows: check it, or ask for a new one',
+      );
     }
     res.locals.person = person;
     next();

@@ -32,8 +32,14 @@ const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   ORDERFLOW_HOST: z.string().optional(),
   ORDERFLOW_TRUST_PROXY: z.string().optional(),
-  ORDERFLOW_LOG_LEVEL: z.string().regex(/^(trace|debug|info|warn|error)$/i, 'one of TRACE, DEBUG, INFO, WARN, ERROR').optional(),
-  ORDERFLOW_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'bytes, e.g. 65536 or 64kb').default('64kb'),
+  ORDERFLOW_LOG_LEVEL: z
+    .string()
+    .regex(/^(trace|debug|info|warn|error)$/i, 'one of TRACE, DEBUG, INFO, WARN, ERROR')
+    .optional(),
+  ORDERFLOW_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)?$/i, 'bytes, e.g. 65536 or 64kb')
+    .default('64kb'),
   // Below 10 s, so that a caller learns of an outage (503) within 10 s, answer included.
   ORDERFLOW_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   // Temporal refuses more than 10 in-flight updates per order by default; stay under it.
@@ -63,7 +69,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     shutdownTimeoutMs: e.ORDERFLOW_SHUTDOWN_TIMEOUT_MS,
     metricsPort: e.ORDERFLOW_METRICS_PORT,
     tokens: configuredTokens(e),
-    policy: checkedPolicy(e.ORDERFLOW_POLICY_FILE ? readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyFile : {}),
+    policy: checkedPolicy(e.ORDERFLOW_POLICY_FILE ? (readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyFile) : {}),
   };
 }
 
@@ -76,9 +82,12 @@ function trustProxyOf(value: string | undefined): boolean | number | string {
 
 /** Configured tokens when given; otherwise the development tokens, which production refuses to start with. */
 function configuredTokens(e: z.infer<typeof Environment>): Tokens {
-  const configured = e.ORDERFLOW_TOKENS !== undefined
-    ? parseJson(e.ORDERFLOW_TOKENS, 'ORDERFLOW_TOKENS', { secret: true })
-    : e.ORDERFLOW_TOKENS_FILE !== undefined ? readJson(e.ORDERFLOW_TOKENS_FILE, 'ORDERFLOW_TOKENS_FILE', { secret: true }) : undefined;
+  const configured =
+    e.ORDERFLOW_TOKENS !== undefined
+      ? parseJson(e.ORDERFLOW_TOKENS, 'ORDERFLOW_TOKENS', { secret: true })
+      : e.ORDERFLOW_TOKENS_FILE !== undefined
+        ? readJson(e.ORDERFLOW_TOKENS_FILE, 'ORDERFLOW_TOKENS_FILE', { secret: true })
+        : undefined;
   if (configured !== undefined) return tokensFrom(configured);
   if (e.NODE_ENV === 'production') {
     throw new Error('NODE_ENV=production needs ORDERFLOW_TOKENS or ORDERFLOW_TOKENS_FILE: the development tokens are refused');

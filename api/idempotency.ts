@@ -38,14 +38,17 @@ export function idempotencyOf(req: Request, res: Response): Idempotency {
   return { key: sent, digest: digestOf(canonicalJson({ actor: { id, role }, body: req.body })) };
 }
 
-export const keyReused = (detail: string) => new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with another request', detail);
+export const keyReused = (detail: string) =>
+  new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with another request', detail);
 
 export const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -10,12 +10,15 @@ export type Log = (entry: { level: 'debug' | 'info' | 'warn' | 'error'; msg: str
 
 // A wrong ORDERFLOW_LOG_LEVEL is reported by the configuration check (config.ts), not here at import.
 const level = (process.env.ORDERFLOW_LOG_LEVEL || 'info').toLowerCase();
-const logger = pino({
-  level: level in pino.levels.values ? level : 'info',
-  base: undefined,
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-}, pino.destination({ dest: 1, sync: true }));
+const logger = pino(
+  {
+    level: level in pino.levels.values ? level : 'info',
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  pino.destination({ dest: 1, sync: true }),
+);
 
 export const jsonLog: Log = ({ level, msg, ...fields }) => logger[level](fields, msg);
 
@@ -23,24 +26,26 @@ export const jsonLog: Log = ({ level, msg, ...fields }) => logger[level](fields,
 const callerRequestId = /^[\x21-\x7e]{1,128}$/;
 
 /** Gives each request an ID (the caller's X-Request-Id or a new one), answers with it, and logs the request once it is answered. */
-export const requestLog = (log: Log): RequestHandler => (req, res, next) => {
-  const sent = req.header('x-request-id');
-  const requestId = sent && callerRequestId.test(sent) ? sent : randomUUID();
-  const started = process.hrtime.bigint();
-  res.locals.requestId = requestId;
-  res.setHeader('X-Request-Id', requestId);
-  res.on('finish', () => {
-    log({
-      level: res.statusCode >= 500 ? 'error' : 'info',
-      msg: 'request',
-      requestId,
-      method: req.method,
-      path: req.originalUrl,
-      ip: req.ip,
-      status: res.statusCode,
-      ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-      actor: res.locals.person?.id,
+export const requestLog =
+  (log: Log): RequestHandler =>
+  (req, res, next) => {
+    const sent = req.header('x-request-id');
+    const requestId = sent && callerRequestId.test(sent) ? sent : randomUUID();
+    const started = process.hrtime.bigint();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    res.on('finish', () => {
+      log({
+        level: res.statusCode >= 500 ? 'error' : 'info',
+        msg: 'request',
+        requestId,
+        method: req.method,
+        path: req.originalUrl,
+        ip: req.ip,
+        status: res.statusCode,
+        ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+        actor: res.locals.person?.id,
+      });
     });
-  });
-  next();
-};
+    next();
+  };

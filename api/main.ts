@@ -29,13 +29,18 @@ async function main() {
   // `--check-config`: validate the configuration and stop (compose runs it before the API).
   if (process.argv.includes('--check-config')) return;
   const connection = await connectWithRetry(
-    () => Connection.connect({ ...settings.connection, interceptors: [apiGrpcRetryInterceptor()] }), settings.address);
+    () => Connection.connect({ ...settings.connection, interceptors: [apiGrpcRetryInterceptor()] }),
+    settings.address,
+  );
   const client = new Client({ connection, namespace: settings.namespace });
   let shuttingDown = false;
   const metrics = new ApiMetrics();
   if (config.metricsPort !== undefined) {
     await metrics.serve(config.metricsPort, config.host).catch((error: Error) => {
-      jsonLog({ level: 'error', msg: `cannot serve metrics on ${config.host}:${config.metricsPort} (${error.message}): set ORDERFLOW_METRICS_PORT to a free port` });
+      jsonLog({
+        level: 'error',
+        msg: `cannot serve metrics on ${config.host}:${config.metricsPort} (${error.message}): set ORDERFLOW_METRICS_PORT to a free port`,
+      });
       process.exit(configurationError);
     });
   }
@@ -67,7 +72,13 @@ async function main() {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    jsonLog({ level: 'info', msg: 'listening', url: `http://${host}:${port}`, namespace: settings.namespace, taskQueue: settings.taskQueue });
+    jsonLog({
+      level: 'info',
+      msg: 'listening',
+      url: `http://${host}:${port}`,
+      namespace: settings.namespace,
+      taskQueue: settings.taskQueue,
+    });
   });
 
   // Graceful shutdown: refuse new connections, let in-flight requests finish (they may be waiting

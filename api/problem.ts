@@ -1,7 +1,12 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import {
-  ApplicationFailure, isGrpcDeadlineError, isGrpcServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError,
-  WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError,
+  ApplicationFailure,
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { z } from 'zod';
 import { EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED } from '../workflows/messages';
@@ -71,7 +76,8 @@ export function invalidRequest(issues: readonly z.core.$ZodIssue[], prefix?: str
 }
 
 /** Overload: the caller comes back after a second (api/overload.ts, and Temporal's RESOURCE_EXHAUSTED). */
-export const tooManyRequests = (detail: string) => new Problem(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds: 1 });
+export const tooManyRequests = (detail: string) =>
+  new Problem(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds: 1 });
 
 export const invalidFields = (errors: InvalidField[]) =>
   new Problem(400, 'invalid-request', 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
@@ -80,8 +86,10 @@ export const invalidFields = (errors: InvalidField[]) =>
 export function problemFrom(error: unknown): Problem | undefined {
   if (error instanceof Problem) return error;
   if (error instanceof WorkflowNotFoundError) return orderNotFound();
-  if (error instanceof WorkflowExecutionAlreadyStartedError) return new Problem(409, 'order-exists', 'Order already exists', 'an order with this number exists');
-  const refusal = error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure ? refusalOf(error.cause) : undefined;
+  if (error instanceof WorkflowExecutionAlreadyStartedError)
+    return new Problem(409, 'order-exists', 'Order already exists', 'an order with this number exists');
+  const refusal =
+    error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure ? refusalOf(error.cause) : undefined;
   if (refusal) return refusal;
   const grpcCodes = grpcCodesOf(error);
   if (grpcCodes.includes(GRPC.RESOURCE_EXHAUSTED)) {
@@ -90,10 +98,19 @@ export function problemFrom(error: unknown): Problem | undefined {
   // Temporal or the worker did not answer in time, cannot be reached, or aborted the update (it does so under
   // load, as UNAVAILABLE), or an update failed for a reason the order did not give (it closed meanwhile, say):
   // applied once or not at all, so the same Idempotency-Key retries it safely.
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof WorkflowUpdateFailedError || isGrpcDeadlineError(error)
-    || grpcCodes.some((code) => unavailable.includes(code))) {
-    return new Problem(503, 'temporal-unavailable', 'The order service did not answer in time',
-      'nothing was lost: retry with the same Idempotency-Key', { retryAfterSeconds: 5 });
+  if (
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    error instanceof WorkflowUpdateFailedError ||
+    isGrpcDeadlineError(error) ||
+    grpcCodes.some((code) => unavailable.includes(code))
+  ) {
+    return new Problem(
+      503,
+      'temporal-unavailable',
+      'The order service did not answer in time',
+      'nothing was lost: retry with the same Idempotency-Key',
+      { retryAfterSeconds: 5 },
+    );
   }
   const { type, status } = error as { type?: string; status?: number };
   // express.json's own errors carry these types.
@@ -101,7 +118,8 @@ export function problemFrom(error: unknown): Problem | undefined {
   if (type === 'entity.parse.failed') return invalidFields([{ field: '(body)', message: 'not valid JSON' }]);
   if (type === TOO_DEEP) return invalidFields([{ field: '(body)', message: (error as Error).message }]);
   if (status === 415) return new Problem(415, 'unsupported-media-type', 'Unsupported media type', (error as Error).message);
-  if (status !== undefined && status >= 400 && status < 500) return new Problem(400, 'invalid-request', 'Invalid request', (error as Error).message);
+  if (status !== undefined && status >= 400 && status < 500)
+    return new Problem(400, 'invalid-request', 'Invalid request', (error as Error).message);
   return undefined;
 }
 
@@ -110,16 +128,29 @@ function refusalOf(failure: ApplicationFailure): Problem | undefined {
   const [details] = (failure.details ?? []) as unknown[];
   switch (failure.type) {
     case EVENT_NOT_EXPECTED:
-      return new Problem(409, 'event-not-expected', 'The order does not expect this event now', failure.message, { accepted: false, ...(details as object) });
+      return new Problem(409, 'event-not-expected', 'The order does not expect this event now', failure.message, {
+        accepted: false,
+        ...(details as object),
+      });
     case EVENT_NOT_PERMITTED:
-      return new Problem(403, 'role-not-permitted', 'Your role may not send this event', failure.message, { accepted: false, ...(details as object) });
+      return new Problem(403, 'role-not-permitted', 'Your role may not send this event', failure.message, {
+        accepted: false,
+        ...(details as object),
+      });
     case EVENT_AMOUNT_ABOVE_DUE:
-      return new Problem(422, 'amount-above-due', 'More than the amount still due', failure.message, { accepted: false, ...(details as object) });
+      return new Problem(422, 'amount-above-due', 'More than the amount still due', failure.message, {
+        accepted: false,
+        ...(details as object),
+      });
     case EVENT_KEY_REUSED:
-      return new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with another request', failure.message, { accepted: false });
+      return new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with another request', failure.message, {
+        accepted: false,
+      });
     case EVENT_INVALID:
       // The API parses events with the same schemas first, so this means the two disagree: say which fields.
-      return invalidFields((details as { path: string; message: string }[]).map((d) => ({ field: d.path || '(body)', message: d.message })));
+      return invalidFields(
+        (details as { path: string; message: string }[]).map((d) => ({ field: d.path || '(body)', message: d.message })),
+      );
     default:
       return undefined;
   }
@@ -144,21 +175,26 @@ function grpcCodesOf(error: unknown): number[] {
 export function sendProblem(res: Response, problem: Problem) {
   const { retryAfterSeconds, ...extensions } = problem.extensions;
   if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));
-  res.status(problem.status).type('application/problem+json').json({
-    type: problemTypeUri(problem.type),
-    title: problem.title,
-    status: problem.status,
-    ...(problem.detail ? { detail: problem.detail } : {}),
-    instance: res.req.originalUrl,
-    requestId: res.locals.requestId,
-    ...extensions,
-  });
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: problemTypeUri(problem.type),
+      title: problem.title,
+      status: problem.status,
+      ...(problem.detail ? { detail: problem.detail } : {}),
+      instance: res.req.originalUrl,
+      requestId: res.locals.requestId,
+      ...extensions,
+    });
 }
 
 /** The last handler: a known problem goes to the caller; anything else is ours, logged with the request ID. */
-export const handleErrors = (log: Log): ErrorRequestHandler => (error, _req, res, _next) => {
-  const problem = problemFrom(error);
-  if (problem) return sendProblem(res, problem);
-  log({ level: 'error', msg: 'unexpected error', requestId: res.locals.requestId, error: String((error as Error)?.stack ?? error) });
-  sendProblem(res, new Problem(500, 'internal-error', 'Internal error', 'the error was logged with this request ID'));
-};
+export const handleErrors =
+  (log: Log): ErrorRequestHandler =>
+  (error, _req, res, _next) => {
+    const problem = problemFrom(error);
+    if (problem) return sendProblem(res, problem);
+    log({ level: 'error', msg: 'unexpected error', requestId: res.locals.requestId, error: String((error as Error)?.stack ?? error) });
+    sendProblem(res, new Problem(500, 'internal-error', 'Internal error', 'the error was logged with this request ID'));
+  };

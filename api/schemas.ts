@@ -11,9 +11,13 @@ import { stages, statuses } from '../workflows/domain/state';
 export const createOrderForms = Object.fromEntries(
   Object.entries(channelForms).map(([channel, form]) => [
     channel,
-    form.createSchema.extend({ orderNumber: OrderNumber.optional() }).strict().superRefine((order, ctx) => {
-      for (const { path, message } of moneyCeilingIssues(order.lines as OrderInput['lines'])) ctx.addIssue({ code: 'custom', path, message });
-    }),
+    form.createSchema
+      .extend({ orderNumber: OrderNumber.optional() })
+      .strict()
+      .superRefine((order, ctx) => {
+        for (const { path, message } of moneyCeilingIssues(order.lines as OrderInput['lines']))
+          ctx.addIssue({ code: 'custom', path, message });
+      }),
   ]),
 ) as unknown as Record<Channel, z.ZodObject>;
 /** The order form of every channel, for the OpenAPI document (the route parses with the channel's own, for field-by-field errors). */
@@ -47,7 +51,11 @@ export const OrderListQuery = z
     salesRep: salesRepId.optional(),
     late: z.enum(['true', 'false']).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
-    pageToken: z.string().regex(/^[A-Za-z0-9_-]+$/, 'the nextPageToken of a previous page').max(4000).optional()
+    pageToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'the nextPageToken of a previous page')
+      .max(4000)
+      .optional()
       .describe('the nextPageToken of the previous page'),
   })
   .strict();
@@ -88,7 +96,10 @@ export const ProblemDetails = z.object({
   detail: z.string().optional(),
   instance: z.string(),
   requestId: z.string(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe('400: every invalid field'),
+  errors: z
+    .array(z.object({ field: z.string(), message: z.string() }))
+    .optional()
+    .describe('400: every invalid field'),
   accepted: z.literal(false).optional().describe('on a refused event'),
   stage: z.enum(stages).optional().describe('409/403 on an event: the stage the order is in'),
   expectedEvents: z.array(z.enum(eventTypes)).optional().describe('409/403 on an event: what the order accepts now'),

@@ -75,7 +75,8 @@ const workflowIdPrefix = workflowIdOf('');
 
 function summaryOf(execution: temporal.api.workflow.v1.IWorkflowExecutionInfo): z.infer<typeof OrderSummary> {
   const fields = execution.searchAttributes?.indexedFields ?? {};
-  const value = <T>(key: { name: string }) => (fields[key.name] ? defaultPayloadConverter.fromPayload<T>(fields[key.name]) : undefined) as T;
+  const value = <T>(key: { name: string }) =>
+    (fields[key.name] ? defaultPayloadConverter.fromPayload<T>(fields[key.name]) : undefined) as T;
   const started = execution.startTime?.seconds;
   return {
     orderNumber: (execution.execution?.workflowId ?? '').slice(workflowIdPrefix.length),

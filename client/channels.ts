@@ -57,7 +57,8 @@ function merge<T>(base: T, over: unknown): T {
   for (const [key, value] of Object.entries(over)) merged[key] = merge(merged[key], value);
   return merged as T;
 }
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface StartOptions {
   taskQueue: string;
@@ -67,7 +68,11 @@ export interface StartOptions {
 }
 
 /** Starts the order's workflow: its channel's workflow type, the order form and its policy, listed at once. */
-export function startOrder(client: Client, { order, policy }: StartOrder, { taskQueue, workflowId = workflowIdOf(order.orderNumber), memo }: StartOptions) {
+export function startOrder(
+  client: Client,
+  { order, policy }: StartOrder,
+  { taskQueue, workflowId = workflowIdOf(order.orderNumber), memo }: StartOptions,
+) {
   const { workflow, route } = channels[order.channel];
   return client.workflow.start(workflow, {
     taskQueue,

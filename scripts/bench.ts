@@ -78,7 +78,10 @@ function cpuSeconds(pid: number): number {
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 function rssMiB(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -98,9 +101,11 @@ async function settledCpu(pid: number): Promise<number> {
 /** Runs `work` for 0..count-1, at most `concurrency` at once. */
 async function pool(count: number, concurrency: number, work: (i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
 }
 
 // ---- the orders -------------------------------------------------------------------------------
@@ -148,7 +153,9 @@ async function startBenchOrder(client: Client, kind: Kind, taskQueue: string, po
 async function send(client: Client, workflowId: string, events: typeof lifecycle) {
   const handle = client.workflow.getHandle(workflowId);
   for (const e of events) {
-    await handle.executeUpdate(submitEvent, { args: [{ type: e.type, actor: { id: `${e.role}-1`, role: e.role }, data: e.data } as OrderEvent] });
+    await handle.executeUpdate(submitEvent, {
+      args: [{ type: e.type, actor: { id: `${e.role}-1`, role: e.role }, data: e.data } as OrderEvent],
+    });
   }
 }
 
@@ -170,7 +177,8 @@ async function lifecycles(client: Client, kind: Kind, bundle: string) {
   return { ordersPerSecond: num('orders') / seconds, cpuPerOrder: cpu / num('orders') };
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 /** One event's round trip through the REST API against the same update sent with the raw client. */
 async function restRoundTrip(client: Client, bundle: string) {
@@ -265,7 +273,9 @@ async function openOrders(client: Client, bundle: string, count: number) {
   const fired = new Map<string, number>();
   for (const name of fs.existsSync(worker.outboxDir) ? fs.readdirSync(worker.outboxDir) : []) {
     const message = JSON.parse(fs.readFileSync(path.join(worker.outboxDir, name), 'utf8')) as {
-      orderNumber: string; deliveredAt?: string; notice: { type: string; kind: string };
+      orderNumber: string;
+      deliveredAt?: string;
+      notice: { type: string; kind: string };
     };
     if (message.notice.type === 'first-confirmation' && message.deliveredAt) {
       fired.set(workflowIdOf(message.orderNumber), Date.parse(message.deliveredAt));
@@ -296,28 +306,36 @@ async function main() {
   fs.writeFileSync(noopBundle, code);
   const orderBundle = workflowBundlePath();
   try {
-    console.log(`bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; dev server ${address}`);
+    console.log(
+      `bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; dev server ${address}`,
+    );
     const noop = await lifecycles(client, 'noop', noopBundle);
     const order = await lifecycles(client, 'order', orderBundle);
-    console.log(`lifecycles (${num('orders')} orders × ${lifecycle.length} events): order ${order.ordersPerSecond.toFixed(2)}/s, ${(order.cpuPerOrder * 1000).toFixed(0)} ms CPU; ` +
-      `no-op ${noop.ordersPerSecond.toFixed(2)}/s, ${(noop.cpuPerOrder * 1000).toFixed(0)} ms CPU`);
+    console.log(
+      `lifecycles (${num('orders')} orders × ${lifecycle.length} events): order ${order.ordersPerSecond.toFixed(2)}/s, ${(order.cpuPerOrder * 1000).toFixed(0)} ms CPU; ` +
+        `no-op ${noop.ordersPerSecond.toFixed(2)}/s, ${(noop.cpuPerOrder * 1000).toFixed(0)} ms CPU`,
+    );
     const rest = await restRoundTrip(client, orderBundle);
-    console.log(`event round trip (${num('samples')} each): REST p50 ${rest.restP50.toFixed(1)} ms p95 ${rest.restP95.toFixed(1)} ms; ` +
-      `raw update p50 ${rest.rawP50.toFixed(1)} ms p95 ${rest.rawP95.toFixed(1)} ms`);
+    console.log(
+      `event round trip (${num('samples')} each): REST p50 ${rest.restP50.toFixed(1)} ms p95 ${rest.restP95.toFixed(1)} ms; ` +
+        `raw update p50 ${rest.rawP50.toFixed(1)} ms p95 ${rest.rawP95.toFixed(1)} ms`,
+    );
     const memoryNoop = await memoryPerOpenOrder(client, 'noop', noopBundle);
     const memoryOrder = await memoryPerOpenOrder(client, 'order', orderBundle);
     console.log(`memory per open cached order (${num('cached')}): order ${memoryOrder.toFixed(3)} MiB, no-op ${memoryNoop.toFixed(3)} MiB`);
     const open = num('open') > 0 ? await openOrders(client, orderBundle, num('open')) : undefined;
     if (open) console.log(`open orders: ${JSON.stringify(open)}`);
-    console.log(JSON.stringify({
-      throughputRatio: round(order.ordersPerSecond / noop.ordersPerSecond),
-      workerCpuRatio: round(order.cpuPerOrder / noop.cpuPerOrder),
-      restP50Ratio: round(rest.restP50 / rest.rawP50),
-      restP95Ratio: round(rest.restP95 / rest.rawP95),
-      memoryPerOpenOrderMiB: round(memoryOrder, 3),
-      noopMemoryPerOpenOrderMiB: round(memoryNoop, 3),
-      ...(open ? { open } : {}),
-    }));
+    console.log(
+      JSON.stringify({
+        throughputRatio: round(order.ordersPerSecond / noop.ordersPerSecond),
+        workerCpuRatio: round(order.cpuPerOrder / noop.cpuPerOrder),
+        restP50Ratio: round(rest.restP50 / rest.rawP50),
+        restP95Ratio: round(rest.restP95 / rest.rawP95),
+        memoryPerOpenOrderMiB: round(memoryOrder, 3),
+        noopMemoryPerOpenOrderMiB: round(memoryNoop, 3),
+        ...(open ? { open } : {}),
+      }),
+    );
   } finally {
     await env.teardown();
     fs.rmSync(scratch, { recursive: true, force: true });

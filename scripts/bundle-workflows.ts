@@ -10,7 +10,9 @@ async function main() {
   // Every module in the bundle is evaluated again for each cached workflow: zod there cost ~2 MiB
   // and much CPU per open order. The workflow checks events with generated validators instead.
   if (code.includes('node_modules/zod/')) {
-    throw new Error('zod reached the workflow bundle: import schemas only with `import type` in workflows/ (see scripts/generate-validators.ts)');
+    throw new Error(
+      'zod reached the workflow bundle: import schemas only with `import type` in workflows/ (see scripts/generate-validators.ts)',
+    );
   }
   fs.mkdirSync(path.dirname(workflowBundlePath()), { recursive: true });
   fs.writeFileSync(workflowBundlePath(), code);

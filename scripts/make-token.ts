@@ -11,12 +11,17 @@ const usage = 'usage: npm run token -- --id <id> --name "<name>" --role <role> [
 function main() {
   let values;
   try {
-    ({ values } = parseArgs({ options: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, customer: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      options: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, customer: { type: 'string' } },
+    }));
   } catch (error) {
     fail(`${(error as Error).message}\n${usage}`);
   }
   const person = Person.safeParse({ id: values.id, name: values.name, role: values.role, customerId: values.customer });
-  if (!person.success) fail(`${person.error.issues.map((i) => `${i.path.join('.') === 'customerId' ? 'customer' : i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`);
+  if (!person.success)
+    fail(
+      `${person.error.issues.map((i) => `${i.path.join('.') === 'customerId' ? 'customer' : i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`,
+    );
   // 32 random bytes: 256 bits, far beyond guessing; base64url stays one word in a header.
   const token = `of_${randomBytes(32).toString('base64url')}`;
   const entry = JSON.stringify({ [`sha256:${tokenHash(token)}`]: person.data });

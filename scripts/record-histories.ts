@@ -15,7 +15,10 @@ async function main() {
   installQuietRuntime();
   const env = await startTimeSkippingServer();
   try {
-    for (const file of fs.readdirSync(scenarios).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(scenarios)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const result = await simulate(env, JSON.parse(fs.readFileSync(path.join(scenarios, file), 'utf8')));
       if (result.stage !== 'archived' && result.stage !== 'cancelled') {
         console.log(`[record] ${file}: ends at ${result.stage}, not recorded`);
@@ -24,7 +27,10 @@ async function main() {
       // protobufjs' own JSON form (History.toJSON / fromObject in the replay test): @temporalio/common's
       // historyToJSON trips over the second copy of protobufjs that npm installs beside it.
       const write = (name: string, history: typeof result.history) => {
-        fs.writeFileSync(path.join(out, name), `${JSON.stringify(temporal.api.history.v1.History.fromObject(history).toJSON(), null, 1)}\n`);
+        fs.writeFileSync(
+          path.join(out, name),
+          `${JSON.stringify(temporal.api.history.v1.History.fromObject(history).toJSON(), null, 1)}\n`,
+        );
         console.log(`[record] ${name}: ${history.events?.length} events`);
       };
       write(file, result.history);

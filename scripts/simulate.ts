@@ -31,7 +31,9 @@ function readable(result: SimulationResult): string {
     `status: ${result.status}   stage: ${result.stage}`,
     `promised date: ${result.promisedDate ?? '—'}   (originally ${result.originalPromisedDate ?? '—'})`,
     '',
-    ...result.timeline.map((t) => `${t.at}  ${t.kind.padEnd(14)} ${t.type.padEnd(28)} ${t.to ? `→ ${t.to}  ` : ''}${t.actor ? `[${t.actor.role} ${t.actor.id}]  ` : ''}${t.detail}`.trimEnd()),
+    ...result.timeline.map((t) =>
+      `${t.at}  ${t.kind.padEnd(14)} ${t.type.padEnd(28)} ${t.to ? `→ ${t.to}  ` : ''}${t.actor ? `[${t.actor.role} ${t.actor.id}]  ` : ''}${t.detail}`.trimEnd(),
+    ),
   ];
   return lines.join('\n');
 }

@@ -13,7 +13,15 @@ import type { TimelineEntry } from '../workflows/domain/state';
 import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { OrderEvent } from '../workflows/domain/events';
 import {
-  EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal, snapshotQuery, submitEvent, timelineQuery, workflowIdOf,
+  EVENT_AMOUNT_ABOVE_DUE,
+  EVENT_INVALID,
+  EVENT_NOT_EXPECTED,
+  EVENT_NOT_PERMITTED,
+  eventSignal,
+  snapshotQuery,
+  submitEvent,
+  timelineQuery,
+  workflowIdOf,
 } from '../workflows/messages';
 import { createOrderWorker } from '../worker/worker';
 import { FileOutbox } from '../activities/outbox';
@@ -24,7 +32,10 @@ import { FileOutbox } from '../activities/outbox';
 export const Scenario = z.object({
   name: z.string().optional(),
   /** Company-local time of day the order arrives (HH:MM); the run first skips to the next such time. */
-  startAt: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  startAt: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
   order: OrderInput,
   policy: z.record(z.string(), z.unknown()).optional(),
   steps: z
@@ -73,10 +84,14 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
   try {
     return await worker.runUntil(async () => {
       if (scenario.startAt) await env.sleep(untilLocalTime(await env.currentTimeMs(), scenario.startAt, policy.calendar.timeZone));
-      const handle = await startOrder(env.client, { order: scenario.order, policy }, {
-        taskQueue,
-        workflowId: `${workflowIdOf(scenario.order.orderNumber)}-${taskQueue}`,
-      });
+      const handle = await startOrder(
+        env.client,
+        { order: scenario.order, policy },
+        {
+          taskQueue,
+          workflowId: `${workflowIdOf(scenario.order.orderNumber)}-${taskQueue}`,
+        },
+      );
       const startedAt = await env.currentTimeMs();
       const advanceTo = async (at: number) => {
         const wait = startedAt + at - (await env.currentTimeMs());
@@ -102,7 +117,10 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
         delivered: (await new FileOutbox(outboxDir).list()).length,
         continuedAsNew: runId !== handle.firstExecutionRunId,
         history: await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory(),
-        firstRunHistory: runId === handle.firstExecutionRunId ? undefined : await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory(),
+        firstRunHistory:
+          runId === handle.firstExecutionRunId
+            ? undefined
+            : await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory(),
       };
     });
   } finally {
@@ -121,7 +139,11 @@ async function send(handle: WorkflowHandle, event: OrderEvent) {
   try {
     await handle.executeUpdate(submitEvent, { args: [event] });
   } catch (error) {
-    if (!(error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && refusals.includes(error.cause.type ?? ''))) {
+    if (!(
+      error instanceof WorkflowUpdateFailedError &&
+      error.cause instanceof ApplicationFailure &&
+      refusals.includes(error.cause.type ?? '')
+    )) {
       throw error;
     }
     await handle.signal(eventSignal, event);

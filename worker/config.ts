@@ -22,7 +22,10 @@ const Environment = z.object({
   ORDERFLOW_OUTBOX_DIR: z.string().optional(),
   ORDERFLOW_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   ORDERFLOW_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).optional(),
-  ORDERFLOW_WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i, 'host:port, e.g. 127.0.0.1:9465').optional(),
+  ORDERFLOW_WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i, 'host:port, e.g. 127.0.0.1:9465')
+    .optional(),
 });
 
 export function workerConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

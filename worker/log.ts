@@ -36,19 +36,24 @@ export function workerAnnouncer(env: NodeJS.ProcessEnv = process.env): (message:
 // One pino for the process, writing synchronously: lines stay in order, and a line written just
 // before process.exit is not lost.
 let json: pino.Logger | undefined;
-const jsonLogger = () => json ??= pino({
-  level: 'trace', // what reaches it is already filtered
-  base: undefined,
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-  serializers: { error: pino.stdSerializers.err },
-}, pino.destination({ dest: 1, sync: true }));
+const jsonLogger = () =>
+  (json ??= pino(
+    {
+      level: 'trace', // what reaches it is already filtered
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: pino.stdSerializers.err },
+    },
+    pino.destination({ dest: 1, sync: true }),
+  ));
 
 let text: pino.Logger | undefined;
-const textLogger = () => text ??= pino(
-  { level: 'trace', base: undefined },
-  pretty({ destination: 2, sync: true, singleLine: true, colorize: false, translateTime: 'SYS:standard' }),
-);
+const textLogger = () =>
+  (text ??= pino(
+    { level: 'trace', base: undefined },
+    pretty({ destination: 2, sync: true, singleLine: true, colorize: false, translateTime: 'SYS:standard' }),
+  ));
 
 function lineWriter(logger: pino.Logger): (entry: LogEntry) => void {
   return ({ level, message, meta }) => logger[level.toLowerCase() as Lowercase<LogLevel>](meta ?? {}, message);

@@ -23,7 +23,15 @@ export const defaultMaxCachedWorkflows = 500;
 
 /** The order worker: the same in production, in the tests and in the simulator. */
 export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, outboxDir, webhookUrl, shutdownForceTime, maxCachedWorkflows = defaultMaxCachedWorkflows } = options;
+  const {
+    connection,
+    namespace,
+    taskQueue,
+    outboxDir,
+    webhookUrl,
+    shutdownForceTime,
+    maxCachedWorkflows = defaultMaxCachedWorkflows,
+  } = options;
   return Worker.create({
     connection,
     namespace,

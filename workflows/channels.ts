@@ -38,7 +38,12 @@ export function definitionProblems({ route, work }: Pick<ChannelDefinition, 'rou
       continue;
     }
     // Only a stage every order goes through (no `when`) surely sets its facts.
-    const provided = new Set<Fact>(route.steps.slice(0, index).filter((step) => !step.when).flatMap((step) => step.provides));
+    const provided = new Set<Fact>(
+      route.steps
+        .slice(0, index)
+        .filter((step) => !step.when)
+        .flatMap((step) => step.provides),
+    );
     for (const fact of stageWork?.needs ?? []) {
       if (!provided.has(fact)) problems.push(`stage ${stage} needs ${fact}, which no earlier stage of the route always sets`);
     }

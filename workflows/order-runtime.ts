@@ -1,6 +1,18 @@
 import {
-  ActivityFailure, allHandlersFinished, ApplicationFailure, CancellationScope, condition, continueAsNew, isCancellation, log, patched, proxyActivities,
-  setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo,
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  log,
+  patched,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { now } from './clock';
@@ -12,8 +24,20 @@ import { advance, expectedEvents, whyNotApplicable, whyNotPermitted, type Fact, 
 import { checkEvent, startIssues } from './domain/validate';
 import { deadLetter, delivered, isLate, openOrder, recordRejected, resend, type OrderState, type Stage } from './domain/state';
 import {
-  DEAD_LETTER_NOT_FOUND, deadLettersQuery, EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, eventSignal,
-  resendNotice, snapshotQuery, submitEvent, timelineQuery, type OrderWorkflowInput, type StartOrder,
+  DEAD_LETTER_NOT_FOUND,
+  deadLettersQuery,
+  EVENT_AMOUNT_ABOVE_DUE,
+  EVENT_INVALID,
+  EVENT_KEY_REUSED,
+  EVENT_NOT_EXPECTED,
+  EVENT_NOT_PERMITTED,
+  eventSignal,
+  resendNotice,
+  snapshotQuery,
+  submitEvent,
+  timelineQuery,
+  type OrderWorkflowInput,
+  type StartOrder,
 } from './messages';
 import * as sa from './search-attributes';
 import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/notices';
@@ -23,10 +47,11 @@ import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/
 // and cancellation. A channel file only says which stages its orders go through.
 
 /** The outbox activity, tried `attempts` times in all (a permanent refusal is not retried at all). */
-const outbox = (attempts: number) => proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: attempts },
-});
+const outbox = (attempts: number) =>
+  proxyActivities<ReturnType<typeof createActivities>>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: attempts },
+  });
 
 /** What a stage does while the order is in it (tell people, run clocks), and the facts it reads. */
 export interface StageWork {
@@ -158,13 +183,21 @@ function untilClosed(s: OrderState, sideLine: (s: OrderState) => Promise<void>) 
 /** Checks an event against the order; returns why it does not fit, or undefined when it does. */
 function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: ApplicationFailure } {
   const { event, issues } = checkEvent(raw);
-  if (issues) return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [issues], nonRetryable: true }) };
+  if (issues)
+    return { problem: ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid event', details: [issues], nonRetryable: true }) };
   // The matrix first: a retry is refused to a role that may not send the event, as the first attempt was.
   const notPermitted = whyNotPermitted(s, event);
   if (notPermitted) return { event, problem: refusal(s, notPermitted) };
   if (event.id !== undefined && event.id in s.appliedEvents) {
     if (s.appliedEvents[event.id] === (event.digest ?? '')) return { event }; // a retry: answered, not applied again
-    return { event, problem: ApplicationFailure.create({ type: EVENT_KEY_REUSED, message: `idempotency key ${event.id} was already used for another event`, nonRetryable: true }) };
+    return {
+      event,
+      problem: ApplicationFailure.create({
+        type: EVENT_KEY_REUSED,
+        message: `idempotency key ${event.id} was already used for another event`,
+        nonRetryable: true,
+      }),
+    };
   }
   const misfit = whyNotApplicable(s, event);
   return misfit ? { event, problem: refusal(s, misfit) } : { event };
@@ -180,7 +213,9 @@ function refusal(s: OrderState, misfit: Misfit): ApplicationFailure {
   return ApplicationFailure.create({
     type: failureTypes[misfit.kind],
     message: misfit.message,
-    details: [{ stage: s.stage, expectedEvents: expectedEvents(s), ...(misfit.amountDue !== undefined ? { amountDue: misfit.amountDue } : {}) }],
+    details: [
+      { stage: s.stage, expectedEvents: expectedEvents(s), ...(misfit.amountDue !== undefined ? { amountDue: misfit.amountDue } : {}) },
+    ],
     nonRetryable: true,
   });
 }
@@ -193,16 +228,20 @@ function receiveEvents(s: OrderState, run: Run) {
     apply(s, event, now(), via);
   };
   // The validator has checked the event (it is not run again on replay, where history says it was accepted).
-  setHandler(submitEvent, (event) => {
-    accept(event);
-    return snapshotOf(s);
-  }, {
-    // Synchronous on purpose: the SDK ignores a validator's promise. A rejected update leaves no trace in history.
-    validator: (event) => {
-      const { problem } = check(s, event);
-      if (problem) throw problem;
+  setHandler(
+    submitEvent,
+    (event) => {
+      accept(event);
+      return snapshotOf(s);
     },
-  });
+    {
+      // Synchronous on purpose: the SDK ignores a validator's promise. A rejected update leaves no trace in history.
+      validator: (event) => {
+        const { problem } = check(s, event);
+        if (problem) throw problem;
+      },
+    },
+  );
   // The raw signal is the operators' path (Temporal UI, CLI): its claimed actor is not authenticated, so the
   // timeline says the event came through Temporal. The permission matrix still applies to the role it claims:
   // an operator acts on behalf of someone whose duty the event is, and the business rule stays one rule.
@@ -211,7 +250,13 @@ function receiveEvents(s: OrderState, run: Run) {
     // Orders that took an overpaying signal before overpayments were refused replay as they ran.
     if (problem && (problem.type !== EVENT_AMOUNT_ABOVE_DUE || patched('refuse-overpaying-signals'))) {
       const sender = (raw ?? {}) as Partial<OrderEvent>;
-      recordRejected(s, now(), { type: String(sender.type ?? 'unknown') as OrderEvent['type'], actor: sender.actor ?? { id: 'unknown', role: 'system' } }, problem.message, 'temporal');
+      recordRejected(
+        s,
+        now(),
+        { type: String(sender.type ?? 'unknown') as OrderEvent['type'], actor: sender.actor ?? { id: 'unknown', role: 'system' } },
+        problem.message,
+        'temporal',
+      );
       log.info('event rejected', { type: sender.type, why: problem.message });
       return;
     }
@@ -227,23 +272,35 @@ function receiveEvents(s: OrderState, run: Run) {
  * without queueing the notice again, and a key used before for another request is refused.
  */
 function receiveResends(s: OrderState) {
-  setHandler(resendNotice, ({ seq, actor, id, digest }) => {
-    if (!(id in s.appliedEvents)) {
-      s.appliedEvents[id] = digest;
-      resend(s, now(), seq, actor);
-    }
-    return s.deadLetters ?? [];
-  }, {
-    validator: ({ seq, id, digest }) => {
-      if (id in s.appliedEvents) {
-        if (s.appliedEvents[id] === digest) return;
-        throw ApplicationFailure.create({ type: EVENT_KEY_REUSED, message: `idempotency key ${id} was already used for another request`, nonRetryable: true });
+  setHandler(
+    resendNotice,
+    ({ seq, actor, id, digest }) => {
+      if (!(id in s.appliedEvents)) {
+        s.appliedEvents[id] = digest;
+        resend(s, now(), seq, actor);
       }
-      if (!s.deadLetters?.some((d) => d.notice.seq === seq)) {
-        throw ApplicationFailure.create({ type: DEAD_LETTER_NOT_FOUND, message: `notice ${seq} of this order is not an undelivered notice`, nonRetryable: true });
-      }
+      return s.deadLetters ?? [];
     },
-  });
+    {
+      validator: ({ seq, id, digest }) => {
+        if (id in s.appliedEvents) {
+          if (s.appliedEvents[id] === digest) return;
+          throw ApplicationFailure.create({
+            type: EVENT_KEY_REUSED,
+            message: `idempotency key ${id} was already used for another request`,
+            nonRetryable: true,
+          });
+        }
+        if (!s.deadLetters?.some((d) => d.notice.seq === seq)) {
+          throw ApplicationFailure.create({
+            type: DEAD_LETTER_NOT_FOUND,
+            message: `notice ${seq} of this order is not an undelivered notice`,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
   setHandler(deadLettersQuery, () => s.deadLetters ?? []);
 }
 

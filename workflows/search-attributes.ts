@@ -15,7 +15,15 @@ export const OrderLate = defineSearchAttributeKey('OrderLate', SearchAttributeTy
 export const UndeliveredNotices = defineSearchAttributeKey('UndeliveredNotices', SearchAttributeType.INT);
 
 export const orderSearchAttributes = [
-  OrderStatus, OrderStage, OrderChannel, CustomerId, CustomerClass, SalesRep, PromisedDate, OrderLate, UndeliveredNotices,
+  OrderStatus,
+  OrderStage,
+  OrderChannel,
+  CustomerId,
+  CustomerClass,
+  SalesRep,
+  PromisedDate,
+  OrderLate,
+  UndeliveredNotices,
 ] as const;
 
 /** The CLI's `--search-attribute Name=Type` spelling of each key (Keyword, Datetime, Bool, Int). */

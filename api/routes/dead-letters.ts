@@ -21,7 +21,12 @@ const MAX_ORDERS = 500;
 function requireOperator(res: Response) {
   const { role } = actorOf(res);
   if (!allowed.includes(role)) {
-    throw new Problem(403, 'role-not-permitted', 'Your role may not handle undelivered notices', `only ${allowed.join(' and ')} may (you are ${role})`);
+    throw new Problem(
+      403,
+      'role-not-permitted',
+      'Your role may not handle undelivered notices',
+      `only ${allowed.join(' and ')} may (you are ${role})`,
+    );
   }
 }
 
@@ -32,7 +37,9 @@ export function deadLetterRoutes({ client }: { client: Client }): Router {
     requireOperator(res);
     const answer: DeadLetterOrders = { orders: [], truncated: false };
     const prefix = workflowIdOf('');
-    for await (const execution of client.workflow.list({ query: `${sa.OrderStatus.name} IS NOT NULL AND ${sa.UndeliveredNotices.name} > 0` })) {
+    for await (const execution of client.workflow.list({
+      query: `${sa.OrderStatus.name} IS NOT NULL AND ${sa.UndeliveredNotices.name} > 0`,
+    })) {
       if (answer.orders.length === MAX_ORDERS) {
         answer.truncated = true;
         break;
@@ -65,7 +72,11 @@ export function deadLetterRoutes({ client }: { client: Client }): Router {
     const deadLetters = await handle
       .executeUpdate(resendNotice, { args: [request], updateId: `${key}/${request.digest}` })
       .catch((error: unknown) => {
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DEAD_LETTER_NOT_FOUND) {
+        if (
+          error instanceof WorkflowUpdateFailedError &&
+          error.cause instanceof ApplicationFailure &&
+          error.cause.type === DEAD_LETTER_NOT_FOUND
+        ) {
           throw notDeadLetter(req.params.seq);
         }
         if (error instanceof WorkflowNotFoundError) return refuseIfClosed(handle);
@@ -78,7 +89,12 @@ export function deadLetterRoutes({ client }: { client: Client }): Router {
 }
 
 const notDeadLetter = (seq: string) =>
-  new Problem(404, 'not-found', 'No such undelivered notice', `notice ${seq} of this order is not an undelivered notice (it was delivered, or never existed)`);
+  new Problem(
+    404,
+    'not-found',
+    'No such undelivered notice',
+    `notice ${seq} of this order is not an undelivered notice (it was delivered, or never existed)`,
+  );
 
 /** A closed order (archived or cancelled) sends nothing more; an order that never existed stays a 404 (the query throws). */
 async function refuseIfClosed(handle: WorkflowHandle): Promise<never> {

@@ -42,7 +42,15 @@ export function eventRoutes({ client, maxInFlightPerOrder }: { client: Client; m
  */
 async function refuseIfClosed(handle: WorkflowHandle): Promise<never> {
   const { stage } = await handle.query(snapshotQuery);
-  throw new Problem(409, 'event-not-expected', 'The order does not expect this event now', `the order is closed (stage ${stage}) and takes no more events`, {
-    accepted: false, stage, expectedEvents: [],
-  });
+  throw new Problem(
+    409,
+    'event-not-expected',
+    'The order does not expect this event now',
+    `the order is closed (stage ${stage}) and takes no more events`,
+    {
+      accepted: false,
+      stage,
+      expectedEvents: [],
+    },
+  );
 }

@@ -20,7 +20,7 @@ const READINESS_DEADLINE_MS = 2000;
 const POLLER_FRESH_MS = 70_000;
 
 const timestampMs = (t: { seconds?: { toNumber(): number } | number | null; nanos?: number | null }) =>
-  Number(typeof t.seconds === 'object' && t.seconds ? t.seconds.toNumber() : t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6);
+  Number(typeof t.seconds === 'object' && t.seconds ? t.seconds.toNumber() : (t.seconds ?? 0)) * 1000 + Math.floor((t.nanos ?? 0) / 1e6);
 
 export function operationsRoutes({ client, taskQueue, openApi, shuttingDown }: OperationsDeps): Router {
   const router = Router();
@@ -38,14 +38,19 @@ export function operationsRoutes({ client, taskQueue, openApi, shuttingDown }: O
           namespace: client.options.namespace,
           taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
           taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-        })));
+        }),
+      ));
     } catch {
-      throw new Problem(503, 'temporal-unavailable', 'Temporal not reachable', 'the order service cannot reach Temporal', { retryAfterSeconds: 5 });
+      throw new Problem(503, 'temporal-unavailable', 'Temporal not reachable', 'the order service cannot reach Temporal', {
+        retryAfterSeconds: 5,
+      });
     }
     // Temporal lists a poller for minutes after its last poll; a worker that polls re-polls within a minute.
     const polling = (pollers ?? []).some((p) => p.lastAccessTime && Date.now() - timestampMs(p.lastAccessTime) < POLLER_FRESH_MS);
     if (!polling) {
-      throw new Problem(503, 'temporal-unavailable', 'No worker is running orders', `no worker polls the task queue ${taskQueue}`, { retryAfterSeconds: 5 });
+      throw new Problem(503, 'temporal-unavailable', 'No worker is running orders', `no worker polls the task queue ${taskQueue}`, {
+        retryAfterSeconds: 5,
+      });
     }
     res.json({ status: 'ready', namespace: client.options.namespace, taskQueue });
   });

@@ -32,7 +32,12 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
     const idempotency = idempotencyOf(req, res);
     const person = personOf(res);
     if (!creators.includes(person.role)) {
-      throw new Problem(403, 'role-not-permitted', 'Your role may not create orders', `${person.role} may not create orders (allowed: ${creators.join(', ')})`);
+      throw new Problem(
+        403,
+        'role-not-permitted',
+        'Your role may not create orders',
+        `${person.role} may not create orders (allowed: ${creators.join(', ')})`,
+      );
     }
     const channel = Channel.safeParse((req.body as { channel?: unknown } | undefined)?.channel ?? 'standard');
     if (!channel.success) throw invalidRequest(channel.error.issues, 'channel');
@@ -41,7 +46,12 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
     const data = parsed.data as CreateOrder;
     // A customer the policy lets enter orders enters them for their own company only.
     if (person.role === 'customer' && data.customer.id !== person.customerId) {
-      throw new Problem(403, 'role-not-permitted', 'You may create orders only for your own company', `customer.id must be ${person.customerId}`);
+      throw new Problem(
+        403,
+        'role-not-permitted',
+        'You may create orders only for your own company',
+        `customer.id must be ${person.customerId}`,
+      );
     }
     const order: OrderInput = { ...data, orderNumber: data.orderNumber ?? orderNumberFor(idempotency.key) };
     const release = creationKeys.claim(idempotency, order.orderNumber);
@@ -63,7 +73,10 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
       }
       if (memo.digest !== idempotency.digest) throw keyReused(`this key created order ${order.orderNumber} from another body`);
     }
-    res.status(201).location(`${req.baseUrl}/orders/${order.orderNumber}`).json(await handle.query(snapshotQuery));
+    res
+      .status(201)
+      .location(`${req.baseUrl}/orders/${order.orderNumber}`)
+      .json(await handle.query(snapshotQuery));
   });
 
   router.get('/orders', async (req, res) => {
@@ -86,4 +99,3 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
 
 /** An order number made from the key, so a retried creation without a number finds the same order. */
 const orderNumberFor = (key: string) => `SO-${digestOf(key).slice(0, 12).toUpperCase()}`;
-

@@ -60,7 +60,10 @@ describe('outbox activity', () => {
     const env = quietActivityEnvironment();
     assert.equal(await env.run(deliverNotice, message('order-SO-1/1')), true);
     assert.equal(await env.run(deliverNotice, message('order-SO-1/1')), false);
-    assert.deepEqual(received.map((r) => r.key), ['order-SO-1/1']);
+    assert.deepEqual(
+      received.map((r) => r.key),
+      ['order-SO-1/1'],
+    );
     const [stored] = await new FileOutbox(dir).list('SO-1');
     assert.ok(stored.deliveredAt);
   });
@@ -72,7 +75,10 @@ describe('outbox activity', () => {
     await assert.rejects(env.run(deliverNotice, message('order-SO-1/2')), /the receiving system answered HTTP 503/);
     assert.equal((await new FileOutbox(dir).list())[0].deliveredAt, undefined, 'kept, not yet delivered');
     assert.equal(await env.run(deliverNotice, message('order-SO-1/2')), true);
-    assert.deepEqual(received.map((r) => r.key), ['order-SO-1/2']);
+    assert.deepEqual(
+      received.map((r) => r.key),
+      ['order-SO-1/2'],
+    );
   });
 
   it('treats a half-written record as not yet recorded: writes it again and delivers, once', async () => {
@@ -83,11 +89,18 @@ describe('outbox activity', () => {
     const env = quietActivityEnvironment();
     assert.equal(await env.run(deliverNotice, message(key)), true);
     assert.equal(await env.run(deliverNotice, message(key)), false);
-    assert.deepEqual(received.map((r) => r.key), [key]);
+    assert.deepEqual(
+      received.map((r) => r.key),
+      [key],
+    );
     const stored = await new FileOutbox(dir).list('SO-1');
     assert.equal(stored.length, 1);
     assert.ok(stored[0].deliveredAt);
-    assert.deepEqual(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left behind');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left behind',
+    );
   });
 
   it('fails for good, not to be retried, on a 4xx from the webhook and on an outbox it cannot write', async () => {
@@ -109,7 +122,7 @@ describe('outbox activity', () => {
     assert.deepEqual(received, [], 'nothing was sent');
   });
 
-  it('treats 408, 429, 5xx and an unreachable receiver as passing: an ordinary failure, retried by the workflow\'s policy', async () => {
+  it("treats 408, 429, 5xx and an unreachable receiver as passing: an ordinary failure, retried by the workflow's policy", async () => {
     const env = quietActivityEnvironment();
     const { deliverNotice } = createActivities({ outbox: new FileOutbox(dir), webhookUrl: url });
     for (const status of [408, 429, 500, 503]) {
@@ -131,6 +144,9 @@ describe('outbox activity', () => {
       return true;
     });
     assert.equal(await env.run(deliverNotice, message('order-SO-1/6')), true);
-    assert.deepEqual(received.map((r) => r.key), ['order-SO-1/6']);
+    assert.deepEqual(
+      received.map((r) => r.key),
+      ['order-SO-1/6'],
+    );
   });
 });

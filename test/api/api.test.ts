@@ -68,7 +68,11 @@ describe('REST API (dev server)', function () {
     assert.equal(created.body.depositDue, 450_000);
     assert.deepEqual(created.body.expectedEvents, ['order-confirmed', 'cancelled']);
     const firstConfirmation = created.body.openClocks.find((c: { name: string }) => c.name === 'first-confirmation');
-    assert.equal(Date.parse(firstConfirmation.dueAt) - Date.parse(created.body.receivedAt), 2 * 3600_000, 'the 2-hour clock, with its due time');
+    assert.equal(
+      Date.parse(firstConfirmation.dueAt) - Date.parse(created.body.receivedAt),
+      2 * 3600_000,
+      'the 2-hour clock, with its due time',
+    );
 
     const steps: Step[] = [
       ...untilDeposit,
@@ -88,7 +92,11 @@ describe('REST API (dev server)', function () {
       ['service', 'complaint-resolved', { complaintNumber: 1, responsibleParty: 'transport', resolution: 'shade replaced' }],
     ];
     // The operator sends no business event: it only resends undelivered notices (test/security/poison-notice.test.ts).
-    assert.deepEqual(new Set(steps.map(([role]) => role)), new Set(people.filter((role) => role !== 'operator')), 'each role is allowed something');
+    assert.deepEqual(
+      new Set(steps.map(([role]) => role)),
+      new Set(people.filter((role) => role !== 'operator')),
+      'each role is allowed something',
+    );
     for (const [role, type, data] of steps) {
       const answer = await send(id, role, type, data);
       assert.equal(answer.status, 200, `${role} ${type}: ${JSON.stringify(answer.body)}`);
@@ -105,8 +113,15 @@ describe('REST API (dev server)', function () {
     assert.equal(order.late, true);
     assert.equal(order.shippingMode, 'special-vehicle');
 
-    const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'customer' })).body.timeline as { kind: string; type: string; actor?: { id: string } }[];
-    assert.deepEqual(timeline.filter((t) => t.kind === 'event').map((t) => t.type), steps.map(([, type]) => type));
+    const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'customer' })).body.timeline as {
+      kind: string;
+      type: string;
+      actor?: { id: string };
+    }[];
+    assert.deepEqual(
+      timeline.filter((t) => t.kind === 'event').map((t) => t.type),
+      steps.map(([, type]) => type),
+    );
     assert.equal(timeline.find((t) => t.type === 'signed-for')?.actor?.id, 'dev-customer', 'the actor comes from the token');
 
     const listed = await eventually(
@@ -126,7 +141,11 @@ describe('REST API (dev server)', function () {
     const id = uniqueNumber();
     await create('sales-rep', customOrder(id));
     // Well-formed events, so that each refusal is the role's and not the data's or the stage's.
-    const candidates: [EventType, Record<string, unknown>][] = [['order-confirmed', {}], ['cancelled', { reason: 'test' }], ['qc-passed', { reportRef: 'QC-1' }]];
+    const candidates: [EventType, Record<string, unknown>][] = [
+      ['order-confirmed', {}],
+      ['cancelled', { reason: 'test' }],
+      ['qc-passed', { reportRef: 'QC-1' }],
+    ];
     for (const role of people) {
       const [type, data] = candidates.find(([t]) => !defaultPolicy.permissions[t].includes(role))!;
       const answer = await send(id, role, type, data);
@@ -145,21 +164,58 @@ describe('REST API (dev server)', function () {
     const timelineBefore = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'order-desk' })).body;
 
     // 400: every invalid field named
-    const invalid = await create('order-desk', { ...customOrder(), lines: [{ productCode: '', quantity: 0, unitPrice: 1.5 }], customer: {}, priority: 'high' });
+    const invalid = await create('order-desk', {
+      ...customOrder(),
+      lines: [{ productCode: '', quantity: 0, unitPrice: 1.5 }],
+      customer: {},
+      priority: 'high',
+    });
     assertProblem(invalid, 400, 'invalid-request');
     const fields = invalid.body.errors.map((e: { field: string }) => e.field);
-    for (const field of ['lines.0.productCode', 'lines.0.quantity', 'lines.0.unitPrice', 'customer.id', 'customer.name', 'customer.class', 'priority']) {
+    for (const field of [
+      'lines.0.productCode',
+      'lines.0.quantity',
+      'lines.0.unitPrice',
+      'customer.id',
+      'customer.name',
+      'customer.class',
+      'priority',
+    ]) {
       assert.ok(fields.includes(field), `${field} in ${fields}`);
     }
     const fieldsOf = (answer: Call) => answer.body.errors.map((e: { field: string }) => e.field);
     assert.deepEqual(fieldsOf(await send(id, 'order-desk', 'delivery-date-estimated', { promisedDate: 'soon' })), ['data.promisedDate']);
     assert.deepEqual(fieldsOf(await send(id, 'finance', 'deposit-received', { amount: 1.5 })), ['data.amount', 'data.paymentRef']);
-    assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed', actor: { id: 'boss', role: 'supervisor' } } })), ['actor'],
-      'the actor comes from the token, never the body');
-    assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-shipped-yesterday' } })), ['type']);
+    assert.deepEqual(
+      fieldsOf(
+        await call(api, 'POST', `/api/v1/orders/${id}/events`, {
+          role: 'order-desk',
+          body: { type: 'order-confirmed', actor: { id: 'boss', role: 'supervisor' } },
+        }),
+      ),
+      ['actor'],
+      'the actor comes from the token, never the body',
+    );
+    assert.deepEqual(
+      fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-shipped-yesterday' } })),
+      ['type'],
+    );
     assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', raw: '{"type":' })), ['(body)']);
-    assert.deepEqual(fieldsOf(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed' }, headers: { 'idempotency-key': '' } })), ['header.Idempotency-Key']);
-    assert.deepEqual(fieldsOf(await call(api, 'GET', '/api/v1/orders?status=lost&bogus=1&pageSize=1000', { role: 'order-desk' })).sort(), ['query.bogus', 'query.pageSize', 'query.status']);
+    assert.deepEqual(
+      fieldsOf(
+        await call(api, 'POST', `/api/v1/orders/${id}/events`, {
+          role: 'order-desk',
+          body: { type: 'order-confirmed' },
+          headers: { 'idempotency-key': '' },
+        }),
+      ),
+      ['header.Idempotency-Key'],
+    );
+    assert.deepEqual(fieldsOf(await call(api, 'GET', '/api/v1/orders?status=lost&bogus=1&pageSize=1000', { role: 'order-desk' })).sort(), [
+      'query.bogus',
+      'query.pageSize',
+      'query.status',
+    ]);
 
     // 401
     for (const authorization of [undefined, 'Basic ZGV2LWZpbmFuY2U6', 'Bearer']) {
@@ -172,7 +228,11 @@ describe('REST API (dev server)', function () {
       assertProblem(answer, 401, 'token-not-recognised');
       assert.equal(answer.headers.get('www-authenticate'), 'Bearer realm="orderflow", error="invalid_token"');
     }
-    assert.equal((await call(api, 'GET', `/api/v1/orders/${id}`, { headers: { authorization: 'bearer dev-finance' } })).status, 200, 'the scheme is case-insensitive');
+    assert.equal(
+      (await call(api, 'GET', `/api/v1/orders/${id}`, { headers: { authorization: 'bearer dev-finance' } })).status,
+      200,
+      'the scheme is case-insensitive',
+    );
 
     // 404
     assertProblem(await read('NO-SUCH-ORDER'), 404, 'order-not-found');
@@ -189,12 +249,31 @@ describe('REST API (dev server)', function () {
     assertProblem(await create('order-desk', customOrder(id)), 409, 'order-exists');
 
     // 413, 415
-    assertProblem(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', body: { type: 'order-confirmed', note: 'x'.repeat(100_000) } }), 413, 'body-too-large');
-    assertProblem(await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'order-desk', raw: 'type=order-confirmed', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported-media-type');
+    assertProblem(
+      await call(api, 'POST', `/api/v1/orders/${id}/events`, {
+        role: 'order-desk',
+        body: { type: 'order-confirmed', note: 'x'.repeat(100_000) },
+      }),
+      413,
+      'body-too-large',
+    );
+    assertProblem(
+      await call(api, 'POST', `/api/v1/orders/${id}/events`, {
+        role: 'order-desk',
+        raw: 'type=order-confirmed',
+        headers: { 'content-type': 'text/plain' },
+      }),
+      415,
+      'unsupported-media-type',
+    );
     assertProblem(await call(api, 'POST', '/api/v1/orders', { role: 'order-desk' }), 415, 'unsupported-media-type');
 
     assert.deepEqual((await read(id)).body, before);
-    assert.deepEqual((await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'order-desk' })).body, timelineBefore, 'a refusal leaves no trace');
+    assert.deepEqual(
+      (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'order-desk' })).body,
+      timelineBefore,
+      'a refusal leaves no trace',
+    );
   });
 
   it('applies a retried POST once: the same deposit posted twice is counted once, and a key reused for another request is a 422', async () => {
@@ -202,7 +281,10 @@ describe('REST API (dev server)', function () {
     const key = newKey();
     const [first, ...retries] = await Promise.all([1, 2, 3].map(() => create('order-desk', customOrder(id), key)));
     for (const answer of [first, ...retries]) assert.equal(answer.status, 201, JSON.stringify(answer.body));
-    assert.ok(retries.every((retry) => retry.body.receivedAt === first.body.receivedAt), 'one order, answered three times');
+    assert.ok(
+      retries.every((retry) => retry.body.receivedAt === first.body.receivedAt),
+      'one order, answered three times',
+    );
     const reorderedKeys = Object.fromEntries(Object.entries(customOrder(id)).reverse());
     assert.equal((await create('order-desk', reorderedKeys, key)).status, 201, 'the same body with its keys in another order is a retry');
     assertProblem(await create('order-desk', { ...customOrder(id), salesRep: { id: 'other' } }, key), 422, 'idempotency-key-reused');
@@ -217,10 +299,20 @@ describe('REST API (dev server)', function () {
     const depositKey = newKey();
     const deposit = { amount: 100_000, paymentRef: 'BANK-7' };
     const answers = await Promise.all([1, 2, 3].map(() => send(id, 'finance', 'deposit-received', deposit, depositKey)));
-    assert.deepEqual(answers.map((answer) => answer.status), [200, 200, 200]);
-    assert.deepEqual(answers.map((answer) => answer.body.snapshot.received), [100_000, 100_000, 100_000]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200, 200],
+    );
+    assert.deepEqual(
+      answers.map((answer) => answer.body.snapshot.received),
+      [100_000, 100_000, 100_000],
+    );
     assert.equal((await send(id, 'finance', 'deposit-received', deposit, depositKey)).body.snapshot.received, 100_000);
-    assertProblem(await send(id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'BANK-8' }, depositKey), 422, 'idempotency-key-reused');
+    assertProblem(
+      await send(id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'BANK-8' }, depositKey),
+      422,
+      'idempotency-key-reused',
+    );
     assert.equal((await read(id)).body.received, 100_000);
     const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'finance' })).body.timeline;
     assert.equal(timeline.filter((t: { type: string }) => t.type === 'deposit-received').length, 1);
@@ -255,26 +347,49 @@ describe('REST API (dev server)', function () {
       assert.equal((await create('order-desk', { ...customOrder(), customer: { id, name: 'List Co', class: 'A' } })).status, 201);
     }
     const list = (query: Record<string, string>) => call(api, 'GET', `/api/v1/orders?${new URLSearchParams(query)}`, { role: 'sales-rep' });
-    const page = await eventually(() => list({ customerId: customer, pageSize: '2' }), (p) => p.body.orders?.length === 2 && p.body.nextPageToken);
+    const page = await eventually(
+      () => list({ customerId: customer, pageSize: '2' }),
+      (p) => p.body.orders?.length === 2 && p.body.nextPageToken,
+    );
     assert.equal(page.status, 200);
     assert.equal(page.body.orders.length, 2);
     for (const order of page.body.orders) {
-      assert.deepEqual({ ...order, orderNumber: undefined, receivedAt: undefined }, {
-        orderNumber: undefined, receivedAt: undefined, status: 'pending-confirmation', stage: 'intake', channel: 'standard',
-        customerId: customer, customerClass: 'A', salesRep: 'rep-api', late: false,
-      });
+      assert.deepEqual(
+        { ...order, orderNumber: undefined, receivedAt: undefined },
+        {
+          orderNumber: undefined,
+          receivedAt: undefined,
+          status: 'pending-confirmation',
+          stage: 'intake',
+          channel: 'standard',
+          customerId: customer,
+          customerClass: 'A',
+          salesRep: 'rep-api',
+          late: false,
+        },
+      );
     }
     const next = await list({ customerId: customer, pageSize: '2', pageToken: page.body.nextPageToken });
     assert.equal(next.body.orders.length, 1);
     assert.equal(next.body.nextPageToken, null);
     assert.equal((await list({ customerId: customer, status: 'shipped' })).body.orders.length, 0);
-    assert.equal((await list({ customerId: customer, stage: 'intake', late: 'false', channel: 'standard', salesRep: 'rep-api' })).body.orders.length, 3);
+    assert.equal(
+      (await list({ customerId: customer, stage: 'intake', late: 'false', channel: 'standard', salesRep: 'rep-api' })).body.orders.length,
+      3,
+    );
 
-    const exact = await eventually(() => list({ customerId: odd }), (p) => p.body.orders?.length === 1);
+    const exact = await eventually(
+      () => list({ customerId: odd }),
+      (p) => p.body.orders?.length === 1,
+    );
     assert.equal(exact.body.orders[0].customerId, odd, 'spaces and other scripts are matched as they are');
     const injection = await list({ customerId: `${customer}" OR CustomerId != "x` });
     assertProblem(injection, 400, 'invalid-request');
-    assert.deepEqual(injection.body.errors.map((e: { field: string }) => e.field), ['query.customerId'], 'a quote never reaches the query');
+    assert.deepEqual(
+      injection.body.errors.map((e: { field: string }) => e.field),
+      ['query.customerId'],
+      'a quote never reaches the query',
+    );
     assertProblem(await list({ pageToken: 'bm90LWEtdG9rZW4' }), 400, 'invalid-request');
     assertProblem(await list({ customerId: odd, pageToken: page.body.nextPageToken }), 400, 'invalid-request');
   });
@@ -283,12 +398,21 @@ describe('REST API (dev server)', function () {
     assert.deepEqual(await (await fetch(`${api.url}/healthz`)).json(), { status: 'ok' });
     assert.equal((await fetch(`${api.url}/readyz`)).status, 200);
     const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
-      openapi: string; paths: Record<string, object>; components: { schemas: Record<string, { oneOf?: unknown[] }> };
+      openapi: string;
+      paths: Record<string, object>;
+      components: { schemas: Record<string, { oneOf?: unknown[] }> };
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/dead-letters', '/healthz', '/orders', '/orders/{id}', '/orders/{id}/dead-letters', '/orders/{id}/dead-letters/{seq}/resend',
-      '/orders/{id}/events', '/orders/{id}/timeline', '/readyz',
+      '/dead-letters',
+      '/healthz',
+      '/orders',
+      '/orders/{id}',
+      '/orders/{id}/dead-letters',
+      '/orders/{id}/dead-letters/{seq}/resend',
+      '/orders/{id}/events',
+      '/orders/{id}/timeline',
+      '/readyz',
     ]);
     assert.equal(doc.components.schemas.EventRequest.oneOf?.length, eventTypes.length);
     for (const ref of JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? []) {
@@ -297,14 +421,17 @@ describe('REST API (dev server)', function () {
     const page = await (await fetch(`${api.url}/docs`)).text();
     assert.match(page, /\/docs\/assets\/swagger-ui-bundle\.js/);
     assert.doesNotMatch(page, /https?:\/\//, 'nothing from the network: the page works offline');
-    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui.css']) assert.equal((await fetch(`${api.url}/docs/assets/${asset}`)).status, 200);
+    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui.css'])
+      assert.equal((await fetch(`${api.url}/docs/assets/${asset}`)).status, 200);
 
     const traced = await fetch(`${api.url}/healthz`, { headers: { 'x-request-id': 'trace-1' } });
     assert.equal(traced.headers.get('x-request-id'), 'trace-1');
     const untraceable = await fetch(`${api.url}/healthz`, { headers: { 'x-request-id': 'has spaces\tand tabs' } });
     assert.match(untraceable.headers.get('x-request-id')!, /^[0-9a-f-]{36}$/, 'an unprintable ID is replaced');
     await new Promise((resolve) => setImmediate(resolve));
-    assert.ok(api.logs.some((line) => line.msg === 'request' && line.requestId === 'trace-1' && line.status === 200 && line.path === '/healthz'));
+    assert.ok(
+      api.logs.some((line) => line.msg === 'request' && line.requestId === 'trace-1' && line.status === 200 && line.path === '/healthz'),
+    );
   });
 });
 

@@ -24,8 +24,18 @@ describe('API configuration', () => {
     assert.equal(config.bodyLimit, '64kb');
     assert.equal(config.tokens, developmentTokens);
     assert.deepEqual([...developmentTokens.values()].map(({ person }) => person.id).sort(), [
-      'dev-customer', 'dev-finance', 'dev-operator', 'dev-order-desk', 'dev-production', 'dev-purchasing', 'dev-qc', 'dev-sales-rep', 'dev-service',
-      'dev-supervisor', 'dev-technical', 'dev-warehouse',
+      'dev-customer',
+      'dev-finance',
+      'dev-operator',
+      'dev-order-desk',
+      'dev-production',
+      'dev-purchasing',
+      'dev-qc',
+      'dev-sales-rep',
+      'dev-service',
+      'dev-supervisor',
+      'dev-technical',
+      'dev-warehouse',
     ]);
     assert.equal(findPerson(developmentTokens, 'dev-customer')?.customerId, 'C-DEV', 'the development customer is bound to customer C-DEV');
     assert.equal(policyFor('standard', 'A', config.policy).rules.largeOrderAmount, 1_000_000);
@@ -37,17 +47,29 @@ describe('API configuration', () => {
     assert.deepEqual(findPerson(fromJson.tokens, 'k3y-0f-at-least-16'), wang);
     assert.equal(findPerson(fromJson.tokens, 'dev-order-desk'), undefined);
     const fromFile = apiConfigFromEnvironment({ ORDERFLOW_TOKENS_FILE: file('tokens.json', { 'another-long-token-1': wang }) });
-    assert.deepEqual([...fromFile.tokens.values()].map(({ person }) => person), [wang]);
+    assert.deepEqual(
+      [...fromFile.tokens.values()].map(({ person }) => person),
+      [wang],
+    );
     assert.deepEqual(findPerson(fromFile.tokens, 'another-long-token-1'), wang);
-    assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_TOKENS: JSON.stringify({ short: wang }) }), /invalid tokens: token 1 \(wang\): key must be/);
-    assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_TOKENS: '{"a-secret-token-123": nope' }), (error: Error) =>
-      /^ORDERFLOW_TOKENS is not valid JSON$/.test(error.message), 'a parse error quotes nothing of the secret');
+    assert.throws(
+      () => apiConfigFromEnvironment({ ORDERFLOW_TOKENS: JSON.stringify({ short: wang }) }),
+      /invalid tokens: token 1 \(wang\): key must be/,
+    );
+    assert.throws(
+      () => apiConfigFromEnvironment({ ORDERFLOW_TOKENS: '{"a-secret-token-123": nope' }),
+      (error: Error) => /^ORDERFLOW_TOKENS is not valid JSON$/.test(error.message),
+      'a parse error quotes nothing of the secret',
+    );
   });
 
   it('keeps tokens by hash: a token file may hold sha256:<hex> instead of the token, and a customer token names its customer', () => {
     const token = 'of_a-token-only-its-holder-knows';
     const li = { id: 'li', name: '李娜', role: 'customer', customerId: '宁波灯具-7' };
-    const config = apiConfigFromEnvironment({ NODE_ENV: 'production', ORDERFLOW_TOKENS_FILE: file('hashed.json', { [`sha256:${tokenHash(token).toUpperCase()}`]: li }) });
+    const config = apiConfigFromEnvironment({
+      NODE_ENV: 'production',
+      ORDERFLOW_TOKENS_FILE: file('hashed.json', { [`sha256:${tokenHash(token).toUpperCase()}`]: li }),
+    });
     assert.deepEqual(findPerson(config.tokens, token), li);
     assert.equal(findPerson(config.tokens, `sha256:${tokenHash(token)}`), undefined, 'the hash is not itself a token');
     const refused = (tokens: object) => {
@@ -64,7 +86,10 @@ describe('API configuration', () => {
     assert.match(refused({ [token]: { ...li, customerId: 'C"7' } }), /customerId: printable characters/);
     assert.match(refused({ 'sha256:abc': wang }), /key must be/);
     assert.match(refused({ [token]: wang, [`sha256:${tokenHash(token)}`]: li }), /token 2 \(li\): the same token as an earlier entry/);
-    for (const message of [refused({ [token]: { ...li, customerId: undefined } }), refused({ [token]: wang, [`sha256:${tokenHash(token)}`]: li })]) {
+    for (const message of [
+      refused({ [token]: { ...li, customerId: undefined } }),
+      refused({ [token]: wang, [`sha256:${tokenHash(token)}`]: li }),
+    ]) {
       assert.ok(!message.includes(token) && !message.includes(tokenHash(token)), `no token in: ${message}`);
     }
   });
@@ -73,7 +98,10 @@ describe('API configuration', () => {
     const config = apiConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file('policy.json', { rules: { largeOrderAmount: 2_000_000 } }) });
     assert.equal(policyFor('standard', 'A', config.policy).rules.largeOrderAmount, 2_000_000);
     assert.equal(policyFor('standard', 'A', config.policy).clocks.firstConfirmation.after, 'PT2H', 'the defaults fill the rest');
-    assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file('bad.json', { rules: { largeOrderAmount: -1 } }) }), /largeOrderAmount/);
+    assert.throws(
+      () => apiConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file('bad.json', { rules: { largeOrderAmount: -1 } }) }),
+      /largeOrderAmount/,
+    );
     assert.throws(() => apiConfigFromEnvironment({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_BODY_LIMIT: 'huge' }), /ORDERFLOW_BODY_LIMIT/);
   });

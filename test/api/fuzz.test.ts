@@ -42,8 +42,11 @@ const depositOrder = {
   delivery: { address: 'Fuzz Road', contact: 'Ms F', phone: '12345678' },
 };
 const untilDeposit: [Role, EventType, object][] = [
-  ['order-desk', 'order-confirmed', {}], ['finance', 'price-approved', {}], ['production', 'delivery-date-estimated', { promisedDate: '2031-01-01' }],
-  ['order-desk', 'confirmation-sent', { documentRef: 'OC' }], ['order-desk', 'signed-confirmation-returned', { documentRef: 'OCs' }],
+  ['order-desk', 'order-confirmed', {}],
+  ['finance', 'price-approved', {}],
+  ['production', 'delivery-date-estimated', { promisedDate: '2031-01-01' }],
+  ['order-desk', 'confirmation-sent', { documentRef: 'OC' }],
+  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OCs' }],
 ];
 
 describe('API fuzz from the OpenAPI document (dev server)', function () {
@@ -57,9 +60,9 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
 
   it(`answers ${RUNS} runs of ${REQUESTS_PER_RUN} randomized requests without a 500, applies each key once, and keeps the money consistent`, async () => {
     const schemas = doc.components.schemas;
-    const eventSchemas = new Map(schemas.EventRequest.oneOf.map((alternative) => [
-      alternative.properties!.type.const as EventType, alternative.properties!.data,
-    ]));
+    const eventSchemas = new Map(
+      schemas.EventRequest.oneOf.map((alternative) => [alternative.properties!.type.const as EventType, alternative.properties!.data]),
+    );
     const listParameters = doc.paths['/orders'].get.parameters;
     const answers = new Map<number, number>();
     const stagesReached = new Set<string>();
@@ -69,7 +72,10 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
       const answer = await call(api, method, url, options);
       sent++;
       answers.set(answer.status, (answers.get(answer.status) ?? 0) + 1);
-      assert.ok(answer.status < 500, `${method} ${url} ${JSON.stringify(options.body)?.slice(0, 500)} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      assert.ok(
+        answer.status < 500,
+        `${method} ${url} ${JSON.stringify(options.body)?.slice(0, 500)} → ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
       if (answer.status >= 400) {
         assert.equal(answer.headers.get('content-type'), 'application/problem+json; charset=utf-8');
         assert.equal(answer.body.status, answer.status);
@@ -83,7 +89,8 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
         const target = (await request('POST', '/api/v1/orders', { role: 'order-desk', body: depositOrder })).body.orderNumber as string;
         const events = `/api/v1/orders/${target}/events`;
         let snapshot: { expectedEvents: EventType[]; stage: string } | undefined;
-        for (const [role, type, data] of untilDeposit) snapshot = (await request('POST', events, { role, body: { type, data } })).body.snapshot;
+        for (const [role, type, data] of untilDeposit)
+          snapshot = (await request('POST', events, { role, body: { type, data } })).body.snapshot;
         /** Accepted keys with who sent which body, and the money it brought. */
         const accepted = new Map<string, { role: Role; body: string; money: number }>();
         const created: string[] = [];
@@ -93,34 +100,50 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
           switch (g(() => fc.constantFrom('event', 'event', 'event', 'event', 'create', 'list', 'read', 'raw'))) {
             case 'event': {
               const expected = snapshot!.expectedEvents.filter((t) => t !== 'cancelled');
-              const type = g(() => fc.oneof(
-                { weight: 6, arbitrary: expected.length ? fc.constantFrom(...expected) : fc.constantFrom(...eventTypes) },
-                { weight: 3, arbitrary: fc.constantFrom(...eventTypes) },
-                { weight: 1, arbitrary: fc.string() },
-              ));
+              const type = g(() =>
+                fc.oneof(
+                  { weight: 6, arbitrary: expected.length ? fc.constantFrom(...expected) : fc.constantFrom(...eventTypes) },
+                  { weight: 3, arbitrary: fc.constantFrom(...eventTypes) },
+                  { weight: 1, arbitrary: fc.string() },
+                ),
+              );
               const dataSchema = eventSchemas.get(type as EventType);
-              const data = dataSchema ? g(() => fc.oneof({ weight: 4, arbitrary: valid(dataSchema) }, { weight: 1, arbitrary: body(dataSchema) })) : g(() => junk);
+              const data = dataSchema
+                ? g(() => fc.oneof({ weight: 4, arbitrary: valid(dataSchema) }, { weight: 1, arbitrary: body(dataSchema) }))
+                : g(() => junk);
               const permitted = Object.hasOwn(defaultPolicy.permissions, type) ? defaultPolicy.permissions[type as EventType] : undefined;
               // Mostly a role the matrix permits, so that the order moves on.
               const sender = permitted && g(() => fc.integer({ min: 0, max: 3 })) > 0 ? g(() => fc.constantFrom(...permitted)) : role;
-              const eventBody = g(() => fc.oneof({ weight: 9, arbitrary: fc.constant({ type, data }) }, { weight: 1, arbitrary: body(schemas.EventRequest as JsonSchema) }));
+              const eventBody = g(() =>
+                fc.oneof(
+                  { weight: 9, arbitrary: fc.constant({ type, data }) },
+                  { weight: 1, arbitrary: body(schemas.EventRequest as JsonSchema) },
+                ),
+              );
               // Sometimes a key accepted before: with the same body (a retry) or another (a reuse).
-              const earlier = accepted.size && g(() => fc.integer({ min: 0, max: 9 })) === 0
-                ? [...accepted.entries()][g(() => fc.nat(accepted.size - 1))] : undefined;
+              const earlier =
+                accepted.size && g(() => fc.integer({ min: 0, max: 9 })) === 0
+                  ? [...accepted.entries()][g(() => fc.nat(accepted.size - 1))]
+                  : undefined;
               const retry = earlier && g(() => fc.boolean());
               const sentBody = retry ? JSON.parse(earlier[1].body) : eventBody;
               const key = earlier ? earlier[0] : newKey();
               const answer = await request('POST', events, { role: earlier ? earlier[1].role : sender, body: sentBody, key });
-              if (earlier && retry && answer.status !== 401) assert.equal(answer.status, 200, `a retry of an accepted key: ${JSON.stringify(answer.body)}`);
+              if (earlier && retry && answer.status !== 401)
+                assert.equal(answer.status, 200, `a retry of an accepted key: ${JSON.stringify(answer.body)}`);
               // An accepted key with another body: 422, unless that body is invalid in itself (400 first),
               // its event is one the role may not send (403 first), or the order has closed since (409: it takes nothing new).
               if (earlier && !retry && JSON.stringify(sentBody) !== earlier[1].body) {
                 const closed = ['cancelled', 'archived'].includes(snapshot!.stage);
                 const type = (sentBody as { type?: unknown } | undefined)?.type;
-                const refusedRole = typeof type === 'string' && Object.hasOwn(defaultPolicy.permissions, type)
-                  && !defaultPolicy.permissions[type as EventType].includes(earlier[1].role);
-                assert.ok([400, 422].includes(answer.status) || (closed && answer.status === 409) || (refusedRole && answer.status === 403),
-                  `a reused key: ${answer.status} ${JSON.stringify(answer.body)} after ${earlier[1].body}`);
+                const refusedRole =
+                  typeof type === 'string' &&
+                  Object.hasOwn(defaultPolicy.permissions, type) &&
+                  !defaultPolicy.permissions[type as EventType].includes(earlier[1].role);
+                assert.ok(
+                  [400, 422].includes(answer.status) || (closed && answer.status === 409) || (refusedRole && answer.status === 403),
+                  `a reused key: ${answer.status} ${JSON.stringify(answer.body)} after ${earlier[1].body}`,
+                );
               }
               // A retry is answered with the first answer, the order as it was then: only a new key's is current.
               if (answer.status === 200 && !earlier) {
@@ -144,7 +167,11 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
                   query.set(parameter.name, typeof value === 'string' ? value : JSON.stringify(value));
                 }
               }
-              if (g(() => fc.integer({ min: 0, max: 9 })) === 0) query.set(g(() => fc.string({ minLength: 1 })), 'x');
+              if (g(() => fc.integer({ min: 0, max: 9 })) === 0)
+                query.set(
+                  g(() => fc.string({ minLength: 1 })),
+                  'x',
+                );
               await request('GET', `/api/v1/orders?${query}`, { role });
               break;
             }
@@ -155,11 +182,17 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
               break;
             }
             case 'raw': {
-              const contentType = g(() => fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'));
+              const contentType = g(() =>
+                fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'),
+              );
               // An oversized body is chosen by name, so that a counterexample stays readable.
               const shape = g(() => fc.constantFrom('text', 'json', 'oversized'));
               const raw = shape === 'oversized' ? 'x'.repeat(70_000) : g(() => (shape === 'json' ? fc.json() : fc.string()));
-              await request('POST', g(() => fc.constantFrom(events, '/api/v1/orders')), { role, raw, headers: { 'content-type': contentType } });
+              await request(
+                'POST',
+                g(() => fc.constantFrom(events, '/api/v1/orders')),
+                { role, raw, headers: { 'content-type': contentType } },
+              );
               break;
             }
           }
@@ -171,9 +204,16 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
         const money = [...accepted.values()].reduce((sum, a) => sum + a.money, 0);
         assert.equal(order.received, money, 'received is exactly what the API accepted, each key once');
         assert.equal(order.balanceDue, Math.max(0, order.amount - order.received));
-        const timeline = (await request('GET', `/api/v1/orders/${target}/timeline`, { role: 'finance' })).body.timeline as { kind: string; type: string }[];
+        const timeline = (await request('GET', `/api/v1/orders/${target}/timeline`, { role: 'finance' })).body.timeline as {
+          kind: string;
+          type: string;
+        }[];
         assert.equal(timeline.filter((t) => t.kind === 'rejected-event').length, 0, 'refused updates leave no trace');
-        assert.equal(timeline.filter((t) => t.kind === 'event').length, untilDeposit.length + accepted.size, 'each accepted key applied once');
+        assert.equal(
+          timeline.filter((t) => t.kind === 'event').length,
+          untilDeposit.length + accepted.size,
+          'each accepted key applied once',
+        );
         for (const number of created) {
           const other = (await request('GET', `/api/v1/orders/${number}`, { role: 'finance' })).body;
           assert.equal(other.received, 0);
@@ -182,6 +222,8 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: false },
     );
-    console.log(`      ${sent} requests; answers by status ${JSON.stringify(Object.fromEntries([...answers].sort()))}; stages reached: ${[...stagesReached].join(', ')}`);
+    console.log(
+      `      ${sent} requests; answers by status ${JSON.stringify(Object.fromEntries([...answers].sort()))}; stages reached: ${[...stagesReached].join(', ')}`,
+    );
   });
 });

@@ -38,13 +38,18 @@ describe('metrics for operators (dev server)', function () {
     assert.equal((await fetch(`${api.url}/metrics`)).status, 404, 'not on the public API');
   });
 
-  it('serves the worker\'s SDK metrics on ORDERFLOW_WORKER_METRICS_ADDRESS', async () => {
+  it("serves the worker's SDK metrics on ORDERFLOW_WORKER_METRICS_ADDRESS", async () => {
     const env = await devServer();
     const probe = await metrics.serve(0, '127.0.0.1'); // borrow a free port, then give it to the worker
     const port = (probe.address() as AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
     const worker = spawn(process.execPath, [path.join(root, 'dist', 'worker', 'main.js')], {
-      env: { ...process.env, TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: `metrics-${process.pid}`, ORDERFLOW_WORKER_METRICS_ADDRESS: `127.0.0.1:${port}` },
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: env.address,
+        TEMPORAL_TASK_QUEUE: `metrics-${process.pid}`,
+        ORDERFLOW_WORKER_METRICS_ADDRESS: `127.0.0.1:${port}`,
+      },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     try {
@@ -53,7 +58,7 @@ describe('metrics for operators (dev server)', function () {
         worker.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
       });
       const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-      assert.match(text, /temporal_/, 'the SDK core\'s metrics');
+      assert.match(text, /temporal_/, "the SDK core's metrics");
     } finally {
       worker.kill('SIGKILL');
     }

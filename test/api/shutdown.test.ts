@@ -44,17 +44,35 @@ describe('API process shutdown (dev server)', () => {
         }),
       });
       const handle = env.client.workflow.getHandle(`order-${orderNumber}`);
-      for (let i = 0; i < 100 && !(await handle.describe().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+      for (
+        let i = 0;
+        i < 100 &&
+        !(await handle.describe().then(
+          () => true,
+          () => false,
+        ));
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 100));
 
       api.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 300));
       await assert.rejects(fetch(`${url}/healthz`), 'no new connections once shutting down');
-      const worker = await createOrderWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, outboxDir, shutdownForceTime: '5s' });
+      const worker = await createOrderWorker({
+        connection: env.nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        outboxDir,
+        shutdownForceTime: '5s',
+      });
       const answer = await worker.runUntil(inFlight);
       assert.equal(answer.status, 201);
       assert.equal(((await answer.json()) as { orderNumber: string }).orderNumber, orderNumber);
       assert.equal(await exited, 0);
-      assert.deepEqual(logs.map((l) => l.msg).filter((m) => m !== 'request'), ['listening', 'stopped']);
+      assert.deepEqual(
+        logs.map((l) => l.msg).filter((m) => m !== 'request'),
+        ['listening', 'stopped'],
+      );
     } finally {
       api.kill('SIGKILL');
       fs.rmSync(outboxDir, { recursive: true, force: true });

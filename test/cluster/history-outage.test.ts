@@ -40,7 +40,14 @@ const order = (orderNumber: string) => ({
   delivery: { address: '88 Zhongshan Rd, Ningbo', contact: 'Mr Zhao', phone: '+86 574 0000 0000' },
 });
 
-interface Answer { at: number; ms: number; what: string; status: number; retryAfter: string | null; body: unknown }
+interface Answer {
+  at: number;
+  ms: number;
+  what: string;
+  status: number;
+  retryAfter: string | null;
+  body: unknown;
+}
 
 describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQL)', function () {
   this.timeout(10 * 60_000);
@@ -69,7 +76,14 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
     const timed = async (what: string, request: () => Promise<Call>): Promise<Call> => {
       const sent = Date.now();
       const answer = await request();
-      answers.push({ at: Date.now(), ms: Date.now() - sent, what, status: answer.status, retryAfter: answer.headers.get('retry-after'), body: answer.body });
+      answers.push({
+        at: Date.now(),
+        ms: Date.now() - sent,
+        what,
+        status: answer.status,
+        retryAfter: answer.headers.get('retry-after'),
+        body: answer.body,
+      });
       return answer;
     };
     /** One request, retried with the same Idempotency-Key until it is answered other than 503/429. */
@@ -87,7 +101,13 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
       const created = await send(`create ${orderNumber}`, 'order-desk', '/api/v1/orders', order(orderNumber), `create-${orderNumber}`);
       assert.equal(created.status, 201, JSON.stringify(created.body));
       for (const [step, [role, type, data]] of walkthrough.entries()) {
-        const answer = await send(`${type} ${orderNumber}`, role, `/api/v1/orders/${orderNumber}/events`, { type, data: data ?? {} }, `${orderNumber}-${step}`);
+        const answer = await send(
+          `${type} ${orderNumber}`,
+          role,
+          `/api/v1/orders/${orderNumber}/events`,
+          { type, data: data ?? {} },
+          `${orderNumber}-${step}`,
+        );
         assert.equal(answer.status, 200, `${type} on ${orderNumber}: ${JSON.stringify(answer.body)}`);
         progress[i] = step + 1;
       }
@@ -96,7 +116,11 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
 
     const outage = (async () => {
       // Mid-run: every order has some events applied and most are still to come.
-      await eventually(async () => Math.min(...progress), (least) => least >= 3, 5 * 60_000);
+      await eventually(
+        async () => Math.min(...progress),
+        (least) => least >= 3,
+        5 * 60_000,
+      );
       down = { from: Date.now() };
       await cluster.stopService('history', 'SIGKILL');
       // Reads meet the outage too: an order's snapshot needs history; the listing reads SQL visibility.
@@ -104,7 +128,11 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
         await timed(`GET ${url}`, () => call(api, 'GET', url, { role: 'order-desk' }));
       }
       // Keep history down until the callers have met the outage: a few 503s, or 30 s.
-      await eventually(async () => answers.filter((a) => a.status === 503 && downAt(a.at)).length, (n) => n >= orders, 30_000);
+      await eventually(
+        async () => answers.filter((a) => a.status === 503 && downAt(a.at)).length,
+        (n) => n >= orders,
+        30_000,
+      );
       await cluster.startService('history');
       down.to = Date.now();
     })();
@@ -118,9 +146,14 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
     const byStatus: Record<number, number> = {};
     for (const { status } of answers) byStatus[status] = (byStatus[status] ?? 0) + 1;
     const slowest = duringOutage.reduce((a, b) => (b.ms > a.ms ? b : a));
-    console.log(`      ${answers.length} requests; answers by status ${JSON.stringify(byStatus)}; history down ${((down!.to! - down!.from) / 1000).toFixed(1)} s; ` +
-      `slowest 503 ${slowest.ms} ms (${slowest.what}); reads while down: ` +
-      answers.filter((a) => a.what.startsWith('GET')).map((a) => `${a.what} → ${a.status} in ${a.ms} ms`).join(', '));
+    console.log(
+      `      ${answers.length} requests; answers by status ${JSON.stringify(byStatus)}; history down ${((down!.to! - down!.from) / 1000).toFixed(1)} s; ` +
+        `slowest 503 ${slowest.ms} ms (${slowest.what}); reads while down: ` +
+        answers
+          .filter((a) => a.what.startsWith('GET'))
+          .map((a) => `${a.what} → ${a.status} in ${a.ms} ms`)
+          .join(', '),
+    );
     for (const answer of answers.filter((a) => a.status === 503 || a.status === 429)) {
       assert.match(answer.retryAfter ?? '', /^\d+$/, `${answer.what}: ${answer.status} without Retry-After`);
     }
@@ -130,14 +163,24 @@ describe('a history service killed mid-run (Temporal 1.28.1 cluster on PostgreSQ
       assert.equal(snapshot.body.status, 'completed', `${orderNumber}: ${JSON.stringify(snapshot.body)}`);
       const { body } = await call(api, 'GET', `/api/v1/orders/${orderNumber}/timeline`, { role: 'order-desk' });
       const applied = (body.timeline as { kind: string; type: string }[]).filter((t) => t.kind === 'event').map((t) => t.type);
-      assert.deepEqual(applied, walkthrough.map(([, type]) => type), `${orderNumber}: each event applied once, in order`);
-      assert.deepEqual((body.timeline as { kind: string }[]).filter((t) => t.kind === 'rejected-event'), []);
+      assert.deepEqual(
+        applied,
+        walkthrough.map(([, type]) => type),
+        `${orderNumber}: each event applied once, in order`,
+      );
+      assert.deepEqual(
+        (body.timeline as { kind: string }[]).filter((t) => t.kind === 'rejected-event'),
+        [],
+      );
     }
 
     // The README's list filters, on SQL visibility.
     const list = (query: string) => call(api, 'GET', `/api/v1/orders?${query}`, { role: 'sales-rep' });
-    const completed = await eventually(() => list(`status=completed&customerId=${customerId}&pageSize=100`),
-      (page) => page.body.orders?.length === orders, 30_000);
+    const completed = await eventually(
+      () => list(`status=completed&customerId=${customerId}&pageSize=100`),
+      (page) => page.body.orders?.length === orders,
+      30_000,
+    );
     assert.equal(completed.status, 200, JSON.stringify(completed.body));
     assert.deepEqual(completed.body.orders.map((o: { orderNumber: string }) => o.orderNumber).sort(), [...numbers].sort());
     const pending = await list(`status=pending-confirmation&customerId=${customerId}`);

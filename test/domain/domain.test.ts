@@ -28,7 +28,12 @@ describe('company calendar', () => {
   });
 
   it('adds working days, skipping weekends and holidays but not make-up workdays', () => {
-    const calendar: CompanyCalendar = { timeZone: shanghai, workingDays: [1, 2, 3, 4, 5], holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] };
+    const calendar: CompanyCalendar = {
+      timeZone: shanghai,
+      workingDays: [1, 2, 3, 4, 5],
+      holidays: ['2026-10-01', '2026-10-02'],
+      workdays: ['2026-10-10'],
+    };
     assert.equal(addWorkingDays('2026-09-30', 1, calendar), '2026-10-05'); // Thu and Fri are holidays, then the weekend
     assert.equal(addWorkingDays('2026-10-09', 1, calendar), '2026-10-10'); // a Saturday worked in exchange (调休)
   });
@@ -53,12 +58,15 @@ describe('durations and money', () => {
   it('refuses money that is not whole fen', () => {
     const result = OrderInput.safeParse({ ...standardOrder(), lines: [{ productCode: 'A', quantity: 1, unitPrice: 12.5 }] });
     assert.equal(result.success, false);
-    assert.deepEqual(result.error?.issues.map((i) => i.path.join('.')), ['lines.0.unitPrice']);
+    assert.deepEqual(
+      result.error?.issues.map((i) => i.path.join('.')),
+      ['lines.0.unitPrice'],
+    );
   });
 });
 
 describe('policy', () => {
-  it('has the documents\' defaults', () => {
+  it("has the documents' defaults", () => {
     assert.equal(defaultPolicy.clocks.firstConfirmation.after, 'PT2H');
     assert.equal(defaultPolicy.clocks.delayNotice.after, 'PT24H');
     assert.equal(defaultPolicy.clocks.technicalOrder.remindAfter, 'P2D');
@@ -69,9 +77,15 @@ describe('policy', () => {
   });
 
   it('takes overrides and rejects a malformed duration by name', () => {
-    assert.equal(resolvePolicy({ clocks: { firstConfirmation: { after: 'PT4H', to: 'supervisor' } } }).clocks.firstConfirmation.after, 'PT4H');
+    assert.equal(
+      resolvePolicy({ clocks: { firstConfirmation: { after: 'PT4H', to: 'supervisor' } } }).clocks.firstConfirmation.after,
+      'PT4H',
+    );
     const bad = Policy.safeParse({ clocks: { delayNotice: { after: '24 hours', to: 'supervisor' } } });
-    assert.deepEqual(bad.error?.issues.map((i) => i.path.join('.')), ['clocks.delayNotice.after']);
+    assert.deepEqual(
+      bad.error?.issues.map((i) => i.path.join('.')),
+      ['clocks.delayNotice.after'],
+    );
   });
 });
 
@@ -84,16 +98,29 @@ describe('order events', () => {
   });
 
   it('refuses a role the permission matrix does not allow, before looking at the stage', () => {
-    const event = OrderEvent.parse({ type: 'payment-received', actor: actor('sales-rep'), data: { amount: 1, paymentRef: 'x' } }) as OrderEvent;
-    assert.deepEqual(whyNotApplicable(fresh(), event), { kind: 'not-permitted', message: 'sales-rep may not send payment-received (allowed: finance)' });
+    const event = OrderEvent.parse({
+      type: 'payment-received',
+      actor: actor('sales-rep'),
+      data: { amount: 1, paymentRef: 'x' },
+    }) as OrderEvent;
+    assert.deepEqual(whyNotApplicable(fresh(), event), {
+      kind: 'not-permitted',
+      message: 'sales-rep may not send payment-received (allowed: finance)',
+    });
   });
 
   it('refuses a payment larger than the balance, naming the amount still due', () => {
     const s = fresh();
     s.stage = 'release';
-    const event = OrderEvent.parse({ type: 'payment-received', actor: actor('finance'), data: { amount: 500_001, paymentRef: 'x' } }) as OrderEvent;
+    const event = OrderEvent.parse({
+      type: 'payment-received',
+      actor: actor('finance'),
+      data: { amount: 500_001, paymentRef: 'x' },
+    }) as OrderEvent;
     assert.deepEqual(whyNotApplicable(s, event), {
-      kind: 'amount-above-due', amountDue: 500_000, message: '500001 fen is more than the 500000 fen still due on the order',
+      kind: 'amount-above-due',
+      amountDue: 500_000,
+      message: '500001 fen is more than the 500000 fen still due on the order',
     });
   });
 

@@ -33,15 +33,28 @@ describe('money ceiling', () => {
     assert.equal(Fen.safeParse(MAX_ORDER_AMOUNT).success, true);
     assert.match(Fen.safeParse(MAX_ORDER_AMOUNT + 1).error!.issues[0].message, /at most 1000000000000 fen \(¥10 billion\)/);
     assert.equal(Fen.safeParse(2 ** 53).success, false);
-    const payment = OrderEvent.safeParse({ type: 'payment-received', actor: actor('finance'), data: { amount: 10 ** 15, paymentRef: 'x' } });
-    assert.deepEqual(payment.error?.issues.map((i) => i.path.join('.')), ['data.amount']);
+    const payment = OrderEvent.safeParse({
+      type: 'payment-received',
+      actor: actor('finance'),
+      data: { amount: 10 ** 15, paymentRef: 'x' },
+    });
+    assert.deepEqual(
+      payment.error?.issues.map((i) => i.path.join('.')),
+      ['data.amount'],
+    );
   });
 
   it('names the line whose quantity × unit price is above it, or the lines when only their total is', () => {
     const line = (quantity: number, unitPrice: number) => ({ productCode: 'LAMP-1', quantity, unitPrice });
     assert.deepEqual(moneyCeilingIssues([line(10, 50_000)]), []);
-    assert.deepEqual(moneyCeilingIssues([line(1, 1), line(2 ** 40, 2 ** 13)]).map((i) => i.path), [['lines', 1, 'unitPrice']]);
-    assert.deepEqual(moneyCeilingIssues([line(1, MAX_ORDER_AMOUNT), line(1, 1)]).map((i) => i.path), [['lines']]);
+    assert.deepEqual(
+      moneyCeilingIssues([line(1, 1), line(2 ** 40, 2 ** 13)]).map((i) => i.path),
+      [['lines', 1, 'unitPrice']],
+    );
+    assert.deepEqual(
+      moneyCeilingIssues([line(1, MAX_ORDER_AMOUNT), line(1, 1)]).map((i) => i.path),
+      [['lines']],
+    );
     assert.deepEqual(moneyCeilingIssues([line(1, MAX_ORDER_AMOUNT)]), [], 'the ceiling itself is allowed');
   });
 });
@@ -50,14 +63,27 @@ describe('money due', () => {
   it('refuses a deposit above what the order still owes, naming the amount due', () => {
     const s = awaitingDeposit();
     assert.equal(balanceDue(s), 500_000);
-    const misfit = whyNotApplicable(s, event({ type: 'deposit-received', actor: actor('finance'), data: { amount: 500_001, paymentRef: 'B-1' } }));
-    assert.deepEqual(misfit, { kind: 'amount-above-due', amountDue: 500_000, message: '500001 fen is more than the 500000 fen still due on the order' });
-    assert.equal(whyNotApplicable(s, event({ type: 'deposit-received', actor: actor('finance'), data: { amount: 500_000, paymentRef: 'B-1' } })), undefined,
-      'more than the deposit, up to the whole amount, is a payment in advance');
+    const misfit = whyNotApplicable(
+      s,
+      event({ type: 'deposit-received', actor: actor('finance'), data: { amount: 500_001, paymentRef: 'B-1' } }),
+    );
+    assert.deepEqual(misfit, {
+      kind: 'amount-above-due',
+      amountDue: 500_000,
+      message: '500001 fen is more than the 500000 fen still due on the order',
+    });
+    assert.equal(
+      whyNotApplicable(s, event({ type: 'deposit-received', actor: actor('finance'), data: { amount: 500_000, paymentRef: 'B-1' } })),
+      undefined,
+      'more than the deposit, up to the whole amount, is a payment in advance',
+    );
   });
 
   it('checks the permission matrix before the amount', () => {
-    const misfit = whyNotApplicable(awaitingDeposit(), event({ type: 'deposit-received', actor: actor('sales-rep'), data: { amount: 10 ** 12, paymentRef: 'B-1' } }));
+    const misfit = whyNotApplicable(
+      awaitingDeposit(),
+      event({ type: 'deposit-received', actor: actor('sales-rep'), data: { amount: 10 ** 12, paymentRef: 'B-1' } }),
+    );
     assert.equal(misfit?.kind, 'not-permitted');
   });
 
@@ -65,7 +91,11 @@ describe('money due', () => {
     const s = awaitingDeposit();
     apply(s, event({ type: 'deposit-received', actor: actor('finance'), data: { amount: 150_000, paymentRef: 'B-1' } }), at);
     assert.equal(refundDue(s), 0);
-    apply(s, event({ type: 'change-requested', actor: actor('customer'), data: { description: 'half the lamps', newAmount: 100_000 } }), at);
+    apply(
+      s,
+      event({ type: 'change-requested', actor: actor('customer'), data: { description: 'half the lamps', newAmount: 100_000 } }),
+      at,
+    );
     apply(s, event({ type: 'change-confirmed', actor: actor('order-desk'), data: { version: 1 } }), at);
     const snapshot = snapshotOf(s);
     assert.equal(snapshot.amount, 100_000);

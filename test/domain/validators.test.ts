@@ -19,11 +19,14 @@ describe('validators compiled from the zod schemas', () => {
       const schema = z.toJSONSchema(eventSchemas[type], { target: 'draft-7', io: 'output', unrepresentable: 'any' }) as JsonSchema;
       fc.assert(
         // As it arrives: JSON (fast-check's records have no prototype; payloads do).
-        fc.property(body(schema).map((v) => JSON.parse(JSON.stringify(v ?? null)) as unknown), (value) => {
-          const parsed = OrderEvent.safeParse(value);
-          const zod = parsed.success && isDeepStrictEqual(parsed.data, value);
-          assert.equal(checkEvent(value).issues === undefined, zod, JSON.stringify(value));
-        }),
+        fc.property(
+          body(schema).map((v) => JSON.parse(JSON.stringify(v ?? null)) as unknown),
+          (value) => {
+            const parsed = OrderEvent.safeParse(value);
+            const zod = parsed.success && isDeepStrictEqual(parsed.data, value);
+            assert.equal(checkEvent(value).issues === undefined, zod, JSON.stringify(value));
+          },
+        ),
         { numRuns: 150, seed: 20261201 },
       );
     }
@@ -31,7 +34,10 @@ describe('validators compiled from the zod schemas', () => {
 
   it('name the field at fault, and refuse an unknown type or an inherited property name as a type', () => {
     const { issues } = checkEvent({ type: 'deposit-received', actor: { id: 'f', role: 'finance' }, data: { amount: -5, paymentRef: 'B' } });
-    assert.deepEqual(issues?.map((i) => i.path), ['data.amount']);
+    assert.deepEqual(
+      issues?.map((i) => i.path),
+      ['data.amount'],
+    );
     assert.deepEqual(checkEvent({ type: 'price-approved', actor: { id: 'f', role: 'finance' }, data: { extra: 1 } }).issues, [
       { path: 'data.extra', message: 'not a known field' },
     ]);
@@ -42,7 +48,10 @@ describe('validators compiled from the zod schemas', () => {
 
   it('accept a parsed order form with a resolved policy, and name what is wrong with anything else', () => {
     assert.deepEqual(startIssues(OrderInput.parse(standardOrder()), defaultPolicy), []);
-    const issues = startIssues({ ...OrderInput.parse(standardOrder()), lines: [] }, { ...defaultPolicy, rules: { largeOrderAmount: 'much' } });
+    const issues = startIssues(
+      { ...OrderInput.parse(standardOrder()), lines: [] },
+      { ...defaultPolicy, rules: { largeOrderAmount: 'much' } },
+    );
     assert.deepEqual(issues.map((i) => i.path).sort(), ['order.lines', 'policy.rules.largeOrderAmount']);
   });
 });

@@ -21,7 +21,13 @@ const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-crash-'));
 
 function startWorker(address: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'worker', 'main.js')], {
-    env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, ORDERFLOW_OUTBOX_DIR: outboxDir, ORDERFLOW_LOG_LEVEL: 'WARN' },
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ORDERFLOW_OUTBOX_DIR: outboxDir,
+      ORDERFLOW_LOG_LEVEL: 'WARN',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -32,10 +38,11 @@ function startWorker(address: string): Promise<ChildProcess> {
   });
 }
 
-const killed = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.once('exit', () => resolve());
-  child.kill('SIGKILL');
-});
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 
 const event = (type: string, role: OrderEvent['actor']['role'], data: Record<string, unknown> = {}) =>
   ({ type, actor: { id: `${role}-1`, role }, data }) as OrderEvent;
@@ -53,7 +60,11 @@ describe('a worker killed in the middle of an order (dev server)', function () {
     const env = await devServer();
     worker = await startWorker(env.address);
     const order = OrderInput.parse(standardOrder({ deposit: { kind: 'rate', basisPoints: 2000 } }));
-    const handle: WorkflowHandle = await startOrder(env.client, { order, policy: policyFor(order.channel, order.customer.class) }, { taskQueue });
+    const handle: WorkflowHandle = await startOrder(
+      env.client,
+      { order, policy: policyFor(order.channel, order.customer.class) },
+      { taskQueue },
+    );
     const send = (e: OrderEvent) => handle.executeUpdate(submitEvent, { args: [e] });
     await send(event('order-confirmed', 'order-desk'));
     await send(event('price-approved', 'finance'));
@@ -80,7 +91,10 @@ describe('a worker killed in the middle of an order (dev server)', function () {
 
     assert.equal(snapshot.status, 'completed');
     const timeline = await handle.query(timelineQuery);
-    assert.deepEqual(timeline.filter((t) => t.kind === 'rejected-event'), []);
+    assert.deepEqual(
+      timeline.filter((t) => t.kind === 'rejected-event'),
+      [],
+    );
     assert.equal(timeline.filter((t) => t.kind === 'event').length, 5 + whileDown.length + 3);
 
     // Every message on the timeline is in the outbox exactly once, delivered.

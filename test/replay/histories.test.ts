@@ -16,7 +16,10 @@ const replay = (history: temporal.api.history.v1.IHistory) =>
   Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history);
 
 describe('replay of committed order histories', () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('has histories to replay', () => {
     assert.ok(files.length >= 3, files.join(', '));

@@ -38,10 +38,13 @@ describe('Security: authentication and who sees which orders (dev server)', func
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-auth-'));
   before(async () => {
     const tokensFile = path.join(dir, 'tokens.json');
-    fs.writeFileSync(tokensFile, JSON.stringify({
-      [`sha256:${tokenHash(fileCustomerToken)}`]: { id: 'li', name: '李娜', role: 'customer', customerId: fileCustomerId },
-      [`sha256:${tokenHash(fileStaffToken)}`]: { id: 'wang', name: 'Wang Fang', role: 'order-desk' },
-    }));
+    fs.writeFileSync(
+      tokensFile,
+      JSON.stringify({
+        [`sha256:${tokenHash(fileCustomerToken)}`]: { id: 'li', name: '李娜', role: 'customer', customerId: fileCustomerId },
+        [`sha256:${tokenHash(fileStaffToken)}`]: { id: 'wang', name: 'Wang Fang', role: 'order-desk' },
+      }),
+    );
     const configured = apiConfigFromEnvironment({ NODE_ENV: 'production', ORDERFLOW_TOKENS_FILE: tokensFile }).tokens;
     assert.equal(fs.readFileSync(tokensFile, 'utf8').includes(fileCustomerToken), false, 'the file holds no token');
     api = await startApi({ tokens: new Map([...developmentTokens, ...configured]) });
@@ -52,14 +55,21 @@ describe('Security: authentication and who sees which orders (dev server)', func
   });
 
   const as = (token: string): CallOptions => ({ headers: { authorization: `Bearer ${token}` } });
-  const create = (body: unknown, options: CallOptions = { role: 'order-desk' }) => call(api, 'POST', '/api/v1/orders', { ...options, body });
-  const send = (id: string, role: Role, type: string, data: object = {}) => call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
+  const create = (body: unknown, options: CallOptions = { role: 'order-desk' }) =>
+    call(api, 'POST', '/api/v1/orders', { ...options, body });
+  const send = (id: string, role: Role, type: string, data: object = {}) =>
+    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
   /** Every page of a listing. */
   async function listAll(options: CallOptions, query: Record<string, string> = {}): Promise<{ orderNumber: string; customerId: string }[]> {
     const all = [];
     let pageToken: string | undefined;
     do {
-      const page = await call(api, 'GET', `/api/v1/orders?${new URLSearchParams({ ...query, pageSize: '100', ...(pageToken ? { pageToken } : {}) })}`, options);
+      const page = await call(
+        api,
+        'GET',
+        `/api/v1/orders?${new URLSearchParams({ ...query, pageSize: '100', ...(pageToken ? { pageToken } : {}) })}`,
+        options,
+      );
       assert.equal(page.status, 200, JSON.stringify(page.body));
       all.push(...page.body.orders);
       pageToken = page.body.nextPageToken ?? undefined;
@@ -86,20 +96,27 @@ describe('Security: authentication and who sees which orders (dev server)', func
     assert.equal((await create(order(DEV_CUSTOMER, id))).status, 201);
     for (const token of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'Bearer']) {
       for (const [method, url, body] of [
-        ['GET', '/api/v1/orders'], ['GET', `/api/v1/orders/${id}`], ['POST', `/api/v1/orders/${id}/events`, { type: 'cancelled', data: { reason: 'x' } }],
+        ['GET', '/api/v1/orders'],
+        ['GET', `/api/v1/orders/${id}`],
+        ['POST', `/api/v1/orders/${id}/events`, { type: 'cancelled', data: { reason: 'x' } }],
       ] as const) {
         const answer = await call(api, method, url, { ...as(token), body });
         assert.equal(answer.status, 401, `${token} ${method} ${url}: ${JSON.stringify(answer.body)}`);
         assert.equal(answer.body.type, 'urn:orderflow:problem:token-not-recognised');
       }
     }
-    assert.equal((await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' })).body.stage, 'intake', 'nothing reached the order');
+    assert.equal(
+      (await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' })).body.stage,
+      'intake',
+      'nothing reached the order',
+    );
   });
 
   it('tells a missing token from one not recognised (never which tokens exist), accepts the scheme in any case, and logs each failure without the token', async () => {
     const id = uniqueNumber();
     assert.equal((await create(order(DEV_CUSTOMER, id))).status, 201);
-    const read = (authorization?: string) => call(api, 'GET', `/api/v1/orders/${id}`, { headers: authorization === undefined ? {} : { authorization } });
+    const read = (authorization?: string) =>
+      call(api, 'GET', `/api/v1/orders/${id}`, { headers: authorization === undefined ? {} : { authorization } });
 
     for (const authorization of [undefined, '', 'Basic ZGV2LWZpbmFuY2U6', 'Bearer', 'Bearer   ']) {
       const answer = await read(authorization);
@@ -122,27 +139,46 @@ describe('Security: authentication and who sees which orders (dev server)', func
       assert.equal((await read(authorization)).status, 200, `${authorization}: the scheme is case-insensitive (RFC 9110)`);
     }
 
-    const logged = api.logs.filter((entry) => entry.msg === 'authentication failed' && entry.requestId === unknown.headers.get('x-request-id'));
+    const logged = api.logs.filter(
+      (entry) => entry.msg === 'authentication failed' && entry.requestId === unknown.headers.get('x-request-id'),
+    );
     assert.equal(logged.length, 1, 'one line for the failed attempt, with its request ID');
     assert.equal(logged[0].reason, 'token-not-recognised');
     assert.equal(logged[0].level, 'warn');
     const missing = await read();
-    assert.equal(api.logs.find((entry) => entry.msg === 'authentication failed' && entry.requestId === missing.headers.get('x-request-id'))?.reason, 'token-missing');
+    assert.equal(
+      api.logs.find((entry) => entry.msg === 'authentication failed' && entry.requestId === missing.headers.get('x-request-id'))?.reason,
+      'token-missing',
+    );
     const everything = JSON.stringify(api.logs);
     assert.ok(!everything.includes(guess) && !everything.includes(tokenHash(guess)), 'no log line holds the token or its hash');
   });
 
   it('admits a token kept only as its hash in a token file, bound to its customer (a Chinese customer id)', async () => {
     const id = uniqueNumber();
-    assert.equal((await create(order(fileCustomerId, id), as(fileStaffToken))).status, 201, 'the file\'s order desk creates it');
+    assert.equal((await create(order(fileCustomerId, id), as(fileStaffToken))).status, 201, "the file's order desk creates it");
     const own = await call(api, 'GET', `/api/v1/orders/${id}`, as(fileCustomerToken));
     assert.equal(own.status, 200, JSON.stringify(own.body));
     assert.equal(own.body.customer.id, fileCustomerId);
-    const listed = await eventually(() => listAll(as(fileCustomerToken)), (all) => numbersOf(all).includes(id));
+    const listed = await eventually(
+      () => listAll(as(fileCustomerToken)),
+      (all) => numbersOf(all).includes(id),
+    );
     assert.ok(numbersOf(listed).includes(id));
-    assert.ok(listed.every((o) => o.customerId === fileCustomerId), 'the file\'s customer lists only their own orders');
-    assert.deepEqual(notFoundAnswer(await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'customer' })), unknownOrder, 'another customer\'s token does not see it');
-    assert.equal((await call(api, 'GET', '/api/v1/orders', as(`sha256:${tokenHash(fileCustomerToken)}`))).status, 401, 'the hash is not a token');
+    assert.ok(
+      listed.every((o) => o.customerId === fileCustomerId),
+      "the file's customer lists only their own orders",
+    );
+    assert.deepEqual(
+      notFoundAnswer(await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'customer' })),
+      unknownOrder,
+      "another customer's token does not see it",
+    );
+    assert.equal(
+      (await call(api, 'GET', '/api/v1/orders', as(`sha256:${tokenHash(fileCustomerToken)}`))).status,
+      401,
+      'the hash is not a token',
+    );
   });
 
   it('answers an unknown order "no order with this number" on every path, naming no workflow', async () => {
@@ -162,7 +198,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
     }
   });
 
-  it('lets every role read, list and act on orders by the matrix: staff on all orders, a customer only on their own (another\'s is a 404 like none)', async () => {
+  it("lets every role read, list and act on orders by the matrix: staff on all orders, a customer only on their own (another's is a 404 like none)", async () => {
     const own = uniqueNumber();
     const other = uniqueNumber();
     for (const id of [own, other]) {
@@ -170,81 +206,115 @@ describe('Security: authentication and who sees which orders (dev server)', func
       assert.equal((await send(id, 'order-desk', 'order-confirmed')).status, 200);
     }
     // Visibility is eventually consistent: wait until both are listed before asserting what each role sees.
-    for (const [id, customerId] of [[own, DEV_CUSTOMER], [other, otherCustomer]]) {
-      await eventually(() => listAll({ role: 'supervisor' }, { customerId }), (all) => numbersOf(all).includes(id));
+    for (const [id, customerId] of [
+      [own, DEV_CUSTOMER],
+      [other, otherCustomer],
+    ]) {
+      await eventually(
+        () => listAll({ role: 'supervisor' }, { customerId }),
+        (all) => numbersOf(all).includes(id),
+      );
     }
 
-    await Promise.all(people.map(async (role) => {
-      // Read: the snapshot and the timeline.
-      for (const id of [own, other]) {
-        const snapshot = await call(api, 'GET', `/api/v1/orders/${id}`, { role });
-        const timeline = await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role });
-        if (role === 'customer' && id === other) {
-          assert.deepEqual(notFoundAnswer(snapshot), unknownOrder, 'another customer\'s order reads as none');
-          assert.deepEqual(notFoundAnswer(timeline), unknownOrder);
-        } else {
-          assert.equal(snapshot.status, 200, `${role} reads ${id}: ${JSON.stringify(snapshot.body)}`);
-          assert.equal(snapshot.body.orderNumber, id);
-          assert.equal(timeline.status, 200, `${role} reads the timeline of ${id}`);
-          assert.ok(timeline.body.timeline.length > 0);
+    await Promise.all(
+      people.map(async (role) => {
+        // Read: the snapshot and the timeline.
+        for (const id of [own, other]) {
+          const snapshot = await call(api, 'GET', `/api/v1/orders/${id}`, { role });
+          const timeline = await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role });
+          if (role === 'customer' && id === other) {
+            assert.deepEqual(notFoundAnswer(snapshot), unknownOrder, "another customer's order reads as none");
+            assert.deepEqual(notFoundAnswer(timeline), unknownOrder);
+          } else {
+            assert.equal(snapshot.status, 200, `${role} reads ${id}: ${JSON.stringify(snapshot.body)}`);
+            assert.equal(snapshot.body.orderNumber, id);
+            assert.equal(timeline.status, 200, `${role} reads the timeline of ${id}`);
+            assert.ok(timeline.body.timeline.length > 0);
+          }
         }
-      }
-      // List: staff find both; a customer finds only their own, whatever the filter says.
-      if (role === 'customer') {
-        const everything = await listAll({ role });
-        assert.ok(numbersOf(everything).includes(own) && !numbersOf(everything).includes(other));
-        assert.ok(everything.every((o) => o.customerId === DEV_CUSTOMER), 'a customer\'s listing holds only their own orders');
-        const filtered = await call(api, 'GET', `/api/v1/orders?customerId=${otherCustomer}`, { role });
-        assert.equal(filtered.status, 200, 'a filter naming another customer is an empty page, not a refusal');
-        assert.deepEqual(filtered.body, { orders: [], nextPageToken: null });
-        assert.ok(numbersOf(await listAll({ role }, { customerId: DEV_CUSTOMER, stage: 'price-review' })).includes(own));
-      } else {
-        assert.ok(numbersOf(await listAll({ role }, { customerId: DEV_CUSTOMER })).includes(own), `${role} lists the C-DEV order`);
-        assert.ok(numbersOf(await listAll({ role }, { customerId: otherCustomer })).includes(other), `${role} lists the other customer's order`);
-      }
-    }));
+        // List: staff find both; a customer finds only their own, whatever the filter says.
+        if (role === 'customer') {
+          const everything = await listAll({ role });
+          assert.ok(numbersOf(everything).includes(own) && !numbersOf(everything).includes(other));
+          assert.ok(
+            everything.every((o) => o.customerId === DEV_CUSTOMER),
+            "a customer's listing holds only their own orders",
+          );
+          const filtered = await call(api, 'GET', `/api/v1/orders?customerId=${otherCustomer}`, { role });
+          assert.equal(filtered.status, 200, 'a filter naming another customer is an empty page, not a refusal');
+          assert.deepEqual(filtered.body, { orders: [], nextPageToken: null });
+          assert.ok(numbersOf(await listAll({ role }, { customerId: DEV_CUSTOMER, stage: 'price-review' })).includes(own));
+        } else {
+          assert.ok(numbersOf(await listAll({ role }, { customerId: DEV_CUSTOMER })).includes(own), `${role} lists the C-DEV order`);
+          assert.ok(
+            numbersOf(await listAll({ role }, { customerId: otherCustomer })).includes(other),
+            `${role} lists the other customer's order`,
+          );
+        }
+      }),
+    );
 
     // Act: each role sends the first confirmation to a fresh own and other order; the permission
     // matrix decides for staff, and a customer reaches only their own order (where the matrix refuses them).
     const confirmers = defaultPolicy.permissions['order-confirmed'];
-    await Promise.all(people.map(async (role) => {
-      for (const customerId of [DEV_CUSTOMER, otherCustomer]) {
-        const id = uniqueNumber();
-        assert.equal((await create(order(customerId, id))).status, 201);
-        const answer = await send(id, role, 'order-confirmed');
-        if (role === 'customer' && customerId !== DEV_CUSTOMER) {
-          assert.deepEqual(notFoundAnswer(answer), unknownOrder, 'an event to another customer\'s order is a 404 like none');
-        } else if (confirmers.includes(role)) {
-          assert.equal(answer.status, 200, `${role} confirms ${customerId}'s order: ${JSON.stringify(answer.body)}`);
-          assert.deepEqual(answer.body.event.actor, { id: `dev-${role}`, name: `Development ${role}`, role });
-        } else {
-          assert.equal(answer.status, 403, `${role} may not confirm: ${JSON.stringify(answer.body)}`);
-          assert.equal(answer.body.type, 'urn:orderflow:problem:role-not-permitted');
+    await Promise.all(
+      people.map(async (role) => {
+        for (const customerId of [DEV_CUSTOMER, otherCustomer]) {
+          const id = uniqueNumber();
+          assert.equal((await create(order(customerId, id))).status, 201);
+          const answer = await send(id, role, 'order-confirmed');
+          if (role === 'customer' && customerId !== DEV_CUSTOMER) {
+            assert.deepEqual(notFoundAnswer(answer), unknownOrder, "an event to another customer's order is a 404 like none");
+          } else if (confirmers.includes(role)) {
+            assert.equal(answer.status, 200, `${role} confirms ${customerId}'s order: ${JSON.stringify(answer.body)}`);
+            assert.deepEqual(answer.body.event.actor, { id: `dev-${role}`, name: `Development ${role}`, role });
+          } else {
+            assert.equal(answer.status, 403, `${role} may not confirm: ${JSON.stringify(answer.body)}`);
+            assert.equal(answer.body.type, 'urn:orderflow:problem:role-not-permitted');
+          }
         }
-      }
-    }));
+      }),
+    );
     // An event the matrix gives the customer: accepted on their own order, a 404 on another's, which stays as it was.
     const change = { description: 'twelve more lamps', newAmount: 30_000 };
     const accepted = await send(own, 'customer', 'change-requested', change);
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-    assert.deepEqual(accepted.body.event.actor, { id: 'dev-customer', name: 'Development customer', role: 'customer' }, 'the actor carries no customer binding');
+    assert.deepEqual(
+      accepted.body.event.actor,
+      { id: 'dev-customer', name: 'Development customer', role: 'customer' },
+      'the actor carries no customer binding',
+    );
     const before = await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' });
     assert.deepEqual(notFoundAnswer(await send(other, 'customer', 'change-requested', change)), unknownOrder);
-    assert.deepEqual((await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' })).body, before.body, 'nothing reached it');
+    assert.deepEqual(
+      (await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' })).body,
+      before.body,
+      'nothing reached it',
+    );
     // Creation stays with the roles that take orders (today not the customer).
     const created = await create(order(DEV_CUSTOMER), { role: 'customer' });
     assert.equal(created.status, 403);
     assert.equal(created.body.type, 'urn:orderflow:problem:role-not-permitted');
-    for (const role of staff) assert.equal((await create(order(DEV_CUSTOMER), { role })).status, confirmers.includes(role) ? 201 : 403, role);
+    for (const role of staff)
+      assert.equal((await create(order(DEV_CUSTOMER), { role })).status, confirmers.includes(role) ? 201 : 403, role);
   });
 
   it('accepts the same customer ids on create and in the list filter: printable Unicode yes, quotes, backslashes and control characters no', async () => {
-    const accepted = [`宁波灯具-${process.pid}`, `Müller & Söhne ${process.pid}`, `O'Brien/${process.pid}`, `💡 lamps ${process.pid}`, `C%_${process.pid}`];
+    const accepted = [
+      `宁波灯具-${process.pid}`,
+      `Müller & Söhne ${process.pid}`,
+      `O'Brien/${process.pid}`,
+      `💡 lamps ${process.pid}`,
+      `C%_${process.pid}`,
+    ];
     for (const customerId of accepted) {
       const id = uniqueNumber();
       const answer = await create({ ...order(customerId, id), salesRep: { id: `销售-${customerId}` } });
       assert.equal(answer.status, 201, `${customerId}: ${JSON.stringify(answer.body)}`);
-      const listed = await eventually(() => listAll({ role: 'sales-rep' }, { customerId }), (all) => all.length > 0);
+      const listed = await eventually(
+        () => listAll({ role: 'sales-rep' }, { customerId }),
+        (all) => all.length > 0,
+      );
       assert.deepEqual(numbersOf(listed), [id], `${customerId} round-trips through the filter`);
       assert.deepEqual(numbersOf(await listAll({ role: 'sales-rep' }, { salesRep: `销售-${customerId}` })), [id]);
     }
@@ -262,7 +332,10 @@ describe('Security: authentication and who sees which orders (dev server)', func
 describe('Security: a customer the policy lets enter orders (dev server)', function () {
   let api: ApiUnderTest;
   before(async () => {
-    const permissions = { ...defaultPolicy.permissions, 'order-confirmed': [...defaultPolicy.permissions['order-confirmed'], 'customer' as const] };
+    const permissions = {
+      ...defaultPolicy.permissions,
+      'order-confirmed': [...defaultPolicy.permissions['order-confirmed'], 'customer' as const],
+    };
     api = await startApi({ policy: resolvePolicy({ permissions }) });
   });
   after(async () => api?.stop());
@@ -291,13 +364,24 @@ describe('Security: npm run token', function () {
     assert.ok(entry && !entry.includes(token), 'the entry holds no token');
     const tokens = tokensFrom(JSON.parse(`{${entry}}`));
     assert.deepEqual(findPerson(tokens, token), { id: 'li', name: '李娜', role: 'customer', customerId: '宁波灯具-7' });
-    assert.notEqual(/of_\S+/.exec(run('--id', 'li', '--name', 'Li', '--role', 'customer', '--customer', 'C-7'))?.[0], token, 'a new token each time');
+    assert.notEqual(
+      /of_\S+/.exec(run('--id', 'li', '--name', 'Li', '--role', 'customer', '--customer', 'C-7'))?.[0],
+      token,
+      'a new token each time',
+    );
   });
 
   it('refuses a customer without a customer id, and a role that does not exist, saying how to call it', () => {
-    for (const args of [['--id', 'li', '--name', 'Li', '--role', 'customer'], ['--id', 'x', '--name', 'X', '--role', 'boss'], ['--id', 'x']]) {
-      assert.throws(() => run(...args), (error: { status: number; stderr: string; stdout: string }) =>
-        error.status === 2 && /usage: npm run token/.test(error.stderr) && error.stdout === '');
+    for (const args of [
+      ['--id', 'li', '--name', 'Li', '--role', 'customer'],
+      ['--id', 'x', '--name', 'X', '--role', 'boss'],
+      ['--id', 'x'],
+    ]) {
+      assert.throws(
+        () => run(...args),
+        (error: { status: number; stderr: string; stdout: string }) =>
+          error.status === 2 && /usage: npm run token/.test(error.stderr) && error.stdout === '',
+      );
     }
   });
 });

@@ -22,7 +22,10 @@ describe('channel registry', () => {
   it('names a stage whose facts the route does not set, and a window on a stage the route does not have', () => {
     const problems = definitionProblems({
       route: { steps: channels.sample.route.steps, windows: [{ from: 'price-review', events: () => ['change-requested'] }] },
-      work: { stages: { 'sample-dispatch': standardWork.stages['after-sales']!, 'after-sales': standardWork.stages['after-sales']! }, sideLines: [] },
+      work: {
+        stages: { 'sample-dispatch': standardWork.stages['after-sales']!, 'after-sales': standardWork.stages['after-sales']! },
+        sideLines: [],
+      },
     });
     assert.deepEqual(problems, [
       'stage sample-dispatch needs signedForAt, which no earlier stage of the route always sets',
@@ -104,20 +107,34 @@ describe('a route refuses what it has no window for (API, dev server)', function
     assert.equal(created.body.stage, 'sample-request');
     assert.deepEqual(created.body.expectedEvents.sort(), ['cancelled', 'order-confirmed']);
 
-    await refused(await send(orderNumber, 'customer', 'change-requested', { description: 'blue instead' }), ['order-confirmed', 'cancelled']);
+    await refused(await send(orderNumber, 'customer', 'change-requested', { description: 'blue instead' }), [
+      'order-confirmed',
+      'cancelled',
+    ]);
     assert.equal((await send(orderNumber, 'order-desk', 'order-confirmed')).status, 200);
-    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), ['shipped', 'cancelled']);
+    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), [
+      'shipped',
+      'cancelled',
+    ]);
     await refused(await send(orderNumber, 'finance', 'payment-received', { amount: 100, paymentRef: 'B-1' }), ['shipped', 'cancelled']);
     assert.equal((await send(orderNumber, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-S1' })).status, 200);
     await refused(await send(orderNumber, 'supervisor', 'cancelled', { reason: 'customer changed mind' }), ['signed-for']);
-    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), ['signed-for']);
+    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), [
+      'signed-for',
+    ]);
 
     const signed = await send(orderNumber, 'customer', 'signed-for', { receiptRef: 'AR-S1' });
     assert.equal(signed.status, 200, JSON.stringify(signed.body));
     assert.equal(signed.body.snapshot.stage, 'archived');
     assert.equal(signed.body.snapshot.status, 'completed');
-    const timeline = (await call(api, 'GET', `/api/v1/orders/${orderNumber}/timeline`, { role: 'sales-rep' })).body.timeline as { kind: string; type: string }[];
-    assert.deepEqual(timeline.filter((t) => t.kind === 'event').map((t) => t.type), ['order-confirmed', 'shipped', 'signed-for']);
+    const timeline = (await call(api, 'GET', `/api/v1/orders/${orderNumber}/timeline`, { role: 'sales-rep' })).body.timeline as {
+      kind: string;
+      type: string;
+    }[];
+    assert.deepEqual(
+      timeline.filter((t) => t.kind === 'event').map((t) => t.type),
+      ['order-confirmed', 'shipped', 'signed-for'],
+    );
     assert.equal(timeline.filter((t) => t.kind === 'rejected-event').length, 0);
   });
 });

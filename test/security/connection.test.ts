@@ -85,24 +85,29 @@ describe('Temporal connection settings', () => {
   });
 
   it('refuses a client certificate without its key, naming both variables', () => {
-    assert.throws(() => settings({ TEMPORAL_TLS_CLIENT_CERT_PATH: file('lonely.pem', 'CERT') }),
-      /TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH/);
+    assert.throws(
+      () => settings({ TEMPORAL_TLS_CLIENT_CERT_PATH: file('lonely.pem', 'CERT') }),
+      /TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH/,
+    );
     assert.throws(() => settings({ TEMPORAL_TLS_KEY_PATH: file('lonely.key', 'KEY') }), /both/);
   });
 
   it('reads a profile from TEMPORAL_CONFIG_FILE and TEMPORAL_PROFILE; the environment wins', () => {
-    const config = file('temporal.toml', [
-      '[profile.default]',
-      'address = "localhost:7233"',
-      '[profile.prod]',
-      'address = "temporal.example.com:7233"',
-      'namespace = "orders-prod"',
-      `[profile.prod.tls]`,
-      `client_cert_path = "${file('prod.pem', 'PROD-CERT')}"`,
-      `client_key_path = "${file('prod.key', 'PROD-KEY')}"`,
-      '[profile.prod.grpc_meta]',
-      'tenant = "lamps"',
-    ].join('\n'));
+    const config = file(
+      'temporal.toml',
+      [
+        '[profile.default]',
+        'address = "localhost:7233"',
+        '[profile.prod]',
+        'address = "temporal.example.com:7233"',
+        'namespace = "orders-prod"',
+        `[profile.prod.tls]`,
+        `client_cert_path = "${file('prod.pem', 'PROD-CERT')}"`,
+        `client_key_path = "${file('prod.key', 'PROD-KEY')}"`,
+        '[profile.prod.grpc_meta]',
+        'tenant = "lamps"',
+      ].join('\n'),
+    );
     const prod = temporalSettings({ TEMPORAL_CONFIG_FILE: config, TEMPORAL_PROFILE: 'prod' });
     assert.equal(prod.address, 'temporal.example.com:7233');
     assert.equal(prod.namespace, 'orders-prod');

@@ -65,7 +65,10 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
       assertProblem(answer, 400, 'invalid-request');
       assert.deepEqual(answer.body.errors, [{ field: '(body)', message: 'nested deeper than 32 levels' }]);
     }
-    const brackets = { orderNumber: uniqueNumber(), note: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{"\\"[[[' };
+    const brackets = {
+      orderNumber: uniqueNumber(),
+      note: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{"\\"[[[',
+    };
     const inAString = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: brackets });
     assert.ok(!fields(inAString).includes('(body)'), 'brackets inside a string are text, not nesting');
     const deep32 = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', raw: nested(32) });
@@ -137,7 +140,9 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
     const eventKey = newKey();
     assert.equal((await send(first, 'order-desk', 'order-confirmed', {}, eventKey)).status, 200);
     const reusedForEvent = await call(api, 'POST', `/api/v1/orders/${first}/events`, {
-      role: 'order-desk', key: eventKey, body: { type: 'order-confirmed', data: {}, note: 'another body' },
+      role: 'order-desk',
+      key: eventKey,
+      body: { type: 'order-confirmed', data: {}, note: 'another body' },
     });
     assertProblem(reusedForEvent, 422, 'idempotency-key-reused');
     assertBusinessWords(reusedForEvent);
@@ -155,12 +160,13 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
       assert.match(refused.body.detail, /customer may not send order-confirmed/);
     }
     const fresh = newKey();
-    for (let attempt = 0; attempt < 2; attempt++) assertProblem(await send(id, 'qc', 'price-approved', {}, fresh), 403, 'role-not-permitted');
+    for (let attempt = 0; attempt < 2; attempt++)
+      assertProblem(await send(id, 'qc', 'price-approved', {}, fresh), 403, 'role-not-permitted');
     const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'finance' })).body.timeline as TimelineEntry[];
-    assert.equal(timeline.filter((t) => t.kind === 'event').length, 1, 'only the order desk\'s confirmation');
+    assert.equal(timeline.filter((t) => t.kind === 'event').length, 1, "only the order desk's confirmation");
   });
 
-  it('records an event sent as the raw signal as an operator\'s, through Temporal, whatever actor it claims', async () => {
+  it("records an event sent as the raw signal as an operator's, through Temporal, whatever actor it claims", async () => {
     const id = uniqueNumber();
     assert.equal((await create(smallOrder(id))).status, 201);
     const handle = (await devServer()).client.workflow.getHandle(workflowIdOf(id));
@@ -169,10 +175,18 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
     // The matrix applies to the role it claims: a signal claiming QC cannot approve the price.
     await handle.signal(eventSignal, { type: 'price-approved', actor: { id: 'x', role: 'qc' }, data: {} });
     await handle.signal(eventSignal, { type: 'price-approved', actor: { id: 'fin-chen', role: 'finance' }, data: {} });
-    await handle.signal(eventSignal, { type: 'delivery-date-estimated', actor: { id: 'p', role: 'production' }, data: { promisedDate: '2031-05-01' } });
+    await handle.signal(eventSignal, {
+      type: 'delivery-date-estimated',
+      actor: { id: 'p', role: 'production' },
+      data: { promisedDate: '2031-05-01' },
+    });
     await handle.signal(eventSignal, { type: 'confirmation-sent', actor: claimed, data: { documentRef: 'OC-1' } });
     await handle.signal(eventSignal, { type: 'signed-confirmation-returned', actor: claimed, data: { documentRef: 'OC-1s' } });
-    await handle.signal(eventSignal, { type: 'deposit-received', actor: { id: 'fin-chen', role: 'finance' }, data: { amount: 500_001, paymentRef: 'B-9' } });
+    await handle.signal(eventSignal, {
+      type: 'deposit-received',
+      actor: { id: 'fin-chen', role: 'finance' },
+      data: { amount: 500_001, paymentRef: 'B-9' },
+    });
     const timeline = await eventually(
       async () => (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'finance' })).body.timeline as TimelineEntry[],
       (t) => t.filter((e) => e.kind === 'event' || e.kind === 'rejected-event').length === 7,
@@ -182,7 +196,13 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
     assert.deepEqual(confirmed.actor, claimed, 'the claimed actor is kept, marked as a claim');
     assert.match(confirmed.detail, /sent by an operator through Temporal/);
     const rejected = timeline.filter((t) => t.kind === 'rejected-event');
-    assert.deepEqual(rejected.map((t) => [t.type, t.via]), [['price-approved', 'temporal'], ['deposit-received', 'temporal']]);
+    assert.deepEqual(
+      rejected.map((t) => [t.type, t.via]),
+      [
+        ['price-approved', 'temporal'],
+        ['deposit-received', 'temporal'],
+      ],
+    );
     assert.match(rejected[0].detail, /qc may not send price-approved .*\(sent by an operator through Temporal\)/);
     assert.match(rejected[1].detail, /500001 fen is more than the 500000 fen still due/);
     const snapshot = await handle.query(snapshotQuery);

@@ -10,9 +10,20 @@ const dist = path.resolve(__dirname, '..', '..');
 
 // What the activity logger attaches to an outbox message: long enough that a default inspect would wrap it.
 const notice = {
-  sdkComponent: 'activity', taskQueue: 'orders', attempt: 1, namespace: 'default', activityType: 'deliverNotice',
-  workflowId: 'order-SO-1', workflowType: 'standardOrder', key: 'order-SO-1/1', order: 'SO-1', seq: 1,
-  kind: 'notification', type: 'price-review', to: 'finance', detail: 'check the order price against the price policy',
+  sdkComponent: 'activity',
+  taskQueue: 'orders',
+  attempt: 1,
+  namespace: 'default',
+  activityType: 'deliverNotice',
+  workflowId: 'order-SO-1',
+  workflowType: 'standardOrder',
+  key: 'order-SO-1/1',
+  order: 'SO-1',
+  seq: 1,
+  kind: 'notification',
+  type: 'price-review',
+  to: 'finance',
+  detail: 'check the order price against the price policy',
 };
 
 function workerLines(env: Record<string, string>) {
@@ -23,7 +34,10 @@ function workerLines(env: Record<string, string>) {
     log.info('notice', ${JSON.stringify(notice)});
     log.debug('a detail');
     workerAnnouncer()('stopped');`;
-  const run = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ORDERFLOW_LOG_LEVEL: '', ORDERFLOW_LOG_FORMAT: '', ...env }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', script], {
+    env: { ...process.env, ORDERFLOW_LOG_LEVEL: '', ORDERFLOW_LOG_FORMAT: '', ...env },
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, run.stderr);
   const lines = (text: string) => text.split('\n').filter((line) => line !== '');
   return { stdout: lines(run.stdout), stderr: lines(run.stderr) };
@@ -41,7 +55,13 @@ describe('logging', () => {
     const { stdout, stderr } = workerLines({ ORDERFLOW_LOG_FORMAT: 'json' });
     assert.deepEqual(stderr, []);
     const entries = stdout.map((line) => JSON.parse(line));
-    assert.deepEqual(entries.map((e) => [e.level, e.msg]), [['info', 'notice'], ['info', 'stopped']]);
+    assert.deepEqual(
+      entries.map((e) => [e.level, e.msg]),
+      [
+        ['info', 'notice'],
+        ['info', 'stopped'],
+      ],
+    );
     assert.equal(entries[0].to, 'finance');
     assert.equal(entries[0].key, 'order-SO-1/1');
     assert.ok(!Number.isNaN(Date.parse(entries[0].time)));
@@ -50,7 +70,15 @@ describe('logging', () => {
   it('worker at DEBUG shows the lifecycle lines, as DEBUG', () => {
     const { stdout } = workerLines({ ORDERFLOW_LOG_FORMAT: 'json', ORDERFLOW_LOG_LEVEL: 'DEBUG' });
     const entries = stdout.map((line) => JSON.parse(line));
-    assert.deepEqual(entries.map((e) => [e.level, e.msg]), [['debug', 'Worker state changed'], ['info', 'notice'], ['debug', 'a detail'], ['info', 'stopped']]);
+    assert.deepEqual(
+      entries.map((e) => [e.level, e.msg]),
+      [
+        ['debug', 'Worker state changed'],
+        ['info', 'notice'],
+        ['debug', 'a detail'],
+        ['info', 'stopped'],
+      ],
+    );
   });
 
   it('API: jsonLog writes one JSON line per entry through pino, at the configured level', () => {
@@ -61,7 +89,16 @@ describe('logging', () => {
       jsonLog({ level: 'error', msg: 'failed' });`;
     const run = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ORDERFLOW_LOG_LEVEL: '' }, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    const entries = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
-    assert.deepEqual(entries.map((e) => [e.level, e.msg, e.status]), [['info', 'request', 200], ['error', 'failed', undefined]]);
+    const entries = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(
+      entries.map((e) => [e.level, e.msg, e.status]),
+      [
+        ['info', 'request', 200],
+        ['error', 'failed', undefined],
+      ],
+    );
   });
 });

@@ -61,16 +61,29 @@ async function inProduction(api: ApiUnderTest) {
 /** 250 progress reports at once to one order: each answered one of `allowed`, and each accepted one on the timeline once. */
 async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
   const sent = Array.from({ length: 250 }, (_, i) => ({ key: newKey(), note: `burst report ${i}` }));
-  const answers = await Promise.all(sent.map(({ key, note }) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'production', key, body: { type: 'progress-reported', data: { percentDone: 50 }, note } })));
+  const answers = await Promise.all(
+    sent.map(({ key, note }) =>
+      call(api, 'POST', `/api/v1/orders/${id}/events`, {
+        role: 'production',
+        key,
+        body: { type: 'progress-reported', data: { percentDone: 50 }, note },
+      }),
+    ),
+  );
   const byStatus = new Map<number, number>();
   for (const answer of answers) byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
-  assert.deepEqual([...byStatus.keys()].filter((s) => !allowed.includes(s)), [], `answers by status: ${JSON.stringify([...byStatus])}`);
+  assert.deepEqual(
+    [...byStatus.keys()].filter((s) => !allowed.includes(s)),
+    [],
+    `answers by status: ${JSON.stringify([...byStatus])}`,
+  );
   for (const answer of answers.filter((a) => a.status === 429)) assertProblem(answer, 429, 'too-many-requests');
   for (const answer of answers.filter((a) => a.status === 503)) assertProblem(answer, 503, 'temporal-unavailable');
   assert.ok((byStatus.get(200) ?? 0) > 0, 'some are accepted');
-  const timelineOf = async () => (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'production' })).body.timeline as TimelineEntry[];
-  const reportsOf = (timeline: TimelineEntry[]) => timeline.filter((t) => t.kind === 'event' && t.type === 'progress-reported').map((t) => t.detail.split(' — ')[1]);
+  const timelineOf = async () =>
+    (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'production' })).body.timeline as TimelineEntry[];
+  const reportsOf = (timeline: TimelineEntry[]) =>
+    timeline.filter((t) => t.kind === 'event' && t.type === 'progress-reported').map((t) => t.detail.split(' — ')[1]);
   const reports = reportsOf(await timelineOf());
   assert.equal(new Set(reports).size, reports.length, 'no report applied twice');
   for (const [i, { note }] of sent.entries()) {
@@ -80,7 +93,11 @@ async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
   // answer was lost): its retry with the same key is then answered 200 and applies nothing again.
   const taken = sent.filter(({ note }, i) => answers[i].status !== 200 && reports.includes(note));
   for (const { key, note } of taken) {
-    const retried = await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'production', key, body: { type: 'progress-reported', data: { percentDone: 50 }, note } });
+    const retried = await call(api, 'POST', `/api/v1/orders/${id}/events`, {
+      role: 'production',
+      key,
+      body: { type: 'progress-reported', data: { percentDone: 50 }, note },
+    });
     assert.equal(retried.status, 200, JSON.stringify(retried.body));
   }
   assert.equal(reportsOf(await timelineOf()).length, reports.length, 'the retries applied nothing');
@@ -90,7 +107,7 @@ async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
 describe('overload and outage settings', () => {
   it('allow 8 events in flight per order and wait 8 s for Temporal by default, and name a wrong value', () => {
     const config = apiConfigFromEnvironment({});
-    assert.equal(config.maxInFlightPerOrder, 8, 'under Temporal\'s own 10 in-flight updates per order');
+    assert.equal(config.maxInFlightPerOrder, 8, "under Temporal's own 10 in-flight updates per order");
     assert.equal(config.temporalTimeoutMs, 8000, 'an outage is answered within 10 s');
     assert.equal(apiConfigFromEnvironment({ ORDERFLOW_MAX_INFLIGHT_PER_ORDER: '3' }).maxInFlightPerOrder, 3);
     assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_MAX_INFLIGHT_PER_ORDER: '0' }), /ORDERFLOW_MAX_INFLIGHT_PER_ORDER/);
@@ -116,10 +133,18 @@ describe('overload: 429 with Retry-After, never a 500 (dev server)', function ()
     const byStatus = await burst(api, id);
     assert.ok((byStatus.get(429) ?? 0) > 0, 'beyond the in-flight limit: 429 before Temporal');
     // The order still takes events once the burst is over.
-    assert.equal((await call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'production', body: { type: 'progress-reported', data: { percentDone: 60 } } })).status, 200);
+    assert.equal(
+      (
+        await call(api, 'POST', `/api/v1/orders/${id}/events`, {
+          role: 'production',
+          body: { type: 'progress-reported', data: { percentDone: 60 } },
+        })
+      ).status,
+      200,
+    );
   });
 
-  it('answers Temporal\'s own RESOURCE_EXHAUSTED 429 at once, without the client retrying it for ~40 s', async () => {
+  it("answers Temporal's own RESOURCE_EXHAUSTED 429 at once, without the client retrying it for ~40 s", async () => {
     // No limit of ours: Temporal refuses the updates beyond its own in-flight limit per order.
     const unlimited = await startApi({ maxInFlightPerOrder: 1000, client: apiClient() });
     try {
@@ -142,7 +167,13 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
   let outboxDir: string;
   const startWorker = async () => {
     const env = await devServer();
-    worker = await createOrderWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: api.taskQueue, outboxDir, shutdownForceTime: '5s' });
+    worker = await createOrderWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue: api.taskQueue,
+      outboxDir,
+      shutdownForceTime: '5s',
+    });
     running = worker.run();
   };
   const stopWorker = async () => {
@@ -170,7 +201,10 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
     const key = newKey();
     const started = Date.now();
     const [event, snapshot, timeline, created] = await Promise.all([
-      call(api, 'POST', `/api/v1/orders/${id}/events`, { role: 'production', body: { type: 'progress-reported', data: { percentDone: 70 } } }),
+      call(api, 'POST', `/api/v1/orders/${id}/events`, {
+        role: 'production',
+        body: { type: 'progress-reported', data: { percentDone: 70 } },
+      }),
       call(api, 'GET', `/api/v1/orders/${id}`, { role: 'production' }),
       call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'production' }),
       call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: smallOrder(customerId), key }),
@@ -179,7 +213,11 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
     for (const answer of [event, snapshot, timeline, created]) assertProblem(answer, 503, 'temporal-unavailable');
 
     // Temporal lists a stopped worker's poller until it is a minute stale.
-    const readiness = await eventually(() => fetch(`${api.url}/readyz`), (r) => r.status === 503, 90_000);
+    const readiness = await eventually(
+      () => fetch(`${api.url}/readyz`),
+      (r) => r.status === 503,
+      90_000,
+    );
     assert.equal(readiness.status, 503);
     assert.match(((await readiness.json()) as { detail: string }).detail, /no worker polls the task queue/);
 
@@ -191,7 +229,11 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
       () => call(api, 'GET', `/api/v1/orders?customerId=${customerId}`, { role: 'order-desk' }),
       (page) => page.body.orders?.length > 0,
     );
-    assert.deepEqual(listed.body.orders.map((o: { orderNumber: string }) => o.orderNumber), [retried.body.orderNumber], 'one order, not two');
+    assert.deepEqual(
+      listed.body.orders.map((o: { orderNumber: string }) => o.orderNumber),
+      [retried.body.orderNumber],
+      'one order, not two',
+    );
     assert.equal((await fetch(`${api.url}/readyz`)).status, 200);
   });
 
@@ -203,11 +245,22 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
       });
     });
     const connection = Connection.lazy({ address: `127.0.0.1:${closedPort}`, interceptors: [apiGrpcRetryInterceptor()] });
-    const app = createApp({ client: new Client({ connection, namespace: 'default' }), taskQueue: 'nowhere', policy: defaultPolicy, tokens: developmentTokens, log: () => {} });
+    const app = createApp({
+      client: new Client({ connection, namespace: 'default' }),
+      taskQueue: 'nowhere',
+      policy: defaultPolicy,
+      tokens: developmentTokens,
+      log: () => {},
+    });
     const server = await new Promise<net.Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
-    const down = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, taskQueue: 'nowhere', logs: [], stop: async () => {} };
+    const down = {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      taskQueue: 'nowhere',
+      logs: [],
+      stop: async () => {},
+    };
     try {
       const started = Date.now();
       const answers = await Promise.all([

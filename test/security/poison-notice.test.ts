@@ -56,7 +56,8 @@ describe('poison notices become dead letters (dev server)', function () {
   const send = (role: Role, type: EventType, data: Record<string, unknown> = {}) =>
     call(api, 'POST', `/api/v1/orders/${orderNumber}/events`, { role, body: { type, data } });
   const deadLetters = async (role: Role = 'operator') => call(api, 'GET', `/api/v1/orders/${orderNumber}/dead-letters`, { role });
-  const timeline = async () => (await call(api, 'GET', `/api/v1/orders/${orderNumber}/timeline`, { role: 'supervisor' })).body.timeline as TimelineEntry[];
+  const timeline = async () =>
+    (await call(api, 'GET', `/api/v1/orders/${orderNumber}/timeline`, { role: 'supervisor' })).body.timeline as TimelineEntry[];
 
   it('lets the order complete past refused notices, lists them for operators, and delivers each resend once', async () => {
     const created = await call(api, 'POST', '/api/v1/orders', {
@@ -104,24 +105,41 @@ describe('poison notices become dead letters (dev server)', function () {
 
     const shown = await timeline();
     const notices = shown.filter((t) => ['notification', 'reminder', 'escalation'].includes(t.kind)).length;
-    const sent = await eventually(async () => deliveredKeys.length, (n) => n >= notices - 4, 30_000);
+    const sent = await eventually(
+      async () => deliveredKeys.length,
+      (n) => n >= notices - 4,
+      30_000,
+    );
     assert.equal(sent, notices - 4, 'every other notice delivered');
     const notDelivered = shown.filter((t) => t.kind === 'notice-not-delivered');
     assert.equal(notDelivered.length, 4, JSON.stringify(notDelivered));
-    assert.equal(shown.filter((t) => t.kind === 'escalation' && t.type === 'notice-not-delivered').length, 2, 'escalated once per notice, never about an escalation');
+    assert.equal(
+      shown.filter((t) => t.kind === 'escalation' && t.type === 'notice-not-delivered').length,
+      2,
+      'escalated once per notice, never about an escalation',
+    );
 
     // Operators and supervisors only.
     assert.equal((await deadLetters('sales-rep')).status, 403);
     assert.equal((await call(api, 'GET', '/api/v1/dead-letters', { role: 'customer' })).status, 403);
-    assert.equal((await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/1/resend`, { role: 'finance', body: {} })).status, 403);
+    assert.equal(
+      (await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/1/resend`, { role: 'finance', body: {} })).status,
+      403,
+    );
     assert.equal((await deadLetters('supervisor')).status, 200);
 
     const listed = await eventually(
       () => call(api, 'GET', '/api/v1/dead-letters', { role: 'operator' }),
-      (answer) => answer.body?.orders?.some((o: { orderNumber: string; undeliveredNotices: number }) => o.orderNumber === orderNumber && o.undeliveredNotices === 4),
+      (answer) =>
+        answer.body?.orders?.some(
+          (o: { orderNumber: string; undeliveredNotices: number }) => o.orderNumber === orderNumber && o.undeliveredNotices === 4,
+        ),
       30_000,
     );
-    assert.ok(listed.body.orders.some((o: { orderNumber: string; status: string }) => o.orderNumber === orderNumber && o.status === 'completed'), JSON.stringify(listed.body));
+    assert.ok(
+      listed.body.orders.some((o: { orderNumber: string; status: string }) => o.orderNumber === orderNumber && o.status === 'completed'),
+      JSON.stringify(listed.body),
+    );
 
     const unknown = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/999/resend`, { role: 'operator', body: {} });
     assert.equal(unknown.status, 404, JSON.stringify(unknown.body));
@@ -131,18 +149,34 @@ describe('poison notices become dead letters (dev server)', function () {
     const before = deliveredKeys.length;
     for (const seq of seqs) {
       const key = newKey();
-      const first = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq}/resend`, { role: 'operator', body: {}, key });
+      const first = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq}/resend`, {
+        role: 'operator',
+        body: {},
+        key,
+      });
       assert.equal(first.status, 200, JSON.stringify(first.body));
-      const retried = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq}/resend`, { role: 'operator', body: {}, key });
+      const retried = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq}/resend`, {
+        role: 'operator',
+        body: {},
+        key,
+      });
       assert.equal(retried.status, 200, JSON.stringify(retried.body));
       assert.deepEqual(retried.body, first.body, 'a retry gets the first answer');
-      const reused = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq === 1 ? 2 : 1}/resend`, { role: 'operator', body: {}, key });
+      const reused = await call(api, 'POST', `/api/v1/orders/${orderNumber}/dead-letters/${seq === 1 ? 2 : 1}/resend`, {
+        role: 'operator',
+        body: {},
+        key,
+      });
       assert.equal(reused.status, 422, JSON.stringify(reused.body));
     }
     const emptied = await eventually(deadLetters, (answer) => answer.body?.deadLetters?.length === 0, 30_000);
     assert.deepEqual(emptied.body.deadLetters, []);
     const resentKeys = deliveredKeys.slice(before);
-    assert.deepEqual(resentKeys.map((k) => Number(k.split('/').pop())).sort((a, b) => a - b), seqs, 'each resend delivered once');
+    assert.deepEqual(
+      resentKeys.map((k) => Number(k.split('/').pop())).sort((a, b) => a - b),
+      seqs,
+      'each resend delivered once',
+    );
     assert.equal(new Set(deliveredKeys).size, deliveredKeys.length, 'no notice delivered twice');
     const resends = (await timeline()).filter((t) => t.kind === 'notice-resent');
     assert.equal(resends.length, 4);
@@ -169,7 +203,10 @@ describe('poison notices become dead letters (dev server)', function () {
       },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const cancelled = await call(api, 'POST', `/api/v1/orders/${closed}/events`, { role: 'order-desk', body: { type: 'cancelled', data: { reason: 'customer withdrew' } } });
+    const cancelled = await call(api, 'POST', `/api/v1/orders/${closed}/events`, {
+      role: 'order-desk',
+      body: { type: 'cancelled', data: { reason: 'customer withdrew' } },
+    });
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
     // Four cancellation notices, each escalated to the operator once; the escalations are refused too.
     const letters = await eventually(
@@ -215,19 +252,26 @@ describe('a receiver that keeps failing (time-skipping server)', function () {
   });
   after(() => webhook?.close());
 
-  it('retries a 503 with backoff for the policy\'s 8 attempts, then dead-letters it; the order carries on; a failed resend stays listed', async () => {
+  it("retries a 503 with backoff for the policy's 8 attempts, then dead-letters it; the order carries on; a failed resend stays listed", async () => {
     const env = await timeSkippingServer();
     const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-poison-'));
     const taskQueue = `poison-${process.pid}-${Date.now()}`;
     const worker = await createOrderWorker({
-      connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, outboxDir, webhookUrl: url, shutdownForceTime: '10s',
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      outboxDir,
+      webhookUrl: url,
+      shutdownForceTime: '10s',
     });
     const order = OrderInput.parse(standardOrder());
     const event = (type: EventType, role: Role) => ({ type, data: {}, actor: { id: `${role}-1`, role } }) as unknown as OrderEvent;
     try {
       await worker.runUntil(async () => {
         const handle = await env.client.workflow.start('standardOrder', {
-          taskQueue, workflowId: `order-${order.orderNumber}-${taskQueue}`, args: [{ order, policy: defaultPolicy }],
+          taskQueue,
+          workflowId: `order-${order.orderNumber}-${taskQueue}`,
+          args: [{ order, policy: defaultPolicy }],
         });
         await handle.executeUpdate(submitEvent, { args: [event('order-confirmed', 'order-desk')] }); // notice 1: price review, to finance
         let letters: DeadLetter[] = [];
@@ -236,7 +280,11 @@ describe('a receiver that keeps failing (time-skipping server)', function () {
           await env.sleep('5 minutes');
           letters = await handle.query(deadLettersQuery);
         }
-        assert.deepEqual(letters.map((d) => d.notice.seq), [1, 2], JSON.stringify(letters));
+        assert.deepEqual(
+          letters.map((d) => d.notice.seq),
+          [1, 2],
+          JSON.stringify(letters),
+        );
         assert.equal(requests.get(1), 8, 'tried exactly 8 times');
         assert.match(letters[0].reason, /still failing after 8 attempts \(last: the receiving system answered HTTP 503\)/);
         assert.equal(letters[1].notice.to, 'operator');
@@ -247,7 +295,11 @@ describe('a receiver that keeps failing (time-skipping server)', function () {
         const gaveUp = timeline.find((t) => t.kind === 'notice-not-delivered' && t.type === 'price-review')!;
         const waited = Date.parse(gaveUp.at) - Date.parse(queued.at);
         assert.ok(waited >= 600_000 && waited < 1_200_000, `retried with backoff over ${waited} ms`);
-        assert.equal(timeline.filter((t) => t.kind === 'escalation' && t.type === 'notice-not-delivered').length, 1, 'no escalation about the escalation');
+        assert.equal(
+          timeline.filter((t) => t.kind === 'escalation' && t.type === 'notice-not-delivered').length,
+          1,
+          'no escalation about the escalation',
+        );
 
         // The order carries on: the next notice goes out at once.
         await handle.executeUpdate(submitEvent, { args: [event('price-approved', 'finance')] });
@@ -262,7 +314,10 @@ describe('a receiver that keeps failing (time-skipping server)', function () {
         for (let i = 0; i < 12 && requests.get(1)! < 16; i++) await env.sleep('5 minutes');
         assert.equal(requests.get(1), 16);
         const after = await handle.query(deadLettersQuery);
-        assert.deepEqual(after.map((d) => d.notice.seq), [1, 2]);
+        assert.deepEqual(
+          after.map((d) => d.notice.seq),
+          [1, 2],
+        );
         assert.equal(after[0].resentAt, undefined);
         const shown = await handle.query(timelineQuery);
         assert.equal(shown.filter((t) => t.kind === 'notice-not-delivered' && t.type === 'price-review').length, 2);

@@ -20,7 +20,11 @@ interface Run {
 }
 
 function run(script: string, env: NodeJS.ProcessEnv): Run {
-  const child = spawn(process.execPath, [path.join(root, 'dist', script)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist', script)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) {
     let rest = '';
@@ -64,16 +68,19 @@ async function freePort(): Promise<number> {
 
 /** The processes whose parent is `pid` running `script` (from /proc: no name matching across the machine). */
 function childrenRunning(pid: number, script: string): number[] {
-  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((entry) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      return parent === pid && command.includes(script) ? [Number(entry)] : [];
-    } catch {
-      return []; // gone meanwhile
-    }
-  });
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        return parent === pid && command.includes(script) ? [Number(entry)] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
 }
 
 const alive = (pid: number) => {
@@ -94,7 +101,11 @@ describe('npm start supervisor', function () {
     it(`a port in use (${variable}) → one line naming the port and ${variable}, non-zero exit, nothing started`, async () => {
       const held = await holdPort();
       try {
-        const ports: NodeJS.ProcessEnv = { TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), PORT: String(await freePort()) };
+        const ports: NodeJS.ProcessEnv = {
+          TEMPORAL_PORT: String(await freePort()),
+          TEMPORAL_UI_PORT: String(await freePort()),
+          PORT: String(await freePort()),
+        };
         ports[variable] = String(portOf(held));
         const r = run('scripts/start.js', { ...ports, ORDERFLOW_DATA_DIR: dataDir });
         assert.notEqual(await r.exited, 0);
@@ -116,8 +127,13 @@ describe('npm start supervisor', function () {
       const apiPort = await freePort();
       apiUrl = `http://127.0.0.1:${apiPort}`;
       r = run('scripts/start.js', {
-        TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), PORT: String(apiPort),
-        ORDERFLOW_DATA_DIR: dataDir, TEMPORAL_ADDRESS: '', ORDERFLOW_HOST: '', ORDERFLOW_LOG_FORMAT: '',
+        TEMPORAL_PORT: String(await freePort()),
+        TEMPORAL_UI_PORT: String(await freePort()),
+        PORT: String(apiPort),
+        ORDERFLOW_DATA_DIR: dataDir,
+        TEMPORAL_ADDRESS: '',
+        ORDERFLOW_HOST: '',
+        ORDERFLOW_LOG_FORMAT: '',
       });
       await lineMatching(r, /Ctrl-C stops everything/);
     });
@@ -169,7 +185,12 @@ describe('npm start supervisor', function () {
     const env = await devServer();
     const held = await holdPort();
     try {
-      const r = run('api/main.js', { TEMPORAL_ADDRESS: env.address, PORT: String(portOf(held)), ORDERFLOW_HOST: '127.0.0.1', NODE_ENV: 'development' });
+      const r = run('api/main.js', {
+        TEMPORAL_ADDRESS: env.address,
+        PORT: String(portOf(held)),
+        ORDERFLOW_HOST: '127.0.0.1',
+        NODE_ENV: 'development',
+      });
       assert.equal(await r.exited, 78);
       const said = r.lines.filter((line) => line.trim() !== '');
       assert.equal(said.length, 1, said.join('\n'));
@@ -182,11 +203,19 @@ describe('npm start supervisor', function () {
   for (const trustProxy of ['', 'loopback']) {
     it(`the API process binds 127.0.0.1 by default${trustProxy ? ' and, with ORDERFLOW_TRUST_PROXY=loopback, logs the client from X-Forwarded-For' : ', ignoring X-Forwarded-For'}`, async () => {
       const env = await devServer();
-      const r = run('api/main.js', { TEMPORAL_ADDRESS: env.address, PORT: '0', ORDERFLOW_HOST: '', ORDERFLOW_TRUST_PROXY: trustProxy, NODE_ENV: 'development' });
+      const r = run('api/main.js', {
+        TEMPORAL_ADDRESS: env.address,
+        PORT: '0',
+        ORDERFLOW_HOST: '',
+        ORDERFLOW_TRUST_PROXY: trustProxy,
+        NODE_ENV: 'development',
+      });
       try {
         const listening = JSON.parse(await lineMatching(r, /"msg":"listening"/));
         assert.match(listening.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-        const answer = await fetch(`${listening.url}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.7', 'x-request-id': `proxy-${trustProxy}` } });
+        const answer = await fetch(`${listening.url}/healthz`, {
+          headers: { 'x-forwarded-for': '203.0.113.7', 'x-request-id': `proxy-${trustProxy}` },
+        });
         assert.equal(answer.status, 200);
         const logged = JSON.parse(await lineMatching(r, new RegExp(`"requestId":"proxy-${trustProxy}"`)));
         assert.equal(logged.ip, trustProxy ? '203.0.113.7' : '127.0.0.1');

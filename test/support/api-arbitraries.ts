@@ -38,10 +38,9 @@ export function valid(schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'object': {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
-      return fc.record(
-        Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, valid(property)])),
-        { requiredKeys: Object.keys(properties).filter((name) => required.has(name)) },
-      );
+      return fc.record(Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, valid(property)])), {
+        requiredKeys: Object.keys(properties).filter((name) => required.has(name)),
+      });
     }
     case 'array':
       return fc.array(valid(schema.items ?? {}), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) });
@@ -52,7 +51,10 @@ export function valid(schema: JsonSchema): fc.Arbitrary<unknown> {
       const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1_000_000);
       // Mostly modest numbers (money in fen, quantities), sometimes the bounds themselves.
       return fc.oneof(
-        { weight: 4, arbitrary: fc.integer({ min: Math.max(min, -1_000_000), max: Math.max(Math.min(max, 1_000_000), Math.max(min, -1_000_000)) }) },
+        {
+          weight: 4,
+          arbitrary: fc.integer({ min: Math.max(min, -1_000_000), max: Math.max(Math.min(max, 1_000_000), Math.max(min, -1_000_000)) }),
+        },
         { weight: 1, arbitrary: fc.constantFrom(min, max) },
       );
     }
@@ -71,7 +73,9 @@ function string(schema: JsonSchema): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.max(minLength, Math.min(schema.maxLength ?? 40, 40));
   if (schema.format === 'date') {
-    return fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    return fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
   }
   if (schema.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
   if (schema.pattern) return matching(schema.pattern).filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));

@@ -29,21 +29,41 @@ export interface ApiUnderTest {
 
 export async function startApi(
   options: {
-    worker?: boolean; temporalTimeoutMs?: number; tokens?: Tokens; policy?: PolicyFile; webhookUrl?: string; maxInFlightPerOrder?: number; client?: Client;
-    temporal?: TestWorkflowEnvironment; metrics?: ApiMetrics;
+    worker?: boolean;
+    temporalTimeoutMs?: number;
+    tokens?: Tokens;
+    policy?: PolicyFile;
+    webhookUrl?: string;
+    maxInFlightPerOrder?: number;
+    client?: Client;
+    temporal?: TestWorkflowEnvironment;
+    metrics?: ApiMetrics;
   } = {},
 ): Promise<ApiUnderTest> {
-  const env = options.temporal ?? await devServer();
+  const env = options.temporal ?? (await devServer());
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
-  const worker: Worker | undefined = options.worker === false ? undefined : await createOrderWorker({
-    connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, outboxDir, webhookUrl: options.webhookUrl, shutdownForceTime: '5s',
-  });
+  const worker: Worker | undefined =
+    options.worker === false
+      ? undefined
+      : await createOrderWorker({
+          connection: env.nativeConnection,
+          namespace: env.namespace ?? 'default',
+          taskQueue,
+          outboxDir,
+          webhookUrl: options.webhookUrl,
+          shutdownForceTime: '5s',
+        });
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
   const app = createApp({
-    client: options.client ?? env.client, taskQueue, policy: options.policy ?? {}, tokens: options.tokens ?? developmentTokens,
-    temporalTimeoutMs: options.temporalTimeoutMs, maxInFlightPerOrder: options.maxInFlightPerOrder, log: (entry) => logs.push(entry),
+    client: options.client ?? env.client,
+    taskQueue,
+    policy: options.policy ?? {},
+    tokens: options.tokens ?? developmentTokens,
+    temporalTimeoutMs: options.temporalTimeoutMs,
+    maxInFlightPerOrder: options.maxInFlightPerOrder,
+    log: (entry) => logs.push(entry),
     metrics: options.metrics,
   });
   const server: Server = await new Promise((resolve) => {

@@ -31,6 +31,9 @@ describe('worker configuration', () => {
   it('names each wrong variable', () => {
     assert.throws(() => workerConfigFromEnvironment({ ORDERFLOW_WEBHOOK_URL: 'ftp://x' }), /ORDERFLOW_WEBHOOK_URL/);
     assert.throws(() => workerConfigFromEnvironment({ ORDERFLOW_MAX_CACHED_WORKFLOWS: 'lots' }), /ORDERFLOW_MAX_CACHED_WORKFLOWS/);
-    assert.throws(() => workerConfigFromEnvironment({ ORDERFLOW_WORKER_METRICS_ADDRESS: '9465' }), /ORDERFLOW_WORKER_METRICS_ADDRESS: host:port/);
+    assert.throws(
+      () => workerConfigFromEnvironment({ ORDERFLOW_WORKER_METRICS_ADDRESS: '9465' }),
+      /ORDERFLOW_WORKER_METRICS_ADDRESS: host:port/,
+    );
   });
 });

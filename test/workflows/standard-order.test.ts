@@ -19,8 +19,10 @@ describe('standard order (time-skipping server)', function () {
     const result = await run(happyPath as Scenario);
     assert.equal(result.status, 'completed');
     assert.equal(result.stage, 'archived');
-    assert.deepEqual(entries(result.timeline, 'status-change').map((t) => t.type),
-      ['pending-confirmation', 'in-production', 'awaiting-shipment', 'shipped', 'completed']);
+    assert.deepEqual(
+      entries(result.timeline, 'status-change').map((t) => t.type),
+      ['pending-confirmation', 'in-production', 'awaiting-shipment', 'shipped', 'completed'],
+    );
     assert.equal(entries(result.timeline, 'rejected-event').length, 0);
     assert.equal(entries(result.timeline, 'escalation').length, 0);
     const messages = result.timeline.filter((t) => ['notification', 'reminder', 'escalation'].includes(t.kind));
@@ -35,7 +37,11 @@ describe('standard order (time-skipping server)', function () {
       assert.equal(escalations.length, 1);
       assert.equal(escalations[0].to, 'supervisor');
       assert.ok(Math.abs(msAfter(result.snapshot.receivedAt, escalations[0].at) - 2 * HOUR) < 1000, escalations[0].at);
-      assert.deepEqual(result.snapshot.expectedEvents.filter((e) => e === 'order-confirmed'), ['order-confirmed'], 'still waiting to be confirmed');
+      assert.deepEqual(
+        result.snapshot.expectedEvents.filter((e) => e === 'order-confirmed'),
+        ['order-confirmed'],
+        'still waiting to be confirmed',
+      );
     });
 
     it('does not escalate when confirmed at 1 h 59 min', async () => {
@@ -134,10 +140,7 @@ describe('standard order (time-skipping server)', function () {
     it('asks for a progress update each week without one, counting from the last report', async () => {
       const result = await run({
         order: standardOrder(),
-        steps: [
-          ...intoProduction(),
-          step('P5D', 'progress-reported', 'production', { percentDone: 40 }),
-        ],
+        steps: [...intoProduction(), step('P5D', 'progress-reported', 'production', { percentDone: 40 })],
         until: 'P20D',
       });
       // Last report at P5D: reminders at P12D and P19D.
@@ -213,7 +216,10 @@ describe('standard order (time-skipping server)', function () {
       });
       assert.equal(entries(result.timeline, 'rejected-event', 'shipped').length, 1);
       assert.equal(entries(result.timeline, 'event', 'shipped').length, 1);
-      assert.ok(Date.parse(entries(result.timeline, 'event', 'shipped')[0].at) > Date.parse(entries(result.timeline, 'event', 'payment-received')[0].at));
+      assert.ok(
+        Date.parse(entries(result.timeline, 'event', 'shipped')[0].at) >
+          Date.parse(entries(result.timeline, 'event', 'payment-received')[0].at),
+      );
       assert.equal(entries(result.timeline, 'notification', 'balance-due-notice')[0].to, 'customer');
       assert.equal(entries(result.timeline, 'reminder', 'balance-reminder').length, 2, 'sales rep and finance, once a day');
       assert.equal(result.status, 'shipped');
@@ -222,7 +228,12 @@ describe('standard order (time-skipping server)', function () {
     it('ships a class A order on its terms, before the balance', async () => {
       const result = await run({
         order: standardOrder(),
-        steps: [...throughConfirmation(), ...throughPutAway(1), step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }), shipAttempt('P2DT3H')],
+        steps: [
+          ...throughConfirmation(),
+          ...throughPutAway(1),
+          step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
+          shipAttempt('P2DT3H'),
+        ],
         until: 'P2DT4H',
       });
       assert.equal(result.status, 'shipped');
@@ -279,7 +290,11 @@ describe('standard order (time-skipping server)', function () {
         steps: [
           ...throughConfirmation(),
           step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-          step('P1DT2H', 'change-requested', 'customer', { description: '12 lamps instead of 10', newAmount: 600_000, newPromisedDate: '2031-03-15' }),
+          step('P1DT2H', 'change-requested', 'customer', {
+            description: '12 lamps instead of 10',
+            newAmount: 600_000,
+            newPromisedDate: '2031-03-15',
+          }),
           step('P1DT3H', 'change-confirmed', 'order-desk', { version: 1 }),
           step('P1DT4H', 'change-requested', 'customer', { description: 'brass finish', newAmount: 900_000 }),
           step('P1DT5H', 'change-rejected', 'production', { version: 2, reason: 'no brass in stock' }),
@@ -289,7 +304,13 @@ describe('standard order (time-skipping server)', function () {
       assert.equal(result.snapshot.amount, 600_000);
       assert.equal(result.promisedDate, '2031-03-15');
       assert.equal(result.originalPromisedDate, '2031-03-10');
-      assert.deepEqual(result.snapshot.amendments.map((a) => [a.version, a.state]), [[1, 'confirmed'], [2, 'rejected']]);
+      assert.deepEqual(
+        result.snapshot.amendments.map((a) => [a.version, a.state]),
+        [
+          [1, 'confirmed'],
+          [2, 'rejected'],
+        ],
+      );
     });
 
     it('cancels an order: its clocks stop and every department hears of it', async () => {
@@ -300,7 +321,12 @@ describe('standard order (time-skipping server)', function () {
       });
       assert.equal(result.status, 'cancelled');
       assert.equal(entries(result.timeline, 'escalation').length, 0, 'the 2-hour clock stopped');
-      assert.deepEqual(entries(result.timeline, 'notification', 'order-cancelled').map((t) => t.to).sort(), ['finance', 'production', 'sales-rep', 'warehouse']);
+      assert.deepEqual(
+        entries(result.timeline, 'notification', 'order-cancelled')
+          .map((t) => t.to)
+          .sort(),
+        ['finance', 'production', 'sales-rep', 'warehouse'],
+      );
       assert.equal(result.snapshot.openClocks.length, 0);
     });
 
@@ -314,7 +340,10 @@ describe('standard order (time-skipping server)', function () {
         until: 'PT30M',
       });
       const rejected = entries(result.timeline, 'rejected-event');
-      assert.deepEqual(rejected.map((t) => t.type), ['qc-passed', 'delivery-date-estimated']);
+      assert.deepEqual(
+        rejected.map((t) => t.type),
+        ['qc-passed', 'delivery-date-estimated'],
+      );
       assert.match(rejected[0].detail, /stage intake and expects order-confirmed/);
       assert.equal(result.stage, 'intake');
       assert.equal(result.snapshot.promisedDate, null);
@@ -324,7 +353,9 @@ describe('standard order (time-skipping server)', function () {
   describe('non-standard lines', () => {
     it('go through technical review and drawings, and need a supervisor', async () => {
       const result = await run({
-        order: standardOrder({ lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000, nonStandard: 'matte black, 3 m cable' }] }),
+        order: standardOrder({
+          lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000, nonStandard: 'matte black, 3 m cable' }],
+        }),
         steps: [
           step('PT1H', 'order-confirmed', 'order-desk'),
           step('PT2H', 'feasibility-decided', 'technical', { feasible: false }),
@@ -341,7 +372,11 @@ describe('standard order (time-skipping server)', function () {
         until: 'PT12H',
       });
       assert.equal(entries(result.timeline, 'notification', 'infeasible')[0].to, 'supervisor');
-      assert.equal(entries(result.timeline, 'rejected-event', 'price-approved').length, 1, 'no price review before the drawings are confirmed');
+      assert.equal(
+        entries(result.timeline, 'rejected-event', 'price-approved').length,
+        1,
+        'no price review before the drawings are confirmed',
+      );
       assert.equal(entries(result.timeline, 'notification', 'drawing-revision')[0].to, 'technical');
       assert.equal(result.stage, 'delivery-estimate');
     });
@@ -360,7 +395,11 @@ describe('standard order (time-skipping server)', function () {
           step('P3D', 'signed-for', 'customer', { receiptRef: 'AR-1' }),
           step('P3DT1H', 'payment-received', 'finance', { amount: 500_000, paymentRef: 'B-1' }),
           step('P100D', 'complaint-filed', 'customer', { category: 'quality', description: 'one lamp flickers' }),
-          step('P102DT1H', 'complaint-resolved', 'service', { complaintNumber: 1, responsibleParty: 'production', resolution: 'driver replaced' }),
+          step('P102DT1H', 'complaint-resolved', 'service', {
+            complaintNumber: 1,
+            responsibleParty: 'production',
+            resolution: 'driver replaced',
+          }),
         ],
         until: 'P400D',
       });

@@ -1,9 +1,7 @@
 import type { EventType, OrderEvent } from './events';
 import { depositDue } from './money';
 import { advance } from './route';
-import {
-  moveTo, notify, pendingAmendment, record, sentThrough, setPromisedDate, shippingMode, viaOf, type OrderState,
-} from './state';
+import { moveTo, notify, pendingAmendment, record, sentThrough, setPromisedDate, shippingMode, viaOf, type OrderState } from './state';
 
 /**
  * Applies an event the order accepts (check `whyNotApplicable` first). Deterministic and free of
@@ -11,7 +9,13 @@ import {
  */
 export function apply(s: OrderState, event: OrderEvent, at: string, via?: 'temporal'): void {
   if (event.id !== undefined) s.appliedEvents[event.id] = event.digest ?? '';
-  record(s, at, { kind: 'event', type: event.type, actor: event.actor, ...viaOf(via), detail: `${describe(event)}${sentThrough(via)}`.trim() });
+  record(s, at, {
+    kind: 'event',
+    type: event.type,
+    actor: event.actor,
+    ...viaOf(via),
+    detail: `${describe(event)}${sentThrough(via)}`.trim(),
+  });
   changeFacts(s, event, at);
   advance(s, at);
 }
@@ -31,7 +35,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
     s.facts.feasible = event.data.feasible;
     s.facts.solution = event.data.solution;
     if (!event.data.feasible) {
-      notify(s, at, { kind: 'notification', type: 'infeasible', to: 'supervisor', detail: 'technical found the order infeasible: propose an alternative to the customer' });
+      notify(s, at, {
+        kind: 'notification',
+        type: 'infeasible',
+        to: 'supervisor',
+        detail: 'technical found the order infeasible: propose an alternative to the customer',
+      });
     }
   },
   'materials-confirmed': (s, event) => {
@@ -45,7 +54,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   'drawing-revision-requested': (s, event, at) => {
     s.facts.drawing = { version: event.data.version, state: 'revision-requested' };
-    notify(s, at, { kind: 'notification', type: 'drawing-revision', to: 'technical', detail: `revise drawing v${event.data.version}: ${event.data.reason}` });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'drawing-revision',
+      to: 'technical',
+      detail: `revise drawing v${event.data.version}: ${event.data.reason}`,
+    });
   },
   'price-approved': (s) => {
     s.facts.priceApproved = true;
@@ -67,7 +81,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
     s.facts.signedReturnAt = at;
   },
   'signed-confirmation-rejected': (s, event, at) => {
-    notify(s, at, { kind: 'notification', type: 'return-rejected', to: 'sales-rep', detail: `ask the customer to return the confirmation again: ${event.data.reason}` });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'return-rejected',
+      to: 'sales-rep',
+      detail: `ask the customer to return the confirmation again: ${event.data.reason}`,
+    });
   },
   'deposit-received': (s, event) => {
     s.depositReceived += event.data.amount;
@@ -85,7 +104,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'delay-reported': (s, event, at) => {
     s.delays.push({ reportedAt: at, reason: event.data.reason, newPromisedDate: event.data.newPromisedDate });
     setPromisedDate(s, at, event.data.newPromisedDate, `production delay: ${event.data.reason}`);
-    notify(s, at, { kind: 'notification', type: 'delay', to: 'sales-rep', detail: `tell the customer within ${s.policy.clocks.delayNotice.after}: ${event.data.reason}` });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'delay',
+      to: 'sales-rep',
+      detail: `tell the customer within ${s.policy.clocks.delayNotice.after}: ${event.data.reason}`,
+    });
   },
   'customer-told-of-delay': (s, _, at) => {
     for (const delay of s.delays) delay.toldAt ??= at;
@@ -99,7 +123,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
       state: 'requested',
       requestedAt: at,
     });
-    notify(s, at, { kind: 'notification', type: 'change-request', to: 'production', detail: `check feasibility of amendment v${s.amendments.length}: ${event.data.description}` });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'change-request',
+      to: 'production',
+      detail: `check feasibility of amendment v${s.amendments.length}: ${event.data.description}`,
+    });
   },
   'change-confirmed': (s, _, at) => {
     const amendment = pendingAmendment(s)!;
@@ -120,7 +149,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     s.facts.qcFailures++;
     notify(s, at, { kind: 'notification', type: 'rework', to: 'production', detail: `QC failed, rework: ${event.data.reason}` });
   },
-  'stocked': (s, _, at) => {
+  stocked: (s, _, at) => {
     s.facts.stockedAt = at;
   },
   'shipping-requested': (s, event) => {
@@ -132,16 +161,26 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'emergency-released': (s, event, at) => {
     s.facts.emergencyRelease = { by: event.actor, reason: event.data.reason, at };
   },
-  'shipped': (s, event, at) => {
+  shipped: (s, event, at) => {
     s.facts.shippedAt = at;
-    notify(s, at, { kind: 'notification', type: 'shipping-notice', to: 'customer', detail: `shipped by ${event.data.carrier} (${shippingMode(s)}), tracking ${event.data.trackingRef}${event.data.expectedArrival ? `, arriving ${event.data.expectedArrival}` : ''}` });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'shipping-notice',
+      to: 'customer',
+      detail: `shipped by ${event.data.carrier} (${shippingMode(s)}), tracking ${event.data.trackingRef}${event.data.expectedArrival ? `, arriving ${event.data.expectedArrival}` : ''}`,
+    });
   },
   'signed-for': (s, _, at) => {
     s.facts.signedForAt = at;
   },
   'complaint-filed': (s, event, at) => {
     s.complaints.push({ number: s.complaints.length + 1, category: event.data.category, description: event.data.description, filedAt: at });
-    notify(s, at, { kind: 'notification', type: 'complaint', to: 'service', detail: `complaint ${s.complaints.length} (${event.data.category}): ${event.data.description}` });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'complaint',
+      to: 'service',
+      detail: `complaint ${s.complaints.length} (${event.data.category}): ${event.data.description}`,
+    });
   },
   'complaint-resolved': (s, event, at) => {
     const complaint = s.complaints.find((c) => c.number === event.data.complaintNumber)!;
@@ -149,7 +188,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     complaint.responsibleParty = event.data.responsibleParty;
     complaint.resolution = event.data.resolution;
   },
-  'cancelled': (s, event, at) => {
+  cancelled: (s, event, at) => {
     s.facts.cancelledReason = event.data.reason;
     moveTo(s, at, 'cancelled');
   },
@@ -161,4 +200,3 @@ function describe(event: OrderEvent): string {
     .join(', ');
   return [data, event.note].filter(Boolean).join(' — ');
 }
-

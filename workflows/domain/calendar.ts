@@ -78,7 +78,7 @@ export function isWorkingDay(date: IsoDate, calendar: CompanyCalendar): boolean 
 /** Moves a date by `days` working days (weekends and holidays skipped). */
 export function addWorkingDays(date: IsoDate, days: number, calendar: CompanyCalendar): IsoDate {
   let result = date;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     result = addCalendarDays(result, 1);
     if (isWorkingDay(result, calendar)) left--;
   }

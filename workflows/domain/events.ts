@@ -35,12 +35,11 @@ export const eventData = {
     /** A discount or other compensation agreed with the customer, in fen. */
     compensation: Fen.optional(),
   }),
-  'change-requested': z
-    .object({
-      description: Reason,
-      newAmount: Fen.optional(),
-      newPromisedDate: IsoDate.optional(),
-    }),
+  'change-requested': z.object({
+    description: Reason,
+    newAmount: Fen.optional(),
+    newPromisedDate: IsoDate.optional(),
+  }),
   'change-confirmed': z.object({ version: z.int().positive() }),
   'change-rejected': z.object({ version: z.int().positive(), reason: Reason }),
   'qc-passed': z.object({ reportRef: Ref }),
@@ -94,4 +93,3 @@ export const OrderEvent = z.discriminatedUnion('type', Object.values(eventSchema
 export type OrderEvent = {
   [T in EventType]: { type: T; actor: Actor; data: EventData<T>; note?: string; id?: string; digest?: string };
 }[EventType];
-

@@ -38,7 +38,11 @@ export type Role = z.infer<typeof Role>;
  * backslash, control or invisible format character, so that the same id is accepted when an order is
  * created, when orders are filtered by it, and in a customer's token (one schema for all three).
  */
-export const PartyId = z.string().min(1).max(64).regex(/^[^"\\\p{C}\p{Zl}\p{Zp}]+$/u, 'printable characters, no quotes or backslashes');
+export const PartyId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^"\\\p{C}\p{Zl}\p{Zp}]+$/u, 'printable characters, no quotes or backslashes');
 
 export const Actor = z.object({
   id: z.string().min(1).max(64),
@@ -99,7 +103,11 @@ export type OrderInput = z.infer<typeof OrderInput>;
 /** Where the order's lines break the money ceiling: a line's quantity × unit price, or their total. */
 export function moneyCeilingIssues(lines: readonly OrderLine[]): { path: (string | number)[]; message: string }[] {
   const issues = lines.flatMap((line, i) =>
-    line.quantity * line.unitPrice > MAX_ORDER_AMOUNT ? [{ path: ['lines', i, 'unitPrice'], message: `quantity × unit price is ${ceiling}` }] : []);
-  if (issues.length === 0 && orderAmount(lines) > MAX_ORDER_AMOUNT) issues.push({ path: ['lines'], message: `the order total is ${ceiling}` });
+    line.quantity * line.unitPrice > MAX_ORDER_AMOUNT
+      ? [{ path: ['lines', i, 'unitPrice'], message: `quantity × unit price is ${ceiling}` }]
+      : [],
+  );
+  if (issues.length === 0 && orderAmount(lines) > MAX_ORDER_AMOUNT)
+    issues.push({ path: ['lines'], message: `the order total is ${ceiling}` });
   return issues;
 }

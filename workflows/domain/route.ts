@@ -1,8 +1,17 @@
 import type { EventType, OrderEvent } from './events';
 import type { Channel } from './order';
 import {
-  balanceDue, depositOutstanding, isCustom, moveTo, needsSupervisor, openComplaints, pendingAmendment,
-  shipsBeforeBalance, untoldDelay, type OrderState, type Stage,
+  balanceDue,
+  depositOutstanding,
+  isCustom,
+  moveTo,
+  needsSupervisor,
+  openComplaints,
+  pendingAmendment,
+  shipsBeforeBalance,
+  untoldDelay,
+  type OrderState,
+  type Stage,
 } from './state';
 
 // The route an order takes, as data: each stage, when it applies, when it is done, and what it
@@ -67,7 +76,12 @@ export const standardRoute: Route = {
       expects: (s) => (f(s).drawing?.state === 'sent' ? ['drawing-confirmed', 'drawing-revision-requested'] : ['drawing-sent']),
       provides: ['drawing'],
     },
-    { stage: 'price-review', done: (s) => f(s).priceApproved === true, expects: () => ['price-approved', 'price-disputed'], provides: ['priceApproved'] },
+    {
+      stage: 'price-review',
+      done: (s) => f(s).priceApproved === true,
+      expects: () => ['price-approved', 'price-disputed'],
+      provides: ['priceApproved'],
+    },
     {
       stage: 'supervisor-approval',
       when: needsSupervisor,
@@ -76,14 +90,25 @@ export const standardRoute: Route = {
       provides: ['supervisorApproved'],
     },
     { stage: 'delivery-estimate', done: (s) => s.promisedDate !== undefined, expects: () => ['delivery-date-estimated'], provides: [] },
-    { stage: 'confirmation', done: (s) => f(s).confirmationSentAt !== undefined, expects: () => ['confirmation-sent'], provides: ['confirmationSentAt'] },
+    {
+      stage: 'confirmation',
+      done: (s) => f(s).confirmationSentAt !== undefined,
+      expects: () => ['confirmation-sent'],
+      provides: ['confirmationSentAt'],
+    },
     {
       stage: 'confirmation-return',
       done: (s) => f(s).signedReturnAt !== undefined,
       expects: () => ['signed-confirmation-returned', 'signed-confirmation-rejected'],
       provides: ['signedReturnAt'],
     },
-    { stage: 'deposit', when: (s) => s.depositDue > 0, done: (s) => depositOutstanding(s) === 0, expects: () => ['deposit-received'], provides: [] },
+    {
+      stage: 'deposit',
+      when: (s) => s.depositDue > 0,
+      done: (s) => depositOutstanding(s) === 0,
+      expects: () => ['deposit-received'],
+      provides: [],
+    },
     {
       stage: 'production-notice',
       done: (s) => f(s).productionNoticeAt !== undefined,
@@ -104,7 +129,8 @@ export const standardRoute: Route = {
     { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
     {
       stage: 'release',
-      done: (s) => (shipsBeforeBalance(s) || balanceDue(s) === 0) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
+      done: (s) =>
+        (shipsBeforeBalance(s) || balanceDue(s) === 0) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
       expects: (s) => [
         ...(f(s).shippingRequestRef === undefined ? (['shipping-requested'] as const) : []),
         ...(f(s).shippingRequestRef === undefined && !f(s).emergencyRelease ? (['emergency-released'] as const) : []),
@@ -122,7 +148,11 @@ export const standardRoute: Route = {
   ],
   windows: [
     // A change is a versioned amendment, from the price review until the goods are made (001).
-    { from: 'price-review', until: 'put-away', events: (s) => (pendingAmendment(s) ? ['change-confirmed', 'change-rejected'] : ['change-requested']) },
+    {
+      from: 'price-review',
+      until: 'put-away',
+      events: (s) => (pendingAmendment(s) ? ['change-confirmed', 'change-rejected'] : ['change-requested']),
+    },
     { from: 'confirmation', until: 'production-notice', events: (s) => (depositOutstanding(s) > 0 ? ['deposit-received'] : []) },
     { from: 'production-notice', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
     { events: (s) => (untoldDelay(s) ? ['customer-told-of-delay'] : []) },
@@ -175,7 +205,9 @@ export function archive(s: OrderState, at: string) {
 function inside(route: Route, s: OrderState, window: Window): boolean {
   const at = indexOf(route, s.stage);
   if (at < 0) return false;
-  return (window.from === undefined || at >= indexOf(route, window.from)) && (window.until === undefined || at < indexOf(route, window.until));
+  return (
+    (window.from === undefined || at >= indexOf(route, window.from)) && (window.until === undefined || at < indexOf(route, window.until))
+  );
 }
 
 // ---- what the order waits for now --------------------------------------------------------------
@@ -218,7 +250,11 @@ function aboveDue(s: OrderState, event: OrderEvent): Misfit | undefined {
   if (event.type !== 'deposit-received' && event.type !== 'payment-received') return undefined;
   const due = balanceDue(s);
   if (event.data.amount <= due) return undefined;
-  return { kind: 'amount-above-due', amountDue: due, message: `${event.data.amount} fen is more than the ${due} fen still due on the order` };
+  return {
+    kind: 'amount-above-due',
+    amountDue: due,
+    message: `${event.data.amount} fen is more than the ${due} fen still due on the order`,
+  };
 }
 
 function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
@@ -243,7 +279,11 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
     case 'complaint-resolved':
       return openComplaints(s).some((c) => c.number === event.data.complaintNumber)
         ? undefined
-        : `complaint ${event.data.complaintNumber} is not open (open: ${openComplaints(s).map((c) => c.number).join(', ') || 'none'})`;
+        : `complaint ${event.data.complaintNumber} is not open (open: ${
+            openComplaints(s)
+              .map((c) => c.number)
+              .join(', ') || 'none'
+          })`;
     default:
       return undefined;
   }

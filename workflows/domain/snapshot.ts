@@ -1,8 +1,19 @@
 import type { EventType } from './events';
 import type { Fen, IsoDate } from './order';
 import {
-  balanceDue, isLate, needsSupervisor, received, refundDue, shippingMode,
-  type Amendment, type Complaint, type Delay, type OpenClock, type OrderState, type Stage, type Status,
+  balanceDue,
+  isLate,
+  needsSupervisor,
+  received,
+  refundDue,
+  shippingMode,
+  type Amendment,
+  type Complaint,
+  type Delay,
+  type OpenClock,
+  type OrderState,
+  type Stage,
+  type Status,
 } from './state';
 import { expectedEvents } from './route';
 

@@ -232,7 +232,14 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     amendments: [],
     complaints: [],
     openClocks: [],
-    timeline: [{ at: receivedAt, kind: 'status-change', type: 'pending-confirmation', detail: `order received from ${order.customer.name}, ${amount} fen` }],
+    timeline: [
+      {
+        at: receivedAt,
+        kind: 'status-change',
+        type: 'pending-confirmation',
+        detail: `order received from ${order.customer.name}, ${amount} fen`,
+      },
+    ],
     appliedEvents: {},
     pendingNotices: [],
     noticesQueued: 0,
@@ -281,7 +288,12 @@ export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq'>) {
 export function deadLetter(s: OrderState, at: string, notice: Notice, reason: string) {
   s.deadLetters ??= [];
   const earlier = s.deadLetters.find((d) => d.notice.seq === notice.seq);
-  record(s, at, { kind: 'notice-not-delivered', type: notice.type, to: notice.to, detail: `${notice.kind} #${notice.seq} not delivered: ${reason}` });
+  record(s, at, {
+    kind: 'notice-not-delivered',
+    type: notice.type,
+    to: notice.to,
+    detail: `${notice.kind} #${notice.seq} not delivered: ${reason}`,
+  });
   if (earlier) {
     earlier.reason = reason;
     earlier.at = at;
@@ -291,7 +303,9 @@ export function deadLetter(s: OrderState, at: string, notice: Notice, reason: st
   s.deadLetters.push({ notice, reason, at });
   if (notice.type === 'notice-not-delivered') return;
   notify(s, at, {
-    kind: 'escalation', type: 'notice-not-delivered', to: 'operator',
+    kind: 'escalation',
+    type: 'notice-not-delivered',
+    to: 'operator',
     detail: `${notice.kind} ${notice.type} #${notice.seq} to ${notice.to} not delivered (${reason}): resend it when the receiver is fixed`,
   });
 }
@@ -307,7 +321,13 @@ export function resend(s: OrderState, at: string, seq: number, actor: Actor) {
   if (!letter || letter.resentAt) return;
   letter.resentAt = at;
   s.pendingNotices.push(letter.notice);
-  record(s, at, { kind: 'notice-resent', type: letter.notice.type, to: letter.notice.to, actor, detail: `${letter.notice.kind} #${seq} sent again` });
+  record(s, at, {
+    kind: 'notice-resent',
+    type: letter.notice.type,
+    to: letter.notice.to,
+    actor,
+    detail: `${letter.notice.kind} #${seq} sent again`,
+  });
 }
 
 export function moveTo(s: OrderState, at: string, stage: Stage) {
@@ -333,9 +353,8 @@ export function deferForLateReturn(s: OrderState, at: string, endedDay: IsoDate)
   if (!s.promisedDate || daysPerLateDay === 0) return;
   if (dayKind === 'working' && !isWorkingDay(endedDay, calendarOf(s))) return;
   s.lateReturnDays += daysPerLateDay;
-  const moved = dayKind === 'working'
-    ? addWorkingDays(s.promisedDate, daysPerLateDay, calendarOf(s))
-    : addCalendarDays(s.promisedDate, daysPerLateDay);
+  const moved =
+    dayKind === 'working' ? addWorkingDays(s.promisedDate, daysPerLateDay, calendarOf(s)) : addCalendarDays(s.promisedDate, daysPerLateDay);
   setPromisedDate(s, at, moved, `signed confirmation not returned, ${s.lateReturnDays} day(s) late`);
 }
 

@@ -37,8 +37,12 @@ export function checkEvent(raw: unknown): { event: OrderEvent; issues?: undefine
 /** Why a start input is not an order form and a resolved policy, or nothing when it is. */
 export function startIssues(order: unknown, resolvedPolicy: unknown): Issue[] {
   const issues: Issue[] = [];
-  for (const [name, validate, value] of [['order', orderInput, order], ['policy', policy, resolvedPolicy]] as const) {
-    if (!(validate as Validator)(value)) issues.push(...issuesOf(validate as Validator).map((i) => ({ ...i, path: [name, i.path].filter(Boolean).join('.') })));
+  for (const [name, validate, value] of [
+    ['order', orderInput, order],
+    ['policy', policy, resolvedPolicy],
+  ] as const) {
+    if (!(validate as Validator)(value))
+      issues.push(...issuesOf(validate as Validator).map((i) => ({ ...i, path: [name, i.path].filter(Boolean).join('.') })));
   }
   return issues;
 }

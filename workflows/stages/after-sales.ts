@@ -18,17 +18,34 @@ export async function afterSales(s: OrderState) {
     const complaint = openComplaints(s)[0];
     if (complaint) {
       const { every: interval, to } = s.policy.clocks.complaintCallback;
-      await runClock(s, 'complaint-callback', () => complaint.resolvedAt !== undefined, every(Date.parse(complaint.filedAt), interval,
-        `remind ${to.join(', ')}`, (n) => remind(s, 'complaint-callback', to, `call the customer back on complaint ${complaint.number} (day ${n})`)));
+      await runClock(
+        s,
+        'complaint-callback',
+        () => complaint.resolvedAt !== undefined,
+        every(Date.parse(complaint.filedAt), interval, `remind ${to.join(', ')}`, (n) =>
+          remind(s, 'complaint-callback', to, `call the customer back on complaint ${complaint.number} (day ${n})`),
+        ),
+      );
     } else if (Date.now() < warrantyEnds) {
-      await runClock(s, 'after-sales-period', anyComplaint, ladder(Date.parse(s.facts.signedForAt!), [
-        { after: s.policy.rules.afterSalesPeriod, action: 'archive when the warranty ends', fire: () => undefined },
-      ]));
+      await runClock(
+        s,
+        'after-sales-period',
+        anyComplaint,
+        ladder(Date.parse(s.facts.signedForAt!), [
+          { after: s.policy.rules.afterSalesPeriod, action: 'archive when the warranty ends', fire: () => undefined },
+        ]),
+      );
     } else if (balanceDue(s) > 0) {
       // Receivables: dunning until the balance is paid (回款).
       const { every: interval, to } = s.policy.clocks.balanceReminder;
-      await runClock(s, 'balance-reminder', () => balanceDue(s) === 0 || anyComplaint(), every(Date.now(), interval,
-        `remind ${to.join(', ')}`, (n) => remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`)));
+      await runClock(
+        s,
+        'balance-reminder',
+        () => balanceDue(s) === 0 || anyComplaint(),
+        every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+          remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`),
+        ),
+      );
     } else {
       archive(s, now());
       return;

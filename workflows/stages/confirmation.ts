@@ -17,17 +17,27 @@ export async function deliveryEstimate(s: OrderState) {
 export async function confirmationReturn(s: OrderState) {
   const { timeZone } = s.policy.calendar;
   const sendingDay = dateAt(Date.parse(s.facts.confirmationSentAt!), timeZone);
-  await runClock(s, 'return-deferral', () => s.facts.signedReturnAt !== undefined, (firings) => {
-    const endedDay = addCalendarDays(sendingDay, firings);
-    return {
-      dueAt: startOfDate(addCalendarDays(endedDay, 1), timeZone),
-      action: 'move the promised date back and remind sales',
-      fire: () => {
-        deferForLateReturn(s, now(), endedDay);
-        remind(s, 'return-deferral', s.policy.clocks.returnDeferral.remind, `signed confirmation not returned by the end of ${endedDay}; promised date now ${s.promisedDate}`);
-      },
-    };
-  });
+  await runClock(
+    s,
+    'return-deferral',
+    () => s.facts.signedReturnAt !== undefined,
+    (firings) => {
+      const endedDay = addCalendarDays(sendingDay, firings);
+      return {
+        dueAt: startOfDate(addCalendarDays(endedDay, 1), timeZone),
+        action: 'move the promised date back and remind sales',
+        fire: () => {
+          deferForLateReturn(s, now(), endedDay);
+          remind(
+            s,
+            'return-deferral',
+            s.policy.clocks.returnDeferral.remind,
+            `signed confirmation not returned by the end of ${endedDay}; promised date now ${s.promisedDate}`,
+          );
+        },
+      };
+    },
+  );
 }
 /** The deferral counts company days from the day the confirmation was sent. */
 confirmationReturn.needs = ['confirmationSentAt'] satisfies Fact[];

@@ -9,9 +9,18 @@ export async function delayNotices(s: OrderState) {
     await condition(() => untoldDelay(s) !== undefined);
     const delay = untoldDelay(s)!;
     const { after, to } = s.policy.clocks.delayNotice;
-    await runClock(s, 'delay-notice', () => delay.toldAt !== undefined, ladder(Date.parse(delay.reportedAt), [
-      { after, action: `escalate to ${to}`, fire: () => escalate(s, 'delay-notice', to, `delay not told to the customer within ${after}: ${delay.reason}`) },
-    ]));
+    await runClock(
+      s,
+      'delay-notice',
+      () => delay.toldAt !== undefined,
+      ladder(Date.parse(delay.reportedAt), [
+        {
+          after,
+          action: `escalate to ${to}`,
+          fire: () => escalate(s, 'delay-notice', to, `delay not told to the customer within ${after}: ${delay.reason}`),
+        },
+      ]),
+    );
     await condition(() => delay.toldAt !== undefined);
   }
 }

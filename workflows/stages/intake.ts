@@ -5,7 +5,16 @@ import { escalate } from './notices';
 /** 接单: the order desk's first confirmation within 2 hours of receipt, or the supervisor hears of it (001). */
 export async function intake(s: OrderState) {
   const { after, to } = s.policy.clocks.firstConfirmation;
-  await runClock(s, 'first-confirmation', () => s.facts.confirmedAt !== undefined, ladder(Date.parse(s.receivedAt), [
-    { after, action: `escalate to ${to}`, fire: () => escalate(s, 'first-confirmation', to, `order not confirmed within ${after} of receipt`) },
-  ]));
+  await runClock(
+    s,
+    'first-confirmation',
+    () => s.facts.confirmedAt !== undefined,
+    ladder(Date.parse(s.receivedAt), [
+      {
+        after,
+        action: `escalate to ${to}`,
+        fire: () => escalate(s, 'first-confirmation', to, `order not confirmed within ${after} of receipt`),
+      },
+    ]),
+  );
 }

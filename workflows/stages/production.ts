@@ -22,10 +22,24 @@ production.needs = ['productionNoticeAt'] satisfies Fact[];
 /** 技术下单: remind technical after 2 days, escalate after 3 (000). */
 async function technicalOrder(s: OrderState) {
   const { remindAfter, remindTo, escalateAfter, escalateTo } = s.policy.clocks.technicalOrder;
-  await runClock(s, 'technical-order', () => s.facts.technicalOrderAt !== undefined, ladder(Date.parse(s.facts.productionNoticeAt!), [
-    { after: remindAfter, action: `remind ${remindTo}`, fire: () => remind(s, 'technical-order', [remindTo], `technical order not issued within ${remindAfter} of the production notice`) },
-    { after: escalateAfter, action: `escalate to ${escalateTo}`, fire: () => escalate(s, 'technical-order', escalateTo, `technical order not issued within ${escalateAfter} of the production notice`) },
-  ]));
+  await runClock(
+    s,
+    'technical-order',
+    () => s.facts.technicalOrderAt !== undefined,
+    ladder(Date.parse(s.facts.productionNoticeAt!), [
+      {
+        after: remindAfter,
+        action: `remind ${remindTo}`,
+        fire: () => remind(s, 'technical-order', [remindTo], `technical order not issued within ${remindAfter} of the production notice`),
+      },
+      {
+        after: escalateAfter,
+        action: `escalate to ${escalateTo}`,
+        fire: () =>
+          escalate(s, 'technical-order', escalateTo, `technical order not issued within ${escalateAfter} of the production notice`),
+      },
+    ]),
+  );
 }
 
 /** The sales side updates the order at least weekly (001): each report restarts the clock. */
@@ -33,8 +47,13 @@ async function progressUpdates(s: OrderState) {
   const { every: interval, to } = s.policy.clocks.progressUpdate;
   for (;;) {
     const last = s.facts.lastProgressAt;
-    await runClock(s, 'progress-update', () => s.facts.lastProgressAt !== last,
+    await runClock(
+      s,
+      'progress-update',
+      () => s.facts.lastProgressAt !== last,
       every(Date.parse(last ?? s.facts.productionNoticeAt!), interval, `remind ${to.join(', ')}`, (n) =>
-        remind(s, 'progress-update', to, `no progress reported for ${n} × ${interval}`)));
+        remind(s, 'progress-update', to, `no progress reported for ${n} × ${interval}`),
+      ),
+    );
   }
 }

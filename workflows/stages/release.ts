@@ -18,8 +18,14 @@ export async function release(s: OrderState) {
   if (paid()) return;
   tell(s, 'balance-due-notice', 'customer', `balance due before shipping: ${balanceDue(s)} fen`);
   const { every: interval, to } = s.policy.clocks.balanceReminder;
-  await runClock(s, 'balance-reminder', paid, every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-    remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`)));
+  await runClock(
+    s,
+    'balance-reminder',
+    paid,
+    every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+      remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`),
+    ),
+  );
 }
 
 /** After an emergency release, the missing shipping request (手工单后补) is chased until it arrives. */
@@ -27,6 +33,12 @@ export async function shippingRequestChase(s: OrderState) {
   const missing = () => s.facts.emergencyRelease !== undefined && s.facts.shippingRequestRef === undefined;
   await condition(missing);
   const { every: interval, to } = s.policy.clocks.shippingRequestChase;
-  await runClock(s, 'shipping-request-chase', () => !missing(), every(Date.parse(s.facts.emergencyRelease!.at), interval,
-    `remind ${to.join(', ')}`, (n) => remind(s, 'shipping-request-chase', to, `shipping request still missing after the emergency release (reminder ${n})`)));
+  await runClock(
+    s,
+    'shipping-request-chase',
+    () => !missing(),
+    every(Date.parse(s.facts.emergencyRelease!.at), interval, `remind ${to.join(', ')}`, (n) =>
+      remind(s, 'shipping-request-chase', to, `shipping request still missing after the emergency release (reminder ${n})`),
+    ),
+  );
 }
