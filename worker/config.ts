@@ -16,12 +16,15 @@ export interface WorkerConfig {
   maxCachedWorkflows?: number;
   /** `host:port` for the SDK's Prometheus metrics, when set. */
   metricsAddress?: string;
+  /** The workflow thread's V8 heap (old space), MiB. */
+  workflowHeapMiB?: number;
 }
 
 const Environment = z.object({
   ORDERFLOW_OUTBOX_DIR: z.string().optional(),
   ORDERFLOW_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   ORDERFLOW_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).optional(),
+  ORDERFLOW_WORKFLOW_HEAP_MB: z.coerce.number().int().min(128).max(65_536).optional(),
   ORDERFLOW_WORKER_METRICS_ADDRESS: z
     .string()
     .regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i, 'host:port, e.g. 127.0.0.1:9465')
@@ -42,5 +45,6 @@ export function workerConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env
     webhookUrl: e.ORDERFLOW_WEBHOOK_URL,
     maxCachedWorkflows: e.ORDERFLOW_MAX_CACHED_WORKFLOWS,
     metricsAddress: e.ORDERFLOW_WORKER_METRICS_ADDRESS,
+    workflowHeapMiB: e.ORDERFLOW_WORKFLOW_HEAP_MB,
   };
 }

@@ -2,7 +2,7 @@ import { NativeConnection, Runtime } from '@temporalio/worker';
 import { workerConfigFromEnvironment, type WorkerConfig } from './config';
 import { connectWithRetry } from './connection';
 import { workerAnnouncer, workerLogger } from './log';
-import { createOrderWorker } from './worker';
+import { createOrderWorker, limitWorkflowHeap } from './worker';
 
 // The worker process: `npm run worker`, or started by `npm start` and by docker-compose.
 // The SDK's Runtime stops the worker gracefully on SIGINT/SIGTERM.
@@ -14,6 +14,7 @@ async function main() {
   let config: WorkerConfig;
   try {
     config = workerConfigFromEnvironment();
+    limitWorkflowHeap(config.workflowHeapMiB);
     Runtime.install({
       logger: workerLogger(),
       // The SDK's own metrics (task latencies, slots, sticky cache, polls) for Prometheus when asked for.

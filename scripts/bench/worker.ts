@@ -1,6 +1,6 @@
 import { createActivities } from '../../activities';
 import { FileOutbox } from '../../activities/outbox';
-import { defaultMaxCachedWorkflows } from '../../worker/worker';
+import { defaultMaxCachedWorkflows, limitWorkflowHeap } from '../../worker/worker';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 
 // A worker process for `npm run bench`, so that its CPU time and memory are its own:
@@ -8,6 +8,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 async function main() {
   const [address, taskQueue, bundle, outboxDir, cached] = process.argv.slice(2);
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  limitWorkflowHeap();
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection,
