@@ -440,6 +440,10 @@ describe('REST API when no worker answers (dev server)', function () {
   before(async () => {
     api = await startApi({ worker: false, temporalTimeoutMs: 1000 });
   });
+  // Seen a few times under heavy load: a 500 where a 503 was due. Show what the API logged, to find why.
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') console.error(api.logs.filter((entry) => entry.level === 'error'));
+  });
   after(async () => api?.stop());
 
   it('answers 503 with Retry-After within the deadline, and a retry with the same key starts nothing twice', async () => {
