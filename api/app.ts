@@ -38,7 +38,7 @@ export function createApp(deps: AppDeps) {
     policy,
     tokens,
     bodyLimit = '64kb',
-    temporalTimeoutMs = 8000,
+    temporalTimeoutMs = 7000,
     maxInFlightPerOrder = 8,
     log = jsonLog,
     metrics,

@@ -105,10 +105,10 @@ async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
 }
 
 describe('overload and outage settings', () => {
-  it('allow 8 events in flight per order and wait 8 s for Temporal by default, and name a wrong value', () => {
+  it('allow 8 events in flight per order and wait 7 s for Temporal by default, and name a wrong value', () => {
     const config = apiConfigFromEnvironment({});
     assert.equal(config.maxInFlightPerOrder, 8, "under Temporal's own 10 in-flight updates per order");
-    assert.equal(config.temporalTimeoutMs, 8000, 'an outage is answered within 10 s');
+    assert.equal(config.temporalTimeoutMs, 7000, 'an outage is answered within 10 s');
     assert.equal(apiConfigFromEnvironment({ ORDERFLOW_MAX_INFLIGHT_PER_ORDER: '3' }).maxInFlightPerOrder, 3);
     assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_MAX_INFLIGHT_PER_ORDER: '0' }), /ORDERFLOW_MAX_INFLIGHT_PER_ORDER/);
   });
@@ -151,7 +151,7 @@ describe('overload: 429 with Retry-After, never a 500 (dev server)', function ()
       const id = await inProduction(unlimited);
       // Under this load Temporal also aborts a few admitted updates ("update was aborted", UNAVAILABLE): a 503.
       const byStatus = await burst(unlimited, id, [200, 409, 429, 503]);
-      // Retried by the client, they would run into the request's deadline and be 503s, after 8 s each.
+      // Retried by the client, they would run into the request's deadline and be 503s, after 7 s each.
       assert.ok((byStatus.get(429) ?? 0) > 0, 'Temporal refused some, and the caller heard so at once: 429');
     } finally {
       await unlimited.stop();
