@@ -123,37 +123,25 @@ export function problemFrom(error: unknown): Problem | undefined {
   return undefined;
 }
 
-/** The order's validator refused the event: its failure type says why (workflows/messages.ts). */
+/** The refusals of the order's update validators (workflows/messages.ts), as the caller's problem; the details (stage, expectedEvents, amountDue) go along. */
+const refusals = new Map<string | undefined, [status: number, type: ProblemType, title: string]>([
+  [EVENT_NOT_EXPECTED, [409, 'event-not-expected', 'The order does not expect this event now']],
+  [EVENT_NOT_PERMITTED, [403, 'role-not-permitted', 'Your role may not send this event']],
+  [EVENT_AMOUNT_ABOVE_DUE, [422, 'amount-above-due', 'More than the amount still due']],
+  [EVENT_KEY_REUSED, [422, 'idempotency-key-reused', 'Idempotency-Key reused with another request']],
+]);
+
+/** The order's validator refused the event: its failure type says why. */
 function refusalOf(failure: ApplicationFailure): Problem | undefined {
   const [details] = (failure.details ?? []) as unknown[];
-  switch (failure.type) {
-    case EVENT_NOT_EXPECTED:
-      return new Problem(409, 'event-not-expected', 'The order does not expect this event now', failure.message, {
-        accepted: false,
-        ...(details as object),
-      });
-    case EVENT_NOT_PERMITTED:
-      return new Problem(403, 'role-not-permitted', 'Your role may not send this event', failure.message, {
-        accepted: false,
-        ...(details as object),
-      });
-    case EVENT_AMOUNT_ABOVE_DUE:
-      return new Problem(422, 'amount-above-due', 'More than the amount still due', failure.message, {
-        accepted: false,
-        ...(details as object),
-      });
-    case EVENT_KEY_REUSED:
-      return new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with another request', failure.message, {
-        accepted: false,
-      });
-    case EVENT_INVALID:
-      // The API parses events with the same schemas first, so this means the two disagree: say which fields.
-      return invalidFields(
-        (details as { path: string; message: string }[]).map((d) => ({ field: d.path || '(body)', message: d.message })),
-      );
-    default:
-      return undefined;
+  if (failure.type === EVENT_INVALID) {
+    // The API parses events with the same schemas first, so this means the two disagree: say which fields.
+    return invalidFields((details as { path: string; message: string }[]).map((d) => ({ field: d.path || '(body)', message: d.message })));
   }
+  const refusal = refusals.get(failure.type ?? undefined);
+  if (!refusal) return undefined;
+  const [status, type, title] = refusal;
+  return new Problem(status, type, title, failure.message, { accepted: false, ...(details as object | undefined) });
 }
 
 /** The body-parser error type of JSON nested too deep (app.ts refuses it before parsing). */

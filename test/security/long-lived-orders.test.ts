@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { workflowIdOf } from '../../workflows/messages';
 import type { Role } from '../../workflows/domain/order';
-import { call, eventually, newKey, startApi, type ApiUnderTest } from '../support/api-server';
+import { call, eventually, intoProduction, newKey, orderThrough, startApi, type ApiUnderTest, type Step } from '../support/api-server';
 import { devServer } from '../support/servers';
 
 // Orders that live for years: Temporal takes ~2,000 updates in one run, so the order continues as
@@ -23,27 +23,8 @@ describe('an order that takes thousands of events (API, dev server)', function (
 
   it(`applies ${EVENTS} progress reports sent as fast as the API takes them, continuing as new, its state, clocks and timeline whole`, async () => {
     const orderNumber = `LONG-${process.pid}-${Date.now()}`;
-    const created = await call(api, 'POST', '/api/v1/orders', {
-      role: 'order-desk',
-      body: {
-        orderNumber,
-        customer: { id: 'C-LONG', name: 'Foshan Lighting', class: 'B' },
-        salesRep: { id: 'rep-long' },
-        lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000 }],
-        delivery: { address: 'No. 3 Road', contact: 'Ms He', phone: '13600000000' },
-      },
-    });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const mainLine: [Role, string, Record<string, unknown>?][] = [
-      ['order-desk', 'order-confirmed'],
-      ['finance', 'price-approved'],
-      ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
-      ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-      ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-      ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-      ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-    ];
-    for (const [role, type, data] of mainLine) assert.equal((await send(orderNumber, role, type, data)).status, 200, type);
+    const mainLine: Step[] = [...intoProduction, ['technical', 'technical-order-issued', { orderRef: 'TO-1' }]];
+    await orderThrough(api, orderNumber, 'C-LONG', mainLine);
 
     let next = 0;
     const failures: string[] = [];

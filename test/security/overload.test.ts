@@ -10,12 +10,10 @@ import { createApp } from '../../api/app';
 import { apiConfigFromEnvironment } from '../../api/config';
 import { developmentTokens } from '../../api/auth';
 import { apiGrpcRetryInterceptor } from '../../api/overload';
-import type { EventType } from '../../workflows/domain/events';
-import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { TimelineEntry } from '../../workflows/domain/state';
 import { createOrderWorker } from '../../worker/worker';
-import { call, eventually, newKey, startApi, type ApiUnderTest, type Call } from '../support/api-server';
+import { call, eventually, intoProduction, newKey, orderThrough, startApi, type ApiUnderTest, type Call } from '../support/api-server';
 import { devServer } from '../support/servers';
 
 // Overload and outages answered honestly: 429 or 503 with Retry-After, never a 500, never a wait
@@ -29,16 +27,6 @@ const smallOrder = (customerId = 'C-OV') => ({
   lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000 }],
   delivery: { address: 'No. 5 Road', contact: 'Mr Gu', phone: '13600000000' },
 });
-type Step = [Role, EventType, Record<string, unknown>?];
-/** A small standard order into production, where progress reports are always expected. */
-const intoProduction: Step[] = [
-  ['order-desk', 'order-confirmed'],
-  ['finance', 'price-approved'],
-  ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
-  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-];
 
 function assertProblem(answer: Call, status: number, type: string) {
   assert.equal(answer.status, status, JSON.stringify(answer.body));
@@ -50,11 +38,7 @@ function assertProblem(answer: Call, status: number, type: string) {
 
 async function inProduction(api: ApiUnderTest) {
   const id = uniqueNumber();
-  assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: { ...smallOrder(), orderNumber: id } })).status, 201);
-  for (const [role, type, data = {}] of intoProduction) {
-    const answer = await call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
-    assert.equal(answer.status, 200, `${type}: ${JSON.stringify(answer.body)}`);
-  }
+  await orderThrough(api, id, 'C-OV', intoProduction);
   return id;
 }
 

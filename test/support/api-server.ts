@@ -10,6 +10,7 @@ import { createApp } from '../../api/app';
 import type { ApiMetrics } from '../../api/metrics';
 import { developmentTokens, type Tokens } from '../../api/auth';
 import type { Log } from '../../api/log';
+import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import type { PolicyFile } from '../../client/channels';
 import { createOrderWorker } from '../../worker/worker';
@@ -133,5 +134,37 @@ export async function eventually<T>(read: () => Promise<T>, ready: (value: T) =>
     const value = await read();
     if (ready(value) || Date.now() > until) return value;
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** One event of an order's main line: who sends it, and its data. */
+export type Step = [Role, EventType, Record<string, unknown>?];
+
+/** A small standard order from first confirmation into production, where progress reports are always expected. */
+export const intoProduction: Step[] = [
+  ['order-desk', 'order-confirmed'],
+  ['finance', 'price-approved'],
+  ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
+  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
+  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
+  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
+];
+
+/** Creates a ¥5,000 class A standard order of `customerId` through the API and sends `steps`, each of which must be accepted. */
+export async function orderThrough(api: ApiUnderTest, orderNumber: string, customerId: string, steps: Step[]) {
+  const created = await call(api, 'POST', '/api/v1/orders', {
+    role: 'order-desk',
+    body: {
+      orderNumber,
+      customer: { id: customerId, name: 'Ningbo Lamps', class: 'A' },
+      salesRep: { id: 'rep-1' },
+      lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000 }],
+      delivery: { address: 'No. 1 Road', contact: 'Ms Wu', phone: '13800000000' },
+    },
+  });
+  if (created.status !== 201) throw new Error(`creating ${orderNumber}: ${created.status} ${JSON.stringify(created.body)}`);
+  for (const [role, type, data = {}] of steps) {
+    const answer = await call(api, 'POST', `/api/v1/orders/${orderNumber}/events`, { role, body: { type, data } });
+    if (answer.status !== 200) throw new Error(`${type} on ${orderNumber}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
 }
