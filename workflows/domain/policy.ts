@@ -59,9 +59,14 @@ const defaultPermissions: Record<EventType, Role[]> = {
 export const Policy = z.object({
   /** The permission matrix: which roles may send each event. */
   permissions: z
-    .record(z.enum(eventTypes as [EventType, ...EventType[]]), z.array(Role))
+    .partialRecord(z.enum(eventTypes as [EventType, ...EventType[]]), z.array(Role))
     .default(defaultPermissions)
-    .refine((matrix) => eventTypes.every((type) => matrix[type] !== undefined), 'every event type needs its roles'),
+    .refine(
+      (matrix) => eventTypes.every((type) => matrix[type] !== undefined || type in changeOrderPermissions),
+      'every event type needs its roles',
+    )
+    // A matrix written before an event type existed (an order's snapshot, a policy file) takes its default roles.
+    .transform((matrix) => ({ ...changeOrderPermissions, ...matrix }) as Record<EventType, Role[]>),
   calendar: z
     .object({
       timeZone: z.string().default('Asia/Shanghai'),
