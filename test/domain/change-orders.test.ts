@@ -242,6 +242,9 @@ describe('change orders (需求变更)', () => {
     assert.equal(s.promisedDate, '2031-03-12');
     assert.equal(s.pendingNotices.length, before + 1, 'production told of the request only, as before');
     // An order whose policy predates the new events takes their default roles.
+    // A policy file written before them, too.
+    const { 'change-assessed': _, 'change-price-approved': __, ...written } = defaultPolicy.permissions;
+    assert.deepEqual(resolvePolicy({ permissions: written }).permissions['change-assessed'], ['production']);
     const policy = structuredClone(defaultPolicy);
     delete (policy.permissions as Partial<Policy['permissions']>)['change-assessed'];
     const old = inProduction(policy);
