@@ -26,12 +26,22 @@ export type CreateOrder = Omit<OrderInput, 'orderNumber'> & { orderNumber?: stri
 
 const Note = z.string().max(2000);
 
+/** An event's data; one that carries order lines (an assessed change) keeps to the money ceiling, as the order form does. */
+function requestData(type: EventType): z.ZodType {
+  const data = eventData[type] as z.ZodObject;
+  if (!('lines' in data.shape) || type === 'change-requested') return data;
+  return data.superRefine((value, ctx) => {
+    for (const { path, message } of moneyCeilingIssues((value.lines ?? []) as OrderInput['lines']))
+      ctx.addIssue({ code: 'custom', path, message });
+  });
+}
+
 /** POST /orders/{id}/events: one alternative per event type. The acting person comes from the token, never the body. */
 export const EventRequest = z.discriminatedUnion(
   'type',
   eventTypes.map((type) =>
     // An event without fields may leave `data` out.
-    z.object({ type: z.literal(type), data: (eventData[type] as z.ZodObject).prefault({}), note: Note.optional() }).strict(),
+    z.object({ type: z.literal(type), data: (requestData(type) as z.ZodObject).prefault({}), note: Note.optional() }).strict(),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 export type EventRequest = { [T in EventType]: { type: T; data: z.infer<(typeof eventData)[T]>; note?: string } }[EventType];

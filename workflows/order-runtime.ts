@@ -22,6 +22,7 @@ import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
 import { advance, expectedEvents, whyNotApplicable, whyNotPermitted, type Fact, type Misfit } from './domain/route';
 import { checkEvent, startIssues } from './domain/validate';
+import { CHANGE_ORDERS, isChangeSignal, judgedBeforeChangeOrders } from './domain/changes-before-assessment';
 import { deadLetter, delivered, isLate, openOrder, recordRejected, resend, type OrderState, type Stage } from './domain/state';
 import {
   DEAD_LETTER_NOT_FOUND,
@@ -203,6 +204,25 @@ function check(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: App
   return misfit ? { event, problem: refusal(s, misfit) } : { event };
 }
 
+function checkBeforeChangeOrders(s: OrderState, raw: unknown): { event?: OrderEvent; problem?: ApplicationFailure } {
+  const { event, refused } = judgedBeforeChangeOrders(s, raw);
+  if (!refused) return { event };
+  const type = {
+    invalid: EVENT_INVALID,
+    'not-permitted': EVENT_NOT_PERMITTED,
+    'not-expected': EVENT_NOT_EXPECTED,
+    'key-reused': EVENT_KEY_REUSED,
+  }[refused];
+  return {
+    event,
+    problem: ApplicationFailure.create({
+      type,
+      message: `${refused.replace('-', ' ')} (as judged before change orders were assessed)`,
+      nonRetryable: true,
+    }),
+  };
+}
+
 const failureTypes: Record<Misfit['kind'], string> = {
   'not-permitted': EVENT_NOT_PERMITTED,
   'not-expected': EVENT_NOT_EXPECTED,
@@ -246,7 +266,8 @@ function receiveEvents(s: OrderState, run: Run) {
   // timeline says the event came through Temporal. The permission matrix still applies to the role it claims:
   // an operator acts on behalf of someone whose duty the event is, and the business rule stays one rule.
   setHandler(eventSignal, (raw) => {
-    const { event, problem } = check(s, raw);
+    // A run from before change orders were assessed replays its signalled change events as it judged them then.
+    const { event, problem } = isChangeSignal(raw) && !patched(CHANGE_ORDERS) ? checkBeforeChangeOrders(s, raw) : check(s, raw);
     // Orders that took an overpaying signal before overpayments were refused replay as they ran.
     if (problem && (problem.type !== EVENT_AMOUNT_ABOVE_DUE || patched('refuse-overpaying-signals'))) {
       const sender = (raw ?? {}) as Partial<OrderEvent>;

@@ -415,6 +415,24 @@ describe('REST API (dev server)', function () {
       '/readyz',
     ]);
     assert.equal(doc.components.schemas.EventRequest.oneOf?.length, eventTypes.length);
+    // The change order's events say what each step is; a change request has no field for a price.
+    type Alternative = {
+      properties: {
+        type: { const: string };
+        data: { description?: string; properties: Record<string, { items?: { properties: Record<string, unknown> } }> };
+      };
+    };
+    const changes = (doc.components.schemas.EventRequest.oneOf as Alternative[]).filter((a) =>
+      a.properties.type.const.startsWith('change-'),
+    );
+    assert.deepEqual(
+      changes.map((a) => a.properties.type.const),
+      ['change-requested', 'change-assessed', 'change-price-approved', 'change-confirmed', 'change-rejected'],
+    );
+    for (const { properties } of changes) assert.ok(properties.data.description, `${properties.type.const} is described`);
+    const requested = changes[0].properties.data.properties;
+    assert.deepEqual(Object.keys(requested).sort(), ['description', 'lines', 'wantedDate']);
+    assert.equal(requested.lines.items?.properties.unitPrice, undefined);
     for (const ref of JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? []) {
       assert.ok(doc.components.schemas[ref.split('/').pop()!], `${ref} resolves`);
     }

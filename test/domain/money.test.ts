@@ -91,12 +91,14 @@ describe('money due', () => {
     const s = awaitingDeposit();
     apply(s, event({ type: 'deposit-received', actor: actor('finance'), data: { amount: 150_000, paymentRef: 'B-1' } }), at);
     assert.equal(refundDue(s), 0);
-    apply(
-      s,
-      event({ type: 'change-requested', actor: actor('customer'), data: { description: 'half the lamps', newAmount: 100_000 } }),
-      at,
-    );
-    apply(s, event({ type: 'change-confirmed', actor: actor('order-desk'), data: { version: 1 } }), at);
+    const lines = [{ productCode: 'LAMP-1', quantity: 2, unitPrice: 50_000, priceBasis: 'price-list' }];
+    for (const [role, type, data] of [
+      ['customer', 'change-requested', { description: 'two lamps only' }],
+      ['production', 'change-assessed', { version: 1, feasible: true, lines }],
+      ['finance', 'change-price-approved', { version: 1 }],
+      ['customer', 'change-confirmed', { version: 1 }],
+    ] as const)
+      apply(s, event({ type, actor: actor(role), data }), at);
     const snapshot = snapshotOf(s);
     assert.equal(snapshot.amount, 100_000);
     assert.equal(snapshot.received, 150_000);

@@ -30,6 +30,12 @@ describe('replay of committed order histories', () => {
     assert.ok(continued.length >= 1, files.join(', '));
   });
 
+  it('has an order from before change orders were assessed: an amount set by the asker, change events refused as signals', () => {
+    // Recorded with the code of d04caa8; its signalled change events replay as judged then (patch change-orders).
+    const signals = load('change-before-assessment.json').events.filter((e) => e.workflowExecutionSignaledEventAttributes);
+    assert.equal(signals.length, 2);
+  });
+
   for (const file of files) {
     it(`replays ${file} with the current workflow code`, async () => {
       await replay(load(file));

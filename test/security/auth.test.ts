@@ -276,7 +276,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
       }),
     );
     // An event the matrix gives the customer: accepted on their own order, a 404 on another's, which stays as it was.
-    const change = { description: 'twelve more lamps', newAmount: 30_000 };
+    const change = { description: 'twelve more lamps' };
     const accepted = await send(own, 'customer', 'change-requested', change);
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
     assert.deepEqual(
@@ -297,6 +297,61 @@ describe('Security: authentication and who sees which orders (dev server)', func
     assert.equal(created.body.type, 'urn:orderflow:problem:role-not-permitted');
     for (const role of staff)
       assert.equal((await create(order(DEV_CUSTOMER), { role })).status, confirmers.includes(role) ? 201 : 403, role);
+  });
+
+  it("lets a customer ask for a change without setting its price, and confirm the change on their own order but not on another customer's", async () => {
+    const own = uniqueNumber();
+    const other = uniqueNumber();
+    const lines = [{ productCode: 'LAMP-S', quantity: 3, unitPrice: 10_000, nonStandard: 'black', priceBasis: 'price-list' }];
+    for (const id of [own, other]) {
+      assert.equal((await create(order(id === own ? DEV_CUSTOMER : otherCustomer, id))).status, 201);
+      assert.equal((await send(id, 'order-desk', 'order-confirmed')).status, 200);
+    }
+    // The customer cannot put a price on a change: not as an amount, not as a unit price on a line.
+    const priced = await send(own, 'customer', 'change-requested', { description: 'three black lamps', newAmount: 1 });
+    assert.equal(priced.status, 400, JSON.stringify(priced.body));
+    assert.deepEqual(priced.body.errors, [{ field: 'data.newAmount', message: 'not a known field' }]);
+    const linePriced = await send(own, 'customer', 'change-requested', {
+      description: 'three black lamps',
+      lines: [{ productCode: 'LAMP-S', quantity: 3, unitPrice: 1, nonStandard: 'black' }],
+    });
+    assert.equal(linePriced.status, 400);
+    assert.deepEqual(linePriced.body.errors, [{ field: 'data.lines.0.unitPrice', message: 'not a known field' }]);
+    // Nor assess it: production prices it.
+    const ask = { description: 'three black lamps', lines: [{ productCode: 'LAMP-S', quantity: 3, nonStandard: 'black' }] };
+    assert.equal((await send(own, 'customer', 'change-requested', ask)).status, 200);
+    assert.equal((await send(own, 'customer', 'change-assessed', { version: 1, feasible: true, lines })).status, 403);
+
+    // Both orders get to the customer's confirmation: production prices, finance approves.
+    assert.equal((await send(other, 'sales-rep', 'change-requested', ask)).status, 200);
+    for (const id of [own, other]) {
+      assert.equal((await send(id, 'production', 'change-assessed', { version: 1, feasible: true, lines })).status, 200);
+      const approved = await send(id, 'finance', 'change-price-approved', { version: 1 });
+      assert.equal(approved.body.snapshot.amendments[0].state, 'awaiting-customer');
+    }
+    const before = await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' });
+    assert.deepEqual(notFoundAnswer(await send(other, 'customer', 'change-confirmed', { version: 1 })), unknownOrder);
+    assert.deepEqual(
+      (await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' })).body,
+      before.body,
+      'nothing reached it',
+    );
+
+    const confirmed = await send(own, 'customer', 'change-confirmed', { version: 1 });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+    assert.equal(confirmed.body.snapshot.amount, 30_000);
+    assert.deepEqual(
+      confirmed.body.snapshot.lineVersions.map((v: { version: number; amount: number }) => [v.version, v.amount]),
+      [
+        [1, 20_000],
+        [2, 30_000],
+      ],
+    );
+    // The desk confirms for the customer only with their written confirmation's reference.
+    const unwritten = await send(other, 'order-desk', 'change-confirmed', { version: 1 });
+    assert.equal(unwritten.status, 403);
+    assert.match(unwritten.body.detail, /only with the reference of their written confirmation \(confirmationRef\)/);
+    assert.equal((await send(other, 'order-desk', 'change-confirmed', { version: 1, confirmationRef: 'FAX-7' })).status, 200);
   });
 
   it('accepts the same customer ids on create and in the list filter: printable Unicode yes, quotes, backslashes and control characters no', async () => {

@@ -117,8 +117,22 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
 
   it('shows a refund due when an amendment brings the amount below what was paid', async () => {
     const id = await orderAt([...untilDeposit, ['finance', 'deposit-received', { amount: 150_000, paymentRef: 'B-1' }]]);
-    assert.equal((await send(id, 'customer', 'change-requested', { description: 'two lamps only', newAmount: 100_000 })).status, 200);
-    const confirmed = await send(id, 'order-desk', 'change-confirmed', { version: 1 });
+    const lines = [{ productCode: 'LAMP-1', quantity: 2, unitPrice: 50_000, priceBasis: 'price-list' }];
+    assert.equal((await send(id, 'customer', 'change-requested', { description: 'two lamps only' })).status, 200);
+    // The amended lines keep to the money ceiling, as the order form does.
+    const over = await send(id, 'production', 'change-assessed', {
+      version: 1,
+      feasible: true,
+      lines: [{ ...lines[0], quantity: 2 ** 40, unitPrice: 2 ** 13 }],
+    });
+    assert.equal(over.status, 400);
+    assert.deepEqual(
+      over.body.errors.map((e: { field: string }) => e.field),
+      ['data.lines.0.unitPrice'],
+    );
+    assert.equal((await send(id, 'production', 'change-assessed', { version: 1, feasible: true, lines })).status, 200);
+    assert.equal((await send(id, 'finance', 'change-price-approved', { version: 1 })).status, 200);
+    const confirmed = await send(id, 'customer', 'change-confirmed', { version: 1 });
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     assert.equal(confirmed.body.snapshot.amount, 100_000);
     assert.equal(confirmed.body.snapshot.balanceDue, 0);

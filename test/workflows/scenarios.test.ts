@@ -46,6 +46,84 @@ describe('shipped scenarios (simulator)', function () {
   });
 });
 
+describe('change orders (需求变更) in the shipped scenarios', function () {
+  this.timeout(120_000);
+  const scenario = async (file: string) => simulate(await timeSkippingServer(), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+
+  it('a colour change: assessed and priced by production, approved by finance, confirmed by the customer, lines v2 with v1 kept, production told', async () => {
+    const result = await scenario('colour-change-confirmed.json');
+    const { snapshot, timeline } = result;
+    // The desk's confirmation before production had priced the change was refused, with the reason, not dropped.
+    assert.match(entries(timeline, 'rejected-event', 'change-confirmed')[0].detail, /expects .*change-assessed/);
+    assert.deepEqual(
+      entries(timeline, 'event')
+        .filter((t) => t.type.startsWith('change-'))
+        .map((t) => [t.type, t.actor!.role]),
+      [
+        ['change-requested', 'customer'],
+        ['change-assessed', 'production'],
+        ['change-price-approved', 'finance'],
+        ['change-confirmed', 'customer'],
+      ],
+    );
+    assert.deepEqual(
+      entries(timeline, 'notification', 'change-request').map((t) => t.to),
+      ['production'],
+    );
+    assert.deepEqual(
+      entries(timeline, 'notification', 'change-materials').map((t) => t.to),
+      ['technical', 'purchasing'],
+    );
+    assert.deepEqual(
+      entries(timeline, 'notification', 'change-price-review').map((t) => t.to),
+      ['finance'],
+    );
+    assert.deepEqual(
+      entries(timeline, 'notification', 'change-terms').map((t) => t.to),
+      ['customer'],
+    );
+    assert.deepEqual(
+      entries(timeline, 'notification', 'change-confirmed').map((t) => t.to),
+      ['production', 'technical', 'purchasing'],
+    );
+    assert.match(entries(timeline, 'notification', 'change-confirmed')[0].detail, /make lines v2, promised 2030-03-05/);
+    assert.equal(
+      entries(timeline, 'lines-version', 'lines-v2')[0].detail,
+      'v1 520000 fen, promised 2030-03-01 → v2 550000 fen, promised 2030-03-05 (amendment v1: matte black instead of ivory white)',
+    );
+    assert.deepEqual(
+      snapshot.lineVersions.map((v) => [v.version, v.amount, v.promisedDate, v.lines[0].nonStandard]),
+      [
+        [1, 520_000, '2030-03-01', 'colour: ivory white'],
+        [2, 550_000, '2030-03-05', 'colour: matte black'],
+      ],
+    );
+    assert.equal(snapshot.amount, 550_000);
+    assert.equal(result.promisedDate, '2030-03-05');
+    assert.equal(result.originalPromisedDate, '2030-03-01');
+    assert.deepEqual(
+      snapshot.amendments.map((a) => [a.version, a.state, a.linesVersion, a.confirmed?.by.role]),
+      [[1, 'confirmed', 2, 'customer']],
+    );
+    assert.equal(result.stage, 'put-away', 'made to v2 and passed QC');
+  });
+
+  it('a change after shipping is refused as a complaint or a return, before and after sign-off; the complaint is taken', async () => {
+    const result = await scenario('change-refused-after-shipping.json');
+    const refused = entries(result.timeline, 'rejected-event', 'change-requested');
+    assert.equal(refused.length, 2);
+    assert.match(
+      refused[0].detail,
+      /^the goods have shipped: a change now is a complaint or a return \(complaint-filed\), not an amendment; the order is at stage in-transit/,
+    );
+    assert.match(refused[1].detail, /stage after-sales and expects complaint-filed/);
+    assert.deepEqual(result.snapshot.amendments, []);
+    assert.equal(result.snapshot.lineVersions.length, 1);
+    assert.equal(result.snapshot.complaints.length, 1);
+    assert.equal(result.stage, 'after-sales');
+  });
+});
+
 describe('npm run simulate -- <scenario> --json', function () {
   this.timeout(120_000);
 
@@ -64,5 +142,10 @@ describe('npm run simulate -- <scenario> --json', function () {
     for (const key of ['promisedDate', 'originalPromisedDate', 'emergencyRelease']) assert.equal(printed[key], null, key);
     for (const key of ['amount', 'received', 'balanceDue', 'refundDue']) assert.equal(typeof printed[key], 'number', key);
     assert.ok(Array.isArray(printed.amendments) && Array.isArray(printed.timeline));
+    assert.deepEqual(
+      (printed.lineVersions as { version: number; amount: number }[]).map((v) => [v.version, v.amount]),
+      [[1, 960_000]],
+      'the line versions: v1 as ordered',
+    );
   });
 });

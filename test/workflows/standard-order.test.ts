@@ -284,33 +284,69 @@ describe('standard order (time-skipping server)', function () {
   });
 
   describe('beside the main line', () => {
-    it('applies a confirmed change request as a versioned amendment to price and date', async () => {
+    it('a change confirmed after put-away sends the finished goods back to production, whose clocks run again until QC passes them', async () => {
+      const lines = [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 52_000, nonStandard: 'black', priceBasis: 'price-list' }];
       const result = await run({
         order: standardOrder(),
         steps: [
           ...throughConfirmation(),
-          step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-          step('P1DT2H', 'change-requested', 'customer', {
-            description: '12 lamps instead of 10',
-            newAmount: 600_000,
-            newPromisedDate: '2031-03-15',
-          }),
-          step('P1DT3H', 'change-confirmed', 'order-desk', { version: 1 }),
-          step('P1DT4H', 'change-requested', 'customer', { description: 'brass finish', newAmount: 900_000 }),
-          step('P1DT5H', 'change-rejected', 'production', { version: 2, reason: 'no brass in stock' }),
+          ...throughPutAway(1),
+          step('P3D', 'change-requested', 'customer', { description: 'black instead of white' }),
+          step('P3DT1H', 'change-assessed', 'production', { version: 1, feasible: true, lines, newPromisedDate: '2031-03-20' }),
+          step('P3DT2H', 'change-price-approved', 'finance', { version: 1 }),
+          step('P3DT3H', 'change-confirmed', 'order-desk', { version: 1, confirmationRef: 'CC-1' }),
         ],
-        until: 'P1DT6H',
+        until: 'P10DT4H',
       });
-      assert.equal(result.snapshot.amount, 600_000);
-      assert.equal(result.promisedDate, '2031-03-15');
-      assert.equal(result.originalPromisedDate, '2031-03-10');
+      assert.equal(result.stage, 'production');
       assert.deepEqual(
-        result.snapshot.amendments.map((a) => [a.version, a.state]),
-        [
-          [1, 'confirmed'],
-          [2, 'rejected'],
-        ],
+        entries(result.timeline, 'status-change').map((t) => t.type),
+        ['pending-confirmation', 'in-production', 'awaiting-shipment', 'in-production'],
       );
+      assert.deepEqual(
+        entries(result.timeline, 'notification', 'change-rework').map((t) => t.to),
+        ['warehouse'],
+      );
+      assert.match(entries(result.timeline, 'notification', 'change-confirmed')[0].detail, /rework the finished goods, make lines v2/);
+      // Back in production: no second production notice to technical, the weekly progress clock from the notice runs on.
+      assert.equal(entries(result.timeline, 'notification', 'production-notice').length, 2, 'finance and technical, once');
+      assert.ok(entries(result.timeline, 'reminder', 'progress-update').length >= 1);
+      assert.deepEqual(
+        result.snapshot.expectedEvents.filter((t) => t.startsWith('qc-')),
+        ['qc-passed', 'qc-failed'],
+      );
+      assert.equal(result.snapshot.amendments[0].confirmed?.ref, 'CC-1');
+      assert.equal(result.snapshot.amount, 520_000);
+    });
+
+    it('a confirmed change to the drawings asks for a revised technical order, on the 2–3 day clock from the change', async () => {
+      const result = await run({
+        order: standardOrder(),
+        steps: [
+          ...intoProduction(),
+          step('P5D', 'change-requested', 'sales-rep', { description: 'longer chain' }),
+          step('P5DT1H', 'change-assessed', 'production', {
+            version: 1,
+            feasible: true,
+            newPromisedDate: '2031-03-20',
+            drawingsChange: true,
+          }),
+          step('P5DT2H', 'change-confirmed', 'customer', { version: 1 }),
+          step('P8DT4H', 'technical-order-issued', 'technical', { orderRef: 'TO-2' }),
+        ],
+        until: 'P9D',
+      });
+      const confirmedAt = entries(result.timeline, 'event', 'change-confirmed')[0].at;
+      assert.equal(entries(result.timeline, 'notification', 'technical-order-revision')[0].to, 'technical');
+      const reminders = entries(result.timeline, 'reminder', 'technical-order');
+      const escalations = entries(result.timeline, 'escalation', 'technical-order');
+      assert.equal(reminders.length, 1);
+      assert.equal(escalations.length, 1);
+      assert.ok(Math.abs(msAfter(confirmedAt, reminders[0].at) - 2 * DAY) < 1000, reminders[0].at);
+      assert.ok(Math.abs(msAfter(confirmedAt, escalations[0].at) - 3 * DAY) < 1000, escalations[0].at);
+      assert.match(escalations[0].detail, /of the confirmed change to the drawings/);
+      assert.ok(result.snapshot.expectedEvents.includes('qc-passed'), 'QC once the revised technical order is issued');
+      assert.equal(result.promisedDate, '2031-03-20');
     });
 
     it('cancels an order: its clocks stop and every department hears of it', async () => {

@@ -1,7 +1,21 @@
 import type { EventType, OrderEvent } from './events';
-import { depositDue } from './money';
+import { depositDue, orderAmount } from './money';
+import type { Fen, IsoDate, OrderLine } from './order';
 import { advance } from './route';
-import { moveTo, notify, pendingAmendment, record, sentThrough, setPromisedDate, shippingMode, viaOf, type OrderState } from './state';
+import {
+  currentLines,
+  lineVersionsOf,
+  moveTo,
+  notify,
+  pendingAmendment,
+  record,
+  sentThrough,
+  setPromisedDate,
+  shippingMode,
+  viaOf,
+  type Amendment,
+  type OrderState,
+} from './state';
 
 /**
  * Applies an event the order accepts (check `whyNotApplicable` first). Deterministic and free of
@@ -115,32 +129,129 @@ const handlers: { [T in EventType]: Handler<T> } = {
     for (const delay of s.delays) delay.toldAt ??= at;
   },
   'change-requested': (s, event, at) => {
+    const { description, lines, wantedDate } = event.data;
+    // Requests from before changes were assessed carried their own amount and date (replayed as they ran).
+    const { newAmount, newPromisedDate } = event.data as { newAmount?: Fen; newPromisedDate?: IsoDate };
+    const version = s.amendments.length + 1;
+    const materialsChange = lines !== undefined && changesMaterials(currentLines(s), lines);
     s.amendments.push({
-      version: s.amendments.length + 1,
-      description: event.data.description,
-      newAmount: event.data.newAmount,
-      newPromisedDate: event.data.newPromisedDate,
+      version,
+      description,
       state: 'requested',
       requestedAt: at,
+      requestedBy: event.actor,
+      ...(lines && { wantedLines: lines }),
+      ...(wantedDate && { wantedDate }),
+      ...(newAmount !== undefined && { newAmount }),
+      ...(newPromisedDate && { newPromisedDate }),
+      ...(materialsChange && { materialsChange }),
     });
     notify(s, at, {
       kind: 'notification',
       type: 'change-request',
       to: 'production',
-      detail: `check feasibility of amendment v${s.amendments.length}: ${event.data.description}`,
+      detail: `check feasibility of amendment v${version}: ${description}`,
+    });
+    if (materialsChange) tellOfMaterials(s, at, version, description);
+  },
+  'change-assessed': (s, event, at) => {
+    const amendment = pendingAmendment(s)!;
+    const { feasible, reason, lines, newPromisedDate, drawingsChange } = event.data;
+    amendment.assessed = { at, by: event.actor, feasible, ...(reason && { reason }) };
+    if (!feasible) {
+      amendment.state = 'infeasible';
+      notify(s, at, {
+        kind: 'notification',
+        type: 'change-infeasible',
+        to: 'sales-rep',
+        detail: `production cannot make amendment v${amendment.version}${reason ? `: ${reason}` : ''}; tell the customer`,
+      });
+      return;
+    }
+    // Production's priced lines replace whatever amount an earlier asker set.
+    amendment.newLines = lines;
+    amendment.newAmount = lines && orderAmount(lines);
+    if (newPromisedDate) amendment.newPromisedDate = newPromisedDate;
+    if (drawingsChange) amendment.drawingsChange = true;
+    if (lines && !amendment.materialsChange && changesMaterials(currentLines(s), lines)) {
+      amendment.materialsChange = true;
+      tellOfMaterials(s, at, amendment.version, amendment.description);
+    }
+    amendment.priceApprovalNeeded = needsPriceApproval(s, amendment);
+    if (!amendment.priceApprovalNeeded) return askTheCustomer(s, at, amendment);
+    amendment.state = 'awaiting-price-approval';
+    notify(s, at, {
+      kind: 'notification',
+      type: 'change-price-review',
+      to: 'finance',
+      detail: `approve the price of amendment v${amendment.version} under the price policy: ${terms(s, amendment)}`,
     });
   },
-  'change-confirmed': (s, _, at) => {
+  'change-price-approved': (s, event, at) => {
+    const amendment = pendingAmendment(s)!;
+    amendment.priceApproved = { at, by: event.actor };
+    askTheCustomer(s, at, amendment);
+  },
+  'change-confirmed': (s, event, at) => {
     const amendment = pendingAmendment(s)!;
     amendment.state = 'confirmed';
-    if (amendment.newAmount !== undefined) {
-      s.amount = amendment.newAmount;
-      s.depositDue = depositDue(s.order.deposit, s.amount);
-    }
+    if (!amendment.assessed) return applyUnassessed(s, at, amendment);
+    amendment.confirmed = { at, by: event.actor, ...(event.data.confirmationRef && { ref: event.data.confirmationRef }) };
+    const finished = amendment.newLines !== undefined && s.facts.qcPassedAt !== undefined;
+    if (amendment.newLines) newLinesVersion(s, at, amendment, amendment.newLines);
     if (amendment.newPromisedDate) setPromisedDate(s, at, amendment.newPromisedDate, `amendment v${amendment.version}`);
+    const version = `amendment v${amendment.version} (${amendment.description}) confirmed by the customer`;
+    // The goods were made to the old lines: back to production (a change after shipping is refused by the route).
+    if (finished) {
+      amendment.rework = true;
+      if (s.facts.stockedAt !== undefined)
+        notify(s, at, {
+          kind: 'notification',
+          type: 'change-rework',
+          to: 'warehouse',
+          detail: `hold the goods: ${version}, back to rework`,
+        });
+      delete s.facts.qcPassedAt;
+      delete s.facts.stockedAt;
+      moveTo(s, at, 'production');
+    }
+    const work = [
+      finished && 'rework the finished goods',
+      amendment.linesVersion && `make lines v${amendment.linesVersion}`,
+      amendment.newPromisedDate && `promised ${amendment.newPromisedDate}`,
+    ].filter(Boolean);
+    notify(s, at, {
+      kind: 'notification',
+      type: 'change-confirmed',
+      to: 'production',
+      detail: [version, work.join(', ')].filter(Boolean).join(': '),
+    });
+    // Drawings that change need a revised technical order before QC (技术下单), on its clock from now.
+    const revise = amendment.drawingsChange === true && s.facts.technicalOrderAt !== undefined;
+    if (revise) {
+      delete s.facts.technicalOrderAt;
+      s.facts.technicalOrderRevisedFrom = at;
+    }
+    notify(s, at, {
+      kind: 'notification',
+      type: revise ? 'technical-order-revision' : 'change-confirmed',
+      to: 'technical',
+      detail: revise ? `${version}: the drawings change, issue a revised technical order` : version,
+    });
+    if (amendment.materialsChange) notify(s, at, { kind: 'notification', type: 'change-confirmed', to: 'purchasing', detail: version });
   },
-  'change-rejected': (s) => {
-    pendingAmendment(s)!.state = 'rejected';
+  'change-rejected': (s, event, at) => {
+    const amendment = pendingAmendment(s)!;
+    amendment.state = 'rejected';
+    amendment.rejected = { at, by: event.actor, reason: event.data.reason };
+    // Production worked on an assessed change: it hears that the order stays as it was.
+    if (amendment.assessed)
+      notify(s, at, {
+        kind: 'notification',
+        type: 'change-rejected',
+        to: 'production',
+        detail: `amendment v${amendment.version} dropped (${event.data.reason}): keep to the current lines`,
+      });
   },
   'qc-passed': (s, _, at) => {
     s.facts.qcPassedAt = at;
@@ -193,6 +304,86 @@ const handlers: { [T in EventType]: Handler<T> } = {
     moveTo(s, at, 'cancelled');
   },
 };
+
+// ---- change orders (需求变更) ------------------------------------------------------------------
+
+/** New lines touch materials when a line's product, specification or non-standard work is not among the current lines'. */
+function changesMaterials(current: readonly OrderLine[], next: readonly Omit<OrderLine, 'unitPrice'>[]): boolean {
+  const key = (line: Omit<OrderLine, 'unitPrice'>) => JSON.stringify([line.productCode, line.specification ?? '', line.nonStandard ?? '']);
+  const known = new Set(current.map(key));
+  return next.some((line) => !known.has(key(line)));
+}
+
+function tellOfMaterials(s: OrderState, at: string, version: number, description: string) {
+  for (const to of ['technical', 'purchasing'] as const)
+    notify(s, at, {
+      kind: 'notification',
+      type: 'change-materials',
+      to,
+      detail: `amendment v${version} changes materials: ${description}`,
+    });
+}
+
+/** The price policy: finance approves an amount that moves by more than the threshold, or a quoted price. */
+function needsPriceApproval(s: OrderState, amendment: Amendment): boolean {
+  if (!amendment.newLines || amendment.newAmount === undefined) return false;
+  // Orders that started before the setting take its defaults.
+  const { priceApprovalAbove = 0, quotesNeedApproval = true } = s.policy.changes ?? {};
+  return (
+    Math.abs(amendment.newAmount - s.amount) > priceApprovalAbove ||
+    (quotesNeedApproval && amendment.newLines.some((line) => line.priceBasis === 'quote'))
+  );
+}
+
+/** What the amendment changes, as the customer is asked to confirm it. */
+function terms(s: OrderState, amendment: Amendment): string {
+  return [
+    amendment.newAmount !== undefined ? `amount ${s.amount} → ${amendment.newAmount} fen` : 'amount unchanged',
+    amendment.newPromisedDate ? `promised date ${s.promisedDate ?? 'none'} → ${amendment.newPromisedDate}` : 'promised date unchanged',
+  ].join(', ');
+}
+
+function askTheCustomer(s: OrderState, at: string, amendment: Amendment) {
+  amendment.state = 'awaiting-customer';
+  notify(s, at, {
+    kind: 'notification',
+    type: 'change-terms',
+    to: 'customer',
+    detail: `please confirm amendment v${amendment.version} (${amendment.description}): ${terms(s, amendment)}`,
+  });
+}
+
+/** Version N+1 of the lines, the old versions kept; the timeline shows both with their amounts and dates. */
+function newLinesVersion(s: OrderState, at: string, amendment: Amendment, lines: OrderLine[]) {
+  const versions = lineVersionsOf(s);
+  const previous = versions[versions.length - 1];
+  const next = {
+    version: previous.version + 1,
+    lines,
+    amount: orderAmount(lines),
+    since: at,
+    promisedDate: amendment.newPromisedDate ?? s.promisedDate ?? null,
+    amendment: amendment.version,
+  };
+  s.lineVersions = [...versions.slice(0, -1), { ...previous, promisedDate: s.promisedDate ?? null }, next];
+  amendment.linesVersion = next.version;
+  record(s, at, {
+    kind: 'lines-version',
+    type: `lines-v${next.version}`,
+    detail: `v${previous.version} ${previous.amount} fen, promised ${s.promisedDate ?? 'none'} → v${next.version} ${next.amount} fen, promised ${next.promisedDate ?? 'none'} (amendment v${amendment.version}: ${amendment.description})`,
+  });
+  s.amount = next.amount;
+  s.depositDue = depositDue(s.order.deposit, s.amount);
+}
+
+/** An amendment requested before changes were assessed: its asker's amount and date, as such orders ran. */
+function applyUnassessed(s: OrderState, at: string, amendment: Amendment) {
+  if (amendment.newAmount !== undefined) {
+    s.amount = amendment.newAmount;
+    s.depositDue = depositDue(s.order.deposit, s.amount);
+  }
+  if (amendment.newPromisedDate) setPromisedDate(s, at, amendment.newPromisedDate, `amendment v${amendment.version}`);
+}
 
 function describe(event: OrderEvent): string {
   const data = Object.entries(event.data as Record<string, unknown>)

@@ -1,11 +1,21 @@
 import { z } from 'zod';
-import { Actor, Fen, IsoDate } from './order';
+import { Actor, Fen, IsoDate, OrderLine } from './order';
 
 // One schema per business event of domain.md §3. The `type` names are the contract shared by the
 // workflow, the API, the simulator and the tests; `data` carries what the event's paperwork carries.
 const Ref = z.string().min(1).max(200); // a document number or file reference
 const Reason = z.string().min(1).max(2000);
 const none = z.object({}).strict();
+const Amendment = z.int().positive().describe('the amendment (change request) number, 1 for the first');
+
+/** A line as a change request asks for it: what and how many, never its price (production prices it). */
+export const WantedLine = OrderLine.omit({ unitPrice: true }).strict();
+/** A line as production prices an amendment: from the price list, or a quoted price with its quotation. */
+export const PricedLine = OrderLine.extend({
+  priceBasis: z.enum(['price-list', 'quote']).describe('where the unit price comes from: the price list (价格执行方案) or a quotation'),
+  quoteRef: Ref.optional().describe('the quotation, for a quoted price'),
+});
+export type PricedLine = z.infer<typeof PricedLine>;
 
 export const eventData = {
   'order-confirmed': none, // 初步确认 within 2 h of receipt
@@ -35,13 +45,48 @@ export const eventData = {
     /** A discount or other compensation agreed with the customer, in fen. */
     compensation: Fen.optional(),
   }),
-  'change-requested': z.object({
-    description: Reason,
-    newAmount: Fen.optional(),
-    newPromisedDate: IsoDate.optional(),
-  }),
-  'change-confirmed': z.object({ version: z.int().positive() }),
-  'change-rejected': z.object({ version: z.int().positive(), reason: Reason }),
+  // 需求变更 (domain.md §13): asked, assessed and priced by production, the price approved by finance
+  // when the policy says so, confirmed by the customer; only then version N+1 of the lines.
+  'change-requested': z
+    .object({
+      description: Reason.describe('what should change, in the words of whoever asks (colour, quantity, date …)'),
+      lines: z.array(WantedLine).min(1).max(500).optional().describe('the lines wanted instead of the current ones, without prices'),
+      wantedDate: IsoDate.optional().describe('the finished date the customer would like; the assessment sets the promised date'),
+    })
+    .strict()
+    .describe('The customer, sales rep or order desk asks for a change; it carries no price (production prices it).'),
+  'change-assessed': z
+    .object({
+      version: Amendment,
+      feasible: z.boolean(),
+      reason: Reason.optional().describe('why not, when it is not feasible'),
+      lines: z
+        .array(PricedLine)
+        .min(1)
+        .max(500)
+        .optional()
+        .describe('all the order lines as amended, priced; left out when the lines stay as they are (a date change)'),
+      newPromisedDate: IsoDate.optional().describe('the promised date (交期) with the change'),
+      drawingsChange: z
+        .boolean()
+        .optional()
+        .describe('the drawings change: technical issues a revised technical order once it is confirmed'),
+    })
+    .describe('Production assesses a requested change: feasible or not, the new lines with their prices, the new promised date.'),
+  'change-price-approved': z
+    .object({ version: Amendment, comment: z.string().max(2000).optional() })
+    .describe("Finance approves the amended price under the price policy (when the policy's `changes` rules ask for it)."),
+  'change-confirmed': z
+    .object({
+      version: Amendment,
+      confirmationRef: Ref.optional().describe(
+        "the customer's written confirmation of the new terms: required when the order desk or sales rep confirms for the customer",
+      ),
+    })
+    .describe('The customer confirms the assessed terms (price and date); the amendment then applies as the next version of the lines.'),
+  'change-rejected': z
+    .object({ version: Amendment, reason: Reason })
+    .describe('The change is dropped: the customer declines the new terms, whoever asked withdraws it, or finance refuses the price.'),
   'qc-passed': z.object({ reportRef: Ref }),
   'qc-failed': z.object({ reason: Reason }),
   stocked: z.object({ location: z.string().min(1).max(120) }),

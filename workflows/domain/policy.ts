@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, Role } from './order';
+import { changeOrderPermissions } from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -41,9 +42,7 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'progress-reported': ['production', 'sales-rep', 'order-desk'],
   'delay-reported': ['production'],
   'customer-told-of-delay': ['sales-rep', 'order-desk'],
-  'change-requested': ['customer', 'sales-rep', 'order-desk'],
-  'change-confirmed': ['order-desk', 'sales-rep', 'supervisor'],
-  'change-rejected': ['production', 'order-desk', 'supervisor'],
+  ...changeOrderPermissions,
   'qc-passed': ['qc'],
   'qc-failed': ['qc'],
   stocked: ['warehouse'],
@@ -60,9 +59,14 @@ const defaultPermissions: Record<EventType, Role[]> = {
 export const Policy = z.object({
   /** The permission matrix: which roles may send each event. */
   permissions: z
-    .record(z.enum(eventTypes as [EventType, ...EventType[]]), z.array(Role))
+    .partialRecord(z.enum(eventTypes as [EventType, ...EventType[]]), z.array(Role))
     .default(defaultPermissions)
-    .refine((matrix) => eventTypes.every((type) => matrix[type] !== undefined), 'every event type needs its roles'),
+    .refine(
+      (matrix) => eventTypes.every((type) => matrix[type] !== undefined || type in changeOrderPermissions),
+      'every event type needs its roles',
+    )
+    // A matrix written before an event type existed (an order's snapshot, a policy file) takes its default roles.
+    .transform((matrix) => ({ ...changeOrderPermissions, ...matrix }) as Record<EventType, Role[]>),
   calendar: z
     .object({
       timeZone: z.string().default('Asia/Shanghai'),
@@ -113,6 +117,15 @@ export const Policy = z.object({
       continueAsNewAfterEvents: z.int().min(20).optional(),
       /** Continue-as-new after this many events in one run (default 1,000; Temporal takes at most 2,000 updates per run). */
       continueAsNewAfterUpdates: z.int().min(10).max(1500).optional(),
+    })
+    .prefault({}),
+  /** 需求变更: when finance must approve the price of an amendment (价格执行方案). */
+  changes: z
+    .object({
+      /** Finance approves an amendment that moves the amount by more than this (fen); 0: every price change. */
+      priceApprovalAbove: Fen.default(0),
+      /** Finance approves every amendment with a quoted (off-list) price, whatever the amount. */
+      quotesNeedApproval: z.boolean().default(true),
     })
     .prefault({}),
   outbox: z

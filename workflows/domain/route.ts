@@ -1,5 +1,6 @@
 import type { EventType, OrderEvent } from './events';
 import type { Channel } from './order';
+import { rolesFor } from './permissions';
 import {
   balanceDue,
   depositOutstanding,
@@ -147,12 +148,9 @@ export const standardRoute: Route = {
     },
   ],
   windows: [
-    // A change is a versioned amendment, from the price review until the goods are made (001).
-    {
-      from: 'price-review',
-      until: 'put-away',
-      events: (s) => (pendingAmendment(s) ? ['change-confirmed', 'change-rejected'] : ['change-requested']),
-    },
+    // A change is a versioned amendment, from the price review until the goods ship (001, domain.md §13);
+    // finished goods go back to rework, shipped ones are a complaint or a return.
+    { from: 'price-review', until: 'in-transit', events: changeEvents },
     { from: 'confirmation', until: 'production-notice', events: (s) => (depositOutstanding(s) > 0 ? ['deposit-received'] : []) },
     { from: 'production-notice', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
     { events: (s) => (untoldDelay(s) ? ['customer-told-of-delay'] : []) },
@@ -178,6 +176,24 @@ export const sampleRoute: Route = {
 
 /** Each channel's route; the registry (workflows/channels.ts) names them with their workflows. */
 export const routes: Record<Channel, Route> = { standard: standardRoute, sample: sampleRoute };
+
+/** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
+function changeEvents(s: OrderState): EventType[] {
+  switch (pendingAmendment(s)?.state) {
+    case undefined:
+      return ['change-requested'];
+    case 'requested':
+      return ['change-assessed', 'change-rejected'];
+    case 'awaiting-price-approval':
+      return ['change-price-approved', 'change-rejected'];
+    default:
+      return ['change-confirmed', 'change-rejected'];
+  }
+}
+
+const isChange = (type: EventType) => type.startsWith('change-');
+/** Whether the route takes change requests at some point (the sample route does not). */
+const takesChanges = (route: Route) => route.events?.includes('change-requested') ?? true;
 
 const routeOf = (s: OrderState): Route => routes[s.order.channel];
 const indexOf = (route: Route, stage: Stage) => route.steps.findIndex((step) => step.stage === stage);
@@ -232,9 +248,16 @@ export interface Misfit {
 
 /** The permission matrix alone: checked first, so a role that may not send an event is refused on a retry too. */
 export function whyNotPermitted(s: OrderState, event: OrderEvent): Misfit | undefined {
-  const allowed = s.policy.permissions[event.type];
-  if (allowed.includes(event.actor.role)) return undefined;
-  return { kind: 'not-permitted', message: `${event.actor.role} may not send ${event.type} (allowed: ${allowed.join(', ')})` };
+  const allowed = rolesFor(s.policy, event.type);
+  if (!allowed.includes(event.actor.role))
+    return { kind: 'not-permitted', message: `${event.actor.role} may not send ${event.type} (allowed: ${allowed.join(', ')})` };
+  // Only the customer confirms a change: anyone else does so on the customer's written confirmation.
+  if (event.type === 'change-confirmed' && event.actor.role !== 'customer' && event.data.confirmationRef === undefined)
+    return {
+      kind: 'not-permitted',
+      message: `${event.actor.role} confirms a change for the customer only with the reference of their written confirmation (confirmationRef)`,
+    };
+  return undefined;
 }
 
 export function whyNotApplicable(s: OrderState, event: OrderEvent): Misfit | undefined {
@@ -259,7 +282,10 @@ function aboveDue(s: OrderState, event: OrderEvent): Misfit | undefined {
 
 function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
   if (!expectedEvents(s).includes(event.type)) {
-    return `the order is at stage ${s.stage} and expects ${expectedEvents(s).join(', ') || 'no events'}`;
+    const expects = `the order is at stage ${s.stage} and expects ${expectedEvents(s).join(', ') || 'no events'}`;
+    if (isChange(event.type) && s.facts.shippedAt !== undefined && takesChanges(routeOf(s)))
+      return `the goods have shipped: a change now is a complaint or a return (complaint-filed), not an amendment; ${expects}`;
+    return expects;
   }
   switch (event.type) {
     case 'drawing-confirmed':
@@ -271,11 +297,15 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
       const next = (s.facts.drawing?.version ?? 0) + 1;
       return event.data.version === next ? undefined : `the next drawing version is ${next}`;
     }
+    case 'change-assessed':
+    case 'change-price-approved':
     case 'change-confirmed':
     case 'change-rejected':
-      return pendingAmendment(s)?.version === event.data.version
-        ? undefined
-        : `amendment ${pendingAmendment(s)?.version} is the one pending, not ${event.data.version}`;
+      if (pendingAmendment(s)?.version !== event.data.version)
+        return `amendment ${pendingAmendment(s)?.version} is the one pending, not ${event.data.version}`;
+      return event.type === 'change-assessed' && event.data.feasible && !event.data.lines && !event.data.newPromisedDate
+        ? 'a feasible change names the amended lines with their prices, or the new promised date'
+        : undefined;
     case 'complaint-resolved':
       return openComplaints(s).some((c) => c.number === event.data.complaintNumber)
         ? undefined

@@ -3,6 +3,7 @@ import type { Fen, IsoDate } from './order';
 import {
   balanceDue,
   isLate,
+  lineVersionsOf,
   needsSupervisor,
   received,
   refundDue,
@@ -10,6 +11,7 @@ import {
   type Amendment,
   type Complaint,
   type Delay,
+  type LinesVersion,
   type OpenClock,
   type OrderState,
   type Stage,
@@ -41,7 +43,10 @@ export interface OrderSnapshot {
   shippingMode: 'express' | 'special-vehicle';
   expectedEvents: EventType[];
   openClocks: OpenClock[];
+  /** Change requests (需求变更), each with its assessment, price approval and the customer's confirmation. */
   amendments: Amendment[];
+  /** Every version of the lines, v1 as ordered; the last is current (its promised date is the current one). */
+  lineVersions: LinesVersion[];
   delays: Delay[];
   complaints: Complaint[];
   emergencyRelease: { by: string; reason: string; at: string } | null;
@@ -71,6 +76,7 @@ export function snapshotOf(s: OrderState): OrderSnapshot {
     expectedEvents: expectedEvents(s),
     openClocks: s.openClocks,
     amendments: s.amendments,
+    lineVersions: lineVersionsOf(s),
     delays: s.delays,
     complaints: s.complaints,
     emergencyRelease: s.facts.emergencyRelease

@@ -1,7 +1,7 @@
-import type { OrderEvent } from './events';
+import type { EventData, OrderEvent, PricedLine } from './events';
 import { addCalendarDays, addWorkingDays, isWorkingDay, type CompanyCalendar } from './calendar';
 import { depositDue, orderAmount } from './money';
-import type { Actor, Fen, IsoDate, OrderInput, Role } from './order';
+import type { Actor, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { Policy } from './policy';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
@@ -87,6 +87,8 @@ export type TimelineKind =
   | 'reminder'
   | 'escalation'
   | 'notification'
+  /** A confirmed amendment became the next version of the lines: both versions with their amounts and dates. */
+  | 'lines-version'
   /** A notice the outbox could not deliver: it became a dead letter (an operator may resend it). */
   | 'notice-not-delivered'
   /** An operator sent a dead letter again. */
@@ -103,13 +105,59 @@ export interface TimelineEntry {
   detail: string;
 }
 
+/**
+ * Where a change request (需求变更) stands: production assesses it, finance approves its price when
+ * the policy asks, the customer confirms it; infeasible or rejected ones are kept too.
+ */
+export type AmendmentState = 'requested' | 'awaiting-price-approval' | 'awaiting-customer' | 'confirmed' | 'rejected' | 'infeasible';
+
+/** Who did a step of an amendment, and when. */
+export interface AmendmentStep {
+  at: string;
+  by: Actor;
+}
+
 export interface Amendment {
+  /** Its number on the order (the events name it so). */
   version: number;
   description: string;
+  state: AmendmentState;
+  requestedAt: string;
+  /** Absent on amendments recorded before the asker was. */
+  requestedBy?: Actor;
+  wantedLines?: EventData<'change-requested'>['lines'];
+  wantedDate?: IsoDate;
+  /** The lines as amended and priced by production; absent when the lines stay (a date change). */
+  newLines?: PricedLine[];
+  /** The amount with the new lines (before assessments existed: the amount whoever asked set). */
   newAmount?: Fen;
   newPromisedDate?: IsoDate;
-  state: 'requested' | 'confirmed' | 'rejected';
-  requestedAt: string;
+  /** The change touches materials: technical and purchasing were told. */
+  materialsChange?: boolean;
+  drawingsChange?: boolean;
+  assessed?: AmendmentStep & { feasible: boolean; reason?: string };
+  /** Whether the price policy asks finance to approve the new amount. */
+  priceApprovalNeeded?: boolean;
+  priceApproved?: AmendmentStep;
+  /** The customer's confirmation; `ref` is their written one when the desk or sales confirmed for them. */
+  confirmed?: AmendmentStep & { ref?: string };
+  rejected?: AmendmentStep & { reason: string };
+  /** The version of the lines it became. */
+  linesVersion?: number;
+  /** The goods were finished: the change sent them back to production. */
+  rework?: boolean;
+}
+
+/** One version of the order's lines: v1 as ordered, then each confirmed amendment that changed them. */
+export interface LinesVersion {
+  version: number;
+  lines: OrderLine[];
+  amount: Fen;
+  /** When it took effect, and the promised date then (for a superseded version: when it was superseded). */
+  since: string;
+  promisedDate: IsoDate | null;
+  /** The amendment that made it. */
+  amendment?: number;
 }
 
 export interface Delay {
@@ -196,9 +244,13 @@ export interface OrderState {
     signedForAt?: string;
     cancelledReason?: string;
     archivedAt?: string;
+    /** A confirmed change altered the drawings: technical owes a revised technical order from then. */
+    technicalOrderRevisedFrom?: string;
   };
   delays: Delay[];
   amendments: Amendment[];
+  /** Every version of the lines once an amendment changed them (v1 kept); absent while the order form's lines stand. */
+  lineVersions?: LinesVersion[];
   complaints: Complaint[];
   openClocks: OpenClock[];
   timeline: TimelineEntry[];
@@ -249,7 +301,14 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
 
 // ---- derived facts -----------------------------------------------------------------------------
 
-export const isCustom = (s: OrderState) => s.order.lines.some((line) => line.nonStandard !== undefined);
+/** The lines of the current version (the order form's until an amendment changes them). */
+export const currentLines = (s: OrderState): readonly OrderLine[] => s.lineVersions?.[s.lineVersions.length - 1].lines ?? s.order.lines;
+/** Every version of the lines, oldest first (only v1 while no amendment changed them); the current one with today's promised date. */
+export function lineVersionsOf(s: OrderState): LinesVersion[] {
+  const versions = s.lineVersions ?? [{ version: 1, lines: s.order.lines, amount: orderAmount(s.order.lines), since: s.receivedAt }];
+  return versions.map((v, i) => (i === versions.length - 1 ? { ...v, promisedDate: s.promisedDate ?? null } : v)) as LinesVersion[];
+}
+export const isCustom = (s: OrderState) => currentLines(s).some((line) => line.nonStandard !== undefined);
 export const isLarge = (s: OrderState) => s.amount > s.policy.rules.largeOrderAmount;
 /** Large or custom orders need a supervisor's approval before production (001). */
 export const needsSupervisor = (s: OrderState) => isLarge(s) || isCustom(s);
@@ -261,7 +320,8 @@ export const depositOutstanding = (s: OrderState): Fen => Math.max(0, s.depositD
 export const shipsBeforeBalance = (s: OrderState) => s.policy.rules.shipBeforeBalance.includes(s.order.customer.class);
 /** Express by default, a special vehicle for large orders (001). */
 export const shippingMode = (s: OrderState) => (isLarge(s) ? 'special-vehicle' : 'express');
-export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => a.state === 'requested');
+const settled: readonly AmendmentState[] = ['confirmed', 'rejected', 'infeasible'];
+export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => !settled.includes(a.state));
 export const untoldDelay = (s: OrderState) => s.delays.find((d) => d.toldAt === undefined);
 export const openComplaints = (s: OrderState) => s.complaints.filter((c) => c.resolvedAt === undefined);
 export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0;

@@ -1,3 +1,4 @@
+import { condition } from '@temporalio/workflow';
 import { every, ladder, runClock } from '../clock';
 import type { Fact } from '../domain/route';
 import type { OrderState } from '../domain/state';
@@ -13,30 +14,41 @@ export async function productionNotice(s: OrderState) {
  * technical order within 2–3 days of the notice, and progress updated at least weekly.
  */
 export async function production(s: OrderState) {
-  tell(s, 'production-notice', 'technical', 'production notice issued: turn the drawings into the technical order');
-  await Promise.all([technicalOrder(s), progressUpdates(s)]);
+  // Finished goods a confirmed change sent back: production and technical were told with the change.
+  if (!s.amendments.some((a) => a.rework))
+    tell(s, 'production-notice', 'technical', 'production notice issued: turn the drawings into the technical order');
+  await Promise.all([technicalOrders(s), progressUpdates(s)]);
+}
+
+/** The technical order, and each revised one a confirmed change to the drawings asks for, on the same clock. */
+async function technicalOrders(s: OrderState) {
+  for (;;) {
+    await technicalOrder(s);
+    await condition(() => s.facts.technicalOrderAt !== undefined);
+    await condition(() => s.facts.technicalOrderAt === undefined);
+  }
 }
 /** Both clocks count from the production notice. */
 production.needs = ['productionNoticeAt'] satisfies Fact[];
 
-/** 技术下单: remind technical after 2 days, escalate after 3 (000). */
+/** 技术下单: remind technical after 2 days, escalate after 3 (000), from the notice or the change that revised the drawings. */
 async function technicalOrder(s: OrderState) {
   const { remindAfter, remindTo, escalateAfter, escalateTo } = s.policy.clocks.technicalOrder;
+  const since = s.facts.technicalOrderRevisedFrom ? 'the confirmed change to the drawings' : 'the production notice';
   await runClock(
     s,
     'technical-order',
     () => s.facts.technicalOrderAt !== undefined,
-    ladder(Date.parse(s.facts.productionNoticeAt!), [
+    ladder(Date.parse(s.facts.technicalOrderRevisedFrom ?? s.facts.productionNoticeAt!), [
       {
         after: remindAfter,
         action: `remind ${remindTo}`,
-        fire: () => remind(s, 'technical-order', [remindTo], `technical order not issued within ${remindAfter} of the production notice`),
+        fire: () => remind(s, 'technical-order', [remindTo], `technical order not issued within ${remindAfter} of ${since}`),
       },
       {
         after: escalateAfter,
         action: `escalate to ${escalateTo}`,
-        fire: () =>
-          escalate(s, 'technical-order', escalateTo, `technical order not issued within ${escalateAfter} of the production notice`),
+        fire: () => escalate(s, 'technical-order', escalateTo, `technical order not issued within ${escalateAfter} of ${since}`),
       },
     ]),
   );

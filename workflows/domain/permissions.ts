@@ -1,0 +1,27 @@
+import type { EventType } from './events';
+import type { Role } from './order';
+import type { Policy } from './policy';
+
+// Permission matrix entries for events added after orders were already running (zod-free: the
+// workflow reads them). An order's policy is snapshotted when it starts, so an order that started
+// before an event type existed has no entry for it: it takes the default here.
+
+/**
+ * 需求变更: the customer, sales or the desk asks; production assesses; finance approves the price;
+ * the customer confirms (the desk or sales rep on the customer's behalf, with the written
+ * confirmation's reference) or declines; whoever asked may withdraw, finance may refuse the price.
+ */
+export const changeOrderPermissions = {
+  'change-requested': ['customer', 'sales-rep', 'order-desk'],
+  'change-assessed': ['production'],
+  'change-price-approved': ['finance', 'supervisor'],
+  'change-confirmed': ['customer', 'order-desk', 'sales-rep'],
+  'change-rejected': ['customer', 'sales-rep', 'order-desk', 'finance', 'supervisor'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
+const laterDefaults: Partial<Record<EventType, readonly Role[]>> = changeOrderPermissions;
+
+/** The roles that may send an event under an order's policy. */
+export function rolesFor(policy: Policy, type: EventType): readonly Role[] {
+  return policy.permissions[type] ?? laterDefaults[type] ?? [];
+}
