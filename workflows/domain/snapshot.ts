@@ -1,5 +1,6 @@
 import type { EventType } from './events';
 import type { Fen, IsoDate } from './order';
+import { dateAt } from './calendar';
 import { instalmentsOf, totalsOf, type InstalmentView, type Invoice, type LedgerTotals, type Movement } from './ledger';
 import {
   balanceDue,
@@ -53,8 +54,9 @@ export interface OrderSnapshot {
 }
 
 export interface LedgerSnapshot {
-  /** The day the instalments' status is reckoned on (company calendar). */
+  /** When the instalments' status is reckoned (the order's clock), and that day in the company calendar. */
   asOf: string;
+  today: IsoDate;
   instalments: InstalmentView[];
   totals: LedgerTotals;
   movements: Movement[];
@@ -96,6 +98,7 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     ledger: s.ledger
       ? {
           asOf: new Date(asOf).toISOString(),
+          today: dateAt(asOf, s.policy.calendar.timeZone),
           instalments: instalmentsOf(s, s.ledger, asOf),
           totals: totalsOf(s, s.ledger),
           movements: s.ledger.movements,
