@@ -182,7 +182,6 @@ const Movement = z.object({
   detail: z.string(),
 });
 const example = {
-  asOf: '2027-03-01T02:00:00.000Z',
   today: '2027-03-01',
   instalments: [
     {
@@ -248,8 +247,7 @@ const example = {
 };
 export const Ledger = z
   .object({
-    asOf: z.iso.datetime().describe("when the instalments' status is reckoned"),
-    today: IsoDate.describe('that day in the company calendar'),
+    today: IsoDate.describe("the company day the instalments' status is reckoned on"),
     instalments: Instalments,
     totals: LedgerTotals,
     movements: z.array(Movement).describe('every movement of money, with who recorded it and its reference'),
@@ -278,7 +276,7 @@ export const Ledger = z
 export const Statement = z.object({
   orderNumber: OrderNumber,
   customer: OrderInput.shape.customer,
-  asOf: z.iso.datetime(),
+  date: IsoDate.describe('the company day of the statement'),
   lines: z
     .array(
       z.object({

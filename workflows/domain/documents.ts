@@ -21,7 +21,8 @@ export interface StatementLine {
 export interface Statement {
   orderNumber: string;
   customer: OrderSnapshot['customer'];
-  asOf: string;
+  /** The company day of the statement. */
+  date: IsoDate;
   lines: StatementLine[];
   totals: LedgerTotals;
   instalments: InstalmentView[];
@@ -47,12 +48,21 @@ export function statementOf(snapshot: OrderSnapshot & { ledger: LedgerSnapshot }
   const released = ledger.totals.amount - ledger.totals.compensation - ledger.totals.contract;
   if (released !== 0) {
     const kept = ledger.kept ? `, ${ledger.kept.amount} fen kept: ${ledger.kept.reason}` : '';
-    lines.push(line(ledger.asOf, `order cancelled${kept}`, Math.max(0, -released), Math.max(0, released), null, null));
+    lines.push(
+      line(
+        ledger.movements.at(-1)?.at ?? snapshot.receivedAt,
+        `order cancelled${kept}`,
+        Math.max(0, -released),
+        Math.max(0, released),
+        null,
+        null,
+      ),
+    );
   }
   return {
     orderNumber: snapshot.orderNumber,
     customer: snapshot.customer,
-    asOf: ledger.asOf,
+    date: ledger.today,
     lines,
     totals: ledger.totals,
     instalments: ledger.instalments,

@@ -54,8 +54,7 @@ export interface OrderSnapshot {
 }
 
 export interface LedgerSnapshot {
-  /** When the instalments' status is reckoned (the order's clock), and that day in the company calendar. */
-  asOf: string;
+  /** The company day the instalments' status is reckoned on (the order's clock). */
   today: IsoDate;
   instalments: InstalmentView[];
   totals: LedgerTotals;
@@ -97,7 +96,6 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     qcFailures: s.facts.qcFailures,
     ledger: s.ledger
       ? {
-          asOf: new Date(asOf).toISOString(),
           today: dateAt(asOf, s.policy.calendar.timeZone),
           instalments: instalmentsOf(s, s.ledger, asOf),
           totals: totalsOf(s, s.ledger),
