@@ -217,6 +217,28 @@ describe('ledger', () => {
     );
   });
 
+  it('lets a supervisor write off a receivable once the goods have left, with finance’s approval and a reason, which settles it', () => {
+    const s = confirmed(openOrder(order(), defaultPolicy, at)); // class A: the balance 30 days after sign-off
+    const writeOff = event({
+      type: 'receivable-written-off',
+      actor: actor('supervisor'),
+      data: { amount: 500_000, reason: 'insolvent', financeRef: 'FIN-7' },
+    });
+    assert.equal(whyNotApplicable(s, writeOff)?.kind, 'not-expected', 'not before the goods have left');
+    madeAndRequested(s);
+    send(s, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF1' });
+    send(s, 'customer', 'signed-for', { receiptRef: 'AR-1' });
+    assert.equal(whyNotApplicable(s, { ...writeOff, actor: actor('finance') })?.kind, 'not-permitted');
+    apply(s, writeOff, at);
+    const { ledger } = withLedger(snapshotOf(s, Date.parse(later(60))));
+    assert.deepEqual([ledger.instalments[0].status, ledger.totals.writtenOff, ledger.totals.balance], ['written-off', 500_000, 0]);
+    assert.deepEqual(
+      ledger.movements.map((m) => [m.kind, m.actor.role, m.ref]),
+      [['write-off', 'supervisor', 'FIN-7']],
+    );
+    assert.equal(expectedEvents(s).includes('receivable-written-off'), false);
+  });
+
   it('always balances: contract − written off = received − refunded + balance − refund due, in integer fen', () => {
     const policy = resolvePolicy({}); // orders up to ¥10,000: no supervisor approval on the way
     const share = fc.oneof(
