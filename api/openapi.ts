@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  BalanceDueNotice,
   CreateOrder,
+  Ledger,
   DeadLetterOrders,
   EventAccepted,
   EventRequest,
@@ -8,6 +10,7 @@ import {
   OrderListQuery,
   OrderPage,
   ProblemDetails,
+  Statement,
 } from './schemas';
 import { OrderNumber } from '../workflows/domain/order';
 
@@ -42,7 +45,9 @@ const problemDescriptions: Record<number, string> = {
   409: 'the event does not fit the order now (see `expectedEvents`), the order number exists, or (on a resend) the order is closed',
   413: 'body too large',
   415: 'not application/json',
-  422: 'Idempotency-Key reused with another request; or a deposit or payment above what is still due (`amountDue`)',
+  422:
+    'Idempotency-Key reused with another request; or money above what may be taken (`amountDue`): a payment above the balance (unless ' +
+    '`asCredit`), a refund above the refund due, a write-off above the balance, an invoice above what is not yet invoiced',
   429: 'too many events for this order at once, or Temporal is busy: retry after `Retry-After` seconds with the same Idempotency-Key',
   503: 'Temporal or its worker did not answer in time: retry after `Retry-After` seconds with the same Idempotency-Key',
 };
@@ -82,8 +87,13 @@ export function openApiDocument() {
           type: 'object',
           description:
             'The order: status, stage, customer, money (fen: amount, depositDue, received, balanceDue, refundDue), promisedDate and ' +
-            'originalPromisedDate, late, expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints.',
+            'originalPromisedDate, late, expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints, ' +
+            'and the ledger (payment plan, totals, movements, invoices).',
+          properties: { ledger: ref('Ledger') },
         },
+        Ledger: jsonSchema(Ledger, 'output'),
+        Statement: jsonSchema(Statement, 'output'),
+        BalanceDueNotice: jsonSchema(BalanceDueNotice, 'output'),
         Timeline: {
           type: 'object',
           properties: {
@@ -139,6 +149,24 @@ export function openApiDocument() {
           summary: 'The business timeline',
           parameters: [orderNumber],
           responses: { '200': json('Timeline', 'what happened, in order'), ...problems(401, 404, 429, 503) },
+        },
+      },
+      '/orders/{id}/statement': {
+        get: {
+          summary: 'The statement of account (对账单): the contract, every movement of money with its running balance, the instalments',
+          description:
+            'Whoever may read the order (a customer: their own orders). 404 also for an order that started before payment plans.',
+          parameters: [orderNumber],
+          responses: { '200': json('Statement', 'the statement'), ...problems(401, 404, 429, 503) },
+        },
+      },
+      '/orders/{id}/balance-due-notice': {
+        get: {
+          summary: 'The balance-due notice (余款催收告知书): what is still owed after compensation, instalment by instalment, and by when',
+          description:
+            'Whoever may read the order (a customer: their own orders). 404 also for an order that started before payment plans.',
+          parameters: [orderNumber],
+          responses: { '200': json('BalanceDueNotice', 'the notice'), ...problems(401, 404, 429, 503) },
         },
       },
       '/dead-letters': {

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { channelForms } from '../client/channels';
 import { eventData, eventTypes, type EventType } from '../workflows/domain/events';
-import { Actor, Channel, moneyCeilingIssues, OrderInput, OrderNumber } from '../workflows/domain/order';
+import {
+  Actor,
+  Channel,
+  Instalment,
+  InstalmentName,
+  IsoDate,
+  moneyCeilingIssues,
+  OrderInput,
+  OrderNumber,
+  paymentPlanIssues,
+} from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
 
 // What the API reads and writes, as zod schemas: the routes parse with them and openapi.ts
@@ -15,8 +25,10 @@ export const createOrderForms = Object.fromEntries(
       .extend({ orderNumber: OrderNumber.optional() })
       .strict()
       .superRefine((order, ctx) => {
-        for (const { path, message } of moneyCeilingIssues(order.lines as OrderInput['lines']))
-          ctx.addIssue({ code: 'custom', path, message });
+        const issues = moneyCeilingIssues(order.lines as OrderInput['lines']);
+        // The plan is checked against the order amount once that is within the ceiling.
+        if (issues.length === 0) issues.push(...paymentPlanIssues(order as OrderInput));
+        for (const { path, message } of issues) ctx.addIssue({ code: 'custom', path, message });
       }),
   ]),
 ) as unknown as Record<Channel, z.ZodObject>;
@@ -140,3 +152,175 @@ export const DeadLetterOrders = z.object({
   truncated: z.boolean(),
 });
 export type DeadLetterOrders = z.infer<typeof DeadLetterOrders>;
+
+// ---- the order's money (workflows/domain/ledger.ts, documents.ts), for the OpenAPI document ----
+
+const fen = (description: string) => z.int().describe(`${description}, in fen`);
+const Instalments = z
+  .array(
+    z.object({
+      name: InstalmentName,
+      amount: fen('its share of the contract amount'),
+      due: Instalment.shape.due,
+      dueDate: IsoDate.nullable().describe('the company date it falls due, once the stage or event it waits for has come'),
+      paid: fen('paid towards it (payments go to the oldest due first)'),
+      writtenOff: fen('written off of it'),
+      status: z.enum(['not-due', 'due', 'overdue', 'paid', 'written-off', 'cancelled']),
+      daysOverdue: z.int().describe('company days past the due date, when overdue'),
+    }),
+  )
+  .describe('the payment plan, each instalment with what paid it');
+const LedgerTotals = z
+  .object({
+    amount: fen('the current lines total, after confirmed amendments'),
+    compensation: fen('compensation and discounts agreed with the customer'),
+    contract: fen('what the customer owes under the contract: amount − compensation; after a cancellation, what finance keeps'),
+    invoiced: fen('invoices issued and not voided'),
+    received: fen('money received'),
+    refunded: fen('money paid back'),
+    writtenOff: fen('receivables written off'),
+    balance: fen('still to be paid by the customer'),
+    refundDue: fen('to be paid back to the customer'),
+  })
+  .describe('always: contract − writtenOff = received − refunded + balance − refundDue');
+const Movement = z.object({
+  at: z.iso.datetime(),
+  kind: z.enum(['payment', 'compensation', 'refund', 'write-off', 'costs-kept']),
+  amount: fen('the amount moved'),
+  actor: Actor,
+  ref: z.string().describe('the payment, approval or other reference'),
+  detail: z.string(),
+});
+const example = {
+  today: '2027-03-01',
+  instalments: [
+    {
+      name: 'deposit',
+      amount: 150000,
+      due: { before: 'production' },
+      dueDate: '2026-12-02',
+      paid: 150000,
+      writtenOff: 0,
+      status: 'paid',
+      daysOverdue: 0,
+    },
+    {
+      name: 'balance',
+      amount: 340000,
+      due: { after: 'sign-off', days: 30, workingDays: false },
+      dueDate: '2027-02-20',
+      paid: 0,
+      writtenOff: 0,
+      status: 'overdue',
+      daysOverdue: 9,
+    },
+  ],
+  totals: {
+    amount: 500000,
+    compensation: 10000,
+    contract: 490000,
+    invoiced: 490000,
+    received: 150000,
+    refunded: 0,
+    writtenOff: 0,
+    balance: 340000,
+    refundDue: 0,
+  },
+  movements: [
+    {
+      at: '2026-12-02T03:00:00.000Z',
+      kind: 'payment',
+      amount: 150000,
+      actor: { id: 'fin-chen', role: 'finance' },
+      ref: 'BANK-21',
+      detail: 'deposit received',
+    },
+    {
+      at: '2026-12-20T06:00:00.000Z',
+      kind: 'compensation',
+      amount: 10000,
+      actor: { id: 'rep-li', role: 'sales-rep' },
+      ref: 'delay',
+      detail: 'compensation for the delay',
+    },
+  ],
+  invoices: [
+    {
+      number: 'INV-0091',
+      amount: 490000,
+      date: '2027-01-21',
+      issuedAt: '2027-01-21T02:00:00.000Z',
+      by: { id: 'fin-chen', role: 'finance' },
+    },
+  ],
+  kept: null,
+};
+export const Ledger = z
+  .object({
+    today: IsoDate.describe("the company day the instalments' status is reckoned on"),
+    instalments: Instalments,
+    totals: LedgerTotals,
+    movements: z.array(Movement).describe('every movement of money, with who recorded it and its reference'),
+    invoices: z.array(
+      z.object({
+        number: z.string(),
+        amount: fen('invoiced'),
+        date: IsoDate,
+        issuedAt: z.iso.datetime(),
+        by: Actor,
+        voided: z.object({ at: z.iso.datetime(), reason: z.string(), by: Actor }).optional(),
+      }),
+    ),
+    kept: z
+      .object({ amount: fen('kept for work done'), reason: z.string() })
+      .nullable()
+      .describe('after a cancellation'),
+  })
+  .nullable()
+  .meta({
+    description: "The order's payment plan and money; null on orders that started before payment plans",
+    examples: [example],
+  });
+
+/** GET /orders/{id}/statement: the statement of account (对账单). */
+export const Statement = z.object({
+  orderNumber: OrderNumber,
+  customer: OrderInput.shape.customer,
+  date: IsoDate.describe('the company day of the statement'),
+  lines: z
+    .array(
+      z.object({
+        at: z.iso.datetime(),
+        description: z.string(),
+        charge: fen('added to what the customer owes'),
+        credit: fen('taken off it'),
+        balance: z.int().describe('what the customer owes after the line, in fen; negative when the company owes the customer'),
+        ref: z.string().nullable(),
+        by: z.string().nullable().describe('who recorded it'),
+      }),
+    )
+    .describe('the contract amount, then every movement of money in order'),
+  totals: LedgerTotals,
+  instalments: Instalments,
+  closingBalance: z.int().describe('the last line’s balance: balance − refundDue'),
+});
+
+/** GET /orders/{id}/balance-due-notice: the balance-due notice (余款催收告知书). */
+export const BalanceDueNotice = z.object({
+  orderNumber: OrderNumber,
+  customer: OrderInput.shape.customer,
+  salesRep: OrderInput.shape.salesRep,
+  date: IsoDate,
+  contractAmount: fen('the current lines total'),
+  compensation: z
+    .array(z.object({ at: z.iso.datetime(), amount: fen('deducted'), for: z.string() }))
+    .describe('each compensation agreed, deducted from what is owed'),
+  received: fen('received'),
+  refunded: fen('paid back'),
+  writtenOff: fen('written off'),
+  balanceDue: fen('still owed'),
+  outstanding: z
+    .array(Instalments.element.extend({ unpaid: fen('unpaid of it') }))
+    .describe('the instalments not yet paid, oldest due first'),
+  payBy: IsoDate.nullable().describe('the earliest due date among them'),
+});

@@ -6,7 +6,7 @@ import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } fr
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { dateAt, startOfDate, addCalendarDays } from '../workflows/domain/calendar';
 import { durationMs } from '../workflows/domain/duration';
-import { OrderInput } from '../workflows/domain/order';
+import { OrderInput, paymentPlanIssues } from '../workflows/domain/order';
 import { IsoDuration } from '../workflows/domain/policy';
 import { policyFor, startOrder, type PolicyFile } from '../client/channels';
 import type { TimelineEntry } from '../workflows/domain/state';
@@ -71,6 +71,9 @@ const offset = (iso: string) => (iso === 'PT0S' ? 0 : durationMs(iso));
 
 export async function simulate(env: TestWorkflowEnvironment, input: Scenario): Promise<SimulationResult> {
   const scenario = Scenario.parse(input);
+  // The order's own payment plan is checked as the API checks it.
+  const planIssues = paymentPlanIssues(scenario.order);
+  if (planIssues.length > 0) throw new Error(`payment plan: ${planIssues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const policy = policyFor(scenario.order.channel, scenario.order.customer.class, (scenario.policy ?? {}) as PolicyFile);
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-sim-'));
   const taskQueue = `simulation-${scenario.order.orderNumber}-${Date.now()}`;

@@ -23,7 +23,19 @@ import { apply } from './domain/apply';
 import { advance, expectedEvents, whyNotApplicable, whyNotPermitted, type Fact, type Misfit } from './domain/route';
 import { checkEvent, startIssues } from './domain/validate';
 import { CHANGE_ORDERS, isChangeSignal, judgedBeforeChangeOrders } from './domain/changes-before-assessment';
-import { deadLetter, delivered, isLate, openOrder, recordRejected, resend, type OrderState, type Stage } from './domain/state';
+import {
+  deadLetter,
+  delivered,
+  isLate,
+  openOrder,
+  received,
+  recordRejected,
+  refundDue,
+  resend,
+  toldOfCancellation,
+  type OrderState,
+  type Stage,
+} from './domain/state';
 import {
   DEAD_LETTER_NOT_FOUND,
   deadLettersQuery,
@@ -42,6 +54,7 @@ import {
 } from './messages';
 import * as sa from './search-attributes';
 import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/notices';
+import { refundAfterCancellation } from './stages/receivables';
 
 // What every channel's workflow shares around its journey: one way in for events (update and
 // signal), one way out for messages (the outbox activity), the search attributes kept current,
@@ -82,9 +95,15 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
   await Promise.race([journey(s, work, 'resume' in input), continueAsNewWhenDue(s, run)]);
   if (s.stage === 'cancelled') {
-    for (const role of ['production', 'finance', 'warehouse', 'sales-rep'] as const) {
-      tell(s, 'order-cancelled', role, `order cancelled: ${s.facts.cancelledReason}`);
+    // With a ledger, everyone who acted on the order hears of it, and the order stays open until its refund is settled.
+    const refund =
+      s.ledger && refundDue(s) > 0
+        ? `; ${received(s)} fen received, refund due ${refundDue(s)} fen less what finance keeps for work done`
+        : '';
+    for (const role of s.ledger ? toldOfCancellation(s) : (['production', 'finance', 'warehouse', 'sales-rep'] as const)) {
+      tell(s, 'order-cancelled', role, `order cancelled: ${s.facts.cancelledReason}${refund}`);
     }
+    if (s.ledger) await refundAfterCancellation(s);
   }
   // Nothing leaves unsent: the outbox drains before the order closes.
   await condition(() => s.pendingNotices.length === 0);
@@ -166,9 +185,14 @@ function open({ order, policy }: StartOrder): OrderState {
     throw ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid order or policy', details: [issues], nonRetryable: true });
   }
   const s = openOrder(order, policy, now());
+  // Orders that started before payment plans replay without a ledger, as they ran.
+  if (!patched(PAYMENT_PLANS)) delete s.ledger;
   advance(s, s.receivedAt); // into the first stage of its channel's route
   return s;
 }
+
+/** The patch under which new orders carry a payment plan and a ledger (and their money clocks). */
+const PAYMENT_PLANS = 'payment-plans';
 
 function unlessCancelled(error: unknown) {
   if (!isCancellation(error)) throw error;

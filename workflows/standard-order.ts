@@ -7,6 +7,7 @@ import { deposit } from './stages/deposit';
 import { delayNotices } from './stages/follow-up';
 import { intake } from './stages/intake';
 import { production, productionNotice } from './stages/production';
+import { invoiceDue, receivables } from './stages/receivables';
 import { putAway, release, shippingRequestChase } from './stages/release';
 import { priceReview, supervisorApproval, technicalReview } from './stages/review';
 import { ship } from './stages/shipping';
@@ -33,8 +34,8 @@ export const standardWork: ChannelWork = {
     shipping: ship,
     'after-sales': afterSales, // complaints until the warranty ends, then archive
   },
-  // Beside whatever stage the order is in.
-  sideLines: [delayNotices, shippingRequestChase],
+  // Beside whatever stage the order is in; the money side lines only on orders with a ledger.
+  sideLines: [delayNotices, shippingRequestChase, receivables, invoiceDue],
 };
 
 export async function standardOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { policyFor, startOrder, type PolicyFile } from '../../client/channels';
 import { Channel, type OrderInput } from '../../workflows/domain/order';
+import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
+import type { LedgerSnapshot, OrderSnapshot } from '../../workflows/domain/snapshot';
 import { snapshotQuery, timelineQuery } from '../../workflows/messages';
 import { personOf } from '../auth';
 import { digestOf, idempotencyOf, keyReused, type CreationKeys } from '../idempotency';
@@ -92,6 +94,21 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
 
   router.get('/orders/:id/timeline', async (req, res) => {
     res.json({ timeline: await (await visibleOrder(client, personOf(res), req.params.id)).query(timelineQuery) });
+  });
+
+  // The order's money as documents (对账单, 余款催收告知书), from its ledger; whoever may read the order may read them.
+  const withLedger = async (person: ReturnType<typeof personOf>, id: string) => {
+    const snapshot = await (await visibleOrder(client, person, id)).query(snapshotQuery);
+    if (!snapshot.ledger) {
+      throw new Problem(404, 'not-found', 'No ledger', 'the order started before payment plans: see its received and balanceDue');
+    }
+    return snapshot as OrderSnapshot & { ledger: LedgerSnapshot };
+  };
+  router.get('/orders/:id/statement', async (req, res) => {
+    res.json(statementOf(await withLedger(personOf(res), req.params.id)));
+  });
+  router.get('/orders/:id/balance-due-notice', async (req, res) => {
+    res.json(balanceDueNoticeOf(await withLedger(personOf(res), req.params.id)));
   });
 
   return router;

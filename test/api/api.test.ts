@@ -131,6 +131,59 @@ describe('REST API (dev server)', function () {
     assert.ok(listed.body.orders.some((o: { orderNumber: string; stage: string }) => o.orderNumber === id && o.stage === 'after-sales'));
   });
 
+  it("takes an order's own payment plan only when it adds up, and shows its money as a statement and a balance-due notice to whoever may read it", async () => {
+    const plan: Record<string, unknown>[] = [
+      { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
+      { name: 'before-shipping', amount: 900_000, due: { before: 'shipping' } },
+      { name: 'retention', basisPoints: 500, due: { after: 'warranty-end' } },
+    ];
+    const { deposit: _, ...form } = customOrder();
+    const refused = await create('order-desk', { ...form, orderNumber: uniqueNumber(), paymentPlan: plan });
+    assertProblem(refused, 400, 'invalid-request');
+    assert.deepEqual(refused.body.errors, [
+      { field: 'paymentPlan', message: 'the instalments add up to 1425000 fen, not the order amount of 1500000 fen' },
+    ]);
+
+    const id = uniqueNumber();
+    plan[1] = { name: 'before-shipping', rest: true, due: { before: 'shipping' } };
+    assert.equal((await create('order-desk', { ...form, orderNumber: id, paymentPlan: plan })).status, 201);
+    for (const [role, type, data] of [...untilDeposit, ['finance', 'deposit-received', { amount: 450_000, paymentRef: 'B-1' }]] as Step[]) {
+      assert.equal((await send(id, role, type, data)).status, 200, type);
+    }
+    const statement = await call(api, 'GET', `/api/v1/orders/${id}/statement`, { role: 'customer' });
+    assert.equal(statement.status, 200, JSON.stringify(statement.body));
+    assert.deepEqual(
+      statement.body.lines.map((l: { charge: number; credit: number; balance: number; ref: string }) => [
+        l.charge,
+        l.credit,
+        l.balance,
+        l.ref,
+      ]),
+      [
+        [1_500_000, 0, 1_500_000, id],
+        [0, 450_000, 1_050_000, 'B-1'],
+      ],
+    );
+    const notice = await call(api, 'GET', `/api/v1/orders/${id}/balance-due-notice`, { role: 'finance' });
+    assert.deepEqual(
+      notice.body.outstanding.map((i: { name: string; unpaid: number }) => [i.name, i.unpaid]),
+      [
+        ['before-shipping', 975_000],
+        ['retention', 75_000],
+      ],
+    );
+    assert.equal(notice.body.balanceDue, 1_050_000);
+
+    // Another customer's order is not found, for its money as for the rest.
+    const other = uniqueNumber();
+    assert.equal(
+      (await create('order-desk', { ...customOrder(other), customer: { id: 'C-OTHER', name: 'Other', class: 'B' } })).status,
+      201,
+    );
+    assertProblem(await call(api, 'GET', `/api/v1/orders/${other}/statement`, { role: 'customer' }), 404, 'order-not-found');
+    assert.equal((await call(api, 'GET', `/api/v1/orders/${other}/statement`, { role: 'sales-rep' })).status, 200);
+  });
+
   it('refuses each role something: creation to all but those who take orders, and an event the permission matrix does not give it', async () => {
     const creators = defaultPolicy.permissions['order-confirmed'];
     for (const role of people) {
@@ -408,9 +461,11 @@ describe('REST API (dev server)', function () {
       '/healthz',
       '/orders',
       '/orders/{id}',
+      '/orders/{id}/balance-due-notice',
       '/orders/{id}/dead-letters',
       '/orders/{id}/dead-letters/{seq}/resend',
       '/orders/{id}/events',
+      '/orders/{id}/statement',
       '/orders/{id}/timeline',
       '/readyz',
     ]);

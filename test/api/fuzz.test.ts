@@ -203,7 +203,9 @@ describe('API fuzz from the OpenAPI document (dev server)', function () {
         assert.ok(order.expectedEvents.every((t: EventType) => eventTypes.includes(t)));
         const money = [...accepted.values()].reduce((sum, a) => sum + a.money, 0);
         assert.equal(order.received, money, 'received is exactly what the API accepted, each key once');
-        assert.equal(order.balanceDue, Math.max(0, order.amount - order.received));
+        // The ledger balances: what is owed less what was paid net is the balance, or the refund due.
+        const { contract, writtenOff, refunded } = order.ledger.totals;
+        assert.equal(order.balanceDue - order.refundDue, contract - writtenOff - (order.received - refunded));
         const timeline = (await request('GET', `/api/v1/orders/${target}/timeline`, { role: 'finance' })).body.timeline as {
           kind: string;
           type: string;

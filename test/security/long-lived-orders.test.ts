@@ -78,6 +78,7 @@ describe('an order that takes thousands of events (API, dev server)', function (
       'cancelled',
       'change-requested',
       'delay-reported',
+      'invoice-issued',
       'payment-received',
       'progress-reported',
       'qc-failed',

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { simulate } from '../../scripts/simulator';
+import { simulate, type Scenario } from '../../scripts/simulator';
 import { timeSkippingServer } from '../support/servers';
 import { entries } from '../support/scenario';
 
 // Every scenario shipped in test/scenarios runs in the simulator (as `npm run simulate` runs it).
 const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'scenarios');
+const scenario = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Scenario;
+const DAY = 24 * 3600 * 1000;
 
 describe('shipped scenarios (simulator)', function () {
   this.timeout(120_000);
@@ -34,6 +36,111 @@ describe('shipped scenarios (simulator)', function () {
       ['shipped'],
     );
     assert.equal(result.snapshot.shippingMode, 'special-vehicle', '¥10,500 is above the ¥10,000 threshold');
+    // The ¥300 agreed for the delay is deducted: the balance-due notice asks for 820,000 fen, not 850,000.
+    assert.match(entries(result.timeline, 'notification', 'balance-due-notice')[0].detail, /820000 fen \(after 30000 fen compensation\)/);
+    const { totals } = result.snapshot.ledger!;
+    assert.deepEqual(
+      [totals.compensation, totals.contract, totals.received, totals.balance, totals.refundDue],
+      [30000, 1020000, 1020000, 0, 0],
+    );
+    assert.equal(entries(result.timeline, 'money', 'compensation').length, 1);
+  });
+
+  it('class A on credit: the balance is chased up the dunning ladder from its due date, past the warranty, and archived only once paid', async () => {
+    const result = await simulate(await timeSkippingServer(), scenario('class-a-on-credit.json'));
+    assert.equal(result.stage, 'archived');
+    const signedFor = Date.parse(entries(result.timeline, 'event', 'signed-for')[0].at);
+    const dunning = result.timeline.filter((t) => t.type === 'dunning');
+    // Due 30 days after sign-off: the sales rep on the day, finance a week later, then the supervisor every 30 days.
+    assert.deepEqual(
+      dunning.slice(0, 3).map((t) => [t.kind, t.to]),
+      [
+        ['reminder', 'sales-rep'],
+        ['reminder', 'finance'],
+        ['escalation', 'supervisor'],
+      ],
+    );
+    assert.ok(Date.parse(dunning[0].at) - signedFor > 29 * DAY && Date.parse(dunning[0].at) - signedFor <= 30 * DAY);
+    assert.match(dunning[0].detail, /balance instalment of 500000 fen due \d{4}-\d{2}-\d{2}: 500000 fen unpaid/);
+    const warrantyEnd = signedFor + 365 * DAY;
+    const paidAt = Date.parse(entries(result.timeline, 'event', 'payment-received')[0].at);
+    assert.ok(
+      dunning.some((t) => Date.parse(t.at) > warrantyEnd),
+      'still chased after the warranty ended',
+    );
+    assert.ok(
+      dunning.every((t) => Date.parse(t.at) < paidAt),
+      'not chased once paid',
+    );
+    assert.equal(entries(result.timeline, 'reminder', 'invoice-due').length, 0, 'invoiced with the sign-off');
+    const [balance] = result.snapshot.ledger!.instalments;
+    assert.deepEqual([balance.status, balance.paid], ['paid', 500000]);
+    assert.equal(result.snapshot.ledger!.totals.invoiced, 500000);
+  });
+
+  it('a contract: advance before production, payment before shipping, acceptance payment, retention chased and paid at the warranty end', async () => {
+    const result = await simulate(await timeSkippingServer(), scenario('contract-advance-acceptance-retention.json'));
+    assert.equal(result.stage, 'archived', 'two years after the warranty, everything paid');
+    assert.deepEqual(
+      result.snapshot.ledger!.instalments.map((i) => [i.name, i.amount, i.status]),
+      [
+        ['advance', 600000, 'paid'],
+        ['before-shipping', 600000, 'paid'],
+        ['on-acceptance', 700000, 'paid'],
+        ['retention', 100000, 'paid'],
+      ],
+    );
+    assert.deepEqual(
+      entries(result.timeline, 'rejected-event').map((t) => t.type),
+      ['shipped'],
+      'not shipped before the payment before shipping',
+    );
+    // Only the retention was late: the sales rep on the warranty's last day, finance a week later.
+    const dunning = result.timeline.filter((t) => t.type === 'dunning');
+    assert.deepEqual(
+      dunning.map((t) => t.to),
+      ['sales-rep', 'finance'],
+    );
+    assert.match(dunning[0].detail, /^retention instalment of 100000 fen/);
+  });
+
+  it('cancelled after the deposit: every department that acted is told, finance keeps its costs and refunds the rest, and the order closes', async () => {
+    const result = await simulate(await timeSkippingServer(), scenario('cancelled-after-deposit-refund.json'));
+    assert.equal(result.status, 'cancelled');
+    const told = entries(result.timeline, 'notification', 'order-cancelled');
+    assert.deepEqual(told.map((t) => t.to).sort(), [
+      'finance',
+      'order-desk',
+      'production',
+      'purchasing',
+      'sales-rep',
+      'technical',
+      'warehouse',
+    ]);
+    assert.match(told[0].detail, /150000 fen received, refund due 150000 fen/);
+    assert.equal(entries(result.timeline, 'reminder', 'refund-reminder').length, 1, 'finance reminded the next day');
+    const { totals, kept } = result.snapshot.ledger!;
+    assert.deepEqual([totals.contract, totals.received, totals.refunded, totals.balance, totals.refundDue], [30000, 150000, 120000, 0, 0]);
+    assert.equal(kept!.reason, 'aluminium housings already cut');
+    assert.deepEqual(result.snapshot.expectedEvents, []);
+  });
+
+  it('refuses a payment above the balance, naming the amount due; takes a surplus only as an explicit credit, then its refund', async () => {
+    const result = await simulate(await timeSkippingServer(), scenario('overpayment-refused.json'));
+    const [refused] = entries(result.timeline, 'rejected-event', 'payment-received');
+    assert.match(refused.detail, /400000 fen is more than the 350000 fen still due on the order/);
+    assert.equal(entries(result.timeline, 'event', 'payment-received').length, 1);
+    assert.equal(entries(result.timeline, 'event', 'shipped').length, 1);
+    const { totals } = result.snapshot.ledger!;
+    assert.deepEqual([totals.received, totals.refunded, totals.balance, totals.refundDue], [510000, 10000, 0, 0]);
+    assert.deepEqual(
+      result.snapshot.ledger!.movements.map((m) => [m.kind, m.amount, m.actor.role, m.ref]),
+      [
+        ['payment', 150000, 'finance', 'BANK-O1'],
+        ['payment', 360000, 'finance', 'BANK-O3'],
+        ['refund', 10000, 'finance', 'BANK-R2'],
+      ],
+    );
   });
 
   it('a custom order cancelled after its drawings were confirmed, by the supervisor only', async () => {
@@ -147,5 +254,9 @@ describe('npm run simulate -- <scenario> --json', function () {
       [[1, 960_000]],
       'the line versions: v1 as ordered',
     );
+    const ledger = printed.ledger as { totals: Record<string, unknown>; instalments: unknown[]; movements: unknown[] };
+    for (const key of ['contract', 'invoiced', 'received', 'refunded', 'balance', 'refundDue'])
+      assert.equal(typeof ledger.totals[key], 'number', key);
+    assert.ok(Array.isArray(ledger.instalments) && Array.isArray(ledger.movements));
   });
 });

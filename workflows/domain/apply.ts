@@ -1,4 +1,5 @@
 import type { EventType, OrderEvent } from './events';
+import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
 import { advance } from './route';
@@ -102,8 +103,9 @@ const handlers: { [T in EventType]: Handler<T> } = {
       detail: `ask the customer to return the confirmation again: ${event.data.reason}`,
     });
   },
-  'deposit-received': (s, event) => {
+  'deposit-received': (s, event, at) => {
     s.depositReceived += event.data.amount;
+    received(s, event, at, 'deposit');
   },
   'production-notice-issued': (s, _, at) => {
     s.facts.productionNoticeAt = at;
@@ -125,8 +127,9 @@ const handlers: { [T in EventType]: Handler<T> } = {
       detail: `tell the customer within ${s.policy.clocks.delayNotice.after}: ${event.data.reason}`,
     });
   },
-  'customer-told-of-delay': (s, _, at) => {
+  'customer-told-of-delay': (s, event, at) => {
     for (const delay of s.delays) delay.toldAt ??= at;
+    compensate(s, event.actor, at, event.data.compensation, 'delay');
   },
   'change-requested': (s, event, at) => {
     const { description, lines, wantedDate } = event.data;
@@ -266,8 +269,9 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'shipping-requested': (s, event) => {
     s.facts.shippingRequestRef = event.data.requestRef;
   },
-  'payment-received': (s, event) => {
+  'payment-received': (s, event, at) => {
     s.paymentsReceived += event.data.amount;
+    received(s, event, at, event.data.asCredit ? 'payment, surplus held as credit' : 'payment');
   },
   'emergency-released': (s, event, at) => {
     s.facts.emergencyRelease = { by: event.actor, reason: event.data.reason, at };
@@ -284,6 +288,45 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'signed-for': (s, _, at) => {
     s.facts.signedForAt = at;
   },
+  'goods-accepted': (s, _, at) => {
+    s.facts.acceptedAt = at;
+  },
+  'invoice-issued': (s, event, at) => {
+    const { invoiceNumber, amount, date } = event.data;
+    s.ledger!.invoices.push({ number: invoiceNumber, amount, date, issuedAt: at, by: event.actor });
+  },
+  'invoice-voided': (s, event, at) => {
+    const invoice = s.ledger!.invoices.find((i) => i.number === event.data.invoiceNumber && !i.voided)!;
+    invoice.voided = { at, reason: event.data.reason, by: event.actor };
+  },
+  'receivable-written-off': (s, event, at) => {
+    move(s, s.ledger!, at, {
+      kind: 'write-off',
+      amount: event.data.amount,
+      actor: event.actor,
+      ref: event.data.financeRef,
+      detail: `written off: ${event.data.reason}`,
+    });
+  },
+  'cancellation-costs-kept': (s, event, at) => {
+    s.ledger!.kept = { amount: event.data.amount, reason: event.data.reason };
+    move(s, s.ledger!, at, {
+      kind: 'costs-kept',
+      amount: event.data.amount,
+      actor: event.actor,
+      ref: event.data.reason,
+      detail: `kept for work done: ${event.data.reason}`,
+    });
+  },
+  'refund-paid': (s, event, at) => {
+    move(s, s.ledger!, at, {
+      kind: 'refund',
+      amount: event.data.amount,
+      actor: event.actor,
+      ref: event.data.paymentRef,
+      detail: 'refund paid',
+    });
+  },
   'complaint-filed': (s, event, at) => {
     s.complaints.push({ number: s.complaints.length + 1, category: event.data.category, description: event.data.description, filedAt: at });
     notify(s, at, {
@@ -298,6 +341,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     complaint.resolvedAt = at;
     complaint.responsibleParty = event.data.responsibleParty;
     complaint.resolution = event.data.resolution;
+    compensate(s, event.actor, at, event.data.compensation, `complaint ${complaint.number}`);
   },
   cancelled: (s, event, at) => {
     s.facts.cancelledReason = event.data.reason;
@@ -383,6 +427,24 @@ function applyUnassessed(s: OrderState, at: string, amendment: Amendment) {
     s.depositDue = depositDue(s.order.deposit, s.amount);
   }
   if (amendment.newPromisedDate) setPromisedDate(s, at, amendment.newPromisedDate, `amendment v${amendment.version}`);
+}
+
+/** Money in, on the ledger (orders without one count it in depositReceived and paymentsReceived only). */
+function received(s: OrderState, event: Extract<OrderEvent, { type: 'deposit-received' | 'payment-received' }>, at: string, what: string) {
+  if (!s.ledger) return;
+  move(s, s.ledger, at, {
+    kind: 'payment',
+    amount: event.data.amount,
+    actor: event.actor,
+    ref: event.data.paymentRef,
+    detail: `${what} received`,
+  });
+}
+
+/** Compensation agreed with the customer (a discount for a delay, a complaint): it lowers what they owe. */
+function compensate(s: OrderState, actor: OrderEvent['actor'], at: string, amount: number | undefined, why: string) {
+  if (!s.ledger || !amount) return;
+  move(s, s.ledger, at, { kind: 'compensation', amount, actor, ref: why, detail: `compensation for the ${why}` });
 }
 
 function describe(event: OrderEvent): string {

@@ -91,7 +91,12 @@ export const eventData = {
   'qc-failed': z.object({ reason: Reason }),
   stocked: z.object({ location: z.string().min(1).max(120) }),
   'shipping-requested': z.object({ requestRef: Ref }), // 发货申请告知单
-  'payment-received': z.object({ amount: Fen.min(1), paymentRef: Ref }),
+  'payment-received': z.object({
+    amount: Fen.min(1),
+    paymentRef: Ref,
+    /** Finance takes more than is due on purpose: the surplus is held for the customer (shown as refund due). */
+    asCredit: z.boolean().optional(),
+  }),
   'emergency-released': z.object({ reason: Reason }),
   shipped: z.object({
     carrier: z.string().min(1).max(120),
@@ -99,6 +104,15 @@ export const eventData = {
     expectedArrival: IsoDate.optional(),
   }),
   'signed-for': z.object({ receiptRef: Ref }), // 到货回单
+  'goods-accepted': z.object({ acceptanceRef: Ref }), // 验收: what an on-acceptance instalment counts from
+  'invoice-issued': z.object({ invoiceNumber: Ref, amount: Fen.min(1), date: IsoDate }), // 开票
+  /** Voided, or corrected: void it and issue the corrected one under a new number. */
+  'invoice-voided': z.object({ invoiceNumber: Ref, reason: Reason }),
+  /** A supervisor writes off what the customer will not pay, with finance's approval (its reference). */
+  'receivable-written-off': z.object({ amount: Fen.min(1), reason: Reason, financeRef: Ref }),
+  /** After a cancellation, what finance keeps of the money received for work done; the rest is refunded. */
+  'cancellation-costs-kept': z.object({ amount: Fen, reason: Reason }),
+  'refund-paid': z.object({ amount: Fen.min(1), paymentRef: Ref }),
   'complaint-filed': z.object({
     category: z.enum(['quality', 'technical', 'processing', 'wrong-or-missing-goods', 'installation', 'transport']),
     description: Reason,
@@ -107,6 +121,8 @@ export const eventData = {
     complaintNumber: z.int().positive(),
     responsibleParty: z.enum(['production', 'installation', 'transport', 'sales', 'customer', 'none']),
     resolution: Reason,
+    /** A compensation agreed with the customer, in fen: lowers what they owe. */
+    compensation: Fen.optional(),
   }),
   cancelled: z.object({ reason: Reason }),
 } as const;

@@ -76,6 +76,44 @@ export const DepositTerms = z.discriminatedUnion('kind', [
 ]);
 export type DepositTerms = z.infer<typeof DepositTerms>;
 
+// 付款计划: when the customer pays what. Each instalment is a share of the contract amount (basis points, a
+// fixed sum, or the rest) falling due at a stage it gates or a number of days after a business event.
+export const InstalmentName = z.enum([
+  'intention-deposit', // 意向金
+  'deposit', // 定金
+  'advance', // 预付款
+  'before-shipping', // 发货前付款 / 提货款
+  'on-delivery', // 到货款
+  'on-acceptance', // 验收款
+  'balance', // 余款
+  'retention', // 质保金
+]);
+export type InstalmentName = z.infer<typeof InstalmentName>;
+
+/** The business events an instalment may fall due after (sign-off 到货签收, acceptance 验收, the warranty's end). */
+export const DueAfter = z.enum(['signed-confirmation', 'shipping', 'sign-off', 'acceptance', 'warranty-end']);
+export type DueAfter = z.infer<typeof DueAfter>;
+
+export const Instalment = z
+  .object({
+    name: InstalmentName,
+    /** A share of the contract amount in basis points (3000 = 30 %), rounded up to the fen. */
+    basisPoints: z.int().min(1).max(10_000).optional(),
+    /** A fixed sum in fen. */
+    amount: Fen.min(1).optional(),
+    /** Whatever the other instalments leave of the contract amount. */
+    rest: z.literal(true).optional(),
+    due: z.union([
+      /** Gates the stage: production does not start, or the goods do not ship, until it is paid. */
+      z.object({ before: z.enum(['production', 'shipping']) }).strict(),
+      /** Falls due `days` company days (calendar, or working with `workingDays`) after the event. */
+      z.object({ after: DueAfter, days: z.int().min(0).max(3650).default(0), workingDays: z.boolean().default(false) }).strict(),
+    ]),
+  })
+  .strict();
+export type Instalment = z.infer<typeof Instalment>;
+export const PaymentPlan = z.array(Instalment).min(1).max(12);
+
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
 /** What the order desk enters at intake (接单): the order form checked field by field. */
@@ -90,6 +128,8 @@ export const OrderInput = z.object({
   salesRep: z.object({ id: PartyId, name: z.string().min(1).max(120).optional() }),
   lines: z.array(OrderLine).min(1).max(500),
   deposit: DepositTerms.default({ kind: 'none' }),
+  /** The order's own payment plan (a contract's terms); without one, the deposit and the policy's plan for the customer's class. */
+  paymentPlan: PaymentPlan.optional(),
   /** The finished date the customer asks for; production's estimate sets the promised date. */
   requestedDate: IsoDate.optional(),
   delivery: z.object({
@@ -109,5 +149,44 @@ export function moneyCeilingIssues(lines: readonly OrderLine[]): { path: (string
   );
   if (issues.length === 0 && orderAmount(lines) > MAX_ORDER_AMOUNT)
     issues.push({ path: ['lines'], message: `the order total is ${ceiling}` });
+  return issues;
+}
+
+/**
+ * Why an order's own payment plan does not hold: an instalment that is not exactly one share (rate,
+ * sum or rest), more than one rest, a deposit given beside the plan, or instalments that do not add
+ * up to the order amount (exactly: rates are compared before rounding).
+ */
+export function paymentPlanIssues(
+  order: Pick<OrderInput, 'lines' | 'deposit' | 'paymentPlan'>,
+): { path: (string | number)[]; message: string }[] {
+  const plan = order.paymentPlan;
+  if (!plan) return [];
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  plan.forEach((instalment, i) => {
+    const shares = [instalment.basisPoints, instalment.amount, instalment.rest].filter((share) => share !== undefined).length;
+    if (shares !== 1) issues.push({ path: ['paymentPlan', i], message: 'give exactly one of basisPoints, amount or rest' });
+  });
+  if (plan.filter((instalment) => instalment.rest).length > 1)
+    issues.push({ path: ['paymentPlan'], message: 'only one instalment may take the rest' });
+  if (order.deposit.kind !== 'none')
+    issues.push({ path: ['deposit'], message: 'with a payment plan, the deposit is one of its instalments: leave deposit out' });
+  if (issues.length > 0) return issues;
+  const total = BigInt(orderAmount(order.lines));
+  // In ten-thousandths of a fen, so that rates add up exactly.
+  const stated = plan.reduce((sum, i) => sum + BigInt(i.amount ?? 0) * 10_000n + BigInt(i.basisPoints ?? 0) * total, 0n);
+  const shown = (tenThousandths: bigint) => (Number(tenThousandths) / 10_000).toString();
+  if (plan.some((instalment) => instalment.rest)) {
+    if (stated > total * 10_000n)
+      issues.push({
+        path: ['paymentPlan'],
+        message: `the instalments come to ${shown(stated)} fen before the rest, more than the order amount of ${total} fen`,
+      });
+  } else if (stated !== total * 10_000n) {
+    issues.push({
+      path: ['paymentPlan'],
+      message: `the instalments add up to ${shown(stated)} fen, not the order amount of ${total} fen`,
+    });
+  }
   return issues;
 }

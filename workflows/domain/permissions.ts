@@ -19,9 +19,24 @@ export const changeOrderPermissions = {
   'change-rejected': ['customer', 'sales-rep', 'order-desk', 'finance', 'supervisor'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
-const laterDefaults: Partial<Record<EventType, readonly Role[]>> = changeOrderPermissions;
+/**
+ * Money from contract to cash: the customer (or sales, service) accepts the goods; finance records
+ * invoices, costs kept on a cancellation and refunds; a supervisor writes off, with finance's approval
+ * (its reference is in the event).
+ */
+export const moneyPermissions = {
+  'goods-accepted': ['customer', 'sales-rep', 'service'],
+  'invoice-issued': ['finance'],
+  'invoice-voided': ['finance'],
+  'receivable-written-off': ['supervisor'],
+  'cancellation-costs-kept': ['finance'],
+  'refund-paid': ['finance'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
+/** Every event type added after orders were already running, with its default roles. */
+export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = { ...changeOrderPermissions, ...moneyPermissions };
 
 /** The roles that may send an event under an order's policy. */
 export function rolesFor(policy: Policy, type: EventType): readonly Role[] {
-  return policy.permissions[type] ?? laterDefaults[type] ?? [];
+  return policy.permissions[type] ?? laterEventPermissions[type] ?? [];
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
-import { CustomerClass, Fen, IsoDate, Role } from './order';
-import { changeOrderPermissions } from './permissions';
+import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
+import { changeOrderPermissions, laterEventPermissions, moneyPermissions } from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -17,6 +17,8 @@ export const IsoDuration = z.string().refine((value) => {
   }
 }, 'a positive ISO-8601 duration such as PT2H or P3D');
 
+/** A duration that may be zero: a step at the start of its ladder. */
+const Offset = z.union([IsoDuration, z.literal('PT0S')]);
 const Escalation = z.object({ after: IsoDuration, to: Role });
 const Reminder = z.object({ every: IsoDuration, to: z.array(Role).min(1) });
 
@@ -51,6 +53,7 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'emergency-released': ['supervisor'],
   shipped: ['warehouse'],
   'signed-for': ['customer', 'warehouse', 'sales-rep'],
+  ...moneyPermissions,
   'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service'],
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
@@ -58,15 +61,17 @@ const defaultPermissions: Record<EventType, Role[]> = {
 
 export const Policy = z.object({
   /** The permission matrix: which roles may send each event. */
+  // Partial in the schema, so that the workflow's validator takes the policy of an order that started
+  // before an event type existed (its matrix names no one for it); a new policy names every type.
   permissions: z
     .partialRecord(z.enum(eventTypes as [EventType, ...EventType[]]), z.array(Role))
     .default(defaultPermissions)
     .refine(
-      (matrix) => eventTypes.every((type) => matrix[type] !== undefined || type in changeOrderPermissions),
+      (matrix) => eventTypes.every((type) => matrix[type] !== undefined || type in laterEventPermissions),
       'every event type needs its roles',
     )
     // A matrix written before an event type existed (an order's snapshot, a policy file) takes its default roles.
-    .transform((matrix) => ({ ...changeOrderPermissions, ...matrix }) as Record<EventType, Role[]>),
+    .transform((matrix) => ({ ...laterEventPermissions, ...matrix }) as Record<EventType, Role[]>),
   calendar: z
     .object({
       timeZone: z.string().default('Asia/Shanghai'),
@@ -128,6 +133,51 @@ export const Policy = z.object({
       quotesNeedApproval: z.boolean().default(true),
     })
     .prefault({}),
+  payments: z
+    .object({
+      /**
+       * Each customer class's plan for an order that brings none of its own; the order form's deposit
+       * comes first, before production. Class A ships on credit and pays N days after sign-off; B and C
+       * pay the balance before shipping (余款催收 before 发货).
+       */
+      plans: z.object({ A: PaymentPlan, B: PaymentPlan, C: PaymentPlan }).default({
+        A: [balance({ after: 'sign-off', days: 30, workingDays: false })],
+        B: [balance({ before: 'shipping' })],
+        C: [balance({ before: 'shipping' })],
+      }),
+      /**
+       * 催款: an instalment due after a business event is chased from its due date, each step at its
+       * offset from the start of that day, the last repeated every `repeatEvery` until it is paid.
+       */
+      dunning: z
+        .object({ steps: z.array(z.object({ after: Offset, to: z.array(Role).min(1) })).min(1), repeatEvery: IsoDuration })
+        .default({
+          steps: [
+            { after: 'PT0S', to: ['sales-rep'] },
+            { after: 'P7D', to: ['finance'] },
+            { after: 'P30D', to: ['supervisor'] },
+          ],
+          repeatEvery: 'P30D',
+        }),
+      /** 开票挂账: an invoice for the contract amount is due with this event (none: not chased); finance is reminded after each offset. */
+      invoice: z
+        .object({
+          dueWith: z.enum(['signed-confirmation', 'shipping', 'sign-off']).nullable(),
+          remind: z.array(z.object({ after: Offset, to: z.array(Role).min(1) })),
+        })
+        .default({
+          dueWith: 'sign-off',
+          remind: [
+            { after: 'P3D', to: ['finance'] },
+            { after: 'P10D', to: ['finance'] },
+          ],
+        }),
+      /** A cancelled order's refund: finance is reminded until it is paid. */
+      refundReminder: Reminder.default({ every: 'P1D', to: ['finance'] }),
+      /** How long after the warranty's end a paid-up order is archived (contracts: two years, P730D). */
+      archiveAfterWarranty: Offset.default('PT0S'),
+    })
+    .prefault({}),
   outbox: z
     .object({
       /**
@@ -138,12 +188,17 @@ export const Policy = z.object({
     })
     .prefault({}),
 });
-export type Policy = z.infer<typeof Policy>;
+export type Policy = Omit<z.infer<typeof Policy>, 'permissions'> & { permissions: Record<EventType, Role[]> };
+
+function balance(due: Instalment['due']): Instalment {
+  return { name: 'balance', rest: true, due };
+}
 export type PolicyOverrides = z.input<typeof Policy>;
 
-export const defaultPolicy: Policy = Policy.parse({});
+export const defaultPolicy: Policy = resolvePolicy();
 
 /** The policy for a new order: the company's defaults with the given overrides. */
 export function resolvePolicy(overrides: PolicyOverrides = {}): Policy {
-  return Policy.parse(overrides);
+  // The refinement has checked that the matrix names every event type.
+  return Policy.parse(overrides) as Policy;
 }

@@ -1,15 +1,19 @@
 import type { EventType, OrderEvent } from './events';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
+import { totalsOf } from './ledger';
 import {
   balanceDue,
   depositOutstanding,
+  depositRequired,
   isCustom,
+  isSettled,
   moveTo,
   needsSupervisor,
   openComplaints,
   pendingAmendment,
-  shipsBeforeBalance,
+  refundDue,
+  releasable,
   untoldDelay,
   type OrderState,
   type Stage,
@@ -105,7 +109,7 @@ export const standardRoute: Route = {
     },
     {
       stage: 'deposit',
-      when: (s) => s.depositDue > 0,
+      when: (s) => depositRequired(s) > 0,
       done: (s) => depositOutstanding(s) === 0,
       expects: () => ['deposit-received'],
       provides: [],
@@ -130,8 +134,7 @@ export const standardRoute: Route = {
     { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
     {
       stage: 'release',
-      done: (s) =>
-        (shipsBeforeBalance(s) || balanceDue(s) === 0) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
+      done: (s) => releasable(s) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
       expects: (s) => [
         ...(f(s).shippingRequestRef === undefined ? (['shipping-requested'] as const) : []),
         ...(f(s).shippingRequestRef === undefined && !f(s).emergencyRelease ? (['emergency-released'] as const) : []),
@@ -157,6 +160,17 @@ export const standardRoute: Route = {
     // After an emergency release, the shipping request still comes (手工单后补).
     { from: 'release', events: (s) => (f(s).emergencyRelease && !f(s).shippingRequestRef ? ['shipping-requested'] : []) },
     { until: 'in-transit', events: () => ['cancelled'] },
+    // The ledger's side of the order (orders that have one): invoices once the order is confirmed, the
+    // customer's acceptance after sign-off, a write-off once the goods have left, a refund whenever more
+    // was received than is owed.
+    {
+      from: 'confirmation',
+      events: (s) =>
+        s.ledger ? ['invoice-issued', ...(s.ledger.invoices.some((i) => !i.voided) ? (['invoice-voided'] as const) : [])] : [],
+    },
+    { from: 'after-sales', events: (s) => (s.ledger && f(s).acceptedAt === undefined ? ['goods-accepted'] : []) },
+    { from: 'in-transit', events: (s) => (s.ledger && balanceDue(s) > 0 ? ['receivable-written-off'] : []) },
+    { from: 'confirmation', events: (s) => (s.ledger && refundDue(s) > 0 ? ['refund-paid'] : []) },
   ],
 };
 
@@ -230,6 +244,11 @@ function inside(route: Route, s: OrderState, window: Window): boolean {
 
 /** The events the order accepts in its current state: the main line's next step and the open windows. */
 export function expectedEvents(s: OrderState): EventType[] {
+  // A cancelled order that received money stays open until it is settled: finance says what it keeps, and refunds the rest.
+  if (s.stage === 'cancelled') {
+    if (!s.ledger || isSettled(s)) return [];
+    return [...(s.ledger.kept ? [] : (['cancellation-costs-kept'] as const)), ...(refundDue(s) > 0 ? (['refund-paid'] as const) : [])];
+  }
   const route = routeOf(s);
   const expected = new Set<EventType>(route.steps.find((step) => step.stage === s.stage)?.expects(s) ?? []);
   for (const window of route.windows) {
@@ -268,16 +287,41 @@ export function whyNotApplicable(s: OrderState, event: OrderEvent): Misfit | und
   return aboveDue(s, event);
 }
 
-/** Money is never taken beyond what the order still owes: a deposit or payment above it is refused, naming the amount due. */
+/**
+ * Money is never taken beyond what is owed: a payment above the balance (unless finance takes the surplus
+ * as a credit), a refund above the refund due, a write-off above the balance, costs kept above what was
+ * received, an invoice above what is not yet invoiced, compensation above what the contract is still
+ * worth. Each refusal names the amount that may be taken.
+ */
 function aboveDue(s: OrderState, event: OrderEvent): Misfit | undefined {
-  if (event.type !== 'deposit-received' && event.type !== 'payment-received') return undefined;
-  const due = balanceDue(s);
-  if (event.data.amount <= due) return undefined;
-  return {
-    kind: 'amount-above-due',
-    amountDue: due,
-    message: `${event.data.amount} fen is more than the ${due} fen still due on the order`,
-  };
+  const limit = limitOf(s, event);
+  if (!limit || limit.amount <= limit.due) return undefined;
+  return { kind: 'amount-above-due', amountDue: limit.due, message: `${limit.amount} fen is more than the ${limit.due} fen ${limit.what}` };
+}
+
+function limitOf(s: OrderState, event: OrderEvent): { amount: number; due: number; what: string } | undefined {
+  const totals = s.ledger && totalsOf(s, s.ledger);
+  switch (event.type) {
+    case 'payment-received':
+      return event.data.asCredit ? undefined : { amount: event.data.amount, due: balanceDue(s), what: 'still due on the order' };
+    case 'deposit-received':
+      return { amount: event.data.amount, due: balanceDue(s), what: 'still due on the order' };
+    case 'customer-told-of-delay':
+    case 'complaint-resolved':
+      return totals && event.data.compensation
+        ? { amount: event.data.compensation, due: Math.max(0, totals.contract), what: 'the contract is still worth' }
+        : undefined;
+    case 'refund-paid':
+      return { amount: event.data.amount, due: refundDue(s), what: 'of refund due' };
+    case 'receivable-written-off':
+      return { amount: event.data.amount, due: balanceDue(s), what: 'still due on the order' };
+    case 'cancellation-costs-kept':
+      return totals && { amount: event.data.amount, due: totals.received - totals.refunded, what: 'received from the customer' };
+    case 'invoice-issued':
+      return totals && { amount: event.data.amount, due: Math.max(0, totals.contract - totals.invoiced), what: 'not yet invoiced' };
+    default:
+      return undefined;
+  }
 }
 
 function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
@@ -306,6 +350,14 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
       return event.type === 'change-assessed' && event.data.feasible && !event.data.lines && !event.data.newPromisedDate
         ? 'a feasible change names the amended lines with their prices, or the new promised date'
         : undefined;
+    case 'invoice-issued':
+      return s.ledger!.invoices.some((i) => i.number === event.data.invoiceNumber)
+        ? `invoice ${event.data.invoiceNumber} is already recorded (to correct it, void it and issue the corrected one under a new number)`
+        : undefined;
+    case 'invoice-voided':
+      return s.ledger!.invoices.some((i) => i.number === event.data.invoiceNumber && !i.voided)
+        ? undefined
+        : `invoice ${event.data.invoiceNumber} is not a valid invoice of this order`;
     case 'complaint-resolved':
       return openComplaints(s).some((c) => c.number === event.data.complaintNumber)
         ? undefined

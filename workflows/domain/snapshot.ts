@@ -1,7 +1,10 @@
 import type { EventType } from './events';
 import type { Fen, IsoDate } from './order';
+import { dateAt } from './calendar';
+import { instalmentsOf, totalsOf, type InstalmentView, type Invoice, type LedgerTotals, type Movement } from './ledger';
 import {
   balanceDue,
+  depositRequired,
   isLate,
   lineVersionsOf,
   needsSupervisor,
@@ -51,9 +54,23 @@ export interface OrderSnapshot {
   complaints: Complaint[];
   emergencyRelease: { by: string; reason: string; at: string } | null;
   qcFailures: number;
+  /** The payment plan, totals, movements and invoices; null on orders that started before payment plans. */
+  ledger: LedgerSnapshot | null;
 }
 
-export function snapshotOf(s: OrderState): OrderSnapshot {
+export interface LedgerSnapshot {
+  /** The company day the instalments' status is reckoned on (the order's clock). */
+  today: IsoDate;
+  instalments: InstalmentView[];
+  totals: LedgerTotals;
+  movements: Movement[];
+  invoices: Invoice[];
+  /** After a cancellation: what finance keeps for work done, and why. */
+  kept: { amount: Fen; reason: string } | null;
+}
+
+/** The order as of `asOf` (epoch ms; in the workflow, its deterministic clock). */
+export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnapshot {
   return {
     orderNumber: s.order.orderNumber,
     channel: s.order.channel,
@@ -63,7 +80,7 @@ export function snapshotOf(s: OrderState): OrderSnapshot {
     salesRep: s.order.salesRep,
     receivedAt: s.receivedAt,
     amount: s.amount,
-    depositDue: s.depositDue,
+    depositDue: depositRequired(s),
     received: received(s),
     balanceDue: balanceDue(s),
     refundDue: refundDue(s),
@@ -83,5 +100,15 @@ export function snapshotOf(s: OrderState): OrderSnapshot {
       ? { by: s.facts.emergencyRelease.by.id, reason: s.facts.emergencyRelease.reason, at: s.facts.emergencyRelease.at }
       : null,
     qcFailures: s.facts.qcFailures,
+    ledger: s.ledger
+      ? {
+          today: dateAt(asOf, s.policy.calendar.timeZone),
+          instalments: instalmentsOf(s, s.ledger, asOf),
+          totals: totalsOf(s, s.ledger),
+          movements: s.ledger.movements,
+          invoices: s.ledger.invoices,
+          kept: s.ledger.kept ?? null,
+        }
+      : null,
   };
 }

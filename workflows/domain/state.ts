@@ -1,5 +1,6 @@
 import type { EventData, OrderEvent, PricedLine } from './events';
 import { addCalendarDays, addWorkingDays, isWorkingDay, type CompanyCalendar } from './calendar';
+import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, totalsOf, type Ledger } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Actor, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { Policy } from './policy';
@@ -77,7 +78,10 @@ export type ClockName =
   | 'balance-reminder'
   | 'shipping-request-chase'
   | 'complaint-callback'
-  | 'after-sales-period';
+  | 'after-sales-period'
+  | 'dunning'
+  | 'invoice-due'
+  | 'refund-reminder';
 
 export type TimelineKind =
   | 'event'
@@ -89,6 +93,8 @@ export type TimelineKind =
   | 'notification'
   /** A confirmed amendment became the next version of the lines: both versions with their amounts and dates. */
   | 'lines-version'
+  /** Money moved on the ledger: a payment, compensation, refund, write-off, or the costs kept after a cancellation. */
+  | 'money'
   /** A notice the outbox could not deliver: it became a dead letter (an operator may resend it). */
   | 'notice-not-delivered'
   /** An operator sent a dead letter again. */
@@ -242,6 +248,7 @@ export interface OrderState {
     emergencyRelease?: { by: Actor; reason: string; at: string };
     shippedAt?: string;
     signedForAt?: string;
+    acceptedAt?: string;
     cancelledReason?: string;
     archivedAt?: string;
     /** A confirmed change altered the drawings: technical owes a revised technical order from then. */
@@ -262,6 +269,11 @@ export interface OrderState {
   /** Messages waiting for the outbox, and how many were ever queued (their idempotency sequence). */
   pendingNotices: Notice[];
   noticesQueued: number;
+  /**
+   * The payment plan and the money moved against it. Absent on orders that started before payment
+   * plans: they keep their single deposit and balance (depositDue, depositReceived, paymentsReceived).
+   */
+  ledger?: Ledger;
   /** Notices given up on; absent in the state of an order that continued as new before there were any. */
   deadLetters?: DeadLetter[];
 }
@@ -296,6 +308,8 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     pendingNotices: [],
     noticesQueued: 0,
     deadLetters: [],
+    // A policy from before payment plans (an old order's, on replay) has no plans to open a ledger with.
+    ...((policy as Partial<Policy>).payments ? { ledger: emptyLedger(planFor(order, policy)) } : {}),
   };
 }
 
@@ -313,17 +327,55 @@ export const isLarge = (s: OrderState) => s.amount > s.policy.rules.largeOrderAm
 /** Large or custom orders need a supervisor's approval before production (001). */
 export const needsSupervisor = (s: OrderState) => isLarge(s) || isCustom(s);
 export const received = (s: OrderState): Fen => s.depositReceived + s.paymentsReceived;
-export const balanceDue = (s: OrderState): Fen => Math.max(0, s.amount - received(s));
-/** Received beyond the amount, after an amendment lowered it: finance owes the customer this. */
-export const refundDue = (s: OrderState): Fen => Math.max(0, received(s) - s.amount);
-export const depositOutstanding = (s: OrderState): Fen => Math.max(0, s.depositDue - s.depositReceived);
+export const balanceDue = (s: OrderState): Fen => (s.ledger ? totalsOf(s, s.ledger).balance : Math.max(0, s.amount - received(s)));
+/** Received beyond what is owed (an amendment or compensation lowered it, a credit, a cancellation): finance owes the customer this. */
+export const refundDue = (s: OrderState): Fen => (s.ledger ? totalsOf(s, s.ledger).refundDue : Math.max(0, received(s) - s.amount));
+/** What must be paid before production (the deposit, an advance). */
+export const depositRequired = (s: OrderState): Fen => (s.ledger ? requiredBefore(s, s.ledger, 'production') : s.depositDue);
+export const depositOutstanding = (s: OrderState): Fen =>
+  s.ledger ? outstandingBefore(s, s.ledger, ['production']) : Math.max(0, s.depositDue - s.depositReceived);
 export const shipsBeforeBalance = (s: OrderState) => s.policy.rules.shipBeforeBalance.includes(s.order.customer.class);
+/** What must still be paid before the goods ship: the plan's gating instalments (before 发货). */
+export const dueBeforeShipping = (s: OrderState): Fen =>
+  s.ledger ? outstandingBefore(s, s.ledger, ['production', 'shipping']) : shipsBeforeBalance(s) ? 0 : balanceDue(s);
+export const releasable = (s: OrderState) => dueBeforeShipping(s) === 0;
+/** Nothing is owed either way (orders without a ledger: as before, never held open by money). */
+export const isSettled = (s: OrderState) => !s.ledger || settled(s, s.ledger);
 /** Express by default, a special vehicle for large orders (001). */
 export const shippingMode = (s: OrderState) => (isLarge(s) ? 'special-vehicle' : 'express');
-const settled: readonly AmendmentState[] = ['confirmed', 'rejected', 'infeasible'];
-export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => !settled.includes(a.state));
+/** An amendment in one of these states waits for nobody. */
+const closedAmendment: readonly AmendmentState[] = ['confirmed', 'rejected', 'infeasible'];
+export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => !closedAmendment.includes(a.state));
 export const untoldDelay = (s: OrderState) => s.delays.find((d) => d.toldAt === undefined);
 export const openComplaints = (s: OrderState) => s.complaints.filter((c) => c.resolvedAt === undefined);
+/**
+ * Who hears of a cancellation: production, finance, the warehouse and sales always; technical once it
+ * holds work (the technical review, drawings, or the production notice's copy), purchasing once
+ * materials were confirmed or production noticed; and everyone else who acted on the order, but for
+ * the one who cancelled it and the customer.
+ */
+export function toldOfCancellation(s: OrderState): Role[] {
+  const cancelledBy = [...s.timeline].reverse().find((entry) => entry.kind === 'event' && entry.type === 'cancelled')?.actor?.role;
+  const told = new Set<Role>(['production', 'finance', 'warehouse', 'sales-rep']);
+  if (s.facts.feasible !== undefined || s.facts.drawing || s.facts.productionNoticeAt) told.add('technical');
+  if (s.facts.materialsConfirmationRef || s.facts.productionNoticeAt) told.add('purchasing');
+  for (const entry of s.timeline) if (entry.kind === 'event' && entry.actor) told.add(entry.actor.role);
+  for (const role of [cancelledBy, 'customer', 'system', 'operator'] as const) if (role) told.delete(role);
+  return roles.filter((role) => told.has(role));
+}
+const roles: Role[] = [
+  'sales-rep',
+  'order-desk',
+  'supervisor',
+  'technical',
+  'finance',
+  'purchasing',
+  'production',
+  'qc',
+  'warehouse',
+  'service',
+];
+
 export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0;
 export const calendarOf = (s: OrderState): CompanyCalendar => s.policy.calendar;
 

@@ -1,17 +1,20 @@
-import { continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import { every, ladder, now, runClock } from '../clock';
+import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
+import { every, now, runClock } from '../clock';
 import { durationMs } from '../domain/duration';
 import { archive, type Fact } from '../domain/route';
-import { balanceDue, openComplaints, type OrderState } from '../domain/state';
+import { warrantyEndsAt } from '../domain/ledger';
+import { balanceDue, isSettled, openComplaints, type OrderState } from '../domain/state';
 import type { OrderWorkflowInput } from '../messages';
 import { CONTINUE_AS_NEW_IN_RUNTIME, remind } from './notices';
 
 /**
  * 售后: complaints are taken until the warranty ends, each called back until resolved; the order
- * is archived once the warranty has ended and everything is paid.
+ * is archived once the warranty has ended (contracts: the policy's time after it) and everything is
+ * paid or written off. An order with a ledger is chased for its receivables by their own side line
+ * meanwhile (stages/receivables.ts); one without is reminded of its balance after the warranty.
  */
 export async function afterSales(s: OrderState) {
-  const warrantyEnds = Date.parse(s.facts.signedForAt!) + durationMs(s.policy.rules.afterSalesPeriod);
+  const warrantyEnds = warrantyEndsAt(s)! + (s.ledger ? durationMs(s.policy.payments.archiveAfterWarranty) : 0);
   const anyComplaint = () => openComplaints(s).length > 0;
   for (;;) {
     await continueAsNewIfDue(s);
@@ -27,14 +30,15 @@ export async function afterSales(s: OrderState) {
         ),
       );
     } else if (Date.now() < warrantyEnds) {
-      await runClock(
-        s,
-        'after-sales-period',
-        anyComplaint,
-        ladder(Date.parse(s.facts.signedForAt!), [
-          { after: s.policy.rules.afterSalesPeriod, action: 'archive when the warranty ends', fire: () => undefined },
-        ]),
+      await runClock(s, 'after-sales-period', anyComplaint, (firings) =>
+        firings === 0 ? { dueAt: warrantyEnds, action: 'archive when the warranty ends', fire: () => undefined } : undefined,
       );
+    } else if (s.ledger) {
+      if (isSettled(s)) {
+        archive(s, now());
+        return;
+      }
+      await condition(() => isSettled(s) || anyComplaint());
     } else if (balanceDue(s) > 0) {
       // Receivables: dunning until the balance is paid (回款).
       const { every: interval, to } = s.policy.clocks.balanceReminder;

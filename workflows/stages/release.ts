@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { every, runClock } from '../clock';
-import { balanceDue, shipsBeforeBalance, type OrderState } from '../domain/state';
+import { totalsOf } from '../domain/ledger';
+import { dueBeforeShipping, releasable, type OrderState } from '../domain/state';
 import { remind, tell } from './notices';
 
 /** 检验 / 入库: goods that passed QC go into the warehouse. Status 待发货. */
@@ -9,21 +10,29 @@ export async function putAway(s: OrderState) {
 }
 
 /**
- * 收款发货: class A ships on its agreement terms; B and C get the balance-due notice (余款催收告知书)
- * and ship only once finance confirms the balance. No shipment without a shipping request, unless
- * a supervisor releases in an emergency (the request is then chased, see shippingRequestChase).
+ * 收款发货: the goods ship once the instalments due before shipping are paid (class A on its terms,
+ * B and C after the balance, by default); until then the customer has the balance-due notice
+ * (余款催收告知书, with any compensation deducted) and sales and finance are reminded. No shipment
+ * without a shipping request, unless a supervisor releases in an emergency (the request is then
+ * chased, see shippingRequestChase).
  */
 export async function release(s: OrderState) {
-  const paid = () => shipsBeforeBalance(s) || balanceDue(s) === 0;
+  const paid = () => releasable(s);
   if (paid()) return;
-  tell(s, 'balance-due-notice', 'customer', `balance due before shipping: ${balanceDue(s)} fen`);
+  const compensation = s.ledger ? totalsOf(s, s.ledger).compensation : 0;
+  tell(
+    s,
+    'balance-due-notice',
+    'customer',
+    `balance due before shipping: ${dueBeforeShipping(s)} fen${compensation > 0 ? ` (after ${compensation} fen compensation)` : ''}`,
+  );
   const { every: interval, to } = s.policy.clocks.balanceReminder;
   await runClock(
     s,
     'balance-reminder',
     paid,
     every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`),
+      remind(s, 'balance-reminder', to, `balance of ${dueBeforeShipping(s)} fen not received (reminder ${n})`),
     ),
   );
 }

@@ -1,0 +1,119 @@
+import { condition } from '@temporalio/workflow';
+import { every, runClock, type ClockSchedule } from '../clock';
+import { startOfDate } from '../domain/calendar';
+import { durationMs } from '../domain/duration';
+import { instalmentsOf, nextToChase, totalsOf } from '../domain/ledger';
+import type { Role } from '../domain/order';
+import { isSettled, refundDue, type ClockName, type OrderState } from '../domain/state';
+import { escalate, remind } from './notices';
+
+// 应收账款: the money side lines of an order with a ledger. Instalments that fall due after a business
+// event (sign-off, acceptance, the warranty's end) are chased up the policy's dunning ladder until
+// paid; finance is reminded of a missing invoice; a cancelled order's refund is chased until paid.
+// Instalments that gate a stage are chased by that stage (deposit, release).
+
+/** Chases each instalment due after a business event, oldest first, from its due date until it is paid or written off. */
+export async function receivables(s: OrderState) {
+  const ledger = s.ledger;
+  if (!ledger) return;
+  for (;;) {
+    await condition(() => nextToChase(s, ledger) !== undefined);
+    const index = nextToChase(s, ledger)!;
+    const view = () => instalmentsOf(s, ledger, Date.now())[index];
+    const dueAt = startOfDate(view().dueDate!, s.policy.calendar.timeZone);
+    const { steps, repeatEvery } = s.policy.payments.dunning;
+    await runClock(
+      s,
+      'dunning',
+      () => view().paid + view().writtenOff >= view().amount,
+      fromNow(
+        Date.now(),
+        (n) => dueAt + durationMs(steps[Math.min(n, steps.length - 1)].after) + Math.max(0, n - steps.length + 1) * durationMs(repeatEvery),
+        (n) => steps[Math.min(n, steps.length - 1)].to,
+        (to) => {
+          const { name, amount, paid, dueDate, daysOverdue } = view();
+          const owing = `${name} instalment of ${amount} fen due ${dueDate}: ${amount - paid} fen unpaid`;
+          chase(s, 'dunning', to, daysOverdue > 0 ? `${owing}, ${daysOverdue} day(s) overdue` : owing);
+        },
+        true,
+      ),
+    );
+  }
+}
+
+/** 开票挂账: once the invoice is due (with the policy's event), finance is reminded until the contract amount is invoiced. */
+export async function invoiceDue(s: OrderState) {
+  const ledger = s.ledger;
+  if (!ledger) return;
+  const { dueWith, remind: steps } = s.policy.payments.invoice;
+  if (dueWith === null || steps.length === 0) return;
+  const dueFrom = () =>
+    ({ 'signed-confirmation': s.facts.signedReturnAt, shipping: s.facts.shippedAt, 'sign-off': s.facts.signedForAt })[dueWith];
+  await condition(() => dueFrom() !== undefined);
+  const from = Date.parse(dueFrom()!);
+  const invoiced = () => {
+    const totals = totalsOf(s, ledger);
+    return totals.invoiced >= totals.contract;
+  };
+  await runClock(
+    s,
+    'invoice-due',
+    invoiced,
+    fromNow(
+      Date.now(),
+      (n) => (n < steps.length ? from + durationMs(steps[n].after) : Infinity),
+      (n) => steps[n].to,
+      (to) => {
+        const { invoiced: done, contract } = totalsOf(s, ledger);
+        chase(s, 'invoice-due', to, `invoice due with the ${dueWith}: ${done} of ${contract} fen invoiced`);
+      },
+      false,
+    ),
+  );
+}
+
+/** A cancelled order that received money: finance is reminded daily until the refund is paid and nothing is owed. */
+export async function refundAfterCancellation(s: OrderState) {
+  const { every: interval, to } = s.policy.payments.refundReminder;
+  await runClock(
+    s,
+    'refund-reminder',
+    () => isSettled(s),
+    every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+      remind(s, 'refund-reminder', to, `order cancelled: refund of ${refundDue(s)} fen due to the customer (reminder ${n})`),
+    ),
+  );
+  await condition(() => isSettled(s));
+}
+
+/** A reminder to each role, an escalation to a supervisor. */
+function chase(s: OrderState, clock: ClockName, to: readonly Role[], detail: string) {
+  for (const role of to) {
+    if (role === 'supervisor') escalate(s, clock, role, detail);
+    else remind(s, clock, [role], detail);
+  }
+}
+
+/**
+ * A ladder of steps at `dueAt(n)` to `to(n)` (Infinity: no more), from the moment the clock starts:
+ * steps already past then are not fired one after another. With `catchUp`, the latest of them fires
+ * at once (a receivable found 40 days overdue goes straight to the step for 40 days); without, only
+ * the steps still to come fire (a ladder that ran its course before the order continued as new).
+ */
+function fromNow(
+  startedAt: number,
+  dueAt: (n: number) => number,
+  to: (n: number) => readonly Role[],
+  fire: (to: readonly Role[]) => void,
+  catchUp: boolean,
+): ClockSchedule {
+  let first = 0;
+  while (catchUp ? dueAt(first + 1) <= startedAt : dueAt(first) < startedAt) first++;
+  return (firings) => {
+    const n = first + firings;
+    const at = dueAt(n);
+    if (!Number.isFinite(at)) return undefined;
+    const roles = to(n);
+    return { dueAt: Math.max(at, startedAt), action: `remind ${roles.join(', ')}`, fire: () => fire(roles) };
+  };
+}
