@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { channelForms, policyFor, type PolicyFile } from '../client/channels';
 import { CustomerClass, type Channel } from '../workflows/domain/order';
+import { readModelLocation, type ReadModelLocation } from '../read-model/database';
 import { developmentTokens, tokensFrom, type Tokens } from './auth';
 
 // The API's configuration, all from the environment, read once at start (Temporal's own settings
@@ -26,6 +27,8 @@ export interface ApiConfig {
   tokens: Tokens;
   /** The policy file new orders start with, per channel and customer class, snapshotted into each; running orders keep theirs. */
   policy: PolicyFile;
+  /** The read model (board, KPIs, customer file): ORDERFLOW_DATABASE_URL, the worker's too. */
+  readModel: ReadModelLocation;
 }
 
 const Environment = z.object({
@@ -50,6 +53,7 @@ const Environment = z.object({
   ORDERFLOW_TOKENS: z.string().optional(),
   ORDERFLOW_TOKENS_FILE: z.string().optional(),
   ORDERFLOW_POLICY_FILE: z.string().optional(),
+  ORDERFLOW_DATABASE_URL: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -70,6 +74,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     metricsPort: e.ORDERFLOW_METRICS_PORT,
     tokens: configuredTokens(e),
     policy: checkedPolicy(e.ORDERFLOW_POLICY_FILE ? (readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyFile) : {}),
+    readModel: readModelLocation(e.ORDERFLOW_DATABASE_URL),
   };
 }
 

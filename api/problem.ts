@@ -28,6 +28,8 @@ export type ProblemType =
   | 'event-not-expected'
   | 'order-closed'
   | 'order-exists'
+  | 'customer-not-found'
+  | 'customer-exists'
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'idempotency-key-reused'

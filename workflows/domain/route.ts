@@ -212,6 +212,9 @@ function inside(route: Route, s: OrderState, window: Window): boolean {
 
 // ---- what the order waits for now --------------------------------------------------------------
 
+/** The main line's next step alone (what the status board shows as owed), without the side events of the open windows. */
+export const nextStep = (s: OrderState): EventType[] => routeOf(s).steps.find((step) => step.stage === s.stage)?.expects(s) ?? [];
+
 /** The events the order accepts in its current state: the main line's next step and the open windows. */
 export function expectedEvents(s: OrderState): EventType[] {
   const route = routeOf(s);
