@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { OrderProjection, ProjectionBatch } from '../workflows/read-model';
 import type { TimelineEntry } from '../workflows/domain/state';
 import { openDatabase, type ReadModelLocation } from './database';
-import type { Database, OrdersTable, TimelineTable } from './schema';
+import type { ComplaintsTable, Database, OrdersTable, TimelineTable } from './schema';
 
 // The read model's write side (the workflows' projections) and its plain reads. Each projection is
 // one transaction: the timeline entries it carries are added (an entry already there stays as it
@@ -43,25 +43,8 @@ export class ReadModel {
         .executeTakeFirst();
       if (!written) return false;
       await trx.deleteFrom('order_complaints').where('order_number', '=', order.orderNumber).execute();
-      if (order.complaints.length > 0) {
-        await trx
-          .insertInto('order_complaints')
-          .values(
-            order.complaints.map((c) => ({
-              order_number: order.orderNumber,
-              number: c.number,
-              customer_id: order.customer.id,
-              sales_rep_id: order.salesRep.id,
-              category: c.category,
-              description: c.description,
-              filed_at: c.filedAt,
-              resolved_at: c.resolvedAt ?? null,
-              responsible_party: c.responsibleParty ?? null,
-              resolution: c.resolution ?? null,
-            })),
-          )
-          .execute();
-      }
+      const complaints = complaintRows(order);
+      if (complaints.length > 0) await trx.insertInto('order_complaints').values(complaints).execute();
       return true;
     });
   }
@@ -123,7 +106,7 @@ export function orderRow(o: OrderProjection): OrdersTable {
   };
 }
 
-function timelineRow(orderNumber: string, seq: number, e: TimelineEntry): TimelineTable {
+export function timelineRow(orderNumber: string, seq: number, e: TimelineEntry): TimelineTable {
   return {
     order_number: orderNumber,
     seq,
@@ -137,4 +120,19 @@ function timelineRow(orderNumber: string, seq: number, e: TimelineEntry): Timeli
     via: e.via ?? null,
     detail: e.detail,
   };
+}
+
+export function complaintRows(o: OrderProjection): ComplaintsTable[] {
+  return o.complaints.map((c) => ({
+    order_number: o.orderNumber,
+    number: c.number,
+    customer_id: o.customer.id,
+    sales_rep_id: o.salesRep.id,
+    category: c.category,
+    description: c.description,
+    filed_at: c.filedAt,
+    resolved_at: c.resolvedAt ?? null,
+    responsible_party: c.responsibleParty ?? null,
+    resolution: c.resolution ?? null,
+  }));
 }

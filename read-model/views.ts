@@ -143,7 +143,12 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
     .executeTakeFirstOrThrow();
   // Not finished and past the promised date: late by the working days since (at most the open orders).
   const unfinished = await due.where('finished_at', 'is', null).where('promised_date', '<', today).select('promised_date').execute();
-  const openDaysLate = unfinished.map((o) => workingDaysLate(o.promised_date!, today, calendar));
+  // Counted once per promised date: thousands of orders share a few hundred dates.
+  const lateByDate = new Map<string, number>();
+  const openDaysLate = unfinished.map(({ promised_date: date }) => {
+    if (!lateByDate.has(date!)) lateByDate.set(date!, workingDaysLate(date!, today, calendar));
+    return lateByDate.get(date!)!;
+  });
   const late = Number(finishedLate ?? 0) + unfinished.length;
   const daysLate = Number(finishedDaysLate ?? 0) + openDaysLate.reduce((a, b) => a + b, 0);
 
@@ -152,10 +157,12 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
     .where('filed_at', '>=', since)
     .where('filed_at', '<', until)
     .select((eb) => ['responsible_party', eb.fn.countAll<number>().as('count')])
-    .groupBy('responsible_party')
-    .orderBy('responsible_party');
+    .groupBy('responsible_party');
   if (k.salesRep !== undefined) complaints = complaints.where('sales_rep_id', '=', k.salesRep);
-  const byParty = (await complaints.execute()).map((c) => ({ responsibleParty: c.responsible_party, complaints: Number(c.count) }));
+  // By party, those not yet resolved (no party) last: the databases disagree on where nulls sort.
+  const byParty = (await complaints.execute())
+    .map((c) => ({ responsibleParty: c.responsible_party, complaints: Number(c.count) }))
+    .sort((a, b) => (a.responsibleParty ?? '\uffff').localeCompare(b.responsibleParty ?? '\uffff'));
 
   const n = (value: number | string | null) => Number(value ?? 0);
   return {
