@@ -404,8 +404,13 @@ describe('REST API (dev server)', function () {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/board',
+      '/customers',
+      '/customers/{id}',
+      '/customers/{id}/history',
       '/dead-letters',
       '/healthz',
+      '/kpis',
       '/orders',
       '/orders/{id}',
       '/orders/{id}/dead-letters',

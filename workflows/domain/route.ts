@@ -213,7 +213,10 @@ function inside(route: Route, s: OrderState, window: Window): boolean {
 // ---- what the order waits for now --------------------------------------------------------------
 
 /** The main line's next step alone (what the status board shows as owed), without the side events of the open windows. */
-export const nextStep = (s: OrderState): EventType[] => routeOf(s).steps.find((step) => step.stage === s.stage)?.expects(s) ?? [];
+export function nextStep(s: OrderState): EventType[] {
+  const step = routeOf(s).steps.find((candidate) => candidate.stage === s.stage);
+  return step ? [...step.expects(s)] : [];
+}
 
 /** The events the order accepts in its current state: the main line's next step and the open windows. */
 export function expectedEvents(s: OrderState): EventType[] {
