@@ -33,6 +33,8 @@ export interface AppDeps {
   shuttingDown?: () => boolean;
   /** The read model behind the board, the KPIs and the customer file (those routes answer 404 without one). */
   readModel?: ReadModel;
+  /** Refuse an order whose customer has no file in the read model (ORDERFLOW_REQUIRE_CUSTOMER_FILE). */
+  requireCustomerFile?: boolean;
 }
 
 /** The HTTP front, testable without listening: thin over the order workflows, which hold the truth. */
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps) {
     metrics,
     shuttingDown = () => false,
     readModel,
+    requireCustomerFile = false,
   } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -60,7 +63,13 @@ export function createApp(deps: AppDeps) {
     authenticate(tokens, log),
     jsonBodies(bodyLimit),
     temporalDeadline(client, temporalTimeoutMs),
-    orderRoutes({ client, taskQueue, policy, creationKeys: new CreationKeys() }),
+    orderRoutes({
+      client,
+      taskQueue,
+      policy,
+      creationKeys: new CreationKeys(),
+      customerFiles: requireCustomerFile ? readModel : undefined,
+    }),
     eventRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
     ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy })] : []),

@@ -29,6 +29,8 @@ export interface ApiConfig {
   policy: PolicyFile;
   /** The read model (board, KPIs, customer file): ORDERFLOW_DATABASE_URL, the worker's too. */
   readModel: ReadModelLocation;
+  /** Refuse an order whose customer has no file (off until every caller creates the files first). */
+  requireCustomerFile: boolean;
 }
 
 const Environment = z.object({
@@ -54,6 +56,7 @@ const Environment = z.object({
   ORDERFLOW_TOKENS_FILE: z.string().optional(),
   ORDERFLOW_POLICY_FILE: z.string().optional(),
   ORDERFLOW_DATABASE_URL: z.string().optional(),
+  ORDERFLOW_REQUIRE_CUSTOMER_FILE: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -75,6 +78,7 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     tokens: configuredTokens(e),
     policy: checkedPolicy(e.ORDERFLOW_POLICY_FILE ? (readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyFile) : {}),
     readModel: readModelLocation(e.ORDERFLOW_DATABASE_URL),
+    requireCustomerFile: e.ORDERFLOW_REQUIRE_CUSTOMER_FILE === 'true',
   };
 }
 

@@ -57,6 +57,7 @@ async function main() {
     maxInFlightPerOrder: config.maxInFlightPerOrder,
     shuttingDown: () => shuttingDown,
     readModel,
+    requireCustomerFile: config.requireCustomerFile,
   });
   // Behind a reverse proxy: the client's address and scheme come from its X-Forwarded-* headers.
   app.set('trust proxy', config.trustProxy);

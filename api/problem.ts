@@ -30,6 +30,7 @@ export type ProblemType =
   | 'order-exists'
   | 'customer-not-found'
   | 'customer-exists'
+  | 'customer-file-missing'
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'idempotency-key-reused'

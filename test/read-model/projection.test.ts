@@ -193,4 +193,26 @@ describe('read model written by the orders (dev server, SQLite)', function () {
     assert.equal(invalid.status, 400);
     assert.deepEqual(invalid.body.errors.map((e: { field: string }) => e.field).sort(), ['class', 'creditLimit', 'name']);
   });
+
+  it('refuses an order for a customer without a file when the company requires files, and takes it once the file exists', async () => {
+    const strict = await startApi({ requireCustomerFile: true });
+    try {
+      const order = {
+        orderNumber: 'RM-STRICT',
+        customer: { id: 'C-NEW', name: 'Hangzhou Lamps', class: 'B' },
+        salesRep: { id: 'rep-1' },
+        lines: [{ productCode: 'LAMP-1', quantity: 1, unitPrice: 50_000 }],
+        delivery: { address: 'No. 2 Road', contact: 'Ms Wu', phone: '13800000000' },
+      };
+      const refused = await call(strict, 'POST', '/api/v1/orders', { role: 'order-desk', body: order });
+      assert.equal(refused.status, 422, JSON.stringify(refused.body));
+      assert.equal(refused.body.type, 'urn:orderflow:problem:customer-file-missing');
+      assert.match(refused.body.detail, /POST \/api\/v1\/customers/);
+      const file = { id: 'C-NEW', name: 'Hangzhou Lamps', class: 'B' };
+      assert.equal((await call(strict, 'POST', '/api/v1/customers', { role: 'sales-rep', body: file })).status, 201);
+      assert.equal((await call(strict, 'POST', '/api/v1/orders', { role: 'order-desk', body: order })).status, 201);
+    } finally {
+      await strict.stop();
+    }
+  });
 });

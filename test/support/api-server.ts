@@ -44,6 +44,7 @@ export async function startApi(
     temporal?: TestWorkflowEnvironment;
     metrics?: ApiMetrics;
     readModel?: ReadModelLocation;
+    requireCustomerFile?: boolean;
   } = {},
 ): Promise<ApiUnderTest> {
   const env = options.temporal ?? (await devServer());
@@ -74,6 +75,7 @@ export async function startApi(
     log: (entry) => logs.push(entry),
     metrics: options.metrics,
     readModel,
+    requireCustomerFile: options.requireCustomerFile,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
