@@ -225,6 +225,8 @@ export interface Projected {
   /** The stage the order was in then, and since when (who owes the next step since when). */
   stage: Stage;
   stageSince: string;
+  /** The row as last written (JSON, without its revision): a new run projects only once something changed. */
+  shown: string;
 }
 
 export function openOrder(order: OrderInput, policy: Policy, receivedAt: string): OrderState {
