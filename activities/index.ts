@@ -1,10 +1,14 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import type { ReadModel } from '../read-model/store';
+import type { ProjectionBatch } from '../workflows/read-model';
 import { FileOutbox, type OutboxMessage } from './outbox';
 
 export interface ActivityDeps {
   outbox: FileOutbox;
   /** When set, every message is also POSTed here as JSON, with its key as the Idempotency-Key. */
   webhookUrl?: string;
+  /** Where the orders project themselves; none for the simulator, which shows the timeline itself. */
+  readModel?: ReadModel;
 }
 
 /** The failure type of a notice that no retry can deliver; the order dead-letters it at once. */
@@ -17,7 +21,7 @@ const permanentFileErrors = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EIS
 const undeliverable = (message: string) => ApplicationFailure.create({ type: NOTICE_UNDELIVERABLE, message, nonRetryable: true });
 
 /** Activities over real dependencies; each is idempotent by the key the workflow gives it. */
-export function createActivities({ outbox, webhookUrl }: ActivityDeps) {
+export function createActivities({ outbox, webhookUrl, readModel }: ActivityDeps) {
   async function deliver(message: OutboxMessage) {
     log.info('notice', { key: message.key, order: message.orderNumber, ...message.notice });
     if (!webhookUrl) return;
@@ -50,6 +54,11 @@ export function createActivities({ outbox, webhookUrl }: ActivityDeps) {
         if (code && permanentFileErrors.has(code)) throw undeliverable(`the outbox cannot be written (${code})`);
         throw error;
       }
+    },
+
+    /** Writes the order's projection into the read model; a retry, or an older revision arriving late, changes nothing. */
+    async projectOrder(batch: ProjectionBatch): Promise<void> {
+      await readModel?.project(batch);
     },
   };
 }

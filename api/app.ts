@@ -9,6 +9,9 @@ import { openApiDocument } from './openapi';
 import { handleErrors, Problem, TOO_DEEP } from './problem';
 import { deadLetterRoutes } from './routes/dead-letters';
 import { eventRoutes } from './routes/events';
+import type { ReadModel } from '../read-model/store';
+import { companyRoutes } from './routes/company';
+import { customerRoutes } from './routes/customers';
 import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
 
@@ -28,6 +31,10 @@ export interface AppDeps {
   /** Requests counted for operators (api/metrics.ts); none in tests that do not ask. */
   metrics?: ApiMetrics;
   shuttingDown?: () => boolean;
+  /** The read model behind the board, the KPIs and the customer file (those routes answer 404 without one). */
+  readModel?: ReadModel;
+  /** Refuse an order whose customer has no file in the read model (ORDERFLOW_REQUIRE_CUSTOMER_FILE). */
+  requireCustomerFile?: boolean;
 }
 
 /** The HTTP front, testable without listening: thin over the order workflows, which hold the truth. */
@@ -43,6 +50,8 @@ export function createApp(deps: AppDeps) {
     log = jsonLog,
     metrics,
     shuttingDown = () => false,
+    readModel,
+    requireCustomerFile = false,
   } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -54,9 +63,16 @@ export function createApp(deps: AppDeps) {
     authenticate(tokens, log),
     jsonBodies(bodyLimit),
     temporalDeadline(client, temporalTimeoutMs),
-    orderRoutes({ client, taskQueue, policy, creationKeys: new CreationKeys() }),
+    orderRoutes({
+      client,
+      taskQueue,
+      policy,
+      creationKeys: new CreationKeys(),
+      customerFiles: requireCustomerFile ? readModel : undefined,
+    }),
     eventRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
+    ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy })] : []),
   );
   app.use((req, _res, next) => next(new Problem(404, 'not-found', 'Not found', `${req.method} ${req.path}`)));
   app.use(handleErrors(log));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { channelForms, policyFor, type PolicyFile } from '../client/channels';
 import { CustomerClass, type Channel } from '../workflows/domain/order';
+import { readModelLocation, type ReadModelLocation } from '../read-model/database';
 import { developmentTokens, tokensFrom, type Tokens } from './auth';
 
 // The API's configuration, all from the environment, read once at start (Temporal's own settings
@@ -26,6 +27,10 @@ export interface ApiConfig {
   tokens: Tokens;
   /** The policy file new orders start with, per channel and customer class, snapshotted into each; running orders keep theirs. */
   policy: PolicyFile;
+  /** The read model (board, KPIs, customer file): ORDERFLOW_DATABASE_URL, the worker's too. */
+  readModel: ReadModelLocation;
+  /** Refuse an order whose customer has no file (off until every caller creates the files first). */
+  requireCustomerFile: boolean;
 }
 
 const Environment = z.object({
@@ -50,6 +55,8 @@ const Environment = z.object({
   ORDERFLOW_TOKENS: z.string().optional(),
   ORDERFLOW_TOKENS_FILE: z.string().optional(),
   ORDERFLOW_POLICY_FILE: z.string().optional(),
+  ORDERFLOW_DATABASE_URL: z.string().optional(),
+  ORDERFLOW_REQUIRE_CUSTOMER_FILE: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -70,6 +77,8 @@ export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
     metricsPort: e.ORDERFLOW_METRICS_PORT,
     tokens: configuredTokens(e),
     policy: checkedPolicy(e.ORDERFLOW_POLICY_FILE ? (readJson(e.ORDERFLOW_POLICY_FILE, 'ORDERFLOW_POLICY_FILE') as PolicyFile) : {}),
+    readModel: readModelLocation(e.ORDERFLOW_DATABASE_URL),
+    requireCustomerFile: e.ORDERFLOW_REQUIRE_CUSTOMER_FILE === 'true',
   };
 }
 

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { ReadModel } from '../read-model/store';
 import { connectWithRetry, temporalSettings } from '../worker/connection';
 import { createApp } from './app';
 import { apiConfigFromEnvironment } from './config';
@@ -28,6 +29,7 @@ async function main() {
   }
   // `--check-config`: validate the configuration and stop (compose runs it before the API).
   if (process.argv.includes('--check-config')) return;
+  const readModel = await ReadModel.open(config.readModel);
   const connection = await connectWithRetry(
     () => Connection.connect({ ...settings.connection, interceptors: [apiGrpcRetryInterceptor()] }),
     settings.address,
@@ -54,6 +56,8 @@ async function main() {
     temporalTimeoutMs: config.temporalTimeoutMs,
     maxInFlightPerOrder: config.maxInFlightPerOrder,
     shuttingDown: () => shuttingDown,
+    readModel,
+    requireCustomerFile: config.requireCustomerFile,
   });
   // Behind a reverse proxy: the client's address and scheme come from its X-Forwarded-* headers.
   app.set('trust proxy', config.trustProxy);
@@ -96,7 +100,7 @@ async function main() {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      void connection.close().finally(() => {
+      void Promise.all([connection.close(), readModel.close()]).finally(() => {
         jsonLog({ level: 'info', msg: 'stopped', signal });
         process.exit(0);
       });

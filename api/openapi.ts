@@ -13,6 +13,18 @@ import {
   Statement,
 } from './schemas';
 import { OrderNumber } from '../workflows/domain/order';
+import {
+  Board,
+  BoardQuery,
+  CreateCustomer,
+  Customer,
+  CustomerHistory,
+  CustomerListQuery,
+  CustomerPage,
+  KpiQuery,
+  Kpis,
+  UpdateCustomer,
+} from './view-schemas';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -61,6 +73,31 @@ const idempotencyKey = {
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
 const orderNumber = { name: 'id', in: 'path', required: true, description: 'the order number', schema: jsonSchema(OrderNumber, 'input') };
+const customerId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: "the customer's id",
+  schema: { type: 'string', minLength: 1, maxLength: 64 },
+};
+
+/** A GET's query parameters, each with its schema and description, from the zod schema the route parses with. */
+function queryParameters(schema: z.ZodType) {
+  const { properties, required = [] } = jsonSchema(schema, 'input') as {
+    properties: Record<string, { description?: string }>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    description: property.description,
+    schema: property,
+  }));
+}
+
+const forStaff =
+  'Staff only: a customer token gets 403. Reads the read model, which the orders keep current within moments of each change.';
 
 export function openApiDocument() {
   const listQuery = jsonSchema(OrderListQuery, 'input') as { properties: Record<string, { description?: string }> };
@@ -109,6 +146,13 @@ export function openApiDocument() {
         OrderDeadLetters: jsonSchema(OrderDeadLetters, 'output'),
         DeadLetterOrders: jsonSchema(DeadLetterOrders, 'output'),
         Problem: jsonSchema(ProblemDetails, 'output'),
+        Board: jsonSchema(Board, 'output'),
+        Kpis: jsonSchema(Kpis, 'output'),
+        CreateCustomer: jsonSchema(CreateCustomer, 'input'),
+        UpdateCustomer: jsonSchema(UpdateCustomer, 'input'),
+        Customer: jsonSchema(Customer, 'output'),
+        CustomerPage: jsonSchema(CustomerPage, 'output'),
+        CustomerHistory: jsonSchema(CustomerHistory, 'output'),
       },
     },
     paths: {
@@ -202,6 +246,67 @@ export function openApiDocument() {
             '200': json('OrderDeadLetters', 'queued; the dead letters, the resent one with `resentAt`'),
             ...problems(401, 403, 404, 409, 422, 503),
           },
+        },
+      },
+      '/board': {
+        get: {
+          summary:
+            'The status board: every open order, its status, stage, owner, promised date, days late and who owes the next step since when',
+          description:
+            `${forStaff} Late: the promised date (the date the goods are finished) has passed and they are not finished; days late are ` +
+            'working days of the company calendar. Open: neither completed nor cancelled. `total` counts the matching orders; page with `limit` and `offset`.',
+          parameters: queryParameters(BoardQuery),
+          responses: { '200': json('Board', 'the page of open orders'), ...problems(400, 401, 403) },
+        },
+      },
+      '/kpis': {
+        get: {
+          summary: "The sales reps' figures for a period: first confirmation on time, progress updated, delays told, lateness, complaints",
+          description:
+            `${forStaff} Confirmation, progress and delay figures count the orders received in the period; lateness the orders ` +
+            'whose promised date falls in it (not cancelled); complaints those filed in it. Dates are company dates, both included.',
+          parameters: queryParameters(KpiQuery),
+          responses: { '200': json('Kpis', 'the figures'), ...problems(400, 401, 403) },
+        },
+      },
+      '/customers': {
+        post: {
+          summary: 'Create a customer file',
+          description: `${forStaff} Roles: order desk, sales rep, supervisor, finance. The same creation again is answered as the first; another file under the id is a 409.`,
+          parameters: [idempotencyKey],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateCustomer') } } },
+          responses: { '201': json('Customer', 'the new file; Location names it'), ...problems(400, 401, 403, 409, 413, 415) },
+        },
+        get: {
+          summary: 'List customer files',
+          description: forStaff,
+          parameters: queryParameters(CustomerListQuery),
+          responses: { '200': json('CustomerPage', 'a page of customers, by id'), ...problems(400, 401, 403) },
+        },
+      },
+      '/customers/{id}': {
+        get: {
+          summary: "A customer's file, with every class it has had",
+          description: forStaff,
+          parameters: [customerId],
+          responses: { '200': json('Customer', 'the file'), ...problems(401, 403, 404) },
+        },
+        patch: {
+          summary: "Change a customer's file",
+          description:
+            `${forStaff} Roles: order desk, sales rep, supervisor, finance. The fields given replace theirs; a new class becomes a new ` +
+            'version (orders keep the class they were taken with).',
+          parameters: [customerId],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('UpdateCustomer') } } },
+          responses: { '200': json('Customer', 'the file as changed'), ...problems(400, 401, 403, 404, 415) },
+        },
+      },
+      '/customers/{id}/history': {
+        get: {
+          summary: "The customer's open orders, balance owed and complaints",
+          description: forStaff,
+          parameters: [customerId],
+          responses: { '200': json('CustomerHistory', 'from the read model'), ...problems(401, 403, 404) },
         },
       },
       // Beside the API, at the root, without a token.

@@ -123,7 +123,7 @@ export async function ensurePostgres(log = say): Promise<string> {
 }
 
 /** PostgreSQL refuses to run as root: as root, it runs as the `postgres` user the package creates. */
-function postgresUser(): { uid: number; gid: number } | undefined {
+export function postgresUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const line = fs
     .readFileSync('/etc/passwd', 'utf8')

@@ -208,6 +208,8 @@ async function main() {
     TEMPORAL_ADDRESS: address,
     PORT: String(apiPort),
     ORDERFLOW_OUTBOX_DIR: process.env.ORDERFLOW_OUTBOX_DIR || path.join(dataDir, 'outbox'),
+    // The worker writes the read model and the API reads it: one file for both, beside the rest of the data.
+    ORDERFLOW_DATABASE_URL: process.env.ORDERFLOW_DATABASE_URL || `sqlite:${path.join(dataDir, 'read-model.sqlite')}`,
   };
   for (const name of ['worker', 'api']) {
     const service: Service = { name, args: [path.join(root, 'dist', name, 'main.js')], startedAt: 0, failures: 0 };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { readModelLocation, type ReadModelLocation } from '../read-model/database';
 import { temporalSettings, type TemporalSettings } from './connection';
 
 // The worker's configuration, all from the environment, read once at start and checked with zod
@@ -18,6 +19,8 @@ export interface WorkerConfig {
   metricsAddress?: string;
   /** The workflow thread's V8 heap (old space), MiB. */
   workflowHeapMiB?: number;
+  /** The read model the orders project themselves into (ORDERFLOW_DATABASE_URL). */
+  readModel: ReadModelLocation;
 }
 
 const Environment = z.object({
@@ -25,6 +28,7 @@ const Environment = z.object({
   ORDERFLOW_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   ORDERFLOW_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).optional(),
   ORDERFLOW_WORKFLOW_HEAP_MB: z.coerce.number().int().min(128).max(65_536).optional(),
+  ORDERFLOW_DATABASE_URL: z.string().optional(),
   ORDERFLOW_WORKER_METRICS_ADDRESS: z
     .string()
     .regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i, 'host:port, e.g. 127.0.0.1:9465')
@@ -46,5 +50,6 @@ export function workerConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env
     maxCachedWorkflows: e.ORDERFLOW_MAX_CACHED_WORKFLOWS,
     metricsAddress: e.ORDERFLOW_WORKER_METRICS_ADDRESS,
     workflowHeapMiB: e.ORDERFLOW_WORKFLOW_HEAP_MB,
+    readModel: readModelLocation(e.ORDERFLOW_DATABASE_URL),
   };
 }

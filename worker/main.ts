@@ -1,4 +1,5 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { ReadModel } from '../read-model/store';
 import { workerConfigFromEnvironment, type WorkerConfig } from './config';
 import { connectWithRetry } from './connection';
 import { workerAnnouncer, workerLogger } from './log';
@@ -26,6 +27,7 @@ async function main() {
   }
   const settings = config.temporal;
   const announce = workerAnnouncer();
+  const readModel = await ReadModel.open(config.readModel);
   const connection = await connectWithRetry(() => NativeConnection.connect(settings.connection), settings.address);
   const worker = await createOrderWorker({
     connection,
@@ -34,12 +36,14 @@ async function main() {
     outboxDir: config.outboxDir,
     webhookUrl: config.webhookUrl,
     maxCachedWorkflows: config.maxCachedWorkflows,
+    readModel,
   });
   announce(`polling task queue ${settings.taskQueue} in namespace ${settings.namespace} at ${settings.address}`);
   try {
     await worker.run();
   } finally {
     await connection.close();
+    await readModel.close();
   }
   announce('stopped');
 }

@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { FileOutbox } from '../activities/outbox';
+import type { ReadModel } from '../read-model/store';
 
 export interface OrderWorkerOptions {
   connection: NativeConnection;
@@ -13,6 +14,8 @@ export interface OrderWorkerOptions {
   shutdownForceTime?: WorkerOptions['shutdownForceTime'];
   /** Open orders kept in memory (ORDERFLOW_MAX_CACHED_WORKFLOWS); evicted ones are replayed when a timer or an event wakes them. */
   maxCachedWorkflows?: number;
+  /** The read model the orders project themselves into (none: projections are accepted and dropped, as in the simulator). */
+  readModel?: ReadModel;
 }
 
 /**
@@ -46,13 +49,14 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     webhookUrl,
     shutdownForceTime,
     maxCachedWorkflows = defaultMaxCachedWorkflows,
+    readModel,
   } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowBundle: { codePath: workflowBundlePath() },
-    activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl }),
+    activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl, readModel }),
     shutdownForceTime,
     maxCachedWorkflows,
   });

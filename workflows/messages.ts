@@ -3,6 +3,7 @@ import type { OrderEvent } from './domain/events';
 import type { OrderInput } from './domain/order';
 import type { Policy } from './domain/policy';
 import type { OrderSnapshot } from './domain/snapshot';
+import type { ProjectionBatch } from './read-model';
 import type { Actor } from './domain/order';
 import type { DeadLetter, OrderState, TimelineEntry } from './domain/state';
 
@@ -29,6 +30,8 @@ export const submitEvent = defineUpdate<OrderSnapshot, [OrderEvent]>('submitEven
 export const eventSignal = defineSignal<[OrderEvent]>('event');
 export const snapshotQuery = defineQuery<OrderSnapshot>('snapshot');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
+/** The order's row in the read model and its whole timeline, as the order would write them now (npm run rebuild-read-model). */
+export const readModelQuery = defineQuery<ProjectionBatch>('readModel');
 
 /** The notices the outbox gave up on, with why; a resent one leaves the list once it is delivered. */
 export const deadLettersQuery = defineQuery<DeadLetter[]>('deadLetters');

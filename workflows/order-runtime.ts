@@ -52,6 +52,7 @@ import {
   type OrderWorkflowInput,
   type StartOrder,
 } from './messages';
+import { keepReadModelCurrent } from './read-model';
 import * as sa from './search-attributes';
 import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/notices';
 import { refundAfterCancellation } from './stages/receivables';
@@ -91,6 +92,7 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   void keepSearchAttributesCurrent(s);
   void keepUndeliveredCountCurrent(s);
   void showCurrentDetails(s);
+  const readModelCurrent = keepReadModelCurrent(s);
   for (const sideLine of work.sideLines) untilClosed(s, sideLine);
   // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
   await Promise.race([journey(s, work, 'resume' in input), continueAsNewWhenDue(s, run)]);
@@ -105,8 +107,8 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
     }
     if (s.ledger) await refundAfterCancellation(s);
   }
-  // Nothing leaves unsent: the outbox drains before the order closes.
-  await condition(() => s.pendingNotices.length === 0);
+  // Nothing leaves unsent: the outbox drains, and the read model has the order as it closed, before it closes.
+  await condition(() => s.pendingNotices.length === 0 && readModelCurrent());
   return snapshotOf(s);
 }
 

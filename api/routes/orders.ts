@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { policyFor, startOrder, type PolicyFile } from '../../client/channels';
+import { findCustomer } from '../../read-model/customers';
+import type { ReadModel } from '../../read-model/store';
 import { Channel, type OrderInput } from '../../workflows/domain/order';
 import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
 import type { LedgerSnapshot, OrderSnapshot } from '../../workflows/domain/snapshot';
@@ -21,9 +23,11 @@ export interface OrderRoutesDeps {
   /** The policy file: each order starts with its channel's and customer class's policy (client/channels.ts). */
   policy: PolicyFile;
   creationKeys: CreationKeys;
+  /** When given, an order must name a customer with a file there (ORDERFLOW_REQUIRE_CUSTOMER_FILE). */
+  customerFiles?: ReadModel;
 }
 
-export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRoutesDeps): Router {
+export function orderRoutes({ client, taskQueue, policy, creationKeys, customerFiles }: OrderRoutesDeps): Router {
   const router = Router();
   // Who may enter an order is who may confirm it at intake (接单): the policy's matrix has no
   // entry of its own for creation, and the two are the same people (order desk, sales, supervisor).
@@ -53,6 +57,15 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys }: OrderRo
         'role-not-permitted',
         'You may create orders only for your own company',
         `customer.id must be ${person.customerId}`,
+      );
+    }
+    // A new customer gets a file first (002): the order names it by id.
+    if (customerFiles && !(await findCustomer(customerFiles.db, data.customer.id))) {
+      throw new Problem(
+        422,
+        'customer-file-missing',
+        'The customer has no file yet',
+        `customer ${data.customer.id} has no customer file: create it first (POST /api/v1/customers), then the order`,
       );
     }
     const order: OrderInput = { ...data, orderNumber: data.orderNumber ?? orderNumberFor(idempotency.key) };

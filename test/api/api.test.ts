@@ -292,7 +292,7 @@ describe('REST API (dev server)', function () {
     assertProblem(await call(api, 'GET', '/api/v1/orders/NO-SUCH-ORDER/timeline', { role: 'order-desk' }), 404, 'order-not-found');
     assertProblem(await send('NO-SUCH-ORDER', 'order-desk', 'order-confirmed'), 404, 'order-not-found');
     assertProblem(await read('%E2%9C%93%20not%20a%20number'), 404, 'order-not-found');
-    assertProblem(await call(api, 'GET', '/api/v1/customers', { role: 'order-desk' }), 404, 'not-found');
+    assertProblem(await call(api, 'GET', '/api/v1/no-such-resource', { role: 'order-desk' }), 404, 'not-found');
 
     // 409: not now (with what the order expects), and a number that exists
     const outOfTurn = await send(id, 'qc', 'qc-passed', { reportRef: 'QC-1' });
@@ -457,8 +457,13 @@ describe('REST API (dev server)', function () {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/board',
+      '/customers',
+      '/customers/{id}',
+      '/customers/{id}/history',
       '/dead-letters',
       '/healthz',
+      '/kpis',
       '/orders',
       '/orders/{id}',
       '/orders/{id}/balance-due-notice',

@@ -13,6 +13,8 @@ import type { Log } from '../../api/log';
 import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import type { PolicyFile } from '../../client/channels';
+import { ReadModel } from '../../read-model/store';
+import type { ReadModelLocation } from '../../read-model/database';
 import { createOrderWorker } from '../../worker/worker';
 import { devServer } from './servers';
 
@@ -25,6 +27,8 @@ export interface ApiUnderTest {
   taskQueue: string;
   /** The JSON log lines the app wrote. */
   logs: Parameters<Log>[0][];
+  /** The read model its worker projects into and its board reads (a SQLite file of its own unless given). */
+  readModel: ReadModel;
   stop(): Promise<void>;
 }
 
@@ -39,11 +43,14 @@ export async function startApi(
     client?: Client;
     temporal?: TestWorkflowEnvironment;
     metrics?: ApiMetrics;
+    readModel?: ReadModelLocation;
+    requireCustomerFile?: boolean;
   } = {},
 ): Promise<ApiUnderTest> {
   const env = options.temporal ?? (await devServer());
   const taskQueue = `api-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-api-'));
+  const readModel = await ReadModel.open(options.readModel ?? { kind: 'sqlite', file: path.join(outboxDir, 'read-model.sqlite') });
   const worker: Worker | undefined =
     options.worker === false
       ? undefined
@@ -54,6 +61,7 @@ export async function startApi(
           outboxDir,
           webhookUrl: options.webhookUrl,
           shutdownForceTime: '5s',
+          readModel,
         });
   const running = worker?.run();
   const logs: ApiUnderTest['logs'] = [];
@@ -66,6 +74,8 @@ export async function startApi(
     maxInFlightPerOrder: options.maxInFlightPerOrder,
     log: (entry) => logs.push(entry),
     metrics: options.metrics,
+    readModel,
+    requireCustomerFile: options.requireCustomerFile,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -78,10 +88,12 @@ export async function startApi(
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     taskQueue,
     logs,
+    readModel,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       worker?.shutdown();
       await running;
+      await readModel.close();
       fs.rmSync(outboxDir, { recursive: true, force: true });
     },
   };
@@ -112,7 +124,7 @@ export interface CallOptions {
 }
 
 /** One HTTP request to the API under test; the answer's JSON parsed. */
-export async function call(api: ApiUnderTest, method: string, url: string, options: CallOptions = {}): Promise<Call> {
+export async function call(api: Pick<ApiUnderTest, 'url'>, method: string, url: string, options: CallOptions = {}): Promise<Call> {
   const headers: Record<string, string> = {};
   if (options.role) headers.authorization = `Bearer ${tokenOf(options.role)}`;
   if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';

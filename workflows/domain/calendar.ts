@@ -84,3 +84,13 @@ export function addWorkingDays(date: IsoDate, days: number, calendar: CompanyCal
   }
   return result;
 }
+
+/**
+ * Days late (延期天数) of work promised for `promised` and not finished by the end of `through`:
+ * the working days after the promised date up to and including `through` (0 when not past it).
+ */
+export function workingDaysLate(promised: IsoDate, through: IsoDate, calendar: CompanyCalendar): number {
+  let late = 0;
+  for (let day = addCalendarDays(promised, 1); day <= through; day = addCalendarDays(day, 1)) if (isWorkingDay(day, calendar)) late++;
+  return late;
+}

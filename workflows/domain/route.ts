@@ -242,6 +242,12 @@ function inside(route: Route, s: OrderState, window: Window): boolean {
 
 // ---- what the order waits for now --------------------------------------------------------------
 
+/** The main line's next step alone (what the status board shows as owed), without the side events of the open windows. */
+export function nextStep(s: OrderState): EventType[] {
+  const step = routeOf(s).steps.find((candidate) => candidate.stage === s.stage);
+  return step ? [...step.expects(s)] : [];
+}
+
 /** The events the order accepts in its current state: the main line's next step and the open windows. */
 export function expectedEvents(s: OrderState): EventType[] {
   // A cancelled order that received money stays open until it is settled: finance says what it keeps, and refunds the rest.

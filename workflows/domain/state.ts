@@ -276,6 +276,21 @@ export interface OrderState {
   ledger?: Ledger;
   /** Notices given up on; absent in the state of an order that continued as new before there were any. */
   deadLetters?: DeadLetter[];
+  /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
+  projected?: Projected;
+}
+
+/** The read model's bookmark, carried over continue-as-new so that its revision only ever grows. */
+export interface Projected {
+  /** Grows by one with every projection: the read model keeps the highest it has seen. */
+  revision: number;
+  /** Timeline entries already written. */
+  entries: number;
+  /** The stage the order was in then, and since when (who owes the next step since when). */
+  stage: Stage;
+  stageSince: string;
+  /** The row as last written (JSON, without its revision): a new run projects only once something changed. */
+  shown: string;
 }
 
 export function openOrder(order: OrderInput, policy: Policy, receivedAt: string): OrderState {

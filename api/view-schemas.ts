@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { Channel, CustomerClass, Fen, IsoDate, OrderInput, OrderNumber, PartyId, Role } from '../workflows/domain/order';
+import { stages, statuses } from '../workflows/domain/state';
+import { eventTypes } from '../workflows/domain/events';
+
+// What the company's view reads and writes (status board, KPIs, customer file), as zod schemas: the
+// routes parse with them and openapi.ts documents them, with an example each.
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('rows per page'),
+  offset: z.coerce.number().int().min(0).default(0).describe('rows to skip'),
+};
+const yesNo = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+export const BoardQuery = z
+  .object({
+    salesRep: PartyId.optional().describe("the owning sales rep's id"),
+    stage: z.enum(stages).optional(),
+    channel: Channel.optional(),
+    customerId: PartyId.optional(),
+    late: yesNo.describe('true: promised date passed and not finished; false: the others'),
+    sort: z
+      .enum(['promisedDate', 'daysLate', 'receivedAt', 'waitingSince', 'orderNumber'])
+      .default('daysLate')
+      .describe('daysLate descending (the default) puts the longest overdue first'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    ...page,
+  })
+  .strict();
+
+const Clock = z.object({ name: z.string(), dueAt: z.iso.datetime(), action: z.string() });
+
+export const BoardRow = z.object({
+  orderNumber: OrderNumber,
+  status: z.enum(statuses),
+  stage: z.enum(stages),
+  channel: Channel,
+  customer: z.object({ id: PartyId, name: z.string(), class: CustomerClass.describe('the class the order was taken with') }),
+  salesRep: z.object({ id: PartyId, name: z.string().nullable() }),
+  promisedDate: IsoDate.nullable(),
+  originalPromisedDate: IsoDate.nullable(),
+  late: z.boolean().describe('the promised date has passed and the goods are not finished'),
+  daysLate: z
+    .int()
+    .nullable()
+    .describe('working days (company calendar) past the promised date: until today while not finished, until finishing once finished'),
+  nextEvents: z.array(z.enum(eventTypes)).describe('the next step on the main line'),
+  owedBy: z.array(Role).describe('the roles that may send it'),
+  waitingSince: z.iso.datetime().describe('since when the order waits in this stage'),
+  amount: Fen,
+  balanceDue: Fen,
+  openClocks: z.array(Clock),
+});
+
+const boardExample = {
+  orderNumber: 'SO-2001',
+  status: 'in-production',
+  stage: 'production',
+  channel: 'standard',
+  customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
+  salesRep: { id: 'rep-li', name: 'Li Na' },
+  promisedDate: '2027-01-15',
+  originalPromisedDate: '2027-01-14',
+  late: true,
+  daysLate: 3,
+  nextEvents: ['qc-passed', 'qc-failed'],
+  owedBy: ['qc'],
+  waitingSince: '2027-01-02T02:00:00.000Z',
+  amount: 384000,
+  balanceDue: 268800,
+  openClocks: [{ name: 'progress-update', dueAt: '2027-01-22T02:00:00.000Z', action: 'remind sales-rep' }],
+};
+
+export const Board = z
+  .object({
+    asOf: IsoDate.describe("the company's date the days late are counted to"),
+    total: z.int().describe('open orders matching the filters'),
+    orders: z.array(BoardRow),
+  })
+  .meta({ examples: [{ asOf: '2027-01-19', total: 1, orders: [boardExample] }] });
+
+export const KpiQuery = z
+  .object({
+    from: IsoDate.describe('first company date of the period'),
+    to: IsoDate.describe('last company date of the period (included)'),
+    rep: PartyId.optional().describe("one sales rep's figures (all reps when left out)"),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'on or after from' });
+
+const Rate = (counted: string, what: string) =>
+  z.object({
+    [counted]: z.int(),
+    onTime: z.int(),
+    percent: z.number().nullable().describe(`${what}; null when there is nothing to count`),
+  });
+
+export const Kpis = z
+  .object({
+    from: IsoDate,
+    to: IsoDate,
+    salesRep: PartyId.nullable(),
+    asOf: IsoDate,
+    firstConfirmation: Rate('orders', "orders received in the period first confirmed within the policy's time (2 h), in %"),
+    progressUpdates: Rate(
+      'orders',
+      'orders received in the period that went into production and were never reminded to report progress, in %',
+    ),
+    delayNotices: z.object({
+      delays: z.int(),
+      toldOnTime: z.int(),
+      percent: z
+        .number()
+        .nullable()
+        .describe("delays on orders received in the period told to the customer within the policy's time (24 h), in %"),
+    }),
+    lateness: z.object({
+      ordersDue: z.int().describe('orders (not cancelled) whose promised date falls in the period'),
+      late: z.int().describe('of them: finished after the promised date, or not finished and past it'),
+      averageDaysLate: z.number().nullable().describe('working days, over the late ones'),
+    }),
+    complaints: z.object({
+      total: z.int().describe('complaints filed in the period'),
+      byResponsibleParty: z.array(
+        z.object({ responsibleParty: z.string().nullable().describe('null: not resolved yet'), complaints: z.int() }),
+      ),
+    }),
+  })
+  .meta({
+    examples: [
+      {
+        from: '2027-01-01',
+        to: '2027-01-31',
+        salesRep: 'rep-li',
+        asOf: '2027-02-01',
+        firstConfirmation: { orders: 40, onTime: 38, percent: 95 },
+        progressUpdates: { orders: 30, onTime: 27, percent: 90 },
+        delayNotices: { delays: 4, toldOnTime: 3, percent: 75 },
+        lateness: { ordersDue: 35, late: 5, averageDaysLate: 2.4 },
+        complaints: {
+          total: 2,
+          byResponsibleParty: [
+            { responsibleParty: 'production', complaints: 1 },
+            { responsibleParty: null, complaints: 1 },
+          ],
+        },
+      },
+    ],
+  });
+
+const Contact = z
+  .object({
+    name: z.string().min(1).max(120),
+    phone: z.string().min(3).max(40).optional(),
+    email: z.email().max(200).optional(),
+    role: z.string().max(120).optional().describe('e.g. purchasing, receiving, accounts'),
+  })
+  .strict();
+
+const customerFields = {
+  name: OrderInput.shape.customer.shape.name,
+  class: CustomerClass.describe('A, B or C; a change is a new version, and an order keeps the class it was taken with'),
+  paymentTerms: z.string().min(1).max(200).nullable().optional().describe('the default payment plan, by its reference'),
+  creditLimit: Fen.nullable().optional().describe('in fen'),
+  contacts: z.array(Contact).max(50).default([]),
+  salesRep: z
+    .object({ id: PartyId, name: z.string().min(1).max(120).optional() })
+    .strict()
+    .nullable()
+    .optional()
+    .describe('the owning sales rep'),
+  region: z.string().min(1).max(120).nullable().optional(),
+};
+
+const customerExample = {
+  id: 'C-7',
+  name: 'Ningbo Lamps',
+  class: 'A',
+  paymentTerms: 'PLAN-30-70',
+  creditLimit: 50_000_000,
+  contacts: [{ name: 'Mr Zhao', phone: '+86 574 0000 0000', role: 'purchasing' }],
+  salesRep: { id: 'rep-li', name: 'Li Na' },
+  region: 'Zhejiang',
+};
+
+export const CreateCustomer = z
+  .object({ id: PartyId, ...customerFields })
+  .strict()
+  .meta({ examples: [customerExample] });
+
+export const UpdateCustomer = z
+  .object(
+    Object.fromEntries(Object.entries(customerFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof customerFields]: z.ZodOptional<(typeof customerFields)[K]>;
+    },
+  )
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'name at least one field to change')
+  .meta({ examples: [{ class: 'B', creditLimit: 20_000_000 }] });
+
+export const Customer = z
+  .object({
+    id: PartyId,
+    ...customerFields,
+    classVersion: z.int().describe('the current class version'),
+    classHistory: z.array(z.object({ version: z.int(), class: CustomerClass, validFrom: z.iso.datetime(), changedBy: z.string() })),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({
+    examples: [
+      {
+        ...customerExample,
+        classVersion: 1,
+        classHistory: [{ version: 1, class: 'A', validFrom: '2027-01-02T02:00:00.000Z', changedBy: 'wang' }],
+        createdAt: '2027-01-02T02:00:00.000Z',
+        updatedAt: '2027-01-02T02:00:00.000Z',
+      },
+    ],
+  });
+
+export const CustomerListQuery = z
+  .object({ salesRep: PartyId.optional(), region: z.string().max(120).optional(), class: CustomerClass.optional(), ...page })
+  .strict();
+
+export const CustomerPage = z.object({ total: z.int(), customers: z.array(Customer.omit({ classHistory: true })) });
+
+export const CustomerHistory = z.object({
+  customerId: PartyId,
+  asOf: IsoDate,
+  orders: z.int().describe("the customer's orders in the read model, but cancelled ones"),
+  balanceOwed: Fen.describe('what those orders still owe, in fen'),
+  openOrders: z.array(BoardRow),
+  complaints: z.array(
+    z.object({
+      orderNumber: OrderNumber,
+      number: z.int(),
+      category: z.string(),
+      description: z.string(),
+      filedAt: z.iso.datetime(),
+      resolvedAt: z.iso.datetime().nullable(),
+      responsibleParty: z.string().nullable(),
+      resolution: z.string().nullable(),
+    }),
+  ),
+});

@@ -1,0 +1,134 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+// The read model's versioned migrations, run at start by every process that opens it (worker, API,
+// scripts). Kysely's migrator records each one it ran; a new version is a new entry, never an edit.
+
+const migrations: Record<string, Migration> = {
+  '0001-orders-timeline-customers': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('orders')
+        .addColumn('order_number', 'text', (c) => c.primaryKey())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('stage', 'text', (c) => c.notNull())
+        .addColumn('open', 'integer', (c) => c.notNull())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('customer_name', 'text', (c) => c.notNull())
+        .addColumn('customer_class', 'text', (c) => c.notNull())
+        .addColumn('sales_rep_id', 'text', (c) => c.notNull())
+        .addColumn('sales_rep_name', 'text')
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('promised_date', 'text')
+        .addColumn('original_promised_date', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('days_late', 'integer')
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('deposit_due', 'bigint', (c) => c.notNull())
+        .addColumn('received', 'bigint', (c) => c.notNull())
+        .addColumn('balance_due', 'bigint', (c) => c.notNull())
+        .addColumn('refund_due', 'bigint', (c) => c.notNull())
+        .addColumn('next_events', 'text', (c) => c.notNull())
+        .addColumn('owed_by', 'text', (c) => c.notNull())
+        .addColumn('stage_since', 'text', (c) => c.notNull())
+        .addColumn('open_clocks', 'text', (c) => c.notNull())
+        .addColumn('first_confirmation_on_time', 'integer')
+        .addColumn('progress_on_time', 'integer')
+        .addColumn('delays_reported', 'integer', (c) => c.notNull())
+        .addColumn('delays_told_on_time', 'integer', (c) => c.notNull())
+        .execute();
+      // The board reads open orders by promised date (days late), rep, stage, channel, customer; the KPIs
+      // count by period (received, promised) and rep. Each index covers what its question reads but the
+      // page of rows it shows, so counting 100,000 orders reads no row.
+      const kpiFacts = ['first_confirmation_on_time', 'progress_on_time', 'delays_reported', 'delays_told_on_time'];
+      const lateness = ['status', 'finished_at', 'days_late'];
+      const indexes: Record<string, string[]> = {
+        orders_board: ['open', 'promised_date', 'finished_at', 'sales_rep_id', 'stage', 'channel', 'customer_id'],
+        orders_board_rep: ['sales_rep_id', 'open', 'promised_date', 'finished_at', 'stage', 'channel', 'customer_id'],
+        orders_customer: ['customer_id', 'open', 'status', 'balance_due'],
+        orders_received: ['received_at', 'sales_rep_id', ...kpiFacts],
+        orders_rep_received: ['sales_rep_id', 'received_at', ...kpiFacts],
+        orders_promised: ['promised_date', 'sales_rep_id', ...lateness],
+        orders_rep_promised: ['sales_rep_id', 'promised_date', ...lateness],
+      };
+      for (const [name, columns] of Object.entries(indexes)) await db.schema.createIndex(name).on('orders').columns(columns).execute();
+
+      await db.schema
+        .createTable('order_timeline')
+        .addColumn('order_number', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('to_role', 'text')
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_name', 'text')
+        .addColumn('actor_role', 'text')
+        .addColumn('via', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('order_timeline_pk', ['order_number', 'seq'])
+        .execute();
+
+      await db.schema
+        .createTable('order_complaints')
+        .addColumn('order_number', 'text', (c) => c.notNull())
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('sales_rep_id', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('filed_at', 'text', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .addColumn('responsible_party', 'text')
+        .addColumn('resolution', 'text')
+        .addPrimaryKeyConstraint('order_complaints_pk', ['order_number', 'number'])
+        .execute();
+      await db.schema.createIndex('order_complaints_filed').on('order_complaints').columns(['filed_at']).execute();
+      await db.schema.createIndex('order_complaints_customer').on('order_complaints').columns(['customer_id']).execute();
+
+      await db.schema
+        .createTable('customers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('class', 'text', (c) => c.notNull())
+        .addColumn('class_version', 'integer', (c) => c.notNull())
+        .addColumn('payment_terms', 'text')
+        .addColumn('credit_limit', 'bigint')
+        .addColumn('contacts', 'text', (c) => c.notNull())
+        .addColumn('sales_rep_id', 'text')
+        .addColumn('sales_rep_name', 'text')
+        .addColumn('region', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('customer_classes')
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('class', 'text', (c) => c.notNull())
+        .addColumn('valid_from', 'text', (c) => c.notNull())
+        .addColumn('changed_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('customer_classes_pk', ['customer_id', 'version'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Brings the database to the latest version. The worker and the API may start together on one
+ * SQLite file, where Kysely takes no lock across processes: the one that loses the race fails on the
+ * first table or the migration table's key and, trying again a moment later, finds the work done.
+ */
+export async function migrate(db: Kysely<unknown>, attempts = 3): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (!error) return;
+  if (attempts > 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return migrate(db, attempts - 1);
+  }
+  const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+  throw new Error(`the read model's migration ${failed ?? ''} failed: ${(error as Error).message}`, { cause: error });
+}

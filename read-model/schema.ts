@@ -1,0 +1,98 @@
+// The read model's tables, as Kysely sees them. Times are ISO-8601 UTC strings (they sort as they
+// compare in both databases), company dates YYYY-MM-DD, money integer fen, flags 0/1 and JSON as
+// text: the same columns on SQLite and PostgreSQL, so one query layer serves both.
+
+export interface OrdersTable {
+  order_number: string;
+  revision: number;
+  channel: string;
+  status: string;
+  stage: string;
+  /** 1 while the order is neither completed nor cancelled: what the status board shows. */
+  open: number;
+  customer_id: string;
+  customer_name: string;
+  /** The class the order was taken with (the customer file's class may have changed since). */
+  customer_class: string;
+  sales_rep_id: string;
+  sales_rep_name: string | null;
+  received_at: string;
+  promised_date: string | null;
+  original_promised_date: string | null;
+  finished_at: string | null;
+  days_late: number | null;
+  amount: number;
+  deposit_due: number;
+  received: number;
+  balance_due: number;
+  refund_due: number;
+  next_events: string;
+  owed_by: string;
+  stage_since: string;
+  open_clocks: string;
+  first_confirmation_on_time: number | null;
+  progress_on_time: number | null;
+  delays_reported: number;
+  delays_told_on_time: number;
+}
+
+export interface TimelineTable {
+  order_number: string;
+  /** The entry's position in the order's timeline, from 0. */
+  seq: number;
+  at: string;
+  kind: string;
+  type: string;
+  to_role: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  via: string | null;
+  detail: string;
+}
+
+export interface ComplaintsTable {
+  order_number: string;
+  number: number;
+  customer_id: string;
+  sales_rep_id: string;
+  category: string;
+  description: string;
+  filed_at: string;
+  resolved_at: string | null;
+  responsible_party: string | null;
+  resolution: string | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  name: string;
+  class: string;
+  /** The number of the class's current version in customer_classes. */
+  class_version: number;
+  payment_terms: string | null;
+  credit_limit: number | null;
+  contacts: string;
+  sales_rep_id: string | null;
+  sales_rep_name: string | null;
+  region: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every class a customer has had: an order keeps the class it was taken with, the file moves on. */
+export interface CustomerClassesTable {
+  customer_id: string;
+  version: number;
+  class: string;
+  valid_from: string;
+  changed_by: string;
+}
+
+export interface Database {
+  orders: OrdersTable;
+  order_timeline: TimelineTable;
+  order_complaints: ComplaintsTable;
+  customers: CustomersTable;
+  customer_classes: CustomerClassesTable;
+}

@@ -1,0 +1,284 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ReadModelLocation } from '../../read-model/database';
+import { measureViews } from '../../read-model/measure';
+import { seedReadModel } from '../../read-model/seed';
+import { ReadModel } from '../../read-model/store';
+import { board, kpis, type BoardFilters } from '../../read-model/views';
+import { workingDaysLate } from '../../workflows/domain/calendar';
+import { defaultPolicy } from '../../workflows/domain/policy';
+import type { OrderProjection } from '../../workflows/read-model';
+import type { TimelineEntry } from '../../workflows/domain/state';
+import { startPostgres, type TestPostgres } from '../support/postgres';
+
+// The read model itself, on a real SQLite file and on a real PostgreSQL (Debian's server binaries,
+// as the cluster tests use them): the revision rule, the board's filters, the KPI figures of known
+// orders, and the company's scale.
+
+const calendar = defaultPolicy.calendar; // Monday to Saturday, Asia/Shanghai
+const now = Date.parse('2027-02-10T04:00:00Z'); // noon in Shanghai, Wednesday 10 February 2027
+
+function projection(orderNumber: string, o: Partial<OrderProjection> = {}): OrderProjection {
+  return {
+    orderNumber,
+    revision: 1,
+    channel: 'standard',
+    status: 'completed',
+    stage: 'after-sales',
+    customer: { id: 'C-1', name: 'Ningbo Lamps', class: 'A' },
+    salesRep: { id: 'rep-k1', name: 'Li Na' },
+    receivedAt: '2027-01-05T02:00:00.000Z',
+    promisedDate: null,
+    originalPromisedDate: null,
+    finishedAt: null,
+    daysLate: null,
+    amount: 500_000,
+    depositDue: 0,
+    received: 500_000,
+    balanceDue: 0,
+    refundDue: 0,
+    nextEvents: [],
+    owedBy: [],
+    stageSince: '2027-01-05T02:00:00.000Z',
+    openClocks: [],
+    complaints: [],
+    firstConfirmationOnTime: null,
+    progressOnTime: null,
+    delaysReported: 0,
+    delaysToldOnTime: 0,
+    ...o,
+  };
+}
+
+const entry = (detail: string): TimelineEntry => ({ at: '2027-01-05T02:00:00.000Z', kind: 'event', type: 'progress-reported', detail });
+
+/** Orders whose figures are worked out by hand in the tests below (period: January 2027). */
+const known: OrderProjection[] = [
+  projection('K-A', {
+    firstConfirmationOnTime: true,
+    progressOnTime: true,
+    delaysReported: 1,
+    delaysToldOnTime: 1,
+    promisedDate: '2027-01-20',
+    finishedAt: '2027-01-20T08:00:00.000Z',
+    daysLate: 0,
+    complaints: [{ number: 1, category: 'quality', description: 'scratch', filedAt: '2027-01-25T02:00:00.000Z' }],
+  }),
+  projection('K-B', {
+    receivedAt: '2027-01-06T02:00:00.000Z',
+    firstConfirmationOnTime: false,
+    progressOnTime: false,
+    delaysReported: 1,
+    promisedDate: '2027-01-25',
+    finishedAt: '2027-01-27T08:00:00.000Z',
+    daysLate: 2,
+    complaints: [
+      {
+        number: 1,
+        category: 'wrong goods',
+        description: 'wrong model',
+        filedAt: '2027-01-26T02:00:00.000Z',
+        resolvedAt: '2027-01-27T02:00:00.000Z',
+        responsibleParty: 'sales-rep',
+      },
+    ],
+  }),
+  // Open, in production, promised 28 January: 11 working days late on 10 February (Sundays off).
+  projection('K-C', {
+    receivedAt: '2027-01-07T02:00:00.000Z',
+    status: 'in-production',
+    stage: 'production',
+    firstConfirmationOnTime: true,
+    promisedDate: '2027-01-28',
+    originalPromisedDate: '2027-01-27',
+    nextEvents: ['qc-passed', 'qc-failed'],
+    owedBy: ['qc'],
+    stageSince: '2027-01-10T02:00:00.000Z',
+    balanceDue: 350_000,
+  }),
+  projection('K-D', {
+    salesRep: { id: 'rep-k2' },
+    receivedAt: '2027-01-08T02:00:00.000Z',
+    firstConfirmationOnTime: true,
+    progressOnTime: true,
+    promisedDate: '2027-01-15',
+    finishedAt: '2027-01-20T08:00:00.000Z',
+    daysLate: 4,
+    complaints: [
+      {
+        number: 1,
+        category: 'quality',
+        description: 'flicker',
+        filedAt: '2027-01-20T02:00:00.000Z',
+        resolvedAt: '2027-01-21T02:00:00.000Z',
+        responsibleParty: 'production',
+      },
+    ],
+  }),
+  // Received before the period, cancelled: counted nowhere in January.
+  projection('K-E', {
+    receivedAt: '2026-12-20T02:00:00.000Z',
+    status: 'cancelled',
+    stage: 'cancelled',
+    firstConfirmationOnTime: false,
+    promisedDate: '2027-01-10',
+  }),
+  // Not yet confirmed: open at intake, no promised date.
+  projection('K-F', { receivedAt: '2027-01-09T02:00:00.000Z', status: 'pending-confirmation', stage: 'intake' }),
+  // Open, finished a working day late, waiting to ship: late no more, but its days late stay known.
+  projection('K-G', {
+    channel: 'sample',
+    status: 'awaiting-shipment',
+    stage: 'sample-dispatch',
+    customer: { id: 'C-9', name: 'Xiamen Lights', class: 'C' },
+    salesRep: { id: 'rep-k2' },
+    promisedDate: '2027-02-01',
+    finishedAt: '2027-02-02T08:00:00.000Z',
+    daysLate: 1,
+  }),
+];
+
+const places: { kind: ReadModelLocation['kind']; start(): Promise<{ location: ReadModelLocation; stop(): Promise<void> }> }[] = [
+  {
+    kind: 'sqlite',
+    async start() {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-read-model-'));
+      return {
+        location: { kind: 'sqlite', file: path.join(dir, 'read-model.sqlite') },
+        stop: async () => fs.rmSync(dir, { recursive: true }),
+      };
+    },
+  },
+  {
+    kind: 'postgres',
+    async start() {
+      const pg: TestPostgres = await startPostgres();
+      return { location: { kind: 'postgres', url: pg.url }, stop: () => pg.stop() };
+    },
+  },
+];
+
+for (const place of places) {
+  describe(`read model on ${place.kind}`, function () {
+    let readModel: ReadModel;
+    let stop: () => Promise<void>;
+    before(async function () {
+      this.timeout(300_000); // PostgreSQL's first start may install it (as root)
+      const started = await place.start();
+      stop = started.stop;
+      readModel = await ReadModel.open(started.location);
+    });
+    after(async () => {
+      await readModel?.close();
+      await stop?.();
+    });
+
+    it('opens an existing database without migrating it twice', async () => {
+      const again = await ReadModel.open(readModel.location);
+      await again.close();
+    });
+
+    it('keeps the highest revision: a retried or older projection never moves an order backwards, and entries are never rewritten', async () => {
+      const at = (revision: number, stage: OrderProjection['stage']) => projection('REV-1', { revision, stage, status: 'in-production' });
+      assert.equal(await readModel.project({ order: at(2, 'production'), firstEntry: 0, entries: [entry('e0'), entry('e1')] }), true);
+      // Older, then the same revision again (a retry, or a late attempt after a newer one): nothing changes.
+      assert.equal(await readModel.project({ order: at(1, 'intake'), firstEntry: 1, entries: [entry('e1 again'), entry('e2')] }), false);
+      assert.equal(await readModel.project({ order: at(2, 'intake'), firstEntry: 0, entries: [] }), false);
+      assert.deepEqual(await readModel.order('REV-1').then((o) => [o?.revision, o?.stage]), [2, 'production']);
+      const timeline = await readModel.db
+        .selectFrom('order_timeline')
+        .select(['seq', 'detail'])
+        .where('order_number', '=', 'REV-1')
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(timeline, [
+        { seq: 0, detail: 'e0' },
+        { seq: 1, detail: 'e1' },
+        { seq: 2, detail: 'e2' },
+      ]);
+      assert.equal(await readModel.project({ order: at(3, 'put-away'), firstEntry: 3, entries: [] }), true);
+      assert.equal((await readModel.order('REV-1'))?.stage, 'put-away');
+    });
+
+    describe('with known orders', () => {
+      before(async () => {
+        await readModel.clearOrders();
+        for (const order of known) await readModel.project({ order, firstEntry: 0, entries: [] });
+      });
+
+      const ask = (f: Partial<BoardFilters>) =>
+        board(readModel.db, { sort: 'daysLate', order: 'desc', limit: 100, offset: 0, ...f }, calendar, now).then((b) => ({
+          total: b.total,
+          orders: b.orders.map((o) => o.orderNumber),
+        }));
+
+      it('shows every open order on the board, longest overdue first, with its days late and who owes the next step since when', async () => {
+        const all = await board(readModel.db, { sort: 'daysLate', order: 'desc', limit: 100, offset: 0 }, calendar, now);
+        assert.equal(all.asOf, '2027-02-10');
+        assert.deepEqual(
+          all.orders.map((o) => [o.orderNumber, o.late, o.daysLate]),
+          [
+            ['K-C', true, 11],
+            ['K-G', false, 1],
+            ['K-F', false, null],
+          ],
+        );
+        assert.equal(workingDaysLate('2027-01-28', '2027-02-10', calendar), 11);
+        const c = all.orders[0];
+        assert.deepEqual(
+          [c.nextEvents, c.owedBy, c.waitingSince, c.originalPromisedDate],
+          [['qc-passed', 'qc-failed'], ['qc'], '2027-01-10T02:00:00.000Z', '2027-01-27'],
+        );
+      });
+
+      it('filters the board by rep, stage, channel, customer and lateness, sorts it and pages it', async () => {
+        assert.deepEqual(await ask({ salesRep: 'rep-k1' }), { total: 2, orders: ['K-C', 'K-F'] });
+        assert.deepEqual(await ask({ stage: 'production' }), { total: 1, orders: ['K-C'] });
+        assert.deepEqual(await ask({ channel: 'sample' }), { total: 1, orders: ['K-G'] });
+        assert.deepEqual(await ask({ customerId: 'C-9' }), { total: 1, orders: ['K-G'] });
+        assert.deepEqual(await ask({ late: true }), { total: 1, orders: ['K-C'] });
+        assert.deepEqual(await ask({ late: false }), { total: 2, orders: ['K-G', 'K-F'] });
+        assert.deepEqual(await ask({ salesRep: 'rep-k2', late: true }), { total: 0, orders: [] });
+        assert.deepEqual(await ask({ sort: 'receivedAt', order: 'asc' }), { total: 3, orders: ['K-G', 'K-C', 'K-F'] });
+        assert.deepEqual(await ask({ sort: 'orderNumber', order: 'desc', limit: 1, offset: 1 }), { total: 3, orders: ['K-F'] });
+      });
+
+      it("counts the KPIs of a period from the orders' facts, for every rep and for one", async () => {
+        const january = await kpis(readModel.db, { from: '2027-01-01', to: '2027-01-31' }, calendar, now);
+        assert.deepEqual(january.firstConfirmation, { orders: 4, onTime: 3, percent: 75 });
+        assert.deepEqual(january.progressUpdates, { orders: 3, onTime: 2, percent: 66.7 });
+        assert.deepEqual(january.delayNotices, { delays: 2, toldOnTime: 1, percent: 50 });
+        // Due in January: A on time, B 2 days late, C 11 and counting, D 4; E cancelled.
+        assert.deepEqual(january.lateness, { ordersDue: 4, late: 3, averageDaysLate: 5.7 });
+        assert.deepEqual(january.complaints, {
+          total: 3,
+          byResponsibleParty: [
+            { responsibleParty: 'production', complaints: 1 },
+            { responsibleParty: 'sales-rep', complaints: 1 },
+            { responsibleParty: null, complaints: 1 },
+          ],
+        });
+        const rep = await kpis(readModel.db, { from: '2027-01-01', to: '2027-01-31', salesRep: 'rep-k1' }, calendar, now);
+        assert.deepEqual(rep.firstConfirmation, { orders: 3, onTime: 2, percent: 66.7 });
+        assert.deepEqual(rep.progressUpdates, { orders: 2, onTime: 1, percent: 50 });
+        assert.deepEqual(rep.lateness, { ordersDue: 3, late: 2, averageDaysLate: 6.5 });
+        assert.equal(rep.complaints.total, 2);
+        const quiet = await kpis(readModel.db, { from: '2026-06-01', to: '2026-06-30' }, calendar, now);
+        assert.deepEqual([quiet.firstConfirmation.percent, quiet.lateness.averageDaysLate, quiet.complaints.total], [null, null, 0]);
+      });
+    });
+
+    it('answers the board and the KPIs within 300 ms with 10,000 open and 100,000 finished orders', async function () {
+      this.timeout(900_000);
+      await readModel.clearOrders();
+      await seedReadModel(readModel, { open: 10_000, finished: 100_000 });
+      const { total } = await board(readModel.db, { sort: 'daysLate', order: 'desc', limit: 1, offset: 0 }, calendar);
+      assert.equal(total, 10_000);
+      const medians = await measureViews(readModel, calendar);
+      console.log(`      ${place.kind}: ${JSON.stringify(medians)}`);
+      for (const [question, ms] of Object.entries(medians)) assert.ok(ms < 300, `${question}: ${ms} ms`);
+    });
+  });
+}

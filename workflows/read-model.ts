@@ -1,0 +1,164 @@
+import { condition, patched, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import { now } from './clock';
+import { dateAt, workingDaysLate } from './domain/calendar';
+import { durationMs } from './domain/duration';
+import type { EventType } from './domain/events';
+import type { Fen, IsoDate, Role } from './domain/order';
+import { nextStep } from './domain/route';
+import { readModelQuery } from './messages';
+import {
+  balanceDue,
+  received,
+  refundDue,
+  type Complaint,
+  type OpenClock,
+  type OrderState,
+  type Stage,
+  type Status,
+  type TimelineEntry,
+} from './domain/state';
+
+// The company's view of its orders (the status board, KPIs, customer history) is a relational read
+// model outside Temporal. Each order writes its own row there through an idempotent activity: once
+// per burst of changes, with a revision that only grows (carried over continue-as-new), so a retry
+// or a late attempt never moves the row backwards. Orders that started before the read model existed
+// replay as they ran and begin projecting once they run live on this code.
+
+/** The patch under which an order projects itself into the read model. */
+export const READ_MODEL_PATCH = 'read-model-projection';
+
+/** One order's row in the read model: what the board, the KPIs and the customer history read. */
+export interface OrderProjection {
+  orderNumber: string;
+  /** Grows with every projection of the order; the read model keeps the highest. */
+  revision: number;
+  channel: string;
+  status: Status;
+  stage: Stage;
+  customer: { id: string; name: string; class: string };
+  salesRep: { id: string; name?: string };
+  receivedAt: string;
+  promisedDate: IsoDate | null;
+  originalPromisedDate: IsoDate | null;
+  /** When the goods were finished (put away; a sample: shipped): the promised date is for this. */
+  finishedAt: string | null;
+  /** Working days the goods were finished after the promised date, once they are (null before). */
+  daysLate: number | null;
+  amount: Fen;
+  depositDue: Fen;
+  received: Fen;
+  balanceDue: Fen;
+  refundDue: Fen;
+  /** The main line's next step, who may send it, and since when the order waits in this stage. */
+  nextEvents: EventType[];
+  owedBy: Role[];
+  stageSince: string;
+  openClocks: OpenClock[];
+  complaints: Complaint[];
+  /** KPI facts, each null until it is known: first confirmation within the policy's time, progress never reminded, delays told in time. */
+  firstConfirmationOnTime: boolean | null;
+  progressOnTime: boolean | null;
+  delaysReported: number;
+  delaysToldOnTime: number;
+}
+
+/** What one projection carries: the row, and the timeline entries not yet written (numbered from 0 in the order's timeline). */
+export interface ProjectionBatch {
+  order: OrderProjection;
+  firstEntry: number;
+  entries: TimelineEntry[];
+}
+
+export function projectionOf(s: OrderState, revision: number): OrderProjection {
+  const { calendar, clocks, permissions } = s.policy;
+  const finishedAt = s.facts.stockedAt ?? (s.order.channel === 'sample' ? s.facts.shippedAt : undefined) ?? null;
+  const next = nextStep(s);
+  const within = (from: string, to: string, limit: string) => Date.parse(to) - Date.parse(from) <= durationMs(limit);
+  const escalated = (clock: string) => s.timeline.some((e) => e.kind === 'escalation' && e.type === clock);
+  return {
+    orderNumber: s.order.orderNumber,
+    revision,
+    channel: s.order.channel,
+    status: s.status,
+    stage: s.stage,
+    customer: s.order.customer,
+    salesRep: s.order.salesRep,
+    receivedAt: s.receivedAt,
+    promisedDate: s.promisedDate ?? null,
+    originalPromisedDate: s.originalPromisedDate ?? null,
+    finishedAt,
+    daysLate:
+      finishedAt && s.promisedDate ? workingDaysLate(s.promisedDate, dateAt(Date.parse(finishedAt), calendar.timeZone), calendar) : null,
+    amount: s.amount,
+    depositDue: s.depositDue,
+    received: received(s),
+    balanceDue: balanceDue(s),
+    refundDue: refundDue(s),
+    nextEvents: next,
+    owedBy: [...new Set(next.flatMap((type) => permissions[type]))],
+    stageSince: s.projected?.stage === s.stage ? s.projected.stageSince : now(),
+    openClocks: s.openClocks,
+    complaints: s.complaints,
+    firstConfirmationOnTime: s.facts.confirmedAt
+      ? within(s.receivedAt, s.facts.confirmedAt, clocks.firstConfirmation.after)
+      : escalated('first-confirmation')
+        ? false
+        : null,
+    progressOnTime: s.facts.productionNoticeAt ? !s.timeline.some((e) => e.kind === 'reminder' && e.type === 'progress-update') : null,
+    delaysReported: s.delays.length,
+    delaysToldOnTime: s.delays.filter((d) => d.toldAt && within(d.reportedAt, d.toldAt, clocks.delayNotice.after)).length,
+  };
+}
+
+/**
+ * A local activity: the worker writes the row itself, and history records one marker instead of an
+ * activity's three events and the workflow task that follows. The read model is ours and may be
+ * down for a while: the order goes on, its projection is retried until it lands.
+ */
+const { projectOrder } = proxyLocalActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Keeps the order's row current: one projection per burst of changes (Temporal evaluates the
+ * condition after each activation, so the events of one activation make one projection). Returns
+ * whether the read model has the order as it is now, for the order to wait on before it closes.
+ */
+export function keepReadModelCurrent(s: OrderState): () => boolean {
+  let projecting = false;
+  let busy = false;
+  // A run that continued as new does not write again what the last run wrote.
+  let sent = s.projected?.shown ?? '';
+  const shown = () => JSON.stringify(projectionOf(s, 0));
+  // Computed again only when something it can show changed: a timeline entry or a clock opened or closed.
+  let entries = -1;
+  let clocks = s.openClocks;
+  const changed = () => {
+    if (s.timeline.length === entries && s.openClocks === clocks) return false;
+    entries = s.timeline.length;
+    clocks = s.openClocks;
+    return s.timeline.length !== (s.projected?.entries ?? 0) || shown() !== sent;
+  };
+  setHandler(readModelQuery, () => ({ order: projectionOf(s, s.projected?.revision ?? 0), firstEntry: 0, entries: s.timeline }));
+  void (async () => {
+    // An order from before the read model replays without it, and starts projecting once it runs live.
+    while (!patched(READ_MODEL_PATCH)) await condition(() => !workflowInfo().unsafe.isReplaying);
+    projecting = true;
+    for (;;) {
+      await condition(changed);
+      busy = true;
+      const revision = (s.projected?.revision ?? 0) + 1;
+      const order = projectionOf(s, revision);
+      const firstEntry = s.projected?.entries ?? 0;
+      const batch = s.timeline.slice(firstEntry);
+      await projectOrder({ order, firstEntry, entries: batch });
+      sent = JSON.stringify({ ...order, revision: 0 });
+      s.projected = { revision, entries: firstEntry + batch.length, stage: order.stage, stageSince: order.stageSince, shown: sent };
+      busy = false;
+      entries = -1; // look again: the order may have moved on while the projection was written
+    }
+  })();
+  return () => !projecting || (!busy && s.projected?.entries === s.timeline.length && shown() === sent);
+}
