@@ -4,20 +4,11 @@ import { now } from './clock';
 import { dateAt, workingDaysLate } from './domain/calendar';
 import { durationMs } from './domain/duration';
 import type { EventType } from './domain/events';
-import type { Fen, IsoDate, Role } from './domain/order';
+import type { Role } from './domain/order';
 import { nextStep } from './domain/route';
 import { readModelQuery } from './messages';
-import {
-  balanceDue,
-  received,
-  refundDue,
-  type Complaint,
-  type OpenClock,
-  type OrderState,
-  type Stage,
-  type Status,
-  type TimelineEntry,
-} from './domain/state';
+import type { OrderSnapshot } from './domain/snapshot';
+import { balanceDue, received, refundDue, type OrderState, type TimelineEntry } from './domain/state';
 
 // The company's view of its orders (the status board, KPIs, customer history) is a relational read
 // model outside Temporal. Each order writes its own row there through an idempotent activity: once
@@ -29,33 +20,35 @@ import {
 export const READ_MODEL_PATCH = 'read-model-projection';
 
 /** One order's row in the read model: what the board, the KPIs and the customer history read. */
-export interface OrderProjection {
-  orderNumber: string;
+export interface OrderProjection extends Pick<
+  OrderSnapshot,
+  | 'orderNumber'
+  | 'channel'
+  | 'status'
+  | 'stage'
+  | 'customer'
+  | 'salesRep'
+  | 'receivedAt'
+  | 'promisedDate'
+  | 'originalPromisedDate'
+  | 'amount'
+  | 'depositDue'
+  | 'received'
+  | 'balanceDue'
+  | 'refundDue'
+  | 'openClocks'
+  | 'complaints'
+> {
   /** Grows with every projection of the order; the read model keeps the highest. */
   revision: number;
-  channel: string;
-  status: Status;
-  stage: Stage;
-  customer: { id: string; name: string; class: string };
-  salesRep: { id: string; name?: string };
-  receivedAt: string;
-  promisedDate: IsoDate | null;
-  originalPromisedDate: IsoDate | null;
   /** When the goods were finished (put away; a sample: shipped): the promised date is for this. */
   finishedAt: string | null;
   /** Working days the goods were finished after the promised date, once they are (null before). */
   daysLate: number | null;
-  amount: Fen;
-  depositDue: Fen;
-  received: Fen;
-  balanceDue: Fen;
-  refundDue: Fen;
   /** The main line's next step, who may send it, and since when the order waits in this stage. */
   nextEvents: EventType[];
   owedBy: Role[];
   stageSince: string;
-  openClocks: OpenClock[];
-  complaints: Complaint[];
   /** KPI facts, each null until it is known: first confirmation within the policy's time, progress never reminded, delays told in time. */
   firstConfirmationOnTime: boolean | null;
   progressOnTime: boolean | null;
