@@ -7,8 +7,9 @@ import type { EventType } from './domain/events';
 import type { Role } from './domain/order';
 import { nextStep } from './domain/route';
 import { readModelQuery } from './messages';
-import type { OrderSnapshot } from './domain/snapshot';
-import { balanceDue, received, refundDue, type OrderState, type TimelineEntry } from './domain/state';
+import { headlineOf, type OrderSnapshot } from './domain/snapshot';
+import { rolesFor } from './domain/permissions';
+import type { OrderState, TimelineEntry } from './domain/state';
 
 // The company's view of its orders (the status board, KPIs, customer history) is a relational read
 // model outside Temporal. Each order writes its own row there through an idempotent activity: once
@@ -64,32 +65,19 @@ export interface ProjectionBatch {
 }
 
 export function projectionOf(s: OrderState, revision: number): OrderProjection {
-  const { calendar, clocks, permissions } = s.policy;
+  const { calendar, clocks } = s.policy;
   const finishedAt = s.facts.stockedAt ?? (s.order.channel === 'sample' ? s.facts.shippedAt : undefined) ?? null;
   const next = nextStep(s);
   const within = (from: string, to: string, limit: string) => Date.parse(to) - Date.parse(from) <= durationMs(limit);
   const escalated = (clock: string) => s.timeline.some((e) => e.kind === 'escalation' && e.type === clock);
   return {
-    orderNumber: s.order.orderNumber,
+    ...headlineOf(s),
     revision,
-    channel: s.order.channel,
-    status: s.status,
-    stage: s.stage,
-    customer: s.order.customer,
-    salesRep: s.order.salesRep,
-    receivedAt: s.receivedAt,
-    promisedDate: s.promisedDate ?? null,
-    originalPromisedDate: s.originalPromisedDate ?? null,
     finishedAt,
     daysLate:
       finishedAt && s.promisedDate ? workingDaysLate(s.promisedDate, dateAt(Date.parse(finishedAt), calendar.timeZone), calendar) : null,
-    amount: s.amount,
-    depositDue: s.depositDue,
-    received: received(s),
-    balanceDue: balanceDue(s),
-    refundDue: refundDue(s),
     nextEvents: next,
-    owedBy: [...new Set(next.flatMap((type) => permissions[type]))],
+    owedBy: [...new Set(next.flatMap((type) => rolesFor(s.policy, type)))],
     stageSince: s.projected?.stage === s.stage ? s.projected.stageSince : now(),
     openClocks: s.openClocks,
     complaints: s.complaints,

@@ -69,8 +69,8 @@ export interface LedgerSnapshot {
   kept: { amount: Fen; reason: string } | null;
 }
 
-/** The order as of `asOf` (epoch ms; in the workflow, its deterministic clock). */
-export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnapshot {
+/** Who, what stage, which dates and how much: the part of an order every view of it shows (snapshot, read model). */
+export function headlineOf(s: OrderState) {
   return {
     orderNumber: s.order.orderNumber,
     channel: s.order.channel,
@@ -86,6 +86,13 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     refundDue: refundDue(s),
     promisedDate: s.promisedDate ?? null,
     originalPromisedDate: s.originalPromisedDate ?? null,
+  } satisfies Partial<OrderSnapshot>;
+}
+
+/** The order as of `asOf` (epoch ms; in the workflow, its deterministic clock). */
+export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnapshot {
+  return {
+    ...headlineOf(s),
     lateReturnDays: s.lateReturnDays,
     late: isLate(s),
     needsSupervisor: needsSupervisor(s),
