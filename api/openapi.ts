@@ -82,7 +82,7 @@ export function openApiDocument() {
           type: 'object',
           description:
             'The order: status, stage, customer, money (fen: amount, depositDue, received, balanceDue, refundDue), promisedDate and ' +
-            'originalPromisedDate, late, expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints.',
+            'originalPromisedDate, late, daysLate (past the promised date before QC passed the goods, in the company calendar), expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints.',
         },
         Timeline: {
           type: 'object',

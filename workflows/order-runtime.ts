@@ -361,6 +361,7 @@ function currentDetails(s: OrderState): string {
     `**${s.status}** · stage ${s.stage}`,
     `promised date ${s.promisedDate ?? 'not yet estimated'}${s.originalPromisedDate && s.originalPromisedDate !== s.promisedDate ? ` (originally ${s.originalPromisedDate})` : ''}`,
     `waits for: ${expectedEvents(s).join(', ') || 'nothing'}`,
+    ...(s.overdue ? [`**late**: ${s.overdue.daysLate} day(s) past the promised date ${s.overdue.promisedDate}`] : []),
     ...s.openClocks.map((c) => `clock ${c.name}: ${c.action} at ${c.dueAt}`),
     ...(s.deadLetters?.length ? [`undelivered notices: ${s.deadLetters.map((d) => `#${d.notice.seq}`).join(', ')}`] : []),
   ].join('\n\n');

@@ -37,6 +37,8 @@ export interface OrderSnapshot {
   originalPromisedDate: IsoDate | null;
   lateReturnDays: number;
   late: boolean;
+  /** Days past the promised date before the goods were finished, in the company calendar (0 when not overdue). */
+  daysLate: number;
   needsSupervisor: boolean;
   shippingMode: 'express' | 'special-vehicle';
   expectedEvents: EventType[];
@@ -66,6 +68,7 @@ export function snapshotOf(s: OrderState): OrderSnapshot {
     originalPromisedDate: s.originalPromisedDate ?? null,
     lateReturnDays: s.lateReturnDays,
     late: isLate(s),
+    daysLate: s.overdue?.daysLate ?? 0,
     needsSupervisor: needsSupervisor(s),
     shippingMode: shippingMode(s),
     expectedEvents: expectedEvents(s),

@@ -77,7 +77,10 @@ export type ClockName =
   | 'balance-reminder'
   | 'shipping-request-chase'
   | 'complaint-callback'
-  | 'after-sales-period';
+  | 'after-sales-period'
+  | 'overdue'
+  | 'stalled-progress'
+  | 'arrival-overdue';
 
 export type TimelineKind =
   | 'event'
@@ -172,6 +175,12 @@ export interface OrderState {
   originalPromisedDate?: IsoDate;
   /** Days the promised date moved for the late signed return. */
   lateReturnDays: number;
+  /**
+   * Set by the overdue clock once the promised date has ended before the goods were finished (QC
+   * passed), with the days late counted then (policy `clocks.overdue.dayKind`); cleared when the
+   * promised date moves past today. Kept once the goods are finished late.
+   */
+  overdue?: { promisedDate: IsoDate; daysLate: number };
   facts: {
     confirmedAt?: string;
     feasible?: boolean;
@@ -193,6 +202,8 @@ export interface OrderState {
     shippingRequestRef?: string;
     emergencyRelease?: { by: Actor; reason: string; at: string };
     shippedAt?: string;
+    /** The carrier's expected arrival (company date), watched until the customer signs. */
+    expectedArrival?: IsoDate;
     signedForAt?: string;
     cancelledReason?: string;
     archivedAt?: string;
@@ -264,7 +275,7 @@ export const shippingMode = (s: OrderState) => (isLarge(s) ? 'special-vehicle' :
 export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => a.state === 'requested');
 export const untoldDelay = (s: OrderState) => s.delays.find((d) => d.toldAt === undefined);
 export const openComplaints = (s: OrderState) => s.complaints.filter((c) => c.resolvedAt === undefined);
-export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0;
+export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0 || s.overdue !== undefined;
 export const calendarOf = (s: OrderState): CompanyCalendar => s.policy.calendar;
 
 // ---- changing the state (used by apply and by the clocks) -------------------------------------

@@ -1,0 +1,108 @@
+import { condition, patched } from '@temporalio/workflow';
+import { runClock } from '../clock';
+import { sameTimeDaysLater } from '../domain/calendar';
+import { durationMs } from '../domain/duration';
+import { calendarOf, type OrderState } from '../domain/state';
+import { countDaysLate, dateEnds, daysLateAt, daysLaterMidnight, unfinishedWithPromise, watchPolicy } from '../domain/watch';
+import { escalate, remind } from './notices';
+
+// The company's watch over its orders (domain.md §5, §6), beside whatever stage the order is in:
+// overdue against the promised date, progress that stalls, an expected arrival without a
+// signature. Each clock counts company days as its policy says (calendar or working days).
+
+/**
+ * The patch under which an order runs these clocks: an order whose policy has them but whose
+ * history was written by a worker without them (a rolling deploy) replays as it ran.
+ */
+export const WATCH_CLOCKS = 'watch-clocks';
+
+/**
+ * 逾期: at the end of the promised date an order whose goods are not finished is late; the rep and
+ * production hear at once, the supervisor once it is the policy's days late. Then it counts the
+ * days late at each company midnight until QC passes the goods. A promised date that moves (a
+ * delay, a late return, an amendment) starts the clock again from the new date.
+ */
+export async function overdueOrders(s: OrderState) {
+  const policy = watchPolicy(s, 'overdue');
+  if (!policy) return;
+  const { dayKind, tell, escalateAfterDays, escalateTo } = policy;
+  for (;;) {
+    await condition(() => unfinishedWithPromise(s));
+    const promised = s.promisedDate!;
+    const movedOrFinished = () => s.promisedDate !== promised || !unfinishedWithPromise(s);
+    if (patched(WATCH_CLOCKS)) {
+      countDaysLate(s, Date.now()); // a date moved past today ends the lateness
+      await runClock(s, 'overdue', movedOrFinished, () => {
+        const dueAt = s.overdue ? daysLaterMidnight(s, Date.now(), 'calendar') : dateEnds(s, promised);
+        const escalates = (s.overdue?.daysLate ?? 0) < escalateAfterDays && daysLateAt(s, dueAt) >= escalateAfterDays;
+        return {
+          dueAt,
+          action: [
+            s.overdue ? 'count the days late' : `mark late and tell ${tell.join(', ')}`,
+            ...(escalates ? [`escalate to ${escalateTo}`] : []),
+          ].join(', '),
+          fire: () => {
+            const wasLate = s.overdue !== undefined;
+            const before = countDaysLate(s, Date.now());
+            const { daysLate } = s.overdue!;
+            const late = `not finished by the promised date ${promised}: ${daysLate} ${dayKind} day(s) late`;
+            if (!wasLate) remind(s, 'overdue', tell, late);
+            if (before < escalateAfterDays && daysLate >= escalateAfterDays) escalate(s, 'overdue', escalateTo, late);
+          },
+        };
+      });
+    }
+    await condition(movedOrFinished);
+  }
+}
+
+/**
+ * 进度停滞: the weekly progress reminder (stages/production.ts) goes to the owner; progress still
+ * not updated the policy's days after it is escalated, once for each stall.
+ */
+export async function stalledProgress(s: OrderState) {
+  const policy = watchPolicy(s, 'stalledProgress');
+  if (!policy) return;
+  const { afterDays, dayKind, to } = policy;
+  for (;;) {
+    await condition(() => s.stage === 'production');
+    const last = s.facts.lastProgressAt;
+    const reportedOrMovedOn = () => s.stage !== 'production' || s.facts.lastProgressAt !== last;
+    if (patched(WATCH_CLOCKS)) {
+      const remindedAt = Date.parse(last ?? s.facts.productionNoticeAt!) + durationMs(s.policy.clocks.progressUpdate.every);
+      await runClock(s, 'stalled-progress', reportedOrMovedOn, (firings) =>
+        firings > 0
+          ? undefined
+          : {
+              dueAt: sameTimeDaysLater(remindedAt, afterDays, dayKind, calendarOf(s)),
+              action: `escalate to ${to}`,
+              fire: () =>
+                escalate(
+                  s,
+                  'stalled-progress',
+                  to,
+                  `no progress reported since ${last ?? 'the production notice'}, ${afterDays} ${dayKind} day(s) after the owner was reminded`,
+                ),
+            },
+      );
+    }
+    await condition(reportedOrMovedOn);
+  }
+}
+
+/** 到货: the expected arrival ended without the customer's signature: the warehouse and the rep are reminded until it comes. */
+export async function arrivalOverdue(s: OrderState) {
+  const policy = watchPolicy(s, 'arrivalOverdue');
+  if (!policy) return;
+  const signed = () => s.facts.signedForAt !== undefined;
+  await condition(() => s.facts.expectedArrival !== undefined || signed());
+  if (signed() || !patched(WATCH_CLOCKS)) return;
+  const arrival = s.facts.expectedArrival!;
+  const { everyDays, dayKind, to } = policy;
+  await runClock(s, 'arrival-overdue', signed, (firings) => ({
+    dueAt: firings === 0 ? dateEnds(s, arrival) : daysLaterMidnight(s, Date.now(), dayKind, everyDays),
+    action: `remind ${to.join(', ')}`,
+    fire: () =>
+      remind(s, 'arrival-overdue', to, `expected arrival ${arrival} passed without the customer's signature (reminder ${firings + 1})`),
+  }));
+}
