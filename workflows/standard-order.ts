@@ -10,7 +10,7 @@ import { production, productionNotice } from './stages/production';
 import { putAway, release, shippingRequestChase } from './stages/release';
 import { priceReview, supervisorApproval, technicalReview } from './stages/review';
 import { ship } from './stages/shipping';
-import { arrivalOverdue, overdueOrders, stalledProgress } from './stages/watch';
+import { arrivalOverdue, overdueOrders, repNotices, stalledProgress } from './stages/watch';
 
 /**
  * The standard sales order (domain.md §4, documents 001 and 002), from intake to sign-off and
@@ -35,7 +35,7 @@ export const standardWork: ChannelWork = {
     'after-sales': afterSales, // complaints until the warranty ends, then archive
   },
   // Beside whatever stage the order is in.
-  sideLines: [delayNotices, shippingRequestChase, overdueOrders, stalledProgress, arrivalOverdue],
+  sideLines: [delayNotices, shippingRequestChase, overdueOrders, stalledProgress, arrivalOverdue, repNotices],
 };
 
 export async function standardOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {

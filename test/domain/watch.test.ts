@@ -3,7 +3,7 @@ import { daysAfter, sameTimeDaysLater, type CompanyCalendar } from '../../workfl
 import { OrderInput } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy, type Policy, type PolicyOverrides } from '../../workflows/domain/policy';
 import { snapshotOf } from '../../workflows/domain/snapshot';
-import { isLate, openOrder, setPromisedDate, type OrderState } from '../../workflows/domain/state';
+import { isLate, notify, openOrder, setPromisedDate, shippingMode, type OrderState } from '../../workflows/domain/state';
 import { countDaysLate, daysLateAt, unfinishedWithPromise, watchPolicy } from '../../workflows/domain/watch';
 import { standardOrder } from '../support/scenario';
 
@@ -99,5 +99,31 @@ describe('watch: overdue orders', () => {
     s.policy = { ...s.policy, clocks: clocks as Policy['clocks'] };
     assert.equal(watchPolicy(s, 'overdue'), undefined);
     assert.equal(daysLateAt(s, at('2026-12-10T00:00:00')), 0);
+  });
+});
+
+describe('watch: who is told', () => {
+  it("Given a notice for the sales rep, then it names the order's own rep; a notice for another role names nobody", () => {
+    const s = orderPromisedFor('2026-12-04');
+    notify(s, '2026-12-05T00:00:00.000Z', { kind: 'reminder', type: 'overdue', to: 'sales-rep', detail: 'late' });
+    notify(s, '2026-12-05T00:00:00.000Z', { kind: 'reminder', type: 'overdue', to: 'production', detail: 'late' });
+    assert.deepEqual(
+      s.pendingNotices.map((n) => [n.to, n.person]),
+      [
+        ['sales-rep', 'rep-1'],
+        ['production', undefined],
+      ],
+    );
+    assert.equal(s.timeline.at(-2)?.person, 'rep-1');
+  });
+
+  it('Given a custom order below the large amount, then it ships by special vehicle, as a large one does (001 ch.4)', () => {
+    const custom = openOrder(
+      OrderInput.parse(standardOrder({ lines: [{ productCode: 'LAMP-9', quantity: 1, unitPrice: 50_000, nonStandard: 'brass, 2 m' }] })),
+      defaultPolicy,
+      '2026-11-02T01:00:00.000Z',
+    );
+    assert.equal(shippingMode(custom), 'special-vehicle');
+    assert.equal(shippingMode(orderPromisedFor('2026-12-04')), 'express');
   });
 });

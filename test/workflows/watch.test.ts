@@ -173,4 +173,36 @@ describe('watch clocks (time-skipping server)', function () {
     );
     assert.equal(result.status, 'completed');
   });
+
+  it("tells the order's own sales rep, by name, of finished goods, shipping and a complaint", async () => {
+    const result = await run({
+      order: standardOrder({ salesRep: { id: 'rep-wang' } }),
+      steps: [
+        ...throughConfirmation(),
+        step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
+        step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+        step('P2D', 'qc-passed', 'qc', { reportRef: 'QC-1' }),
+        step('P2DT1H', 'stocked', 'warehouse', { location: 'A-1' }),
+        step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
+        step('P2DT3H', 'shipped', 'warehouse', { carrier: 'SF', trackingRef: 'SF1', expectedArrival: '2031-03-09' }),
+        step('P3D', 'signed-for', 'customer', { receiptRef: 'AR-1' }),
+        step('P4D', 'complaint-filed', 'customer', { category: 'quality', description: 'two shades cracked' }),
+      ],
+      until: 'P4DT1H',
+    });
+    const toRep = result.timeline.filter((t) => t.kind === 'notification' && t.to === 'sales-rep');
+    assert.deepEqual(
+      toRep.map((t) => [t.type, t.person]),
+      [
+        ['goods-finished', 'rep-wang'],
+        ['shipped', 'rep-wang'],
+        ['complaint', 'rep-wang'],
+      ],
+    );
+    assert.match(toRep[1].detail, /shipped by express, expected to arrive 2031-03-09/);
+    assert.ok(
+      result.timeline.filter((t) => t.to !== undefined && t.to !== 'sales-rep').every((t) => t.person === undefined),
+      'other roles are told by role',
+    );
+  });
 });

@@ -100,6 +100,8 @@ export interface TimelineEntry {
   kind: TimelineKind;
   type: string;
   to?: Role;
+  /** The person a notice is for, when the order knows them (its own sales rep); `to` is the fallback. */
+  person?: string;
   actor?: Actor;
   /** An event sent as the raw signal (Temporal UI or CLI): by an operator, whatever actor it claims. */
   via?: 'temporal';
@@ -147,6 +149,8 @@ export interface Notice {
   kind: 'notification' | 'reminder' | 'escalation';
   type: string;
   to: Role;
+  /** The person it is for, when the order knows them: the order's own sales rep. The role is the fallback. */
+  person?: string;
   detail: string;
 }
 
@@ -270,8 +274,8 @@ export const balanceDue = (s: OrderState): Fen => Math.max(0, s.amount - receive
 export const refundDue = (s: OrderState): Fen => Math.max(0, received(s) - s.amount);
 export const depositOutstanding = (s: OrderState): Fen => Math.max(0, s.depositDue - s.depositReceived);
 export const shipsBeforeBalance = (s: OrderState) => s.policy.rules.shipBeforeBalance.includes(s.order.customer.class);
-/** Express by default, a special vehicle for large orders (001). */
-export const shippingMode = (s: OrderState) => (isLarge(s) ? 'special-vehicle' : 'express');
+/** Express by default, a special vehicle for large or custom orders (001 ch.4). */
+export const shippingMode = (s: OrderState) => (isLarge(s) || isCustom(s) ? 'special-vehicle' : 'express');
 export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => a.state === 'requested');
 export const untoldDelay = (s: OrderState) => s.delays.find((d) => d.toldAt === undefined);
 export const openComplaints = (s: OrderState) => s.complaints.filter((c) => c.resolvedAt === undefined);
@@ -284,11 +288,12 @@ export function record(s: OrderState, at: string, entry: Omit<TimelineEntry, 'at
   s.timeline.push({ at, ...entry });
 }
 
-/** Queues a message for the outbox and writes it on the timeline. */
-export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq'>) {
+/** Queues a message for the outbox and writes it on the timeline; one for the sales rep goes to the order's own rep by name. */
+export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq' | 'person'>) {
+  const person = notice.to === 'sales-rep' ? { person: s.order.salesRep.id } : {};
   s.noticesQueued++;
-  s.pendingNotices.push({ seq: s.noticesQueued, ...notice });
-  record(s, at, { kind: notice.kind, type: notice.type, to: notice.to, detail: notice.detail });
+  s.pendingNotices.push({ seq: s.noticesQueued, ...notice, ...person });
+  record(s, at, { kind: notice.kind, type: notice.type, to: notice.to, ...person, detail: notice.detail });
 }
 
 /**

@@ -2,9 +2,9 @@ import { condition, patched } from '@temporalio/workflow';
 import { runClock } from '../clock';
 import { sameTimeDaysLater } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
-import { calendarOf, type OrderState } from '../domain/state';
+import { calendarOf, shippingMode, type OrderState } from '../domain/state';
 import { countDaysLate, dateEnds, daysLateAt, daysLaterMidnight, unfinishedWithPromise, watchPolicy } from '../domain/watch';
-import { escalate, remind } from './notices';
+import { escalate, remind, tell } from './notices';
 
 // The company's watch over its orders (domain.md §5, §6), beside whatever stage the order is in:
 // overdue against the promised date, progress that stalls, an expected arrival without a
@@ -15,6 +15,8 @@ import { escalate, remind } from './notices';
  * history was written by a worker without them (a rolling deploy) replays as it ran.
  */
 export const WATCH_CLOCKS = 'watch-clocks';
+/** The patch under which the order's rep hears of finished goods, shipping and complaints. */
+export const REP_NOTICES = 'rep-notices';
 
 /**
  * 逾期: at the end of the promised date an order whose goods are not finished is late; the rep and
@@ -105,4 +107,35 @@ export async function arrivalOverdue(s: OrderState) {
     fire: () =>
       remind(s, 'arrival-overdue', to, `expected arrival ${arrival} passed without the customer's signature (reminder ${firings + 1})`),
   }));
+}
+
+/**
+ * The order's own sales rep hears of what the customer will ask about (001 ch.3, ch.6): the goods
+ * finished (QC passed), shipped, and each complaint; late is the overdue clock's. Notices to the
+ * rep carry the rep's id (the role is the fallback: domain/state.ts notify).
+ */
+export async function repNotices(s: OrderState) {
+  const news: { happened: () => boolean; type: string; detail: () => string }[] = [
+    { happened: () => s.facts.qcPassedAt !== undefined, type: 'goods-finished', detail: () => 'goods finished: QC passed' },
+    {
+      happened: () => s.facts.shippedAt !== undefined,
+      type: 'shipped',
+      detail: () => `shipped by ${shippingMode(s)}${s.facts.expectedArrival ? `, expected to arrive ${s.facts.expectedArrival}` : ''}`,
+    },
+  ];
+  // Each told once; what happened before this run began was told in an earlier one.
+  const told = new Set(news.filter((n) => n.happened()).map((n) => n.type));
+  const fresh = () => news.filter((n) => n.happened() && !told.has(n.type));
+  let complaintsTold = s.complaints.length;
+  for (;;) {
+    await condition(() => fresh().length > 0 || s.complaints.length > complaintsTold);
+    const due = fresh();
+    const complaints = s.complaints.slice(complaintsTold);
+    for (const n of due) told.add(n.type);
+    complaintsTold = s.complaints.length;
+    if (!patched(REP_NOTICES)) continue;
+    for (const n of due) tell(s, n.type, 'sales-rep', n.detail());
+    for (const c of complaints)
+      tell(s, 'complaint', 'sales-rep', `complaint ${c.number} (${c.category}) from your customer: ${c.description}`);
+  }
 }
