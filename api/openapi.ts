@@ -124,7 +124,7 @@ export function openApiDocument() {
           type: 'object',
           description:
             'The order: status, stage, customer, money (fen: amount, depositDue, received, balanceDue, refundDue), promisedDate and ' +
-            'originalPromisedDate, late, expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints, ' +
+            'originalPromisedDate, late, daysLate (past the promised date before the goods were finished, in the company calendar), expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints, ' +
             'and the ledger (payment plan, totals, movements, invoices).',
           properties: { ledger: ref('Ledger') },
         },

@@ -135,6 +135,7 @@ export const DeadLetter = z.object({
     kind: z.enum(['notification', 'reminder', 'escalation']),
     type: z.string(),
     to: z.string().describe('the role it was for'),
+    person: z.string().optional().describe("the person it was for, when the order knows them (its own sales rep's id)"),
     detail: z.string(),
   }),
   reason: z.string().describe('why it was not delivered'),

@@ -1,5 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { addCalendarDays, dateAt, startOfDate, workingDaysLate, type CompanyCalendar } from '../workflows/domain/calendar';
+import { addCalendarDays, dateAt, daysAfter, startOfDate, type CompanyCalendar } from '../workflows/domain/calendar';
 import type { Database, OrdersTable } from './schema';
 
 // What the company reads off the read model: the status board (every open order, who owes its next
@@ -42,7 +42,7 @@ function lateness(o: Pick<OrdersTable, 'promised_date' | 'finished_at' | 'days_l
   if (o.finished_at !== null) return { late: false, daysLate: o.days_late };
   if (o.promised_date === null) return { late: false, daysLate: null };
   const late = o.promised_date < today;
-  return { late, daysLate: late ? workingDaysLate(o.promised_date, today, calendar) : 0 };
+  return { late, daysLate: late ? daysAfter(o.promised_date, today, 'working', calendar) : 0 };
 }
 
 export function boardRowOf(o: OrdersTable, today: string, calendar: CompanyCalendar): BoardRow {
@@ -146,7 +146,7 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
   // Counted once per promised date: thousands of orders share a few hundred dates.
   const lateByDate = new Map<string, number>();
   const openDaysLate = unfinished.map(({ promised_date: date }) => {
-    if (!lateByDate.has(date!)) lateByDate.set(date!, workingDaysLate(date!, today, calendar));
+    if (!lateByDate.has(date!)) lateByDate.set(date!, daysAfter(date!, today, 'working', calendar));
     return lateByDate.get(date!)!;
   });
   const late = Number(finishedLate ?? 0) + unfinished.length;

@@ -53,6 +53,7 @@ import {
   type StartOrder,
 } from './messages';
 import { keepReadModelCurrent } from './read-model';
+import { daysLate } from './domain/watch';
 import * as sa from './search-attributes';
 import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/notices';
 import { refundAfterCancellation } from './stages/receivables';
@@ -408,6 +409,7 @@ function currentDetails(s: OrderState): string {
     `**${s.status}** · stage ${s.stage}`,
     `promised date ${s.promisedDate ?? 'not yet estimated'}${s.originalPromisedDate && s.originalPromisedDate !== s.promisedDate ? ` (originally ${s.originalPromisedDate})` : ''}`,
     `waits for: ${expectedEvents(s).join(', ') || 'nothing'}`,
+    ...(s.overdue ? [`**late**: ${daysLate(s, Date.now())} day(s) past the promised date ${s.overdue.promisedDate}`] : []),
     ...s.openClocks.map((c) => `clock ${c.name}: ${c.action} at ${c.dueAt}`),
     ...(s.deadLetters?.length ? [`undelivered notices: ${s.deadLetters.map((d) => `#${d.notice.seq}`).join(', ')}`] : []),
   ].join('\n\n');

@@ -1,7 +1,6 @@
 import { condition, patched, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { now } from './clock';
-import { dateAt, workingDaysLate } from './domain/calendar';
 import { durationMs } from './domain/duration';
 import type { EventType } from './domain/events';
 import type { Role } from './domain/order';
@@ -10,6 +9,7 @@ import { readModelQuery } from './messages';
 import { headlineOf, type OrderSnapshot } from './domain/snapshot';
 import { rolesFor } from './domain/permissions';
 import type { OrderState, TimelineEntry } from './domain/state';
+import { daysLate, finishedAt } from './domain/watch';
 
 // The company's view of its orders (the status board, KPIs, customer history) is a relational read
 // model outside Temporal. Each order writes its own row there through an idempotent activity: once
@@ -42,9 +42,9 @@ export interface OrderProjection extends Pick<
 > {
   /** Grows with every projection of the order; the read model keeps the highest. */
   revision: number;
-  /** When the goods were finished (put away; a sample: shipped): the promised date is for this. */
+  /** When the goods were finished (put away, or shipped where nothing is put away): the promised date is for this. */
   finishedAt: string | null;
-  /** Working days the goods were finished after the promised date, once they are (null before). */
+  /** Company days (as the order's overdue policy counts them) the goods were finished after the promised date, once they are (null before). */
   daysLate: number | null;
   /** The main line's next step, who may send it, and since when the order waits in this stage. */
   nextEvents: EventType[];
@@ -65,17 +65,16 @@ export interface ProjectionBatch {
 }
 
 export function projectionOf(s: OrderState, revision: number): OrderProjection {
-  const { calendar, clocks } = s.policy;
-  const finishedAt = s.facts.stockedAt ?? (s.order.channel === 'sample' ? s.facts.shippedAt : undefined) ?? null;
+  const { clocks } = s.policy;
+  const finished = finishedAt(s) ?? null;
   const next = nextStep(s);
   const within = (from: string, to: string, limit: string) => Date.parse(to) - Date.parse(from) <= durationMs(limit);
   const escalated = (clock: string) => s.timeline.some((e) => e.kind === 'escalation' && e.type === clock);
   return {
     ...headlineOf(s),
     revision,
-    finishedAt,
-    daysLate:
-      finishedAt && s.promisedDate ? workingDaysLate(s.promisedDate, dateAt(Date.parse(finishedAt), calendar.timeZone), calendar) : null,
+    finishedAt: finished,
+    daysLate: finished ? daysLate(s, Date.parse(finished)) : null,
     nextEvents: next,
     owedBy: [...new Set(next.flatMap((type) => rolesFor(s.policy, type)))],
     stageSince: s.projected?.stage === s.stage ? s.projected.stageSince : now(),

@@ -11,6 +11,7 @@ import { invoiceDue, receivables } from './stages/receivables';
 import { putAway, release, shippingRequestChase } from './stages/release';
 import { priceReview, supervisorApproval, technicalReview } from './stages/review';
 import { ship } from './stages/shipping';
+import { arrivalOverdue, overdueOrders, repNotices, stalledProgress } from './stages/watch';
 
 /**
  * The standard sales order (domain.md §4, documents 001 and 002), from intake to sign-off and
@@ -35,7 +36,7 @@ export const standardWork: ChannelWork = {
     'after-sales': afterSales, // complaints until the warranty ends, then archive
   },
   // Beside whatever stage the order is in; the money side lines only on orders with a ledger.
-  sideLines: [delayNotices, shippingRequestChase, receivables, invoiceDue],
+  sideLines: [delayNotices, shippingRequestChase, receivables, invoiceDue, overdueOrders, stalledProgress, arrivalOverdue, repNotices],
 };
 
 export async function standardOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { rebuildReadModel } from '../../read-model/rebuild';
-import { dateAt, workingDaysLate } from '../../workflows/domain/calendar';
+import { dateAt, daysAfter } from '../../workflows/domain/calendar';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
@@ -92,7 +92,7 @@ describe('read model written by the orders (dev server, SQLite)', function () {
     const today = dateAt(Date.now(), defaultPolicy.calendar.timeZone);
     assert.deepEqual(
       [row.orderNumber, row.late, row.daysLate, row.stage],
-      ['RM-LATE', true, workingDaysLate('2026-11-02', today, defaultPolicy.calendar), 'production'],
+      ['RM-LATE', true, daysAfter('2026-11-02', today, 'working', defaultPolicy.calendar), 'production'],
     );
     // Who owes the next step: the roles the order's policy lets send it.
     assert.ok(row.nextEvents.length > 0);

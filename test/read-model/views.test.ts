@@ -7,7 +7,7 @@ import { measureViews } from '../../read-model/measure';
 import { seedReadModel } from '../../read-model/seed';
 import { ReadModel } from '../../read-model/store';
 import { board, kpis, type BoardFilters } from '../../read-model/views';
-import { workingDaysLate } from '../../workflows/domain/calendar';
+import { daysAfter } from '../../workflows/domain/calendar';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { OrderProjection } from '../../workflows/read-model';
 import type { TimelineEntry } from '../../workflows/domain/state';
@@ -225,7 +225,7 @@ for (const place of places) {
             ['K-F', false, null],
           ],
         );
-        assert.equal(workingDaysLate('2027-01-28', '2027-02-10', calendar), 11);
+        assert.equal(daysAfter('2027-01-28', '2027-02-10', 'working', calendar), 11);
         const c = all.orders[0];
         assert.deepEqual(
           [c.nextEvents, c.owedBy, c.waitingSince, c.originalPromisedDate],

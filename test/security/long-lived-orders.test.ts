@@ -71,8 +71,8 @@ describe('an order that takes thousands of events (API, dev server)', function (
     assert.equal(order.stage, 'production');
     assert.deepEqual(
       order.openClocks.map((c: { name: string }) => c.name).sort(),
-      ['progress-update'],
-      'the weekly progress clock runs on in the new run',
+      ['overdue', 'progress-update', 'stalled-progress'],
+      'the weekly progress clock and the watch clocks (promised date, stalled progress) run on in the new run',
     );
     assert.deepEqual(order.expectedEvents.sort(), [
       'cancelled',

@@ -176,7 +176,7 @@ describe('standard order (time-skipping server)', function () {
         ],
         until: 'P4D',
       });
-      assert.equal(entries(result.timeline, 'escalation').length, 0);
+      assert.equal(entries(result.timeline, 'escalation', 'delay-notice').length, 0);
     });
 
     it('sends goods that fail QC back to rework, and on only once they pass', async () => {
@@ -450,7 +450,9 @@ describe('standard order (time-skipping server)', function () {
       const result = await run(happyPath as Scenario);
       const events = result.history.events?.length ?? 0;
       console.log(`      history of a plain standard order: ${events} events`);
-      assert.ok(events > 50 && events < 250, `${events} events`);
+      // About 240 with the watch clocks and the rep's notices; more once the shared test server's
+      // clock has passed the promised date (the overdue clock then fires). Never one timer a day.
+      assert.ok(events > 50 && events < 275, `${events} events`);
     });
   });
 });

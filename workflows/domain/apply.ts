@@ -278,6 +278,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   shipped: (s, event, at) => {
     s.facts.shippedAt = at;
+    s.facts.expectedArrival = event.data.expectedArrival;
     notify(s, at, {
       kind: 'notification',
       type: 'shipping-notice',

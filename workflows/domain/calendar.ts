@@ -85,12 +85,25 @@ export function addWorkingDays(date: IsoDate, days: number, calendar: CompanyCal
   return result;
 }
 
-/**
- * Days late (延期天数) of work promised for `promised` and not finished by the end of `through`:
- * the working days after the promised date up to and including `through` (0 when not past it).
- */
-export function workingDaysLate(promised: IsoDate, through: IsoDate, calendar: CompanyCalendar): number {
-  let late = 0;
-  for (let day = addCalendarDays(promised, 1); day <= through; day = addCalendarDays(day, 1)) if (isWorkingDay(day, calendar)) late++;
-  return late;
+/** How a clock counts days (each clock says so in the policy): every calendar day, or working days only. */
+export type DayKind = 'calendar' | 'working';
+
+/** Moves a date by `days` company days of the given kind. */
+export function addDays(date: IsoDate, days: number, kind: DayKind, calendar: CompanyCalendar): IsoDate {
+  return kind === 'working' ? addWorkingDays(date, days, calendar) : addCalendarDays(date, days);
+}
+
+/** Company days of the given kind after `from`, up to and including `to`: 0 when `to` is not after `from`. */
+export function daysAfter(from: IsoDate, to: IsoDate, kind: DayKind, calendar: CompanyCalendar): number {
+  let count = 0;
+  for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
+    if (kind === 'calendar' || isWorkingDay(day, calendar)) count++;
+  }
+  return count;
+}
+
+/** The same company time of day, `days` company days of the given kind later. */
+export function sameTimeDaysLater(at: number, days: number, kind: DayKind, calendar: CompanyCalendar): number {
+  const date = dateAt(at, calendar.timeZone);
+  return startOfDate(addDays(date, days, kind, calendar), calendar.timeZone) + (at - startOfDate(date, calendar.timeZone));
 }

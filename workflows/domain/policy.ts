@@ -21,6 +21,8 @@ export const IsoDuration = z.string().refine((value) => {
 const Offset = z.union([IsoDuration, z.literal('PT0S')]);
 const Escalation = z.object({ after: IsoDuration, to: Role });
 const Reminder = z.object({ every: IsoDuration, to: z.array(Role).min(1) });
+/** How a clock counts days in the company calendar: every day, or working days only (weekends and holidays skipped). */
+const DayKind = z.enum(['calendar', 'working']);
 
 // Who may send which event: the order desk confirms, finance confirms money, QC passes goods, the
 // warehouse ships, a supervisor approves and releases in an emergency (domain.md §1, §3).
@@ -105,6 +107,31 @@ export const Policy = z.object({
       shippingRequestChase: Reminder.default({ every: 'P1D', to: ['order-desk'] }),
       /** After-sales: the customer is called back until the complaint is resolved. */
       complaintCallback: Reminder.default({ every: 'P1D', to: ['service'] }),
+      /**
+       * 逾期: the promised date ended before the goods were finished (put away). The order is late from then on, by
+       * the days counted after the promised date; `tell` hear of it at once, `escalateTo` once it is
+       * `escalateAfterDays` days late.
+       */
+      overdue: z
+        .object({
+          dayKind: DayKind.default('working'),
+          tell: z.array(Role).min(1).default(['sales-rep', 'production']),
+          escalateAfterDays: z.int().min(1).max(365).default(3),
+          escalateTo: Role.default('supervisor'),
+        })
+        .prefault({}),
+      /** 进度停滞: progress still not updated `afterDays` days after the progress-update reminder is escalated. */
+      stalledProgress: z
+        .object({ afterDays: z.int().min(1).max(60).default(3), dayKind: DayKind.default('working'), to: Role.default('supervisor') })
+        .prefault({}),
+      /** 到货: the expected arrival ended without the customer's signature; reminded again every `everyDays`. */
+      arrivalOverdue: z
+        .object({
+          everyDays: z.int().min(1).max(30).default(1),
+          dayKind: DayKind.default('working'),
+          to: z.array(Role).min(1).default(['warehouse', 'sales-rep']),
+        })
+        .prefault({}),
     })
     .prefault({}),
   rules: z

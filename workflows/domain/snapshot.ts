@@ -21,6 +21,7 @@ import {
   type Status,
 } from './state';
 import { expectedEvents } from './route';
+import { daysLate } from './watch';
 
 /** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
 export interface OrderSnapshot {
@@ -42,6 +43,8 @@ export interface OrderSnapshot {
   originalPromisedDate: IsoDate | null;
   lateReturnDays: number;
   late: boolean;
+  /** Company days past the promised date until the goods were finished, or until now (0 when not late). */
+  daysLate: number;
   needsSupervisor: boolean;
   shippingMode: 'express' | 'special-vehicle';
   expectedEvents: EventType[];
@@ -95,6 +98,7 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     ...headlineOf(s),
     lateReturnDays: s.lateReturnDays,
     late: isLate(s),
+    daysLate: s.overdue ? daysLate(s, asOf) : 0,
     needsSupervisor: needsSupervisor(s),
     shippingMode: shippingMode(s),
     expectedEvents: expectedEvents(s),

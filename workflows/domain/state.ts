@@ -81,7 +81,10 @@ export type ClockName =
   | 'after-sales-period'
   | 'dunning'
   | 'invoice-due'
-  | 'refund-reminder';
+  | 'refund-reminder'
+  | 'overdue'
+  | 'stalled-progress'
+  | 'arrival-overdue';
 
 export type TimelineKind =
   | 'event'
@@ -105,6 +108,8 @@ export interface TimelineEntry {
   kind: TimelineKind;
   type: string;
   to?: Role;
+  /** The person a notice is for, when the order knows them (its own sales rep); `to` is the fallback. */
+  person?: string;
   actor?: Actor;
   /** An event sent as the raw signal (Temporal UI or CLI): by an operator, whatever actor it claims. */
   via?: 'temporal';
@@ -198,6 +203,8 @@ export interface Notice {
   kind: 'notification' | 'reminder' | 'escalation';
   type: string;
   to: Role;
+  /** The person it is for, when the order knows them: the order's own sales rep. The role is the fallback. */
+  person?: string;
   detail: string;
 }
 
@@ -226,6 +233,12 @@ export interface OrderState {
   originalPromisedDate?: IsoDate;
   /** Days the promised date moved for the late signed return. */
   lateReturnDays: number;
+  /**
+   * Set by the overdue clock once the promised date has ended before the goods were finished, for
+   * that date, with whether the supervisor was told; cleared when the promised date moves past
+   * today. Kept once the goods are finished late. Days late are counted where read (domain/watch.ts).
+   */
+  overdue?: { promisedDate: IsoDate; escalated: boolean };
   facts: {
     confirmedAt?: string;
     feasible?: boolean;
@@ -247,6 +260,8 @@ export interface OrderState {
     shippingRequestRef?: string;
     emergencyRelease?: { by: Actor; reason: string; at: string };
     shippedAt?: string;
+    /** The carrier's expected arrival (company date), watched until the customer signs. */
+    expectedArrival?: IsoDate;
     signedForAt?: string;
     acceptedAt?: string;
     cancelledReason?: string;
@@ -356,8 +371,8 @@ export const dueBeforeShipping = (s: OrderState): Fen =>
 export const releasable = (s: OrderState) => dueBeforeShipping(s) === 0;
 /** Nothing is owed either way (orders without a ledger: as before, never held open by money). */
 export const isSettled = (s: OrderState) => !s.ledger || settled(s, s.ledger);
-/** Express by default, a special vehicle for large orders (001). */
-export const shippingMode = (s: OrderState) => (isLarge(s) ? 'special-vehicle' : 'express');
+/** Express by default, a special vehicle for large or custom orders (001 ch.4). */
+export const shippingMode = (s: OrderState) => (isLarge(s) || isCustom(s) ? 'special-vehicle' : 'express');
 /** An amendment in one of these states waits for nobody. */
 const closedAmendment: readonly AmendmentState[] = ['confirmed', 'rejected', 'infeasible'];
 export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => !closedAmendment.includes(a.state));
@@ -391,7 +406,7 @@ const roles: Role[] = [
   'service',
 ];
 
-export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0;
+export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0 || s.overdue !== undefined;
 export const calendarOf = (s: OrderState): CompanyCalendar => s.policy.calendar;
 
 // ---- changing the state (used by apply and by the clocks) -------------------------------------
@@ -400,11 +415,12 @@ export function record(s: OrderState, at: string, entry: Omit<TimelineEntry, 'at
   s.timeline.push({ at, ...entry });
 }
 
-/** Queues a message for the outbox and writes it on the timeline. */
-export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq'>) {
+/** Queues a message for the outbox and writes it on the timeline; one for the sales rep goes to the order's own rep by name. */
+export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq' | 'person'>) {
+  const person = notice.to === 'sales-rep' ? { person: s.order.salesRep.id } : {};
   s.noticesQueued++;
-  s.pendingNotices.push({ seq: s.noticesQueued, ...notice });
-  record(s, at, { kind: notice.kind, type: notice.type, to: notice.to, detail: notice.detail });
+  s.pendingNotices.push({ seq: s.noticesQueued, ...notice, ...person });
+  record(s, at, { kind: notice.kind, type: notice.type, to: notice.to, ...person, detail: notice.detail });
 }
 
 /**
