@@ -73,7 +73,10 @@ describe('watch: overdue orders', () => {
     assert.equal(daysLate(s, at('2026-12-08T09:00:00')), 2);
     assert.equal(daysLate(s, at('2026-12-09T12:00:00')), 3);
     assert.equal(new Date(lateByAt(s, '2026-12-04', 3)).toISOString(), '2026-12-08T16:00:00.000Z', 'Wednesday, company midnight');
-    const calendarDays = orderPromisedFor('2026-12-04', { calendar: { holidays: ['2026-12-07'] }, clocks: { overdue: { dayKind: 'calendar' } } });
+    const calendarDays = orderPromisedFor('2026-12-04', {
+      calendar: { holidays: ['2026-12-07'] },
+      clocks: { overdue: { dayKind: 'calendar' } },
+    });
     assert.equal(daysLate(calendarDays, at('2026-12-08T09:00:00')), 4);
   });
 

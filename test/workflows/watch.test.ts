@@ -77,7 +77,10 @@ describe('watch clocks (time-skipping server)', function () {
       assert.equal(result.snapshot.late, true);
       assert.equal(result.snapshot.daysLate, 3);
       assert.equal(result.snapshot.lateReturnDays, 0);
-      assert.ok(!result.snapshot.openClocks.some((c) => c.name === 'overdue'), 'no clock ticks once the supervisor knows: days late are counted when read');
+      assert.ok(
+        !result.snapshot.openClocks.some((c) => c.name === 'overdue'),
+        'no clock ticks once the supervisor knows: days late are counted when read',
+      );
     });
 
     it('stops counting the days late when the goods are put away', async () => {

@@ -3,7 +3,16 @@ import { runClock } from '../clock';
 import { sameTimeDaysLater } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
 import { calendarOf, shippingMode, type OrderState } from '../domain/state';
-import { dateEnds, finishedAt, daysLate, daysLaterMidnight, lateByAt, reconcileLateness, unfinishedWithPromise, watchPolicy } from '../domain/watch';
+import {
+  dateEnds,
+  finishedAt,
+  daysLate,
+  daysLaterMidnight,
+  lateByAt,
+  reconcileLateness,
+  unfinishedWithPromise,
+  watchPolicy,
+} from '../domain/watch';
 import { escalate, remind, tell } from './notices';
 
 // The company's watch over its orders (domain.md §5, §6), beside whatever stage the order is in:
