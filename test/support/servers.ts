@@ -19,6 +19,21 @@ export function timeSkippingServer(): Promise<TestWorkflowEnvironment> {
   return timeSkipping;
 }
 
+/**
+ * A time-skipping server for one simulation, starting at today's time, stopped after it (a server
+ * starts in a fraction of a second). A shared one only moves forward, and it was seen to move on to
+ * the due time of timers an order had cancelled (the overdue clock's, at a promised date years
+ * ahead): over a run it drifted decades, and an order promised for a fixed date was late on arrival.
+ */
+export async function withOwnTimeSkippingServer<T>(use: (env: TestWorkflowEnvironment) => Promise<T>): Promise<T> {
+  const env = await startTimeSkippingServer();
+  try {
+    return await use(env);
+  } finally {
+    await env.teardown();
+  }
+}
+
 export function devServer(): Promise<TestWorkflowEnvironment> {
   const address = process.env.TEMPORAL_ADDRESS;
   dev ??= address

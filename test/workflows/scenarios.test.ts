@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { simulate, type Scenario } from '../../scripts/simulator';
-import { timeSkippingServer } from '../support/servers';
+import { withOwnTimeSkippingServer } from '../support/servers';
 import { entries } from '../support/scenario';
+
+const simulateOnOwnServer = (scenario: Scenario) => withOwnTimeSkippingServer((env) => simulate(env, scenario));
 
 // Every scenario shipped in test/scenarios runs in the simulator (as `npm run simulate` runs it).
 const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'scenarios');
@@ -15,10 +17,7 @@ describe('shipped scenarios (simulator)', function () {
   this.timeout(120_000);
 
   it('a large class C order with a late return, a delay told late, rework and its balance: every clock fires as the policy says', async () => {
-    const result = await simulate(
-      await timeSkippingServer(),
-      JSON.parse(fs.readFileSync(path.join(dir, 'late-return-delay-and-balance.json'), 'utf8')),
-    );
+    const result = await simulateOnOwnServer(JSON.parse(fs.readFileSync(path.join(dir, 'late-return-delay-and-balance.json'), 'utf8')));
     assert.equal(result.stage, 'archived');
     assert.equal(result.originalPromisedDate, '2030-02-01');
     // Sent 15:00 day 1, returned 11:00 day 2: one day late, then the delay set 2030-02-10.
@@ -47,7 +46,7 @@ describe('shipped scenarios (simulator)', function () {
   });
 
   it('class A on credit: the balance is chased up the dunning ladder from its due date, past the warranty, and archived only once paid', async () => {
-    const result = await simulate(await timeSkippingServer(), scenario('class-a-on-credit.json'));
+    const result = await simulateOnOwnServer(scenario('class-a-on-credit.json'));
     assert.equal(result.stage, 'archived');
     const signedFor = Date.parse(entries(result.timeline, 'event', 'signed-for')[0].at);
     const dunning = result.timeline.filter((t) => t.type === 'dunning');
@@ -79,7 +78,7 @@ describe('shipped scenarios (simulator)', function () {
   });
 
   it('a contract: advance before production, payment before shipping, acceptance payment, retention chased and paid at the warranty end', async () => {
-    const result = await simulate(await timeSkippingServer(), scenario('contract-advance-acceptance-retention.json'));
+    const result = await simulateOnOwnServer(scenario('contract-advance-acceptance-retention.json'));
     assert.equal(result.stage, 'archived', 'two years after the warranty, everything paid');
     assert.deepEqual(
       result.snapshot.ledger!.instalments.map((i) => [i.name, i.amount, i.status]),
@@ -105,7 +104,7 @@ describe('shipped scenarios (simulator)', function () {
   });
 
   it('cancelled after the deposit: every department that acted is told, finance keeps its costs and refunds the rest, and the order closes', async () => {
-    const result = await simulate(await timeSkippingServer(), scenario('cancelled-after-deposit-refund.json'));
+    const result = await simulateOnOwnServer(scenario('cancelled-after-deposit-refund.json'));
     assert.equal(result.status, 'cancelled');
     const told = entries(result.timeline, 'notification', 'order-cancelled');
     assert.deepEqual(told.map((t) => t.to).sort(), [
@@ -126,7 +125,7 @@ describe('shipped scenarios (simulator)', function () {
   });
 
   it('refuses a payment above the balance, naming the amount due; takes a surplus only as an explicit credit, then its refund', async () => {
-    const result = await simulate(await timeSkippingServer(), scenario('overpayment-refused.json'));
+    const result = await simulateOnOwnServer(scenario('overpayment-refused.json'));
     const [refused] = entries(result.timeline, 'rejected-event', 'payment-received');
     assert.match(refused.detail, /400000 fen is more than the 350000 fen still due on the order/);
     assert.equal(entries(result.timeline, 'event', 'payment-received').length, 1);
@@ -144,10 +143,7 @@ describe('shipped scenarios (simulator)', function () {
   });
 
   it('a custom order cancelled after its drawings were confirmed, by the supervisor only', async () => {
-    const result = await simulate(
-      await timeSkippingServer(),
-      JSON.parse(fs.readFileSync(path.join(dir, 'custom-order-cancelled.json'), 'utf8')),
-    );
+    const result = await simulateOnOwnServer(JSON.parse(fs.readFileSync(path.join(dir, 'custom-order-cancelled.json'), 'utf8')));
     assert.equal(result.status, 'cancelled');
     assert.match(entries(result.timeline, 'rejected-event', 'cancelled')[0].detail, /sales-rep may not send cancelled/);
   });
@@ -155,7 +151,7 @@ describe('shipped scenarios (simulator)', function () {
 
 describe('change orders (需求变更) in the shipped scenarios', function () {
   this.timeout(120_000);
-  const scenario = async (file: string) => simulate(await timeSkippingServer(), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+  const scenario = async (file: string) => simulateOnOwnServer(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
 
   it('a colour change: assessed and priced by production, approved by finance, confirmed by the customer, lines v2 with v1 kept, production told', async () => {
     const result = await scenario('colour-change-confirmed.json');

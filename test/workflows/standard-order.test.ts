@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { simulate, type Scenario, type SimulationResult } from '../../scripts/simulator';
-import { timeSkippingServer } from '../support/servers';
+import { withOwnTimeSkippingServer } from '../support/servers';
 import { entries, intoProduction, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
 import happyPath from '../scenarios/standard-happy-path.json';
 
@@ -9,7 +9,7 @@ import happyPath from '../scenarios/standard-happy-path.json';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-const run = async (scenario: Scenario): Promise<SimulationResult> => simulate(await timeSkippingServer(), scenario);
+const run = (scenario: Scenario): Promise<SimulationResult> => withOwnTimeSkippingServer((env) => simulate(env, scenario));
 const msAfter = (from: string, at: string) => Date.parse(at) - Date.parse(from);
 
 describe('standard order (time-skipping server)', function () {
@@ -422,7 +422,10 @@ describe('standard order (time-skipping server)', function () {
     it('continues as new in after-sales carrying the whole order, and takes complaints until the warranty ends', async () => {
       const result = await run({
         order: standardOrder(),
-        policy: { rules: { continueAsNewAfterEvents: 40 } },
+        // Not 40: there the run continued as new in the workflow task that answered the \`shipped\`
+        // update, and the time-skipping server never returned that answer to the simulator (the
+        // API retries such an update on the new run; the simulator sends each event once).
+        policy: { rules: { continueAsNewAfterEvents: 50 } },
         steps: [
           ...throughConfirmation(),
           ...throughPutAway(1),
@@ -450,9 +453,8 @@ describe('standard order (time-skipping server)', function () {
       const result = await run(happyPath as Scenario);
       const events = result.history.events?.length ?? 0;
       console.log(`      history of a plain standard order: ${events} events`);
-      // About 240 with the watch clocks and the rep's notices; more once the shared test server's
-      // clock has passed the promised date (the overdue clock then fires). Never one timer a day.
-      assert.ok(events > 50 && events < 275, `${events} events`);
+      // About 240 with the watch clocks and the rep's notices: never one timer a day.
+      assert.ok(events > 50 && events < 260, `${events} events`);
     });
   });
 });

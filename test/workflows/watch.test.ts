@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { simulate, type Scenario } from '../../scripts/simulator';
 import { addCalendarDays, dateAt, startOfDate } from '../../workflows/domain/calendar';
-import { timeSkippingServer } from '../support/servers';
+import { withOwnTimeSkippingServer } from '../support/servers';
 import { entries, standardOrder, step, throughConfirmation } from '../support/scenario';
 
 // The watch clocks on the time-skipping test server, at their real default durations: overdue
@@ -18,8 +18,8 @@ const near = (at: string, expected: number) => Date.parse(at) >= expected && Dat
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
 
 /** The scenario starts at the next 09:00 company time (as `startAt` does): that instant and its date. */
-async function nextNineOClock(): Promise<{ start: number; day: string }> {
-  const now = await (await timeSkippingServer()).currentTimeMs();
+function nextNineOClock(): { start: number; day: string } {
+  const now = Date.now(); // each simulation's own server starts at today's time
   const today = dateAt(now, timeZone);
   const todayAtNine = startOfDate(today, timeZone) + 9 * HOUR;
   const day = todayAtNine > now ? today : addCalendarDays(today, 1);
@@ -33,7 +33,7 @@ function offset(from: string, to: string, hour: number): string {
   return `P${Math.floor(hours / 24)}DT${hours % 24}H`;
 }
 
-const run = async (scenario: Scenario) => simulate(await timeSkippingServer(), { startAt: '09:00', ...scenario });
+const run = (scenario: Scenario) => withOwnTimeSkippingServer((env) => simulate(env, { startAt: '09:00', ...scenario }));
 
 /** Production notice on the next day, the technical order an hour later, progress never reported. */
 const intoProduction = (promisedDate: string) => [
@@ -47,7 +47,7 @@ describe('watch clocks (time-skipping server)', function () {
 
   describe('overdue against the promised date', () => {
     it('counts working days late past a weekend and a holiday, tells the rep and production at once and the supervisor when 3 days late', async () => {
-      const { day } = await nextNineOClock();
+      const { day } = nextNineOClock();
       // The promised date is a Friday at least 2 days ahead; Monday after it is a holiday (Mon–Sat are working days).
       let promised = addCalendarDays(day, 2);
       while (weekday(promised) !== 5) promised = addCalendarDays(promised, 1);
@@ -84,7 +84,7 @@ describe('watch clocks (time-skipping server)', function () {
     });
 
     it('stops counting the days late when the goods are put away', async () => {
-      const { day } = await nextNineOClock();
+      const { day } = nextNineOClock();
       const promised = addCalendarDays(day, 2);
       const finishedOn = addCalendarDays(promised, 2);
       const result = await run({
@@ -106,7 +106,7 @@ describe('watch clocks (time-skipping server)', function () {
     });
 
     it('a late order whose promised date moves ahead (a delay) is late no longer', async () => {
-      const { day: day2 } = await nextNineOClock();
+      const { day: day2 } = nextNineOClock();
       const promised2 = addCalendarDays(day2, 2);
       const moved = addCalendarDays(promised2, 10);
       const delayed = await run({
@@ -128,7 +128,7 @@ describe('watch clocks (time-skipping server)', function () {
   });
 
   it('escalates progress not updated 3 working days after the weekly reminder, skipping a holiday', async () => {
-    const { start, day } = await nextNineOClock();
+    const { start, day } = nextNineOClock();
     const noticeAt = start + DAY;
     const remindedOn = dateAt(noticeAt + 7 * DAY, timeZone);
     const result = await run({
@@ -148,7 +148,7 @@ describe('watch clocks (time-skipping server)', function () {
   });
 
   it('reminds the warehouse and the rep when the expected arrival passes without a signature, until it is signed', async () => {
-    const { day } = await nextNineOClock();
+    const { day } = nextNineOClock();
     const arrival = addCalendarDays(day, 4);
     const result = await run({
       order: standardOrder(),
