@@ -1,4 +1,4 @@
-import { isCustom, isLarge, type OrderState } from '../domain/state';
+import { approvalSubject, isCustom, isLarge, type OrderState } from '../domain/state';
 import { tell } from './notices';
 
 /**
@@ -18,4 +18,9 @@ export async function priceReview(s: OrderState) {
 export async function supervisorApproval(s: OrderState) {
   const why = [isLarge(s) && 'large', isCustom(s) && 'custom'].filter(Boolean).join(' and ');
   tell(s, 'approval-needed', 'supervisor', `${why} order: approve before production`);
+}
+
+/** Production waits for the supervisor's approval asked for at confirmation: the supervisor hears that it now holds production. */
+export async function productionApproval(s: OrderState) {
+  tell(s, 'approval-needed', 'supervisor', `${approvalSubject(s)} ready for production: production waits for your approval`);
 }
