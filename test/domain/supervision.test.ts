@@ -3,7 +3,7 @@ import { apply } from '../../workflows/domain/apply';
 import { OrderEvent } from '../../workflows/domain/events';
 import { OrderInput, type CreditCheck } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy, type Policy, type PolicyOverrides } from '../../workflows/domain/policy';
-import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { advance, expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
 import { standardOrder } from '../support/scenario';
 
@@ -119,6 +119,14 @@ describe('supervisor approval beside the reviews (001 ch.2, ch.5)', () => {
     assert.equal(s.stage, 'production-notice');
   });
 
+  it('given a large sample order, then the supervisor is not asked: its channel has no approval', () => {
+    const s = openOrder(OrderInput.parse({ ...standardOrder({ lines: large }), channel: 'sample' }), structuredClone(defaultPolicy), at(1));
+    advance(s, at(1)); // into the sample route's first stage, as the workflow starts it
+    sendAll(s, confirmed);
+    assert.equal(s.stage, 'sample-dispatch');
+    assert.deepEqual(noticesTo(s, 'approval-needed'), []);
+  });
+
   it('given the policy has the supervisor sign off every confirmation, then a small order needs the approval too', () => {
     const s = given({ policy: resolvePolicy({ supervision: { signOffEveryConfirmation: true } }) });
     sendAll(s, confirmed);
@@ -177,6 +185,16 @@ describe('credit limit of a class A customer (信用额度, 002 §13)', () => {
     assert.equal(expectedEvents(s).includes('credit-approved'), false);
     send(s, 'sales-rep', 'shipping-requested', { requestRef: 'SR-1' });
     send(s, 'warehouse', 'shipped', shipped);
+  });
+
+  it('given a class A sample order over the limit, then no credit approval: its channel has none', () => {
+    const order = OrderInput.parse({ ...standardOrder(), channel: 'sample' });
+    const s = openOrder(order, structuredClone(defaultPolicy), at(1));
+    s.creditCheck = credit(1_900_000);
+    advance(s, at(1));
+    sendAll(s, confirmed);
+    assert.deepEqual(noticesTo(s, 'credit-approval-needed'), []);
+    assert.equal(expectedEvents(s).includes('credit-approved'), false);
   });
 
   it('given a class B order over the limit, then no credit approval: it pays before shipping anyway', () => {

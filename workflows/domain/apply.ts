@@ -2,7 +2,7 @@ import type { EventType, OrderEvent } from './events';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
-import { advance } from './route';
+import { advance, routeTakes } from './route';
 import {
   approvalBesideReviews,
   approvalSubject,
@@ -51,14 +51,15 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'order-confirmed': (s, _, at) => {
     s.facts.confirmedAt = at;
     // The supervisor hears of it as soon as it is confirmed (001 ch.2: 确认订单后立即上报主管), and approves beside the reviews.
-    if (approvalBesideReviews(s) && needsSupervisor(s))
+    if (approvalBesideReviews(s) && needsSupervisor(s) && routeTakes(s, 'supervisor-approved'))
       notify(s, at, {
         kind: 'notification',
         type: 'approval-needed',
         to: 'supervisor',
         detail: `${approvalSubject(s)} confirmed: approve before production`,
       });
-    if (overCreditLimit(s)) notify(s, at, { kind: 'notification', type: 'credit-approval-needed', to: 'supervisor', detail: overLimit(s) });
+    if (overCreditLimit(s) && routeTakes(s, 'credit-approved'))
+      notify(s, at, { kind: 'notification', type: 'credit-approval-needed', to: 'supervisor', detail: overLimit(s) });
   },
   'feasibility-decided': (s, event, at) => {
     s.facts.feasible = event.data.feasible;

@@ -240,6 +240,9 @@ function changeEvents(s: OrderState): EventType[] {
   }
 }
 
+/** Whether the order's channel takes the event type at some point (a sample order has no approvals, say). */
+export const routeTakes = (s: OrderState, type: EventType) => routeOf(s).events?.includes(type) ?? true;
+
 const isChange = (type: EventType) => type.startsWith('change-');
 /** Whether the route takes change requests at some point (the sample route does not). */
 const takesChanges = (route: Route) => route.events?.includes('change-requested') ?? true;
