@@ -475,7 +475,7 @@ function compensate(s: OrderState, actor: OrderEvent['actor'], at: string, amoun
 }
 
 /** The agreed receiving time, e.g. "on 2031-03-20, 09:00–12:00 (Ms Wu)". */
-export function receivingTimeOf(s: OrderState): string {
+function receivingTimeOf(s: OrderState): string {
   const t = s.facts.receivingTime!;
   const window = t.from || t.until ? `, ${t.from ?? ''}–${t.until ?? ''}` : '';
   return `on ${t.date}${window}${t.contact ? ` (${t.contact})` : ''}`;
