@@ -70,7 +70,7 @@ export interface StartOptions {
 /** Starts the order's workflow: its channel's workflow type, the order form and its policy, listed at once. */
 export function startOrder(
   client: Client,
-  { order, policy }: StartOrder,
+  { order, policy, creditCheck }: StartOrder,
   { taskQueue, workflowId = workflowIdOf(order.orderNumber), memo }: StartOptions,
 ) {
   const { workflow, route } = channels[order.channel];
@@ -79,7 +79,7 @@ export function startOrder(
     workflowId,
     // An order number is never used twice, even after its order closed.
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    args: [{ order, policy }],
+    args: [{ order, policy, ...(creditCheck && { creditCheck }) }],
     memo,
     staticSummary: `${order.channel} order ${order.orderNumber} for ${order.customer.name} (class ${order.customer.class})`,
     // Listed at once, before the workflow's first task keeps them current.

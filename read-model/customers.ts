@@ -141,6 +141,17 @@ export async function listCustomers(db: Kysely<Database>, f: CustomerFilters) {
   return { total: Number(total), customers: rows.map(customerOf) };
 }
 
+/** What the customer owes on their orders not cancelled (open and unpaid, in fen), and how many orders that is. */
+export async function owedBy(db: Kysely<Database>, id: string): Promise<{ balance: number; orders: number }> {
+  const owed = await db
+    .selectFrom('orders')
+    .where('customer_id', '=', id)
+    .where('status', '!=', 'cancelled')
+    .select((eb) => [eb.fn.sum<number>('balance_due').as('balance'), eb.fn.countAll<number>().as('orders')])
+    .executeTakeFirstOrThrow();
+  return { balance: Number(owed.balance ?? 0), orders: Number(owed.orders) };
+}
+
 /** The customer's history from the orders: what is open, what they owe (on orders not cancelled), their complaints. */
 export async function customerHistory(db: Kysely<Database>, id: string, calendar: CompanyCalendar, now = Date.now()) {
   const today = dateAt(now, calendar.timeZone);
@@ -151,18 +162,13 @@ export async function customerHistory(db: Kysely<Database>, id: string, calendar
     .where('open', '=', 1)
     .orderBy('received_at')
     .execute();
-  const owed = await db
-    .selectFrom('orders')
-    .where('customer_id', '=', id)
-    .where('status', '!=', 'cancelled')
-    .select((eb) => [eb.fn.sum<number>('balance_due').as('balance'), eb.fn.countAll<number>().as('orders')])
-    .executeTakeFirstOrThrow();
+  const owed = await owedBy(db, id);
   const complaints = await db.selectFrom('order_complaints').selectAll().where('customer_id', '=', id).orderBy('filed_at').execute();
   return {
     customerId: id,
     asOf: today,
-    orders: Number(owed.orders),
-    balanceOwed: Number(owed.balance ?? 0),
+    orders: owed.orders,
+    balanceOwed: owed.balance,
     openOrders: open.map((o) => boardRowOf(o, today, calendar)),
     complaints: complaints.map((c) => ({
       orderNumber: c.order_number,

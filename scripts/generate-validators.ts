@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { z } from 'zod';
 import { eventSchemas, eventTypes } from '../workflows/domain/events';
-import { OrderInput } from '../workflows/domain/order';
+import { CreditCheck, OrderInput } from '../workflows/domain/order';
 import { Policy } from '../workflows/domain/policy';
 
 // The order workflow checks every event it receives, and its start input, against the same zod
@@ -21,6 +21,7 @@ const target = path.resolve(__dirname, '..', '..', 'workflows', 'domain', 'valid
 const schemas: Record<string, z.ZodType> = {
   orderInput: OrderInput,
   policy: Policy,
+  creditCheck: CreditCheck,
   ...Object.fromEntries(eventTypes.map((type, i) => [`event${i}`, eventSchemas[type]])),
 };
 

@@ -6,7 +6,7 @@ import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } fr
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { dateAt, startOfDate, addCalendarDays } from '../workflows/domain/calendar';
 import { durationMs } from '../workflows/domain/duration';
-import { OrderInput, paymentPlanIssues } from '../workflows/domain/order';
+import { CreditCheck, OrderInput, paymentPlanIssues } from '../workflows/domain/order';
 import { IsoDuration } from '../workflows/domain/policy';
 import { policyFor, startOrder, type PolicyFile } from '../client/channels';
 import type { TimelineEntry } from '../workflows/domain/state';
@@ -38,6 +38,8 @@ export const Scenario = z.object({
     .optional(),
   order: OrderInput,
   policy: z.record(z.string(), z.unknown()).optional(),
+  /** The customer's credit limit and open balance, as the API finds them in the customer file when the order is taken. */
+  creditCheck: CreditCheck.optional(),
   steps: z
     .array(
       z.object({
@@ -89,7 +91,7 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
       if (scenario.startAt) await env.sleep(untilLocalTime(await env.currentTimeMs(), scenario.startAt, policy.calendar.timeZone));
       const handle = await startOrder(
         env.client,
-        { order: scenario.order, policy },
+        { order: scenario.order, policy, ...(scenario.creditCheck && { creditCheck: scenario.creditCheck }) },
         {
           taskQueue,
           workflowId: `${workflowIdOf(scenario.order.orderNumber)}-${taskQueue}`,

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OrderEvent } from './domain/events';
-import type { OrderInput } from './domain/order';
+import type { CreditCheck, OrderInput } from './domain/order';
 import type { Policy } from './domain/policy';
 import type { OrderSnapshot } from './domain/snapshot';
 import type { ProjectionBatch } from './read-model';
@@ -14,6 +14,8 @@ import type { DeadLetter, OrderState, TimelineEntry } from './domain/state';
 export interface StartOrder {
   order: OrderInput;
   policy: Policy;
+  /** The customer's credit limit and open balance when the order was taken, when their file has a limit. */
+  creditCheck?: CreditCheck;
 }
 /** Continue-as-new carries the whole state over. */
 export type OrderWorkflowInput = StartOrder | { resume: OrderState };

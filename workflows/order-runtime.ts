@@ -17,6 +17,7 @@ import {
 import type { createActivities } from '../activities';
 import { now } from './clock';
 import type { OrderEvent } from './domain/events';
+import type { IsoDate } from './domain/order';
 import { startOfDate } from './domain/calendar';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
@@ -182,20 +183,33 @@ function carriedOver(s: OrderState): OrderState {
 }
 
 /** The starter parsed the order form and resolved the policy; a start input that is neither (from the Temporal UI, say) fails the order at once. */
-function open({ order, policy }: StartOrder): OrderState {
-  const issues = startIssues(order, policy);
+function open({ order, policy, creditCheck }: StartOrder): OrderState {
+  const issues = startIssues(order, policy, creditCheck);
   if (issues.length > 0) {
     throw ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid order or policy', details: [issues], nonRetryable: true });
   }
   const s = openOrder(order, policy, now());
   // Orders that started before payment plans replay without a ledger, as they ran.
   if (!patched(PAYMENT_PLANS)) delete s.ledger;
+  // Runs started before these settings replay without them (their policy or start input may carry them, from a newer starter).
+  if (patched(SUPERVISION_AND_CREDIT)) {
+    if (creditCheck) s.creditCheck = creditCheck;
+  } else {
+    const policy: Partial<OrderState['policy']> = s.policy;
+    delete policy.supervision;
+    delete policy.shipping;
+  }
   advance(s, s.receivedAt); // into the first stage of its channel's route
   return s;
 }
 
 /** The patch under which new orders carry a payment plan and a ledger (and their money clocks). */
 const PAYMENT_PLANS = 'payment-plans';
+/**
+ * The patch under which new orders have the supervisor's approval beside the reviews (asked for at
+ * confirmation), the credit check of a class A order, and the receiving time before dispatch.
+ */
+const SUPERVISION_AND_CREDIT = 'supervision-credit-and-receiving-time';
 
 function unlessCancelled(error: unknown) {
   if (!isCancellation(error)) throw error;
@@ -390,7 +404,18 @@ function reasonOf(error: ActivityFailure, attempts: number): string {
   return `still failing after ${attempts} attempts (last: ${last})`;
 }
 
-function searchAttributesOf(s: OrderState) {
+/**
+ * The promised date as the DATETIME the Temporal UI shows. Noon of the company day: the UI shows the same
+ * date whether it displays UTC or the company's zone (midnight in Shanghai is 16:00 UTC the day before, a
+ * day early), and the instant still falls within the company day for range filters. Runs started before
+ * keep writing the day's start.
+ */
+function promisedInstant(date: IsoDate, timeZone: string, noon: boolean): Date {
+  return new Date(startOfDate(date, timeZone) + (noon ? 12 * 3600_000 : 0));
+}
+const PROMISED_DATE_AT_NOON = 'promised-date-at-company-noon';
+
+function searchAttributesOf(s: OrderState, noon: boolean) {
   return [
     { key: sa.OrderStatus, value: s.status },
     { key: sa.OrderStage, value: s.stage },
@@ -398,7 +423,7 @@ function searchAttributesOf(s: OrderState) {
     { key: sa.CustomerId, value: s.order.customer.id },
     { key: sa.CustomerClass, value: s.order.customer.class },
     { key: sa.SalesRep, value: s.order.salesRep.id },
-    { key: sa.PromisedDate, value: s.promisedDate ? new Date(startOfDate(s.promisedDate, s.policy.calendar.timeZone)) : null },
+    { key: sa.PromisedDate, value: s.promisedDate ? promisedInstant(s.promisedDate, s.policy.calendar.timeZone, noon) : null },
     { key: sa.OrderLate, value: isLate(s) },
   ];
 }
@@ -432,14 +457,16 @@ function differsFrom(s: OrderState, shown: () => string, last: string): () => bo
   };
 }
 
-const searchAttributeValues = (s: OrderState) => JSON.stringify(searchAttributesOf(s).map((p) => p.value));
+const searchAttributeValues = (s: OrderState, noon: boolean) => JSON.stringify(searchAttributesOf(s, noon).map((p) => p.value));
 
 /** Operators filter orders in the Temporal UI by these; upserted whenever one of them changes. */
 async function keepSearchAttributesCurrent(s: OrderState) {
+  // Decided once per run, outside the conditions that Temporal evaluates again and again.
+  const noon = patched(PROMISED_DATE_AT_NOON);
   for (;;) {
-    const last = searchAttributeValues(s);
-    upsertSearchAttributes(searchAttributesOf(s));
-    await condition(differsFrom(s, () => searchAttributeValues(s), last));
+    const last = searchAttributeValues(s, noon);
+    upsertSearchAttributes(searchAttributesOf(s, noon));
+    await condition(differsFrom(s, () => searchAttributeValues(s, noon), last));
   }
 }
 

@@ -9,7 +9,7 @@ import { intake } from './stages/intake';
 import { production, productionNotice } from './stages/production';
 import { invoiceDue, receivables } from './stages/receivables';
 import { putAway, release, shippingRequestChase } from './stages/release';
-import { priceReview, supervisorApproval, technicalReview } from './stages/review';
+import { priceReview, productionApproval, supervisorApproval, technicalReview } from './stages/review';
 import { ship } from './stages/shipping';
 import { arrivalOverdue, overdueOrders, repNotices, stalledProgress } from './stages/watch';
 
@@ -28,6 +28,7 @@ export const standardWork: ChannelWork = {
     'delivery-estimate': deliveryEstimate,
     'confirmation-return': confirmationReturn, // late return moves the promised date
     deposit, // daily reminders until it arrives
+    'production-approval': productionApproval, // asked for at confirmation; production waits for it
     'production-notice': productionNotice,
     production, // technical order in 2–3 days, weekly progress
     'put-away': putAway,

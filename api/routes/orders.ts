@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { policyFor, startOrder, type PolicyFile } from '../../client/channels';
-import { findCustomer } from '../../read-model/customers';
+import { findCustomer, owedBy } from '../../read-model/customers';
 import type { ReadModel } from '../../read-model/store';
-import { Channel, type OrderInput } from '../../workflows/domain/order';
+import { Channel, type CreditCheck, type OrderInput } from '../../workflows/domain/order';
 import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
 import type { LedgerSnapshot, OrderSnapshot } from '../../workflows/domain/snapshot';
 import { snapshotQuery, timelineQuery } from '../../workflows/messages';
@@ -25,9 +25,11 @@ export interface OrderRoutesDeps {
   creationKeys: CreationKeys;
   /** When given, an order must name a customer with a file there (ORDERFLOW_REQUIRE_CUSTOMER_FILE). */
   customerFiles?: ReadModel;
+  /** The read model whose customer file and orders give a new order its credit check (limit and open balance). */
+  readModel?: ReadModel;
 }
 
-export function orderRoutes({ client, taskQueue, policy, creationKeys, customerFiles }: OrderRoutesDeps): Router {
+export function orderRoutes({ client, taskQueue, policy, creationKeys, customerFiles, readModel }: OrderRoutesDeps): Router {
   const router = Router();
   // Who may enter an order is who may confirm it at intake (接单): the policy's matrix has no
   // entry of its own for creation, and the two are the same people (order desk, sales, supervisor).
@@ -74,7 +76,12 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys, customerF
     try {
       // The creation's idempotency record (see idempotency.ts), and who entered the order.
       const memo = { idempotencyKey: idempotency.key, digest: idempotency.digest, createdBy: person.id };
-      await startOrder(client, { order, policy: policyFor(order.channel, order.customer.class, policy) }, { taskQueue, memo });
+      const creditCheck = readModel && (await creditCheckOf(readModel, order.customer.id));
+      await startOrder(
+        client,
+        { order, policy: policyFor(order.channel, order.customer.class, policy), ...(creditCheck && { creditCheck }) },
+        { taskQueue, memo },
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
         release();
@@ -125,6 +132,16 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys, customerF
   });
 
   return router;
+}
+
+/**
+ * 信用额度: the customer file's credit limit and what the customer owes on their other orders, read once when
+ * the order is taken and handed to the workflow (which reads no database); none when the file sets no limit.
+ */
+async function creditCheckOf({ db }: ReadModel, customerId: string): Promise<CreditCheck | undefined> {
+  const customer = await findCustomer(db, customerId);
+  if (customer?.creditLimit === undefined || customer.creditLimit === null) return undefined;
+  return { creditLimit: customer.creditLimit, openBalance: (await owedBy(db, customerId)).balance, checkedAt: new Date().toISOString() };
 }
 
 /** An order number made from the key, so a retried creation without a number finds the same order. */

@@ -2,12 +2,17 @@ import type { EventType, OrderEvent } from './events';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
-import { advance } from './route';
+import { advance, routeTakes } from './route';
 import {
+  approvalBesideReviews,
+  approvalSubject,
   currentLines,
   lineVersionsOf,
   moveTo,
+  needsSupervisor,
   notify,
+  overCreditLimit,
+  overLimit,
   pendingAmendment,
   record,
   sentThrough,
@@ -45,6 +50,16 @@ type Handler<T extends EventType> = (s: OrderState, event: Extract<OrderEvent, {
 const handlers: { [T in EventType]: Handler<T> } = {
   'order-confirmed': (s, _, at) => {
     s.facts.confirmedAt = at;
+    // The supervisor hears of it as soon as it is confirmed (001 ch.2: 确认订单后立即上报主管), and approves beside the reviews.
+    if (approvalBesideReviews(s) && needsSupervisor(s) && routeTakes(s, 'supervisor-approved'))
+      notify(s, at, {
+        kind: 'notification',
+        type: 'approval-needed',
+        to: 'supervisor',
+        detail: `${approvalSubject(s)} confirmed: approve before production`,
+      });
+    if (overCreditLimit(s) && routeTakes(s, 'credit-approved'))
+      notify(s, at, { kind: 'notification', type: 'credit-approval-needed', to: 'supervisor', detail: overLimit(s) });
   },
   'feasibility-decided': (s, event, at) => {
     s.facts.feasible = event.data.feasible;
@@ -85,6 +100,9 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   'supervisor-approved': (s) => {
     s.facts.supervisorApproved = true;
+  },
+  'credit-approved': (s) => {
+    s.facts.creditApproved = true;
   },
   'delivery-date-estimated': (s, event, at) => {
     setPromisedDate(s, at, event.data.promisedDate, 'estimated by production');
@@ -276,6 +294,15 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'emergency-released': (s, event, at) => {
     s.facts.emergencyRelease = { by: event.actor, reason: event.data.reason, at };
   },
+  'receiving-time-confirmed': (s, event, at) => {
+    s.facts.receivingTime = { ...event.data, at };
+    notify(s, at, {
+      kind: 'notification',
+      type: 'receiving-time',
+      to: 'warehouse',
+      detail: `the customer receives the goods ${receivingTimeOf(s)}`,
+    });
+  },
   shipped: (s, event, at) => {
     s.facts.shippedAt = at;
     s.facts.expectedArrival = event.data.expectedArrival;
@@ -446,6 +473,13 @@ function received(s: OrderState, event: Extract<OrderEvent, { type: 'deposit-rec
 function compensate(s: OrderState, actor: OrderEvent['actor'], at: string, amount: number | undefined, why: string) {
   if (!s.ledger || !amount) return;
   move(s, s.ledger, at, { kind: 'compensation', amount, actor, ref: why, detail: `compensation for the ${why}` });
+}
+
+/** The agreed receiving time, e.g. "on 2031-03-20, 09:00–12:00 (Ms Wu)". */
+function receivingTimeOf(s: OrderState): string {
+  const t = s.facts.receivingTime!;
+  const window = t.from || t.until ? `, ${t.from ?? ''}–${t.until ?? ''}` : '';
+  return `on ${t.date}${window}${t.contact ? ` (${t.contact})` : ''}`;
 }
 
 function describe(event: OrderEvent): string {

@@ -6,6 +6,7 @@ import { Actor, Fen, IsoDate, OrderLine } from './order';
 const Ref = z.string().min(1).max(200); // a document number or file reference
 const Reason = z.string().min(1).max(2000);
 const none = z.object({}).strict();
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM');
 const Amendment = z.int().positive().describe('the amendment (change request) number, 1 for the first');
 
 /** A line as a change request asks for it: what and how many, never its price (production prices it). */
@@ -31,6 +32,8 @@ export const eventData = {
   'price-approved': none,
   'price-disputed': z.object({ reason: Reason }),
   'supervisor-approved': z.object({ comment: z.string().max(2000).optional() }),
+  /** A class A order over the customer's credit limit: the supervisor lets it ship on credit. */
+  'credit-approved': z.object({ comment: z.string().max(2000).optional() }),
   'delivery-date-estimated': z.object({ promisedDate: IsoDate }),
   'confirmation-sent': z.object({ documentRef: Ref }),
   'signed-confirmation-returned': z.object({ documentRef: Ref }),
@@ -98,6 +101,13 @@ export const eventData = {
     asCredit: z.boolean().optional(),
   }),
   'emergency-released': z.object({ reason: Reason }),
+  /** 确认收货时间 (001 ch.3, ch.4): the date and time window the customer agreed to receive the goods in. */
+  'receiving-time-confirmed': z.object({
+    date: IsoDate,
+    from: ClockTime.optional().describe('the start of the agreed window, company time (HH:MM)'),
+    until: ClockTime.optional().describe('the end of the agreed window, company time (HH:MM)'),
+    contact: z.string().min(1).max(120).optional().describe('who receives the goods'),
+  }),
   shipped: z.object({
     carrier: z.string().min(1).max(120),
     trackingRef: Ref,

@@ -140,6 +140,18 @@ export const OrderInput = z.object({
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 
+/**
+ * 信用额度: what the API found in the customer file when the order was taken (the workflow does not read the
+ * read model): the customer's credit limit and what they owed then on their other orders, in fen.
+ */
+export const CreditCheck = z.object({
+  creditLimit: Fen,
+  openBalance: Fen,
+  /** When the customer file and the balance were read. */
+  checkedAt: z.iso.datetime(),
+});
+export type CreditCheck = z.infer<typeof CreditCheck>;
+
 /** Where the order's lines break the money ceiling: a line's quantity × unit price, or their total. */
 export function moneyCeilingIssues(lines: readonly OrderLine[]): { path: (string | number)[]; message: string }[] {
   const issues = lines.flatMap((line, i) =>

@@ -33,8 +33,21 @@ export const moneyPermissions = {
   'refund-paid': ['finance'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+/**
+ * A supervisor approves the credit of a class A order over the customer's credit limit; the sales rep or the
+ * order desk (or the warehouse arranging a special vehicle) records the receiving time agreed with the customer.
+ */
+export const supervisionPermissions = {
+  'credit-approved': ['supervisor'],
+  'receiving-time-confirmed': ['sales-rep', 'order-desk', 'warehouse'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
-export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = { ...changeOrderPermissions, ...moneyPermissions };
+export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
+  ...changeOrderPermissions,
+  ...moneyPermissions,
+  ...supervisionPermissions,
+};
 
 /** The roles that may send an event under an order's policy. */
 export function rolesFor(policy: Policy, type: EventType): readonly Role[] {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
-import { changeOrderPermissions, laterEventPermissions, moneyPermissions } from './permissions';
+import { changeOrderPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -56,6 +56,7 @@ const defaultPermissions: Record<EventType, Role[]> = {
   shipped: ['warehouse'],
   'signed-for': ['customer', 'warehouse', 'sales-rep'],
   ...moneyPermissions,
+  ...supervisionPermissions,
   'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service'],
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
@@ -203,6 +204,26 @@ export const Policy = z.object({
       refundReminder: Reminder.default({ every: 'P1D', to: ['finance'] }),
       /** How long after the warranty's end a paid-up order is archived (contracts: two years, P730D). */
       archiveAfterWarranty: Offset.default('PT0S'),
+    })
+    .prefault({}),
+  /**
+   * 主管审批 (001 ch.2, ch.5): the supervisor hears of a large or custom order as soon as it is confirmed and
+   * approves it beside the price review and the estimate; production waits for the approval. Orders started
+   * before this setting keep the approval in line after the price review.
+   */
+  supervision: z
+    .object({
+      /** Every confirmation needs the supervisor's sign-off (订单确认 … 需主管签字审批), not only large or custom orders. */
+      signOffEveryConfirmation: z.boolean().default(false),
+    })
+    .prefault({}),
+  shipping: z
+    .object({
+      /**
+       * 001 ch.3/ch.4: the customer's receiving time is confirmed before dispatch (receiving-time-confirmed);
+       * until then the warehouse's shipment is refused. Off by default so that existing integrations keep their flow.
+       */
+      confirmReceivingTime: z.boolean().default(false),
     })
     .prefault({}),
   outbox: z

@@ -3,7 +3,9 @@ import type { Channel } from './order';
 import { rolesFor } from './permissions';
 import { totalsOf } from './ledger';
 import {
+  approvalBesideReviews,
   balanceDue,
+  creditApprovalPending,
   depositOutstanding,
   depositRequired,
   isCustom,
@@ -12,6 +14,7 @@ import {
   needsSupervisor,
   openComplaints,
   pendingAmendment,
+  receivingTimePending,
   refundDue,
   releasable,
   untoldDelay,
@@ -88,8 +91,9 @@ export const standardRoute: Route = {
       provides: ['priceApproved'],
     },
     {
+      // Orders started before the approval ran beside the reviews: in line after the price review.
       stage: 'supervisor-approval',
-      when: needsSupervisor,
+      when: (s) => needsSupervisor(s) && !approvalBesideReviews(s),
       done: (s) => f(s).supervisorApproved === true,
       expects: () => ['supervisor-approved'],
       provides: ['supervisorApproved'],
@@ -115,6 +119,14 @@ export const standardRoute: Route = {
       provides: [],
     },
     {
+      // Asked for at confirmation, approved beside the reviews: production waits for it (001 ch.2, ch.5).
+      stage: 'production-approval',
+      when: (s) => needsSupervisor(s) && approvalBesideReviews(s),
+      done: (s) => f(s).supervisorApproved === true,
+      expects: () => ['supervisor-approved'],
+      provides: [],
+    },
+    {
       stage: 'production-notice',
       done: (s) => f(s).productionNoticeAt !== undefined,
       expects: () => ['production-notice-issued'],
@@ -134,14 +146,23 @@ export const standardRoute: Route = {
     { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
     {
       stage: 'release',
-      done: (s) => releasable(s) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
+      // A class A order over the credit limit ships on credit only once a supervisor approves it (002 §13).
+      done: (s) =>
+        releasable(s) && !creditApprovalPending(s) && (f(s).shippingRequestRef !== undefined || f(s).emergencyRelease !== undefined),
       expects: (s) => [
+        ...(creditApprovalPending(s) ? (['credit-approved'] as const) : []),
         ...(f(s).shippingRequestRef === undefined ? (['shipping-requested'] as const) : []),
         ...(f(s).shippingRequestRef === undefined && !f(s).emergencyRelease ? (['emergency-released'] as const) : []),
       ],
       provides: [],
     },
-    { stage: 'shipping', done: (s) => f(s).shippedAt !== undefined, expects: () => ['shipped'], provides: ['shippedAt'] },
+    {
+      stage: 'shipping',
+      done: (s) => f(s).shippedAt !== undefined,
+      // The customer's receiving time first, when the policy asks for it (001 ch.4).
+      expects: (s) => (receivingTimePending(s) ? ['receiving-time-confirmed'] : ['shipped']),
+      provides: ['shippedAt'],
+    },
     { stage: 'in-transit', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'], provides: ['signedForAt'] },
     {
       stage: 'after-sales',
@@ -160,6 +181,20 @@ export const standardRoute: Route = {
     // After an emergency release, the shipping request still comes (手工单后补).
     { from: 'release', events: (s) => (f(s).emergencyRelease && !f(s).shippingRequestRef ? ['shipping-requested'] : []) },
     { until: 'in-transit', events: () => ['cancelled'] },
+    // The supervisor approves from the order's confirmation, beside the reviews (orders started since); a
+    // class A order over the credit limit has its credit approved any time before it ships.
+    {
+      from: 'technical-review',
+      until: 'production-notice',
+      events: (s) => (approvalBesideReviews(s) && needsSupervisor(s) && !f(s).supervisorApproved ? ['supervisor-approved'] : []),
+    },
+    { from: 'technical-review', until: 'in-transit', events: (s) => (creditApprovalPending(s) ? ['credit-approved'] : []) },
+    // The receiving time may be agreed while the goods are made, and agreed again until they ship.
+    {
+      from: 'production',
+      until: 'in-transit',
+      events: (s) => (s.policy.shipping?.confirmReceivingTime ? ['receiving-time-confirmed'] : []),
+    },
     // The ledger's side of the order (orders that have one): invoices once the order is confirmed, the
     // customer's acceptance after sign-off, a write-off once the goods have left, a refund whenever more
     // was received than is owed.
@@ -204,6 +239,9 @@ function changeEvents(s: OrderState): EventType[] {
       return ['change-confirmed', 'change-rejected'];
   }
 }
+
+/** Whether the order's channel takes the event type at some point (a sample order has no approvals, say). */
+export const routeTakes = (s: OrderState, type: EventType) => routeOf(s).events?.includes(type) ?? true;
 
 const isChange = (type: EventType) => type.startsWith('change-');
 /** Whether the route takes change requests at some point (the sample route does not). */
@@ -333,6 +371,10 @@ function limitOf(s: OrderState, event: OrderEvent): { amount: number; due: numbe
 function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
   if (!expectedEvents(s).includes(event.type)) {
     const expects = `the order is at stage ${s.stage} and expects ${expectedEvents(s).join(', ') || 'no events'}`;
+    if (event.type === 'shipped' && s.stage === 'shipping' && receivingTimePending(s))
+      return `the customer's receiving time is not confirmed: record the date and time window agreed with the customer (receiving-time-confirmed) before dispatch; ${expects}`;
+    if (event.type === 'shipped' && creditApprovalPending(s))
+      return `the order takes the customer over their credit limit: a supervisor approves the credit (credit-approved) before it ships; ${expects}`;
     if (isChange(event.type) && s.facts.shippedAt !== undefined && takesChanges(routeOf(s)))
       return `the goods have shipped: a change now is a complaint or a return (complaint-filed), not an amendment; ${expects}`;
     return expects;

@@ -2,7 +2,7 @@ import type { EventData, OrderEvent, PricedLine } from './events';
 import { addCalendarDays, addWorkingDays, isWorkingDay, type CompanyCalendar } from './calendar';
 import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, totalsOf, type Ledger } from './ledger';
 import { depositDue, orderAmount } from './money';
-import type { Actor, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
+import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { Policy } from './policy';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
@@ -28,6 +28,8 @@ export type Stage =
   | 'confirmation'
   | 'confirmation-return'
   | 'deposit'
+  /** Production waits for the supervisor's approval, asked for at confirmation (orders started since it runs beside the reviews). */
+  | 'production-approval'
   | 'production-notice'
   | 'production'
   | 'put-away'
@@ -51,6 +53,7 @@ const statusOfStage: Record<Stage, Status> = {
   confirmation: 'pending-confirmation',
   'confirmation-return': 'pending-confirmation',
   deposit: 'pending-confirmation',
+  'production-approval': 'pending-confirmation',
   'production-notice': 'in-production',
   production: 'in-production',
   'put-away': 'awaiting-shipment',
@@ -268,7 +271,13 @@ export interface OrderState {
     archivedAt?: string;
     /** A confirmed change altered the drawings: technical owes a revised technical order from then. */
     technicalOrderRevisedFrom?: string;
+    /** A supervisor let a class A order over the credit limit ship on credit. */
+    creditApproved?: boolean;
+    /** The receiving time the customer agreed (001 ch.4), and when it was recorded. */
+    receivingTime?: EventData<'receiving-time-confirmed'> & { at: string };
   };
+  /** The customer's credit limit and open balance when the order was taken (absent: no limit on file, or an older order). */
+  creditCheck?: CreditCheck;
   delays: Delay[];
   amendments: Amendment[];
   /** Every version of the lines once an amendment changed them (v1 kept); absent while the order form's lines stand. */
@@ -354,8 +363,27 @@ export function lineVersionsOf(s: OrderState): LinesVersion[] {
 }
 export const isCustom = (s: OrderState) => currentLines(s).some((line) => line.nonStandard !== undefined);
 export const isLarge = (s: OrderState) => s.amount > s.policy.rules.largeOrderAmount;
-/** Large or custom orders need a supervisor's approval before production (001). */
-export const needsSupervisor = (s: OrderState) => isLarge(s) || isCustom(s);
+/** Large or custom orders need a supervisor's approval before production (001); every order when the policy has them sign off every confirmation. */
+export const needsSupervisor = (s: OrderState) => isLarge(s) || isCustom(s) || s.policy.supervision?.signOffEveryConfirmation === true;
+/** Orders started since the approval runs beside the reviews (production waits for it); older ones have it in line after the price review. */
+export const approvalBesideReviews = (s: OrderState) => s.policy.supervision !== undefined;
+/** Which order the supervisor is asked to approve, in business words. */
+export function approvalSubject(s: OrderState): string {
+  const why = [isLarge(s) && 'large', isCustom(s) && 'custom'].filter(Boolean).join(' and ');
+  return why ? `${why} order` : 'order (every confirmation is signed off by the supervisor)';
+}
+/** A class A order that takes the customer's open balance over their credit limit (信用额度): it ships on credit only with a supervisor's approval. */
+export const overCreditLimit = (s: OrderState) =>
+  s.order.customer.class === 'A' && s.creditCheck !== undefined && s.creditCheck.openBalance + s.amount > s.creditCheck.creditLimit;
+/** The credit the supervisor is asked to approve, in fen: limit, what the customer owed, this order, and how far over. */
+export function overLimit(s: OrderState): string {
+  const { creditLimit, openBalance } = s.creditCheck!;
+  const over = openBalance + s.amount - creditLimit;
+  return `class A order of ${s.amount} fen takes the customer's open balance of ${openBalance} fen over the credit limit of ${creditLimit} fen by ${over} fen: approve the credit before it ships`;
+}
+export const creditApprovalPending = (s: OrderState) => overCreditLimit(s) && s.facts.creditApproved !== true;
+/** The policy asks for the customer's receiving time before dispatch and it is not recorded yet. */
+export const receivingTimePending = (s: OrderState) => s.policy.shipping?.confirmReceivingTime === true && !s.facts.receivingTime;
 export const received = (s: OrderState): Fen => s.depositReceived + s.paymentsReceived;
 export const balanceDue = (s: OrderState): Fen => (s.ledger ? totalsOf(s, s.ledger).balance : Math.max(0, s.amount - received(s)));
 /** Received beyond what is owed (an amendment or compensation lowered it, a credit, a cancellation): finance owes the customer this. */

@@ -1,5 +1,5 @@
 import type { OrderEvent } from './events';
-import { eventValidators, orderInput, policy } from './validators.generated';
+import { creditCheck as creditCheckValidator, eventValidators, orderInput, policy } from './validators.generated';
 
 // What the workflow checks with the validators compiled from the zod schemas at build time
 // (scripts/generate-validators.ts): the workflow bundle carries no zod.
@@ -34,12 +34,13 @@ export function checkEvent(raw: unknown): { event: OrderEvent; issues?: undefine
   return validate(raw) ? { event: raw as OrderEvent } : { issues: issuesOf(validate) };
 }
 
-/** Why a start input is not an order form and a resolved policy, or nothing when it is. */
-export function startIssues(order: unknown, resolvedPolicy: unknown): Issue[] {
+/** Why a start input is not an order form, a resolved policy and (when given) a credit check, or nothing when it is. */
+export function startIssues(order: unknown, resolvedPolicy: unknown, creditCheck?: unknown): Issue[] {
   const issues: Issue[] = [];
   for (const [name, validate, value] of [
     ['order', orderInput, order],
     ['policy', policy, resolvedPolicy],
+    ...(creditCheck === undefined ? [] : ([['creditCheck', creditCheckValidator, creditCheck]] as const)),
   ] as const) {
     if (!(validate as Validator)(value))
       issues.push(...issuesOf(validate as Validator).map((i) => ({ ...i, path: [name, i.path].filter(Boolean).join('.') })));

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { every, runClock } from '../clock';
 import { totalsOf } from '../domain/ledger';
-import { dueBeforeShipping, releasable, type OrderState } from '../domain/state';
+import { creditApprovalPending, dueBeforeShipping, overLimit, releasable, type OrderState } from '../domain/state';
 import { remind, tell } from './notices';
 
 /** 检验 / 入库: goods that passed QC go into the warehouse. Status 待发货. */
@@ -17,6 +17,8 @@ export async function putAway(s: OrderState) {
  * chased, see shippingRequestChase).
  */
 export async function release(s: OrderState) {
+  // The goods are ready: a class A order over the credit limit still waits for the supervisor's credit approval.
+  if (creditApprovalPending(s)) tell(s, 'credit-approval-needed', 'supervisor', `goods ready to ship: ${overLimit(s)}`);
   const paid = () => releasable(s);
   if (paid()) return;
   const compensation = s.ledger ? totalsOf(s, s.ledger).compensation : 0;

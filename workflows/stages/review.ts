@@ -1,4 +1,4 @@
-import { isCustom, isLarge, type OrderState } from '../domain/state';
+import { approvalSubject, type OrderState } from '../domain/state';
 import { tell } from './notices';
 
 /**
@@ -14,8 +14,12 @@ export async function priceReview(s: OrderState) {
   tell(s, 'price-review', 'finance', 'check the order price against the price policy');
 }
 
-/** Large or custom orders need a supervisor's approval before production (001). */
+/** Large or custom orders need a supervisor's approval before production (001): in line after the price review, for orders started before it ran beside. */
 export async function supervisorApproval(s: OrderState) {
-  const why = [isLarge(s) && 'large', isCustom(s) && 'custom'].filter(Boolean).join(' and ');
-  tell(s, 'approval-needed', 'supervisor', `${why} order: approve before production`);
+  tell(s, 'approval-needed', 'supervisor', `${approvalSubject(s)}: approve before production`);
+}
+
+/** Production waits for the supervisor's approval asked for at confirmation: the supervisor hears that it now holds production. */
+export async function productionApproval(s: OrderState) {
+  tell(s, 'approval-needed', 'supervisor', `${approvalSubject(s)} ready for production: production waits for your approval`);
 }
