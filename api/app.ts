@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps) {
       policy,
       creationKeys: new CreationKeys(),
       customerFiles: requireCustomerFile ? readModel : undefined,
+      readModel,
     }),
     eventRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
