@@ -157,6 +157,7 @@ describe('outages: 503 with Retry-After within 10 s, and nothing created twice (
       taskQueue: api.taskQueue,
       outboxDir,
       shutdownForceTime: '5s',
+      readModel: api.readModel,
     });
     running = worker.run();
   };
