@@ -22,6 +22,9 @@ export const BoardQuery = z
     channel: Channel.optional(),
     customerId: PartyId.optional(),
     late: yesNo.describe('true: promised date passed and not finished; false: the others'),
+    large: yesNo.describe(
+      "true: large orders only (above the policy's largeOrderAmount for their channel and customer class), for the supervisor's spot checks; false: the others",
+    ),
     sort: z
       .enum(['promisedDate', 'daysLate', 'receivedAt', 'waitingSince', 'orderNumber'])
       .default('daysLate')

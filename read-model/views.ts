@@ -12,6 +12,10 @@ export interface BoardFilters {
   channel?: string;
   customerId?: string;
   late?: boolean;
+  /** Large orders only (true) or the others: the supervisor's spot checks (001 ch.6). */
+  large?: boolean;
+  /** What counts as large (KpiQuery.large). */
+  largeAbove?: LargeOrderRule[];
   sort: 'promisedDate' | 'daysLate' | 'receivedAt' | 'waitingSince' | 'orderNumber';
   order: 'asc' | 'desc';
   limit: number;
@@ -88,6 +92,7 @@ export async function board(db: Kysely<Database>, f: BoardFilters, calendar: Com
   if (f.channel !== undefined) q = q.where('channel', '=', f.channel);
   if (f.customerId !== undefined) q = q.where('customer_id', '=', f.customerId);
   if (f.late !== undefined) q = q.where(lateIs(f.late, today));
+  if (f.large !== undefined) q = q.where((eb) => (f.large ? isLarge(f.largeAbove)(eb) : eb.not(isLarge(f.largeAbove)(eb))));
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const column = sortColumns[f.sort];
   // Most days late first means the oldest promised date first.
@@ -106,26 +111,29 @@ export interface KpiQuery {
   from: string;
   to: string;
   salesRep?: string;
-  /** What counts as large, by channel and customer class (the policy's rules.largeOrderAmount); all orders above ¥10,000 when unset. */
+  /** What counts as large, by channel and customer class (the policy's rules.largeOrderAmount); above ¥10,000 when unset. */
   large?: LargeOrderRule[];
 }
 
-/** Orders of this channel and customer class above this amount (fen) are large: the supervisor spot-checks them (001 ch.6). */
+/** Orders of this channel and customer class (any, when unset) above this amount (fen) are large: the supervisor spot-checks them (001 ch.6). */
 export interface LargeOrderRule {
-  channel: string;
-  customerClass: string;
+  channel?: string;
+  customerClass?: string;
   above: number;
 }
 
-/** Large orders: one comparison when every channel and class draws the line at the same amount (the usual policy). */
-function isLarge(rules: LargeOrderRule[] = [{ channel: '*', customerClass: '*', above: 1_000_000 }]) {
-  return (eb: ExpressionBuilder<Database, 'orders'>) => {
-    const amounts = [...new Set(rules.map((r) => r.above))];
-    if (amounts.length === 1) return eb('amount', '>', amounts[0]);
-    return eb.or(
-      rules.map((r) => eb.and([eb('channel', '=', r.channel), eb('customer_class', '=', r.customerClass), eb('amount', '>', r.above)])),
+/** Large orders by the rules (the policy's default, above ¥10,000, when none are given). */
+function isLarge(rules: LargeOrderRule[] = [{ above: 1_000_000 }]) {
+  return (eb: ExpressionBuilder<Database, 'orders'>) =>
+    eb.or(
+      rules.map((r) =>
+        eb.and([
+          ...(r.channel === undefined ? [] : [eb('channel', '=', r.channel)]),
+          ...(r.customerClass === undefined ? [] : [eb('customer_class', '=', r.customerClass)]),
+          eb('amount', '>', r.above),
+        ]),
+      ),
     );
-  };
 }
 
 /** How many large orders the KPI answer lists for spot checks (the total says how many there are). */

@@ -40,7 +40,7 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     staffOnly(res);
     const query = BoardQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
-    res.json(await board(readModel.db, query.data, calendar));
+    res.json(await board(readModel.db, { ...query.data, largeAbove: large }, calendar));
   });
 
   router.get('/kpis', async (req, res) => {

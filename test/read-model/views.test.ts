@@ -272,6 +272,20 @@ for (const place of places) {
         assert.deepEqual(await ask({ late: true }), { total: 1, orders: ['K-C'] });
         assert.deepEqual(await ask({ late: false }), { total: 2, orders: ['K-G', 'K-F'] });
         assert.deepEqual(await ask({ salesRep: 'rep-k2', late: true }), { total: 0, orders: [] });
+        // Spot checks: K-G is large only where the sample channel's class C draws the line at ¥1,000.
+        assert.deepEqual(await ask({ large: true }), { total: 0, orders: [] });
+        const sampleC = [{ channel: 'sample', customerClass: 'C', above: 100_000 }];
+        assert.deepEqual(
+          await ask({ large: true, largeAbove: [...sampleC, { channel: 'standard', customerClass: 'A', above: 1_000_000 }] }),
+          {
+            total: 1,
+            orders: ['K-G'],
+          },
+        );
+        assert.deepEqual(await ask({ large: false, largeAbove: [{ ...sampleC[0], above: 400_000 }] }), {
+          total: 2,
+          orders: ['K-C', 'K-F'],
+        });
         assert.deepEqual(await ask({ sort: 'receivedAt', order: 'asc' }), { total: 3, orders: ['K-G', 'K-C', 'K-F'] });
         assert.deepEqual(await ask({ sort: 'orderNumber', order: 'desc', limit: 1, offset: 1 }), { total: 3, orders: ['K-F'] });
       });
