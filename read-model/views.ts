@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { addCalendarDays, dateAt, startOfDate, workingDaysLate, type CompanyCalendar } from '../workflows/domain/calendar';
+import { defaultPolicy } from '../workflows/domain/policy';
 import type { Database, OrdersTable } from './schema';
 
 // What the company reads off the read model: the status board (every open order, who owes its next
@@ -111,7 +112,7 @@ export interface KpiQuery {
   from: string;
   to: string;
   salesRep?: string;
-  /** What counts as large, by channel and customer class (the policy's rules.largeOrderAmount); above ¥10,000 when unset. */
+  /** What counts as large, by channel and customer class (the policy's rules.largeOrderAmount); the default policy's when unset. */
   large?: LargeOrderRule[];
 }
 
@@ -122,8 +123,8 @@ export interface LargeOrderRule {
   above: number;
 }
 
-/** Large orders by the rules (the policy's default, above ¥10,000, when none are given). */
-function isLarge(rules: LargeOrderRule[] = [{ above: 1_000_000 }]) {
+/** Large orders by the rules (the default policy's threshold when none are given). */
+function isLarge(rules: LargeOrderRule[] = [{ above: defaultPolicy.rules.largeOrderAmount }]) {
   return (eb: ExpressionBuilder<Database, 'orders'>) =>
     eb.or(
       rules.map((r) =>
