@@ -170,7 +170,12 @@ export function openApiDocument() {
           },
         },
         get: {
-          summary: 'List orders through Temporal visibility (eventually consistent)',
+          summary: 'List orders, newest first, from the read model',
+          description:
+            'Every order, open and closed, with its status, stage, customer, owner, promised date, late and days late (working days of ' +
+            'the company calendar) and money. Filters combine (AND). Staff see every order; a customer token sees only its own ' +
+            "customer's orders (`customerId` is always theirs: naming another gives an empty page). Reads the read model, which the " +
+            'orders keep current within moments of each change; page with `pageSize` and the `nextPageToken` of the previous page.',
           parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({
             name,
             in: 'query',
@@ -178,7 +183,7 @@ export function openApiDocument() {
             description: schema.description,
             schema,
           })),
-          responses: { '200': json('OrderPage', 'a page of orders'), ...problems(400, 401, 429, 503) },
+          responses: { '200': json('OrderPage', 'a page of orders'), ...problems(400, 401) },
         },
       },
       '/orders/{id}': {
@@ -261,10 +266,15 @@ export function openApiDocument() {
       },
       '/kpis': {
         get: {
-          summary: "The sales reps' figures for a period: first confirmation on time, progress updated, delays told, lateness, complaints",
+          summary:
+            "The sales reps' figures for a period (001 ch.7): first confirmation on time, progress updated, delays told, lateness, " +
+            'complaints by responsible party and cause (data-entry errors, wrong shipments), customer satisfaction, large orders to spot-check',
           description:
             `${forStaff} Confirmation, progress and delay figures count the orders received in the period; lateness the orders ` +
-            'whose promised date falls in it (not cancelled); complaints those filed in it. Dates are company dates, both included.',
+            'whose promised date falls in it (not cancelled), leaving out those with a delay a supervisor verified as force majeure ' +
+            '(the customer must still be told in time, so such delays stay in the delay-notice figure); complaints those filed in ' +
+            'it, by the responsible party and the cause found when resolved; satisfaction the ratings given in it (at sign-off or an ' +
+            'after-sales callback); large orders those received in it, for spot checks. Dates are company dates, both included.',
           parameters: queryParameters(KpiQuery),
           responses: { '200': json('Kpis', 'the figures'), ...problems(400, 401, 403) },
         },

@@ -4,6 +4,7 @@ import { eventData, eventTypes, type EventType } from '../workflows/domain/event
 import {
   Actor,
   Channel,
+  Fen,
   Instalment,
   InstalmentName,
   IsoDate,
@@ -59,19 +60,19 @@ export const EventRequest = z.discriminatedUnion(
 export type EventRequest = { [T in EventType]: { type: T; data: z.infer<(typeof eventData)[T]>; note?: string } }[EventType];
 
 // Filter ids are the domain's PartyId, as on create: whatever an order may be created with, it may
-// be found by (PartyId admits no quote, backslash or control character, so it stays a visibility literal).
+// be found by (PartyId admits no quote, backslash or control character).
 const customerId = OrderInput.shape.customer.shape.id;
 const salesRepId = OrderInput.shape.salesRep.shape.id;
 
-/** GET /orders: filters on the order's search attributes, and the page. */
+/** GET /orders: filters on the order's row in the read model, and the page. */
 export const OrderListQuery = z
   .object({
     status: z.enum(statuses).optional(),
     stage: z.enum(stages).optional(),
     channel: Channel.optional(),
-    customerId: customerId.optional(),
-    salesRep: salesRepId.optional(),
-    late: z.enum(['true', 'false']).optional(),
+    customerId: customerId.optional().describe("the customer's id (a customer's token: always their own)"),
+    salesRep: salesRepId.optional().describe("the owning sales rep's id"),
+    late: z.enum(['true', 'false']).optional().describe('true: promised date passed and not finished; false: the others'),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
     pageToken: z
       .string()
@@ -83,24 +84,57 @@ export const OrderListQuery = z
   .strict();
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
 
-/** One order in a listing: what visibility knows of it (its search attributes), without asking the order. */
+/** One order in a listing: its row in the read model, without asking the order. */
 export const OrderSummary = z.object({
   orderNumber: OrderNumber,
   status: z.enum(statuses),
   stage: z.enum(stages),
   channel: Channel,
   customerId: customerId,
-  customerClass: OrderInput.shape.customer.shape.class,
+  customerName: z.string(),
+  customerClass: OrderInput.shape.customer.shape.class.describe('the class the order was taken with'),
   salesRep: salesRepId,
-  late: z.boolean(),
+  late: z.boolean().describe('the promised date has passed and the goods are not finished'),
+  daysLate: z
+    .int()
+    .nullable()
+    .describe('working days (company calendar) past the promised date: until today while not finished, until finishing once finished'),
+  promisedDate: IsoDate.nullable(),
   receivedAt: z.iso.datetime(),
+  amount: Fen,
+  balanceDue: Fen,
 });
 
-export const OrderPage = z.object({
-  orders: z.array(OrderSummary),
-  /** Pass as `pageToken` for the next page; null on the last. */
-  nextPageToken: z.string().nullable(),
-});
+export const OrderPage = z
+  .object({
+    orders: z.array(OrderSummary).describe('newest first'),
+    nextPageToken: z.string().nullable().describe('pass as `pageToken` (with the same filters) for the next page; null on the last'),
+  })
+  .meta({
+    examples: [
+      {
+        orders: [
+          {
+            orderNumber: 'SO-2001',
+            status: 'in-production',
+            stage: 'production',
+            channel: 'standard',
+            customerId: 'C-7',
+            customerName: 'Ningbo Lamps',
+            customerClass: 'A',
+            salesRep: 'rep-li',
+            late: true,
+            daysLate: 3,
+            promisedDate: '2027-01-15',
+            receivedAt: '2027-01-02T02:00:00.000Z',
+            amount: 384000,
+            balanceDue: 268800,
+          },
+        ],
+        nextPageToken: 'q1Vb7u3xWJxbIjIwMjctMDEtMDJUMDI6MDA6MDAuMDAwWiIsIlNPLTIwMDEiXQ',
+      },
+    ],
+  });
 
 /** The answer to an accepted event (a refused one is a problem). */
 export const EventAccepted = z.object({

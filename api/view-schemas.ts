@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel, CustomerClass, Fen, IsoDate, OrderInput, OrderNumber, PartyId, Role } from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
-import { eventTypes } from '../workflows/domain/events';
+import { complaintCauses, eventTypes } from '../workflows/domain/events';
 
 // What the company's view reads and writes (status board, KPIs, customer file), as zod schemas: the
 // routes parse with them and openapi.ts documents them, with an example each.
@@ -22,6 +22,9 @@ export const BoardQuery = z
     channel: Channel.optional(),
     customerId: PartyId.optional(),
     late: yesNo.describe('true: promised date passed and not finished; false: the others'),
+    large: yesNo.describe(
+      "true: large orders only (above the policy's largeOrderAmount for their channel and customer class), for the supervisor's spot checks; false: the others",
+    ),
     sort: z
       .enum(['promisedDate', 'daysLate', 'receivedAt', 'waitingSince', 'orderNumber'])
       .default('daysLate')
@@ -119,15 +122,53 @@ export const Kpis = z
     }),
     lateness: z.object({
       ordersDue: z.int().describe('orders (not cancelled) whose promised date falls in the period'),
-      late: z.int().describe('of them: finished after the promised date, or not finished and past it'),
+      late: z.int().describe('of them: finished after the promised date, or not finished and past it; not those excused by force majeure'),
       averageDaysLate: z.number().nullable().describe('working days, over the late ones'),
+      excusedForceMajeure: z
+        .int()
+        .describe('of the orders due: those with a delay a supervisor verified as force majeure, never counted late (001 ch.7)'),
     }),
     complaints: z.object({
       total: z.int().describe('complaints filed in the period'),
       byResponsibleParty: z.array(
         z.object({ responsibleParty: z.string().nullable().describe('null: not resolved yet'), complaints: z.int() }),
       ),
+      byCause: z.array(
+        z.object({
+          cause: z
+            .enum(complaintCauses)
+            .nullable()
+            .describe('what caused it, found when resolved; null: not resolved yet, or no cause given'),
+          complaints: z.int(),
+        }),
+      ),
+      dataEntryErrors: z.int().describe('of them: caused by a data-entry error in the order (订单信息录入错误, fined in 001 ch.7)'),
+      wrongShipments: z.int().describe('of them: goods shipped wrong (发错货, charged in 001 ch.7)'),
     }),
+    satisfaction: z.object({
+      ratings: z.int().describe('ratings given in the period, at sign-off or an after-sales callback'),
+      average: z.number().nullable().describe('1 (very unhappy) to 5 (very satisfied); null when there is none'),
+      dissatisfied: z.int().describe('ratings of 1 or 2'),
+    }),
+    largeOrders: z
+      .object({
+        total: z.int().describe("large orders received in the period (above the policy's largeOrderAmount for their channel and class)"),
+        orders: z
+          .array(
+            z.object({
+              orderNumber: OrderNumber,
+              status: z.enum(statuses),
+              stage: z.enum(stages),
+              customer: z.object({ id: PartyId, name: z.string(), class: CustomerClass }),
+              salesRep: z.object({ id: PartyId, name: z.string().nullable() }),
+              amount: Fen,
+              receivedAt: z.iso.datetime(),
+              promisedDate: IsoDate.nullable(),
+            }),
+          )
+          .describe('the largest first, at most 50'),
+      })
+      .describe("for the supervisor's spot checks (大额订单随时抽查, 001 ch.6)"),
   })
   .meta({
     examples: [
@@ -139,12 +180,34 @@ export const Kpis = z
         firstConfirmation: { orders: 40, onTime: 38, percent: 95 },
         progressUpdates: { orders: 30, onTime: 27, percent: 90 },
         delayNotices: { delays: 4, toldOnTime: 3, percent: 75 },
-        lateness: { ordersDue: 35, late: 5, averageDaysLate: 2.4 },
+        lateness: { ordersDue: 35, late: 5, averageDaysLate: 2.4, excusedForceMajeure: 1 },
         complaints: {
           total: 2,
           byResponsibleParty: [
-            { responsibleParty: 'production', complaints: 1 },
+            { responsibleParty: 'sales', complaints: 1 },
             { responsibleParty: null, complaints: 1 },
+          ],
+          byCause: [
+            { cause: 'data-entry', complaints: 1 },
+            { cause: null, complaints: 1 },
+          ],
+          dataEntryErrors: 1,
+          wrongShipments: 0,
+        },
+        satisfaction: { ratings: 12, average: 4.3, dissatisfied: 1 },
+        largeOrders: {
+          total: 1,
+          orders: [
+            {
+              orderNumber: 'SO-2040',
+              status: 'in-production',
+              stage: 'production',
+              customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
+              salesRep: { id: 'rep-li', name: 'Li Na' },
+              amount: 2_400_000,
+              receivedAt: '2027-01-12T02:00:00.000Z',
+              promisedDate: '2027-02-20',
+            },
           ],
         },
       },

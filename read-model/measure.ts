@@ -1,9 +1,9 @@
 import { addCalendarDays, dateAt, type CompanyCalendar } from '../workflows/domain/calendar';
 import type { ReadModel } from './store';
-import { board, kpis } from './views';
+import { board, kpis, orderList } from './views';
 
 // How fast the company's view answers on a read model (npm run seed-read-model, and the scale
-// test): the median of several runs of each board and KPI question a sales manager asks.
+// test): the median of several runs of each board, KPI and list question a sales manager asks.
 
 export async function measureViews(readModel: ReadModel, calendar: CompanyCalendar, runs = 5) {
   const today = dateAt(Date.now(), calendar.timeZone);
@@ -15,6 +15,8 @@ export async function measureViews(readModel: ReadModel, calendar: CompanyCalend
       board(readModel.db, { ...page, stage: 'production', sort: 'promisedDate', order: 'asc' }, calendar),
     'kpis: last month, every rep': () => kpis(readModel.db, { from: addCalendarDays(today, -30), to: today }, calendar),
     'kpis: last year, one rep': () => kpis(readModel.db, { from: addCalendarDays(today, -365), to: today, salesRep: 'rep-3' }, calendar),
+    'orders: newest first, one customer': () => orderList(readModel.db, { pageSize: 20, customerId: 'C-42' }, calendar),
+    'orders: late ones of one rep': () => orderList(readModel.db, { pageSize: 20, salesRep: 'rep-3', late: true }, calendar),
   };
   const medians: Record<string, number> = {};
   for (const [question, ask] of Object.entries(questions)) {

@@ -113,6 +113,45 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The rest of the sales reps' monthly figures (001 ch.7): force majeure, complaint causes, satisfaction.
+  '0002-kpi-facts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('orders')
+        .addColumn('force_majeure_delays', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // Lateness now leaves out the orders excused by force majeure: its indexes cover that column too.
+      for (const [name, columns] of Object.entries({
+        orders_promised: ['promised_date', 'sales_rep_id', 'status', 'finished_at', 'days_late'],
+        orders_rep_promised: ['sales_rep_id', 'promised_date', 'status', 'finished_at', 'days_late'],
+      })) {
+        await db.schema.dropIndex(name).execute();
+        await db.schema
+          .createIndex(`${name}_fm`)
+          .on('orders')
+          .columns([...columns, 'force_majeure_delays'])
+          .execute();
+      }
+      // The order list reads a customer's orders newest first.
+      await db.schema
+        .createIndex('orders_customer_received')
+        .on('orders')
+        .columns(['customer_id', 'received_at', 'order_number'])
+        .execute();
+      await db.schema.alterTable('order_complaints').addColumn('cause', 'text').execute();
+      await db.schema
+        .createTable('order_ratings')
+        .addColumn('order_number', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('sales_rep_id', 'text', (c) => c.notNull())
+        .addColumn('rated_at', 'text', (c) => c.notNull())
+        .addColumn('rating', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('order_ratings_pk', ['order_number', 'seq'])
+        .execute();
+      await db.schema.createIndex('order_ratings_rated').on('order_ratings').columns(['rated_at', 'sales_rep_id', 'rating']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

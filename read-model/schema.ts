@@ -34,6 +34,8 @@ export interface OrdersTable {
   progress_on_time: number | null;
   delays_reported: number;
   delays_told_on_time: number;
+  /** Delays a supervisor verified as force majeure (0002): the order's lateness is not the rep's. */
+  force_majeure_delays: number;
 }
 
 export interface TimelineTable {
@@ -62,6 +64,19 @@ export interface ComplaintsTable {
   resolved_at: string | null;
   responsible_party: string | null;
   resolution: string | null;
+  /** What caused it, found when resolved (0002): data-entry, wrong-shipment … */
+  cause: string | null;
+}
+
+/** The customer's satisfaction ratings (0002), at sign-off or an after-sales callback. */
+export interface RatingsTable {
+  order_number: string;
+  /** The rating's position among the order's ratings, from 0. */
+  seq: number;
+  sales_rep_id: string;
+  rated_at: string;
+  rating: number;
+  source: string;
 }
 
 export interface CustomersTable {
@@ -93,6 +108,7 @@ export interface Database {
   orders: OrdersTable;
   order_timeline: TimelineTable;
   order_complaints: ComplaintsTable;
+  order_ratings: RatingsTable;
   customers: CustomersTable;
   customer_classes: CustomerClassesTable;
 }

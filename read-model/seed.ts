@@ -2,11 +2,11 @@ import { addCalendarDays } from '../workflows/domain/calendar';
 import type { OrderProjection } from '../workflows/read-model';
 import type { Stage, Status, TimelineEntry } from '../workflows/domain/state';
 import type { ReadModel } from './store';
-import { complaintRows, orderRow, timelineRow } from './store';
+import { complaintRows, orderRow, ratingRows, timelineRow } from './store';
 
 // Synthetic orders for measuring the read model at the company's scale (npm run seed-read-model):
 // open orders spread over the stages, reps and customers, a share of them past their promised
-// date; finished orders over two years, with their KPI facts and some complaints. Deterministic:
+// date; finished orders over two years, with their KPI facts, some complaints and ratings. Deterministic:
 // the same counts give the same orders.
 
 const openStages: [Stage, Status][] = [
@@ -78,6 +78,7 @@ export function seededOrder(i: number, open: boolean, now: number): { order: Ord
               filedAt: iso(receivedMs + 40 * DAY),
               resolvedAt: iso(receivedMs + 42 * DAY),
               responsibleParty: ['production', 'warehouse', 'sales-rep'][i % 3],
+              cause: ['quality', 'wrong-shipment', 'data-entry'][i % 3],
             },
           ]
         : [],
@@ -85,6 +86,10 @@ export function seededOrder(i: number, open: boolean, now: number): { order: Ord
     progressOnTime: stage === 'intake' || stage === 'price-review' || stage === 'confirmation-return' ? null : r() < 0.85,
     delaysReported: delays,
     delaysToldOnTime: delays && r() < 0.7 ? 1 : 0,
+    ...(delays && r() < 0.1 && { forceMajeureDelays: 1 }),
+    // A third of the finished orders rated at sign-off.
+    ...(!open &&
+      r() < 0.3 && { ratings: [{ rating: 1 + Math.floor(r() * 5), at: iso(receivedMs + 35 * DAY), source: 'sign-off' as const }] }),
   };
   const entries: TimelineEntry[] = [
     {
@@ -130,6 +135,8 @@ export async function seedReadModel(
             .execute();
           const complaints = slice.flatMap(({ order }) => complaintRows(order));
           if (complaints.length > 0) await trx.insertInto('order_complaints').values(complaints).execute();
+          const ratings = slice.flatMap(({ order }) => ratingRows(order));
+          if (ratings.length > 0) await trx.insertInto('order_ratings').values(ratings).execute();
         }
       });
       if ((start + 1000) % 20_000 === 0) log(`${start + 1000} ${open ? 'open' : 'finished'} orders`);

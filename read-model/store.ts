@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { OrderProjection, ProjectionBatch } from '../workflows/read-model';
 import type { TimelineEntry } from '../workflows/domain/state';
 import { openDatabase, type ReadModelLocation } from './database';
-import type { ComplaintsTable, Database, OrdersTable, TimelineTable } from './schema';
+import type { ComplaintsTable, Database, OrdersTable, RatingsTable, TimelineTable } from './schema';
 
 // The read model's write side (the workflows' projections) and its plain reads. Each projection is
 // one transaction: the timeline entries it carries are added (an entry already there stays as it
@@ -42,9 +42,13 @@ export class ReadModel {
         .returning('revision')
         .executeTakeFirst();
       if (!written) return false;
-      await trx.deleteFrom('order_complaints').where('order_number', '=', order.orderNumber).execute();
-      const complaints = complaintRows(order);
-      if (complaints.length > 0) await trx.insertInto('order_complaints').values(complaints).execute();
+      for (const [table, rows] of [
+        ['order_complaints', complaintRows(order)],
+        ['order_ratings', ratingRows(order)],
+      ] as const) {
+        await trx.deleteFrom(table).where('order_number', '=', order.orderNumber).execute();
+        if (rows.length > 0) await trx.insertInto(table).values(rows).execute();
+      }
       return true;
     });
   }
@@ -65,7 +69,7 @@ export class ReadModel {
   /** Empties the orders' tables (the customer file stays): the rebuild starts from nothing. */
   async clearOrders(): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      for (const table of ['order_timeline', 'order_complaints', 'orders'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['order_timeline', 'order_complaints', 'order_ratings', 'orders'] as const) await trx.deleteFrom(table).execute();
     });
   }
 }
@@ -103,6 +107,7 @@ export function orderRow(o: OrderProjection): OrdersTable {
     progress_on_time: flag(o.progressOnTime),
     delays_reported: o.delaysReported,
     delays_told_on_time: o.delaysToldOnTime,
+    force_majeure_delays: o.forceMajeureDelays ?? 0,
   };
 }
 
@@ -134,5 +139,17 @@ export function complaintRows(o: OrderProjection): ComplaintsTable[] {
     resolved_at: c.resolvedAt ?? null,
     responsible_party: c.responsibleParty ?? null,
     resolution: c.resolution ?? null,
+    cause: c.cause ?? null,
+  }));
+}
+
+export function ratingRows(o: OrderProjection): RatingsTable[] {
+  return (o.ratings ?? []).map((r, seq) => ({
+    order_number: o.orderNumber,
+    seq,
+    sales_rep_id: o.salesRep.id,
+    rated_at: r.at,
+    rating: r.rating,
+    source: r.source,
   }));
 }

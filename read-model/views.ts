@@ -1,5 +1,6 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { addCalendarDays, dateAt, daysAfter, startOfDate, type CompanyCalendar } from '../workflows/domain/calendar';
+import { defaultPolicy } from '../workflows/domain/policy';
 import type { Database, OrdersTable } from './schema';
 
 // What the company reads off the read model: the status board (every open order, who owes its next
@@ -12,6 +13,10 @@ export interface BoardFilters {
   channel?: string;
   customerId?: string;
   late?: boolean;
+  /** Large orders only (true) or the others: the supervisor's spot checks (001 ch.6). */
+  large?: boolean;
+  /** What counts as large (KpiQuery.large). */
+  largeAbove?: LargeOrderRule[];
   sort: 'promisedDate' | 'daysLate' | 'receivedAt' | 'waitingSince' | 'orderNumber';
   order: 'asc' | 'desc';
   limit: number;
@@ -37,10 +42,10 @@ export interface BoardRow {
   openClocks: { name: string; dueAt: string; action: string }[];
 }
 
-/** Late: the promised date has passed and the goods are not finished. */
-function lateness(o: Pick<OrdersTable, 'promised_date' | 'finished_at' | 'days_late'>, today: string, calendar: CompanyCalendar) {
+/** Late: the promised date has passed and the goods are not finished (a cancelled order never will be, nor is it late). */
+function lateness(o: Pick<OrdersTable, 'open' | 'promised_date' | 'finished_at' | 'days_late'>, today: string, calendar: CompanyCalendar) {
   if (o.finished_at !== null) return { late: false, daysLate: o.days_late };
-  if (o.promised_date === null) return { late: false, daysLate: null };
+  if (o.promised_date === null || o.open === 0) return { late: false, daysLate: null };
   const late = o.promised_date < today;
   return { late, daysLate: late ? daysAfter(o.promised_date, today, 'working', calendar) : 0 };
 }
@@ -74,6 +79,12 @@ const sortColumns = {
   orderNumber: 'order_number',
 } as const;
 
+/** Late (or not), as `lateness` says. */
+const lateIs = (late: boolean, today: string) => (eb: ExpressionBuilder<Database, 'orders'>) =>
+  late
+    ? eb.and([eb('open', '=', 1), eb('finished_at', 'is', null), eb('promised_date', '<', today)])
+    : eb.or([eb('open', '=', 0), eb('finished_at', 'is not', null), eb('promised_date', 'is', null), eb('promised_date', '>=', today)]);
+
 export async function board(db: Kysely<Database>, f: BoardFilters, calendar: CompanyCalendar, now = Date.now()) {
   const today = dateAt(now, calendar.timeZone);
   let q = db.selectFrom('orders').where('open', '=', 1);
@@ -81,11 +92,8 @@ export async function board(db: Kysely<Database>, f: BoardFilters, calendar: Com
   if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
   if (f.channel !== undefined) q = q.where('channel', '=', f.channel);
   if (f.customerId !== undefined) q = q.where('customer_id', '=', f.customerId);
-  if (f.late !== undefined) {
-    q = f.late
-      ? q.where('finished_at', 'is', null).where('promised_date', '<', today)
-      : q.where((eb) => eb.or([eb('finished_at', 'is not', null), eb('promised_date', 'is', null), eb('promised_date', '>=', today)]));
-  }
+  if (f.late !== undefined) q = q.where(lateIs(f.late, today));
+  if (f.large !== undefined) q = q.where((eb) => (f.large ? isLarge(f.largeAbove)(eb) : eb.not(isLarge(f.largeAbove)(eb))));
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const column = sortColumns[f.sort];
   // Most days late first means the oldest promised date first.
@@ -104,7 +112,33 @@ export interface KpiQuery {
   from: string;
   to: string;
   salesRep?: string;
+  /** What counts as large, by channel and customer class (the policy's rules.largeOrderAmount); the default policy's when unset. */
+  large?: LargeOrderRule[];
 }
+
+/** Orders of this channel and customer class (any, when unset) above this amount (fen) are large: the supervisor spot-checks them (001 ch.6). */
+export interface LargeOrderRule {
+  channel?: string;
+  customerClass?: string;
+  above: number;
+}
+
+/** Large orders by the rules (the default policy's threshold when none are given). */
+function isLarge(rules: LargeOrderRule[] = [{ above: defaultPolicy.rules.largeOrderAmount }]) {
+  return (eb: ExpressionBuilder<Database, 'orders'>) =>
+    eb.or(
+      rules.map((r) =>
+        eb.and([
+          ...(r.channel === undefined ? [] : [eb('channel', '=', r.channel)]),
+          ...(r.customerClass === undefined ? [] : [eb('customer_class', '=', r.customerClass)]),
+          eb('amount', '>', r.above),
+        ]),
+      ),
+    );
+}
+
+/** How many large orders the KPI answer lists for spot checks (the total says how many there are). */
+const SPOT_CHECK_LIST = 50;
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 
@@ -134,15 +168,24 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
   const due = ofRep(
     db.selectFrom('orders').where('promised_date', '>=', k.from).where('promised_date', '<=', k.to).where('status', '!=', 'cancelled'),
   );
-  const { ordersDue, finishedLate, finishedDaysLate } = await due
+  // A delay a supervisor verified as force majeure excuses the order's lateness (001 ch.7: 经核实后可免除责任).
+  const chargeableLate = (eb: ExpressionBuilder<Database, 'orders'>) =>
+    eb.and([eb('days_late', '>', 0), eb('force_majeure_delays', '=', 0)]);
+  const { ordersDue, finishedLate, finishedDaysLate, excused } = await due
     .select((eb) => [
       eb.fn.countAll<number>().as('ordersDue'),
-      eb.fn.sum<number>(eb.case().when('days_late', '>', 0).then(1).else(0).end()).as('finishedLate'),
-      eb.fn.sum<number>(eb.case().when('days_late', '>', 0).then(eb.ref('days_late')).else(0).end()).as('finishedDaysLate'),
+      eb.fn.sum<number>(eb.case().when(chargeableLate(eb)).then(1).else(0).end()).as('finishedLate'),
+      eb.fn.sum<number>(eb.case().when(chargeableLate(eb)).then(eb.ref('days_late')).else(0).end()).as('finishedDaysLate'),
+      eb.fn.sum<number>(eb.case().when('force_majeure_delays', '>', 0).then(1).else(0).end()).as('excused'),
     ])
     .executeTakeFirstOrThrow();
   // Not finished and past the promised date: late by the working days since (at most the open orders).
-  const unfinished = await due.where('finished_at', 'is', null).where('promised_date', '<', today).select('promised_date').execute();
+  const unfinished = await due
+    .where('finished_at', 'is', null)
+    .where('promised_date', '<', today)
+    .where('force_majeure_delays', '=', 0)
+    .select('promised_date')
+    .execute();
   // Counted once per promised date: thousands of orders share a few hundred dates.
   const lateByDate = new Map<string, number>();
   const openDaysLate = unfinished.map(({ promised_date: date }) => {
@@ -152,17 +195,35 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
   const late = Number(finishedLate ?? 0) + unfinished.length;
   const daysLate = Number(finishedDaysLate ?? 0) + openDaysLate.reduce((a, b) => a + b, 0);
 
-  let complaints = db
-    .selectFrom('order_complaints')
-    .where('filed_at', '>=', since)
-    .where('filed_at', '<', until)
-    .select((eb) => ['responsible_party', eb.fn.countAll<number>().as('count')])
-    .groupBy('responsible_party');
-  if (k.salesRep !== undefined) complaints = complaints.where('sales_rep_id', '=', k.salesRep);
-  // By party, those not yet resolved (no party) last: the databases disagree on where nulls sort.
-  const byParty = (await complaints.execute())
-    .map((c) => ({ responsibleParty: c.responsible_party, complaints: Number(c.count) }))
-    .sort((a, b) => (a.responsibleParty ?? '\uffff').localeCompare(b.responsibleParty ?? '\uffff'));
+  let filed = db.selectFrom('order_complaints').where('filed_at', '>=', since).where('filed_at', '<', until);
+  if (k.salesRep !== undefined) filed = filed.where('sales_rep_id', '=', k.salesRep);
+  // By party and by cause, those not yet known (null) last: the databases disagree on where nulls sort.
+  const counted = async (column: 'responsible_party' | 'cause') =>
+    (
+      await filed
+        .select((eb) => [column, eb.fn.countAll<number>().as('count')])
+        .groupBy(column)
+        .execute()
+    )
+      .map((c) => ({ key: c[column] as string | null, complaints: Number(c.count) }))
+      .sort((a, b) => (a.key ?? '\uffff').localeCompare(b.key ?? '\uffff'));
+  const byParty = (await counted('responsible_party')).map(({ key, complaints }) => ({ responsibleParty: key, complaints }));
+  const byCause = (await counted('cause')).map(({ key, complaints }) => ({ cause: key, complaints }));
+  const ofCause = (cause: string) => byCause.find((c) => c.cause === cause)?.complaints ?? 0;
+
+  let rated = db.selectFrom('order_ratings').where('rated_at', '>=', since).where('rated_at', '<', until);
+  if (k.salesRep !== undefined) rated = rated.where('sales_rep_id', '=', k.salesRep);
+  const ratings = await rated
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('rating').as('sum'),
+      eb.fn.sum<number>(eb.case().when('rating', '<=', 2).then(1).else(0).end()).as('dissatisfied'),
+    ])
+    .executeTakeFirstOrThrow();
+
+  const large = ofRep(db.selectFrom('orders').where('received_at', '>=', since).where('received_at', '<', until).where(isLarge(k.large)));
+  const { largeTotal } = await large.select((eb) => eb.fn.countAll<number>().as('largeTotal')).executeTakeFirstOrThrow();
+  const largeRows = await large.selectAll().orderBy('amount', 'desc').orderBy('order_number').limit(SPOT_CHECK_LIST).execute();
 
   const n = (value: number | string | null) => Number(value ?? 0);
   return {
@@ -185,7 +246,100 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
       toldOnTime: n(rates.delaysToldOnTime),
       percent: percent(n(rates.delaysToldOnTime), n(rates.delays)),
     },
-    lateness: { ordersDue: n(ordersDue), late, averageDaysLate: late === 0 ? null : Math.round((10 * daysLate) / late) / 10 },
-    complaints: { total: byParty.reduce((a, c) => a + c.complaints, 0), byResponsibleParty: byParty },
+    lateness: {
+      ordersDue: n(ordersDue),
+      late,
+      averageDaysLate: late === 0 ? null : Math.round((10 * daysLate) / late) / 10,
+      excusedForceMajeure: n(excused),
+    },
+    complaints: {
+      total: byParty.reduce((a, c) => a + c.complaints, 0),
+      byResponsibleParty: byParty,
+      byCause,
+      dataEntryErrors: ofCause('data-entry'),
+      wrongShipments: ofCause('wrong-shipment'),
+    },
+    satisfaction: {
+      ratings: n(ratings.count),
+      average: n(ratings.count) === 0 ? null : Math.round((10 * n(ratings.sum)) / n(ratings.count)) / 10,
+      dissatisfied: n(ratings.dissatisfied),
+    },
+    largeOrders: {
+      total: n(largeTotal),
+      orders: largeRows.map((o) => ({
+        orderNumber: o.order_number,
+        status: o.status,
+        stage: o.stage,
+        customer: { id: o.customer_id, name: o.customer_name, class: o.customer_class },
+        salesRep: { id: o.sales_rep_id, name: o.sales_rep_name },
+        amount: o.amount,
+        receivedAt: o.received_at,
+        promisedDate: o.promised_date,
+      })),
+    },
   };
+}
+
+export interface OrderListFilters {
+  status?: string;
+  stage?: string;
+  channel?: string;
+  customerId?: string;
+  salesRep?: string;
+  late?: boolean;
+  pageSize: number;
+  /** The last order of the previous page: the list goes on after it (newest first). */
+  after?: { receivedAt: string; orderNumber: string };
+}
+
+/**
+ * Every order, open and closed, newest first (as Temporal's list was), a page at a time: keyset paging
+ * on (received, number), so a page costs the same however deep and an order received meanwhile does
+ * not shift the pages already read.
+ */
+export async function orderList(db: Kysely<Database>, f: OrderListFilters, calendar: CompanyCalendar, now = Date.now()) {
+  const today = dateAt(now, calendar.timeZone);
+  let q = db.selectFrom('orders');
+  if (f.status !== undefined) q = q.where('status', '=', f.status);
+  if (f.stage !== undefined) q = q.where('stage', '=', f.stage);
+  if (f.channel !== undefined) q = q.where('channel', '=', f.channel);
+  if (f.customerId !== undefined) q = q.where('customer_id', '=', f.customerId);
+  if (f.salesRep !== undefined) q = q.where('sales_rep_id', '=', f.salesRep);
+  if (f.late !== undefined) q = q.where(lateIs(f.late, today));
+  const after = f.after;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('received_at', '<', after.receivedAt),
+        eb.and([eb('received_at', '=', after.receivedAt), eb('order_number', '<', after.orderNumber)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .selectAll()
+    .orderBy('received_at', 'desc')
+    .orderBy('order_number', 'desc')
+    .limit(f.pageSize + 1)
+    .execute();
+  const orders = rows.slice(0, f.pageSize).map((o) => {
+    const { late, daysLate } = lateness(o, today, calendar);
+    return {
+      orderNumber: o.order_number,
+      status: o.status,
+      stage: o.stage,
+      channel: o.channel,
+      customerId: o.customer_id,
+      customerName: o.customer_name,
+      customerClass: o.customer_class,
+      salesRep: o.sales_rep_id,
+      late,
+      daysLate,
+      promisedDate: o.promised_date,
+      receivedAt: o.received_at,
+      amount: o.amount,
+      balanceDue: o.balance_due,
+    };
+  });
+  const last = orders.at(-1);
+  return { orders, next: rows.length > f.pageSize && last ? { receivedAt: last.receivedAt, orderNumber: last.orderNumber } : undefined };
 }

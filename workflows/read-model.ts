@@ -55,6 +55,12 @@ export interface OrderProjection extends Pick<
   progressOnTime: boolean | null;
   delaysReported: number;
   delaysToldOnTime: number;
+  // The facts of 001 ch.7 that came later: absent, not zero or empty, on an order without them, so that its
+  // row as last written stays the same and a run that continued as new does not project it again on replay.
+  /** Delays a supervisor verified as force majeure: the rep is not charged with them. */
+  forceMajeureDelays?: number;
+  /** The customer's ratings (1–5), at sign-off or an after-sales callback. */
+  ratings?: { rating: number; at: string; source: 'sign-off' | 'callback' }[];
 }
 
 /** What one projection carries: the row, and the timeline entries not yet written (numbered from 0 in the order's timeline). */
@@ -88,6 +94,15 @@ export function projectionOf(s: OrderState, revision: number): OrderProjection {
     progressOnTime: s.facts.productionNoticeAt ? !s.timeline.some((e) => e.kind === 'reminder' && e.type === 'progress-update') : null,
     delaysReported: s.delays.length,
     delaysToldOnTime: s.delays.filter((d) => d.toldAt && within(d.reportedAt, d.toldAt, clocks.delayNotice.after)).length,
+    ...laterFacts(s),
+  };
+}
+
+function laterFacts(s: OrderState): Pick<OrderProjection, 'forceMajeureDelays' | 'ratings'> {
+  const forceMajeureDelays = s.delays.filter((d) => d.forceMajeure).length;
+  return {
+    ...(forceMajeureDelays > 0 && { forceMajeureDelays }),
+    ...(s.satisfaction?.length && { ratings: s.satisfaction.map(({ rating, at, source }) => ({ rating, at, source })) }),
   };
 }
 

@@ -11,10 +11,10 @@ import { personOf } from '../auth';
 import { digestOf, idempotencyOf, keyReused, type CreationKeys } from '../idempotency';
 import { invalidRequest, Problem } from '../problem';
 import { createOrderForms, OrderListQuery, type CreateOrder } from '../schemas';
-import { listOrders } from '../visibility';
+import { listOrders } from '../order-list';
 import { orderHandle, visibleFilters, visibleOrder } from './order-handle';
 
-// The order resources: create (starts the order's workflow), read its snapshot and timeline, list.
+// The order resources: create (starts the order's workflow), read its snapshot and timeline, list (from the read model).
 // Thin: parse, relay; the workflow holds the truth.
 
 export interface OrderRoutesDeps {
@@ -25,7 +25,7 @@ export interface OrderRoutesDeps {
   creationKeys: CreationKeys;
   /** When given, an order must name a customer with a file there (ORDERFLOW_REQUIRE_CUSTOMER_FILE). */
   customerFiles?: ReadModel;
-  /** The read model whose customer file and orders give a new order its credit check (limit and open balance). */
+  /** The read model: the order list reads it, and a new order's credit check (the customer file's limit, the open balance) comes from it. */
   readModel?: ReadModel;
 }
 
@@ -101,12 +101,16 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys, customerF
       .json(await handle.query(snapshotQuery));
   });
 
-  router.get('/orders', async (req, res) => {
-    const query = OrderListQuery.safeParse(req.query);
-    if (!query.success) throw invalidRequest(query.error.issues, 'query');
-    const filters = visibleFilters(personOf(res), query.data);
-    res.json(filters ? await listOrders(client, filters) : { orders: [], nextPageToken: null });
-  });
+  if (readModel) {
+    // Late and days late count the company's working days, as on the board.
+    const { calendar } = policyFor('standard', undefined, policy);
+    router.get('/orders', async (req, res) => {
+      const query = OrderListQuery.safeParse(req.query);
+      if (!query.success) throw invalidRequest(query.error.issues, 'query');
+      const filters = visibleFilters(personOf(res), query.data);
+      res.json(filters ? await listOrders(readModel, filters, calendar) : { orders: [], nextPageToken: null });
+    });
+  }
 
   router.get('/orders/:id', async (req, res) => {
     res.json(await (await visibleOrder(client, personOf(res), req.params.id)).query(snapshotQuery));

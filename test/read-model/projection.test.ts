@@ -116,6 +116,114 @@ describe('read model written by the orders (dev server, SQLite)', function () {
     }
   });
 
+  it("counts a verified force-majeure delay, a complaint's cause and the customer's ratings in the rep's KPIs", async () => {
+    const rep = 'rep-kpi';
+    const figures = async () => {
+      await projected('RM-KPI');
+      const answer = await get(`/kpis?from=2026-01-01&to=2031-12-31&rep=${rep}`);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      return answer.body;
+    };
+    // Promised for a date already past, then delayed by a typhoon to another past date: late until a supervisor verifies it.
+    const steps: Step[] = [
+      ...intoProduction.map(([role, type, data]): Step =>
+        type === 'delivery-date-estimated' ? [role, type, { promisedDate: '2026-10-01' }] : [role, type, data],
+      ),
+      ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
+      ['production', 'delay-reported', { reason: 'typhoon closed the plant', newPromisedDate: '2026-10-20', forceMajeure: true }],
+      ['sales-rep', 'customer-told-of-delay', { channel: 'phone' }],
+    ];
+    await orderThrough(api, 'RM-KPI', 'C-RM-KPI', steps, rep);
+    const before = await figures();
+    assert.deepEqual(before.lateness, { ordersDue: 1, late: 1, averageDaysLate: before.lateness.averageDaysLate, excusedForceMajeure: 0 });
+    assert.deepEqual(before.delayNotices, { delays: 1, toldOnTime: 1, percent: 100 });
+    const timeline = await timelineOf('RM-KPI');
+    assert.ok(timeline.some((e) => e.type === 'force-majeure-claimed' && e.to === 'supervisor'));
+
+    const refused = await call(api, 'POST', '/api/v1/orders/RM-KPI/events', {
+      role: 'sales-rep',
+      body: { type: 'force-majeure-verified', data: { delay: 1, evidence: 'I say so' } },
+    });
+    assert.equal(refused.status, 403, JSON.stringify(refused.body));
+    const after: Step[] = [
+      ['supervisor', 'force-majeure-verified', { delay: 1, evidence: 'typhoon warning of the county, 2026-10-05' }],
+      ['qc', 'qc-passed', { reportRef: 'QC-1' }],
+      ['warehouse', 'stocked', { location: 'A-1' }],
+      ['sales-rep', 'shipping-requested', { requestRef: 'SR-1' }],
+      ['warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-1' }],
+      ['sales-rep', 'signed-for', { receiptRef: 'AR-1', satisfaction: 4 }],
+      ['sales-rep', 'complaint-filed', { category: 'wrong-or-missing-goods', description: '60 cm lamps, 80 cm ordered' }],
+      ['service', 'complaint-resolved', { complaintNumber: 1, responsibleParty: 'sales', resolution: 'exchanged', cause: 'data-entry' }],
+      ['service', 'satisfaction-rated', { rating: 2, comment: 'the exchange took two weeks' }],
+    ];
+    for (const [role, type, data] of after) {
+      const answer = await call(api, 'POST', '/api/v1/orders/RM-KPI/events', { role, body: { type, data } });
+      assert.equal(answer.status, 200, `${type}: ${JSON.stringify(answer.body)}`);
+    }
+    const { row } = await projected('RM-KPI');
+    assert.equal(row?.force_majeure_delays, 1);
+    const now = await figures();
+    // Finished after the delayed date, but the delay was force majeure: not the rep's lateness.
+    assert.deepEqual([now.lateness.ordersDue, now.lateness.late, now.lateness.excusedForceMajeure], [1, 0, 1]);
+    assert.deepEqual(
+      [now.complaints.total, now.complaints.dataEntryErrors, now.complaints.wrongShipments, now.complaints.byCause],
+      [1, 1, 0, [{ cause: 'data-entry', complaints: 1 }]],
+    );
+    assert.deepEqual(now.satisfaction, { ratings: 2, average: 3, dissatisfied: 1 });
+    const snapshot = (await get('/orders/RM-KPI')).body;
+    assert.deepEqual(
+      snapshot.satisfaction.map((r: { rating: number; source: string }) => [r.rating, r.source]),
+      [
+        [4, 'sign-off'],
+        [2, 'callback'],
+      ],
+    );
+  });
+
+  it("lists orders from the read model, and a customer's token only ever lists that customer's orders", async () => {
+    await orderThrough(api, 'RM-MINE-1', 'C-DEV', []);
+    await orderThrough(api, 'RM-MINE-2', 'C-DEV', [['order-desk', 'order-confirmed']]);
+    await orderThrough(api, 'RM-THEIRS', 'C-RM-OTHER', []);
+    for (const id of ['RM-MINE-1', 'RM-MINE-2', 'RM-THEIRS']) await projected(id);
+    /** Every page of the list, as this role. */
+    const all = async (role: Role, query = '') => {
+      const orders: { orderNumber: string; customerId: string }[] = [];
+      let token: string | null = null;
+      do {
+        const page = await get(`/orders?pageSize=1${query}${token ? `&pageToken=${token}` : ''}`, role);
+        assert.equal(page.status, 200, JSON.stringify(page.body));
+        orders.push(...page.body.orders);
+        token = page.body.nextPageToken;
+      } while (token);
+      return orders;
+    };
+    const mine = await all('customer');
+    assert.deepEqual(
+      mine.map((o) => o.orderNumber),
+      ['RM-MINE-2', 'RM-MINE-1'],
+    );
+    assert.ok(mine.every((o) => o.customerId === 'C-DEV'));
+    assert.deepEqual(await all('customer', '&customerId=C-RM-OTHER'), [], "another customer's filter finds nothing");
+    assert.deepEqual(await all('customer', '&customerId=C-DEV&stage=price-review'), [mine[0]]);
+    const staff = await all('sales-rep');
+    assert.ok(['RM-MINE-1', 'RM-MINE-2', 'RM-THEIRS', 'RM-1'].every((id) => staff.some((o) => o.orderNumber === id)));
+    assert.deepEqual(
+      (await all('supervisor', '&customerId=C-RM-OTHER')).map((o) => o.orderNumber),
+      ['RM-THEIRS'],
+    );
+  });
+
+  it('documents the board, the KPIs and the order list in the OpenAPI, with examples and the 403 for customers', async () => {
+    const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      paths: Record<string, { get: { description: string; responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { examples?: unknown[]; properties?: Record<string, unknown> }> };
+    };
+    for (const name of ['Board', 'Kpis', 'OrderPage']) assert.ok(doc.components.schemas[name].examples?.length, name);
+    for (const path of ['/board', '/kpis']) assert.ok(doc.paths[path].get.responses['403'], path);
+    assert.match(doc.paths['/orders'].get.description, /customer token sees only its own/);
+    assert.deepEqual(Object.keys(doc.components.schemas.Kpis.properties ?? {}).slice(-3), ['complaints', 'satisfaction', 'largeOrders']);
+  });
+
   it('keeps a customer file: create, read, list, update; a class change is a new version and orders keep the class they were taken with', async () => {
     const file = {
       id: 'C-FILE',

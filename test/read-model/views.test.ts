@@ -6,7 +6,7 @@ import type { ReadModelLocation } from '../../read-model/database';
 import { measureViews } from '../../read-model/measure';
 import { seedReadModel } from '../../read-model/seed';
 import { ReadModel } from '../../read-model/store';
-import { board, kpis, type BoardFilters } from '../../read-model/views';
+import { board, kpis, orderList, type BoardFilters, type OrderListFilters } from '../../read-model/views';
 import { daysAfter } from '../../workflows/domain/calendar';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { OrderProjection } from '../../workflows/read-model';
@@ -65,6 +65,7 @@ const known: OrderProjection[] = [
     finishedAt: '2027-01-20T08:00:00.000Z',
     daysLate: 0,
     complaints: [{ number: 1, category: 'quality', description: 'scratch', filedAt: '2027-01-25T02:00:00.000Z' }],
+    ratings: [{ rating: 5, at: '2027-01-21T02:00:00.000Z', source: 'sign-off' }],
   }),
   projection('K-B', {
     receivedAt: '2027-01-06T02:00:00.000Z',
@@ -82,8 +83,10 @@ const known: OrderProjection[] = [
         filedAt: '2027-01-26T02:00:00.000Z',
         resolvedAt: '2027-01-27T02:00:00.000Z',
         responsibleParty: 'sales-rep',
+        cause: 'wrong-shipment',
       },
     ],
+    ratings: [{ rating: 2, at: '2027-01-28T02:00:00.000Z', source: 'callback' }],
   }),
   // Open, in production, promised 28 January: 11 working days late on 10 February (Sundays off).
   projection('K-C', {
@@ -114,7 +117,12 @@ const known: OrderProjection[] = [
         filedAt: '2027-01-20T02:00:00.000Z',
         resolvedAt: '2027-01-21T02:00:00.000Z',
         responsibleParty: 'production',
+        cause: 'quality',
       },
+    ],
+    ratings: [
+      { rating: 4, at: '2027-01-21T02:00:00.000Z', source: 'sign-off' },
+      { rating: 3, at: '2027-02-03T02:00:00.000Z', source: 'callback' },
     ],
   }),
   // Received before the period, cancelled: counted nowhere in January.
@@ -137,6 +145,29 @@ const known: OrderProjection[] = [
     promisedDate: '2027-02-01',
     finishedAt: '2027-02-02T08:00:00.000Z',
     daysLate: 1,
+  }),
+  // Large (¥20,000), finished 3 working days late after a delay a supervisor verified as force majeure: not counted late.
+  projection('K-H', {
+    receivedAt: '2027-01-10T02:00:00.000Z',
+    amount: 2_000_000,
+    received: 2_000_000,
+    promisedDate: '2027-01-18',
+    finishedAt: '2027-01-21T08:00:00.000Z',
+    daysLate: 3,
+    delaysReported: 1,
+    delaysToldOnTime: 1,
+    forceMajeureDelays: 1,
+    complaints: [
+      {
+        number: 1,
+        category: 'wrong-or-missing-goods',
+        description: '60 cm entered for 80 cm',
+        filedAt: '2027-01-23T02:00:00.000Z',
+        resolvedAt: '2027-01-24T02:00:00.000Z',
+        responsibleParty: 'sales',
+        cause: 'data-entry',
+      },
+    ],
   }),
 ];
 
@@ -241,6 +272,20 @@ for (const place of places) {
         assert.deepEqual(await ask({ late: true }), { total: 1, orders: ['K-C'] });
         assert.deepEqual(await ask({ late: false }), { total: 2, orders: ['K-G', 'K-F'] });
         assert.deepEqual(await ask({ salesRep: 'rep-k2', late: true }), { total: 0, orders: [] });
+        // Spot checks: K-G is large only where the sample channel's class C draws the line at ¥1,000.
+        assert.deepEqual(await ask({ large: true }), { total: 0, orders: [] });
+        const sampleC = [{ channel: 'sample', customerClass: 'C', above: 100_000 }];
+        assert.deepEqual(
+          await ask({ large: true, largeAbove: [...sampleC, { channel: 'standard', customerClass: 'A', above: 1_000_000 }] }),
+          {
+            total: 1,
+            orders: ['K-G'],
+          },
+        );
+        assert.deepEqual(await ask({ large: false, largeAbove: [{ ...sampleC[0], above: 400_000 }] }), {
+          total: 2,
+          orders: ['K-C', 'K-F'],
+        });
         assert.deepEqual(await ask({ sort: 'receivedAt', order: 'asc' }), { total: 3, orders: ['K-G', 'K-C', 'K-F'] });
         assert.deepEqual(await ask({ sort: 'orderNumber', order: 'desc', limit: 1, offset: 1 }), { total: 3, orders: ['K-F'] });
       });
@@ -249,24 +294,86 @@ for (const place of places) {
         const january = await kpis(readModel.db, { from: '2027-01-01', to: '2027-01-31' }, calendar, now);
         assert.deepEqual(january.firstConfirmation, { orders: 4, onTime: 3, percent: 75 });
         assert.deepEqual(january.progressUpdates, { orders: 3, onTime: 2, percent: 66.7 });
-        assert.deepEqual(january.delayNotices, { delays: 2, toldOnTime: 1, percent: 50 });
-        // Due in January: A on time, B 2 days late, C 11 and counting, D 4; E cancelled.
-        assert.deepEqual(january.lateness, { ordersDue: 4, late: 3, averageDaysLate: 5.7 });
+        // H's force-majeure delay was told in time: the duty to tell the customer stays.
+        assert.deepEqual(january.delayNotices, { delays: 3, toldOnTime: 2, percent: 66.7 });
+        // Due in January: A on time, B 2 days late, C 11 and counting, D 4, H 3 but excused by force majeure; E cancelled.
+        assert.deepEqual(january.lateness, { ordersDue: 5, late: 3, averageDaysLate: 5.7, excusedForceMajeure: 1 });
         assert.deepEqual(january.complaints, {
-          total: 3,
+          total: 4,
           byResponsibleParty: [
             { responsibleParty: 'production', complaints: 1 },
+            { responsibleParty: 'sales', complaints: 1 },
             { responsibleParty: 'sales-rep', complaints: 1 },
             { responsibleParty: null, complaints: 1 },
           ],
+          byCause: [
+            { cause: 'data-entry', complaints: 1 },
+            { cause: 'quality', complaints: 1 },
+            { cause: 'wrong-shipment', complaints: 1 },
+            { cause: null, complaints: 1 },
+          ],
+          dataEntryErrors: 1,
+          wrongShipments: 1,
         });
+        // Ratings given in January: A 5, B 2, D 4 (D's callback of 3 February is February's).
+        assert.deepEqual(january.satisfaction, { ratings: 3, average: 3.7, dissatisfied: 1 });
+        assert.deepEqual(
+          [january.largeOrders.total, january.largeOrders.orders.map((o) => [o.orderNumber, o.amount, o.salesRep.id])],
+          [1, [['K-H', 2_000_000, 'rep-k1']]],
+        );
         const rep = await kpis(readModel.db, { from: '2027-01-01', to: '2027-01-31', salesRep: 'rep-k1' }, calendar, now);
         assert.deepEqual(rep.firstConfirmation, { orders: 3, onTime: 2, percent: 66.7 });
         assert.deepEqual(rep.progressUpdates, { orders: 2, onTime: 1, percent: 50 });
-        assert.deepEqual(rep.lateness, { ordersDue: 3, late: 2, averageDaysLate: 6.5 });
-        assert.equal(rep.complaints.total, 2);
+        assert.deepEqual(rep.lateness, { ordersDue: 4, late: 2, averageDaysLate: 6.5, excusedForceMajeure: 1 });
+        assert.deepEqual([rep.complaints.total, rep.complaints.dataEntryErrors, rep.complaints.wrongShipments], [3, 1, 1]);
+        assert.deepEqual(rep.satisfaction, { ratings: 2, average: 3.5, dissatisfied: 1 });
+        const other = await kpis(readModel.db, { from: '2027-01-01', to: '2027-01-31', salesRep: 'rep-k2' }, calendar, now);
+        assert.deepEqual([other.complaints.dataEntryErrors, other.satisfaction.ratings, other.largeOrders.total], [0, 1, 0]);
         const quiet = await kpis(readModel.db, { from: '2026-06-01', to: '2026-06-30' }, calendar, now);
-        assert.deepEqual([quiet.firstConfirmation.percent, quiet.lateness.averageDaysLate, quiet.complaints.total], [null, null, 0]);
+        assert.deepEqual(
+          [quiet.firstConfirmation.percent, quiet.lateness.averageDaysLate, quiet.complaints.total, quiet.satisfaction.average],
+          [null, null, 0, null],
+        );
+      });
+
+      it("lists large orders for spot checks by each channel's and class's own threshold", async () => {
+        const large = [
+          { channel: 'standard', customerClass: 'A', above: 1_000_000 },
+          { channel: 'sample', customerClass: 'C', above: 100_000 },
+        ];
+        const january = await kpis(readModel.db, { from: '2027-01-01', to: '2027-01-31', large }, calendar, now);
+        assert.deepEqual(
+          january.largeOrders.orders.map((o) => o.orderNumber),
+          ['K-H', 'K-G'],
+        );
+      });
+
+      it('lists every order newest first, filtered, a page at a time', async () => {
+        const list = async (f: Partial<OrderListFilters>) => {
+          const numbers: string[][] = [];
+          let after: OrderListFilters['after'];
+          do {
+            const page = await orderList(readModel.db, { pageSize: 3, ...f, after }, calendar, now);
+            numbers.push(page.orders.map((o) => o.orderNumber));
+            after = page.next;
+          } while (after);
+          return numbers;
+        };
+        assert.deepEqual(await list({}), [
+          ['K-H', 'K-F', 'K-D'],
+          ['K-C', 'K-B', 'K-G'],
+          ['K-A', 'K-E'],
+        ]);
+        assert.deepEqual(await list({ customerId: 'C-9' }), [['K-G']]);
+        assert.deepEqual(await list({ salesRep: 'rep-k2' }), [['K-D', 'K-G']]);
+        assert.deepEqual(await list({ late: true }), [['K-C']]);
+        assert.deepEqual(await list({ status: 'cancelled' }), [['K-E']]);
+        assert.deepEqual(await list({ stage: 'production', channel: 'standard', late: true, salesRep: 'rep-k1' }), [['K-C']]);
+        const [c] = (await orderList(readModel.db, { pageSize: 1, late: true }, calendar, now)).orders;
+        assert.deepEqual(
+          [c.late, c.daysLate, c.promisedDate, c.customerName, c.customerClass, c.balanceDue],
+          [true, 11, '2027-01-28', 'Ningbo Lamps', 'A', 350_000],
+        );
       });
     });
 

@@ -163,13 +163,13 @@ export const intoProduction: Step[] = [
 ];
 
 /** Creates a ¥5,000 class A standard order of `customerId` through the API and sends `steps`, each of which must be accepted. */
-export async function orderThrough(api: ApiUnderTest, orderNumber: string, customerId: string, steps: Step[]) {
+export async function orderThrough(api: ApiUnderTest, orderNumber: string, customerId: string, steps: Step[], salesRep = 'rep-1') {
   const created = await call(api, 'POST', '/api/v1/orders', {
     role: 'order-desk',
     body: {
       orderNumber,
       customer: { id: customerId, name: 'Ningbo Lamps', class: 'A' },
-      salesRep: { id: 'rep-1' },
+      salesRep: { id: salesRep },
       lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000 }],
       delivery: { address: 'No. 1 Road', contact: 'Ms Wu', phone: '13800000000' },
     },

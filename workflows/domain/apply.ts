@@ -21,6 +21,7 @@ import {
   viaOf,
   type Amendment,
   type OrderState,
+  type SatisfactionRating,
 } from './state';
 
 /**
@@ -136,14 +137,23 @@ const handlers: { [T in EventType]: Handler<T> } = {
     s.facts.percentDone = event.data.percentDone;
   },
   'delay-reported': (s, event, at) => {
-    s.delays.push({ reportedAt: at, reason: event.data.reason, newPromisedDate: event.data.newPromisedDate });
-    setPromisedDate(s, at, event.data.newPromisedDate, `production delay: ${event.data.reason}`);
+    const { reason, newPromisedDate, forceMajeure } = event.data;
+    s.delays.push({ reportedAt: at, reason, newPromisedDate, ...(forceMajeure && { forceMajeureClaimed: true }) });
+    setPromisedDate(s, at, newPromisedDate, `production delay: ${reason}`);
     notify(s, at, {
       kind: 'notification',
       type: 'delay',
       to: 'sales-rep',
-      detail: `tell the customer within ${s.policy.clocks.delayNotice.after}: ${event.data.reason}`,
+      detail: `tell the customer within ${s.policy.clocks.delayNotice.after}: ${reason}`,
     });
+    // Force majeure frees the rep of the delay only once verified (经核实后可免除责任); the customer is told all the same.
+    if (forceMajeure)
+      notify(s, at, {
+        kind: 'notification',
+        type: 'force-majeure-claimed',
+        to: 'supervisor',
+        detail: `delay ${s.delays.length} is claimed as force majeure: verify it (${reason})`,
+      });
   },
   'customer-told-of-delay': (s, event, at) => {
     for (const delay of s.delays) delay.toldAt ??= at;
@@ -313,8 +323,9 @@ const handlers: { [T in EventType]: Handler<T> } = {
       detail: `shipped by ${event.data.carrier} (${shippingMode(s)}), tracking ${event.data.trackingRef}${event.data.expectedArrival ? `, arriving ${event.data.expectedArrival}` : ''}`,
     });
   },
-  'signed-for': (s, _, at) => {
+  'signed-for': (s, event, at) => {
     s.facts.signedForAt = at;
+    if (event.data.satisfaction !== undefined) rated(s, event.actor, at, event.data.satisfaction, 'sign-off');
   },
   'goods-accepted': (s, _, at) => {
     s.facts.acceptedAt = at;
@@ -369,13 +380,25 @@ const handlers: { [T in EventType]: Handler<T> } = {
     complaint.resolvedAt = at;
     complaint.responsibleParty = event.data.responsibleParty;
     complaint.resolution = event.data.resolution;
+    if (event.data.cause) complaint.cause = event.data.cause;
     compensate(s, event.actor, at, event.data.compensation, `complaint ${complaint.number}`);
   },
   cancelled: (s, event, at) => {
     s.facts.cancelledReason = event.data.reason;
     moveTo(s, at, 'cancelled');
   },
+  'satisfaction-rated': (s, event, at) => {
+    rated(s, event.actor, at, event.data.rating, 'callback');
+  },
+  'force-majeure-verified': (s, event, at) => {
+    s.delays[event.data.delay - 1].forceMajeure = { at, by: event.actor, evidence: event.data.evidence };
+  },
 };
+
+/** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */
+function rated(s: OrderState, by: OrderEvent['actor'], at: string, rating: number, source: SatisfactionRating['source']) {
+  s.satisfaction = [...(s.satisfaction ?? []), { rating, at, source, by }];
+}
 
 // ---- change orders (需求变更) ------------------------------------------------------------------
 

@@ -8,6 +8,24 @@ const Reason = z.string().min(1).max(2000);
 const none = z.object({}).strict();
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM');
 const Amendment = z.int().positive().describe('the amendment (change request) number, 1 for the first');
+/** The customer's satisfaction, 1 (very unhappy) to 5 (very satisfied). */
+const Rating = z.int().min(1).max(5).describe("the customer's satisfaction, 1 (very unhappy) to 5 (very satisfied)");
+
+/**
+ * What caused a complaint, found when it is resolved: 001 ch.7 fines a data-entry error (订单信息录入错误)
+ * that led to a complaint and charges goods sent wrong (产品发错客户); domain.md §19 names the others.
+ */
+export const complaintCauses = [
+  'data-entry',
+  'wrong-shipment',
+  'quality',
+  'processing',
+  'technical',
+  'installation',
+  'transport',
+  'late-delivery',
+  'other',
+] as const;
 
 /** A line as a change request asks for it: what and how many, never its price (production prices it). */
 export const WantedLine = OrderLine.omit({ unitPrice: true }).strict();
@@ -42,7 +60,12 @@ export const eventData = {
   'production-notice-issued': z.object({ noticeRef: Ref }),
   'technical-order-issued': z.object({ orderRef: Ref }),
   'progress-reported': z.object({ percentDone: z.int().min(0).max(100), comment: z.string().max(2000).optional() }),
-  'delay-reported': z.object({ reason: Reason, newPromisedDate: IsoDate }),
+  'delay-reported': z.object({
+    reason: Reason,
+    newPromisedDate: IsoDate,
+    /** Claimed as force majeure (不可抗力, e.g. a natural disaster): a supervisor verifies it (force-majeure-verified). */
+    forceMajeure: z.boolean().optional(),
+  }),
   'customer-told-of-delay': z.object({
     channel: z.enum(['phone', 'email', 'message', 'visit']),
     /** A discount or other compensation agreed with the customer, in fen. */
@@ -113,7 +136,7 @@ export const eventData = {
     trackingRef: Ref,
     expectedArrival: IsoDate.optional(),
   }),
-  'signed-for': z.object({ receiptRef: Ref }), // 到货回单
+  'signed-for': z.object({ receiptRef: Ref, satisfaction: Rating.optional() }), // 到货回单
   'goods-accepted': z.object({ acceptanceRef: Ref }), // 验收: what an on-acceptance instalment counts from
   'invoice-issued': z.object({ invoiceNumber: Ref, amount: Fen.min(1), date: IsoDate }), // 开票
   /** Voided, or corrected: void it and issue the corrected one under a new number. */
@@ -131,10 +154,19 @@ export const eventData = {
     complaintNumber: z.int().positive(),
     responsibleParty: z.enum(['production', 'installation', 'transport', 'sales', 'customer', 'none']),
     resolution: Reason,
+    /** What caused it, as found: the sales reps' monthly figures count data-entry errors and wrong shipments (001 ch.7). */
+    cause: z.enum(complaintCauses).optional(),
     /** A compensation agreed with the customer, in fen: lowers what they owe. */
     compensation: Fen.optional(),
   }),
   cancelled: z.object({ reason: Reason }),
+  /** 回访: the after-sales callback records how satisfied the customer is. */
+  'satisfaction-rated': z.object({ rating: Rating, comment: z.string().max(2000).optional() }),
+  /** 不可抗力: a supervisor verified that a reported delay was force majeure; the sales rep is not charged with it (001 ch.7). */
+  'force-majeure-verified': z.object({
+    delay: z.int().positive().describe('the delay, by its number on the order (1 for the first reported)'),
+    evidence: Reason.describe('what the supervisor checked'),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventData;

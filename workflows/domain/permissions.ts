@@ -42,11 +42,21 @@ export const supervisionPermissions = {
   'receiving-time-confirmed': ['sales-rep', 'order-desk', 'warehouse'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+/**
+ * The sales reps' monthly figures (001 ch.7): service or sales record the customer's satisfaction at the
+ * after-sales callback (or the customer gives it); a supervisor verifies a delay as force majeure.
+ */
+export const kpiPermissions = {
+  'satisfaction-rated': ['service', 'sales-rep', 'customer'],
+  'force-majeure-verified': ['supervisor'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
   ...moneyPermissions,
   ...supervisionPermissions,
+  ...kpiPermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

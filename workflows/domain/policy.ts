@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
-import { changeOrderPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
+import { changeOrderPermissions, kpiPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -60,6 +60,7 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service'],
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
+  ...kpiPermissions,
 };
 
 export const Policy = z.object({

@@ -18,6 +18,7 @@ import {
   refundDue,
   releasable,
   untoldDelay,
+  unverifiedDelays,
   type OrderState,
   type Stage,
 } from './state';
@@ -206,6 +207,9 @@ export const standardRoute: Route = {
     { from: 'after-sales', events: (s) => (s.ledger && f(s).acceptedAt === undefined ? ['goods-accepted'] : []) },
     { from: 'in-transit', events: (s) => (s.ledger && balanceDue(s) > 0 ? ['receivable-written-off'] : []) },
     { from: 'confirmation', events: (s) => (s.ledger && refundDue(s) > 0 ? ['refund-paid'] : []) },
+    // The sales reps' figures: a callback's rating after sign-off; a supervisor verifies a reported delay as force majeure.
+    { from: 'after-sales', events: () => ['satisfaction-rated'] },
+    { events: (s) => (unverifiedDelays(s).length > 0 ? ['force-majeure-verified'] : []) },
   ],
 };
 
@@ -406,6 +410,12 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
       return s.ledger!.invoices.some((i) => i.number === event.data.invoiceNumber && !i.voided)
         ? undefined
         : `invoice ${event.data.invoiceNumber} is not a valid invoice of this order`;
+    case 'force-majeure-verified': {
+      const delay = s.delays[event.data.delay - 1];
+      if (delay && delay.forceMajeure === undefined) return undefined;
+      const open = unverifiedDelays(s).map((d) => s.delays.indexOf(d) + 1);
+      return `delay ${event.data.delay} is not a reported delay awaiting verification (awaiting: ${open.join(', ') || 'none'})`;
+    }
     case 'complaint-resolved':
       return openComplaints(s).some((c) => c.number === event.data.complaintNumber)
         ? undefined

@@ -17,6 +17,7 @@ import {
   type LinesVersion,
   type OpenClock,
   type OrderState,
+  type SatisfactionRating,
   type Stage,
   type Status,
 } from './state';
@@ -55,6 +56,8 @@ export interface OrderSnapshot {
   lineVersions: LinesVersion[];
   delays: Delay[];
   complaints: Complaint[];
+  /** The customer's ratings (1–5), at sign-off or an after-sales callback. */
+  satisfaction: SatisfactionRating[];
   emergencyRelease: { by: string; reason: string; at: string } | null;
   qcFailures: number;
   /** The payment plan, totals, movements and invoices; null on orders that started before payment plans. */
@@ -107,6 +110,7 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     lineVersions: lineVersionsOf(s),
     delays: s.delays,
     complaints: s.complaints,
+    satisfaction: s.satisfaction ?? [],
     emergencyRelease: s.facts.emergencyRelease
       ? { by: s.facts.emergencyRelease.by.id, reason: s.facts.emergencyRelease.reason, at: s.facts.emergencyRelease.at }
       : null,

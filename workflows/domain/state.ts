@@ -179,6 +179,10 @@ export interface Delay {
   reason: string;
   newPromisedDate: IsoDate;
   toldAt?: string;
+  /** Claimed as force majeure when reported. */
+  forceMajeureClaimed?: boolean;
+  /** A supervisor verified it as force majeure: the sales rep is not charged with it (001 ch.7). */
+  forceMajeure?: AmendmentStep & { evidence: string };
 }
 
 export interface Complaint {
@@ -189,6 +193,16 @@ export interface Complaint {
   resolvedAt?: string;
   responsibleParty?: string;
   resolution?: string;
+  /** What caused it (events.ts complaintCauses), when the resolution says. */
+  cause?: string;
+}
+
+/** The customer's satisfaction (1–5), given at sign-off or at an after-sales callback (回访). */
+export interface SatisfactionRating {
+  rating: number;
+  at: string;
+  source: 'sign-off' | 'callback';
+  by: Actor;
 }
 
 export interface OpenClock {
@@ -283,6 +297,8 @@ export interface OrderState {
   /** Every version of the lines once an amendment changed them (v1 kept); absent while the order form's lines stand. */
   lineVersions?: LinesVersion[];
   complaints: Complaint[];
+  /** Absent until the customer first rates the order (and on orders from before ratings). */
+  satisfaction?: SatisfactionRating[];
   openClocks: OpenClock[];
   timeline: TimelineEntry[];
   /**
@@ -405,6 +421,8 @@ export const shippingMode = (s: OrderState) => (isLarge(s) || isCustom(s) ? 'spe
 const closedAmendment: readonly AmendmentState[] = ['confirmed', 'rejected', 'infeasible'];
 export const pendingAmendment = (s: OrderState) => s.amendments.find((a) => !closedAmendment.includes(a.state));
 export const untoldDelay = (s: OrderState) => s.delays.find((d) => d.toldAt === undefined);
+/** Delays a supervisor has not yet verified as force majeure. */
+export const unverifiedDelays = (s: OrderState) => s.delays.filter((d) => d.forceMajeure === undefined);
 export const openComplaints = (s: OrderState) => s.complaints.filter((c) => c.resolvedAt === undefined);
 /**
  * Who hears of a cancellation: production, finance, the warehouse and sales always; technical once it
