@@ -103,6 +103,7 @@ export function orderRow(o: OrderProjection): OrdersTable {
     progress_on_time: flag(o.progressOnTime),
     delays_reported: o.delaysReported,
     delays_told_on_time: o.delaysToldOnTime,
+    pieces: o.pieces ?? null,
   };
 }
 

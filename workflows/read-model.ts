@@ -55,6 +55,8 @@ export interface OrderProjection extends Pick<
   progressOnTime: boolean | null;
   delaysReported: number;
   delaysToldOnTime: number;
+  /** The pieces ordered (the current lines' quantities): the weekly report counts them where the projection carries them. */
+  pieces?: number;
 }
 
 /** What one projection carries: the row, and the timeline entries not yet written (numbered from 0 in the order's timeline). */
