@@ -50,7 +50,10 @@ export function reportScheduleSpec(kind: ReportKind, timing: ReportTiming, calen
   // A weekend the company works (调休) is a working day: the daily reports run then too.
   const extraWorkdays = timing.weekdays === undefined && timing.dayOfMonth === undefined ? calendar.workdays : [];
   return {
-    calendars: [...calendars, ...extraWorkdays.map((date) => ({ ...dayOf(date, { hour, minute }), comment: `${kind}: working day ${date}` }))],
+    calendars: [
+      ...calendars,
+      ...extraWorkdays.map((date) => ({ ...dayOf(date, { hour, minute }), comment: `${kind}: working day ${date}` })),
+    ],
     skip: calendar.holidays.map((date) => ({ ...dayOf(date), comment: `holiday ${date}` })),
     timezone: calendar.timeZone,
   };
@@ -81,7 +84,12 @@ export async function ensureReportSchedules(client: Client, settings: ReportSett
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;
       await client.schedule
         .getHandle(options.scheduleId)
-        .update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: { ...previous.policies, ...options.policies } }));
+        .update((previous) => ({
+          ...previous,
+          spec: options.spec,
+          action: options.action,
+          policies: { ...previous.policies, ...options.policies },
+        }));
     }
     ids.push(options.scheduleId);
   }

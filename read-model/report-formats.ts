@@ -36,7 +36,8 @@ export function reportCsv(report: Report): string {
   const lines = [csvField(report.title), csvField(`时区 Time zone: ${report.timeZone}`)];
   for (const sheet of report.sheets) {
     lines.push('', csvField(sheet.title), sheet.columns.map((c) => csvField(c.title)).join(','));
-    for (const row of sheet.rows) lines.push(sheet.columns.map((c) => csvField(display(row[c.key] ?? null, c.type, report.timeZone))).join(','));
+    for (const row of sheet.rows)
+      lines.push(sheet.columns.map((c) => csvField(display(row[c.key] ?? null, c.type, report.timeZone))).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -55,7 +55,19 @@ export async function listReports(db: Kysely<Database>, f: ReportFilters) {
   if (f.to !== undefined) q = q.where('run_date', '<=', f.to);
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await q
-    .select(['id', 'kind', 'run_date', 'period_from', 'period_to', 'status', 'skip_reason', 'created_at', 'summary', 'notified_at', 'notice_problem'])
+    .select([
+      'id',
+      'kind',
+      'run_date',
+      'period_from',
+      'period_to',
+      'status',
+      'skip_reason',
+      'created_at',
+      'summary',
+      'notified_at',
+      'notice_problem',
+    ])
     .orderBy('run_date', 'desc')
     .orderBy('kind')
     .limit(f.limit)

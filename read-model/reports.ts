@@ -215,7 +215,15 @@ interface Finding {
 /** Stages before the delivery estimate: an order there has no promised date yet, rightly. */
 const beforeEstimate = new Set(['intake', 'technical-review', 'drawings', 'price-review', 'supervisor-approval', 'delivery-estimate']);
 const notYetShipped = new Set(['pending-confirmation', 'in-production', 'awaiting-shipment']);
-const checkedTypes = ['progress-reported', 'production-notice-issued', 'delay-reported', 'customer-told-of-delay', 'stocked', 'shipped', 'signed-for'];
+const checkedTypes = [
+  'progress-reported',
+  'production-notice-issued',
+  'delay-reported',
+  'customer-told-of-delay',
+  'stocked',
+  'shipped',
+  'signed-for',
+];
 
 /**
  * The four checks, each from what the read model holds:
@@ -283,7 +291,8 @@ async function findingsOf({ db, settings, from, to, at }: Context, orders: Order
     const shipped = lastOf(mine, 'shipped');
     if (shipped && notYetShipped.has(o.status)) add('shipping-mismatch', `已记录发货 shipment recorded, status ${o.status}`, shipped.at);
     if (o.channel === 'standard') {
-      if (!shipped && ['shipped', 'completed'].includes(o.status)) add('shipping-mismatch', `状态 ${o.status}, 无发货记录 no shipment recorded`);
+      if (!shipped && ['shipped', 'completed'].includes(o.status))
+        add('shipping-mismatch', `状态 ${o.status}, 无发货记录 no shipment recorded`);
       if (shipped && !mine.some((e) => e.type === 'stocked' && e.seq < shipped.seq))
         add('shipping-mismatch', '未入库即发货 shipped without being put away', shipped.at);
     }
@@ -423,7 +432,14 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
   const incidents = await db
     .selectFrom('order_timeline')
     .innerJoin('orders', 'orders.order_number', 'order_timeline.order_number')
-    .select(['order_timeline.order_number', 'order_timeline.type', 'order_timeline.at', 'order_timeline.detail', 'orders.sales_rep_id', 'orders.sales_rep_name'])
+    .select([
+      'order_timeline.order_number',
+      'order_timeline.type',
+      'order_timeline.at',
+      'order_timeline.detail',
+      'orders.sales_rep_id',
+      'orders.sales_rep_name',
+    ])
     .where('order_timeline.kind', '=', 'event')
     .where('order_timeline.type', 'in', ['delay-reported', 'qc-failed', 'complaint-filed'])
     .where('order_timeline.at', '>=', since)
@@ -467,7 +483,13 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
     // Orders whose read-model row does not (yet) carry its pieces: counted as orders, not as pieces.
     ordersWithoutPieces: unknownPieces([...completed, ...inProduction, ...plan]),
   };
-  const orderSheet = (name: string, title: string, orders: OrdersTable[], extra: ReportColumn[], cells: (o: OrdersTable) => Record<string, Cell>) => ({
+  const orderSheet = (
+    name: string,
+    title: string,
+    orders: OrdersTable[],
+    extra: ReportColumn[],
+    cells: (o: OrdersTable) => Record<string, Cell>,
+  ) => ({
     name,
     title,
     columns: [...orderColumns, col('pieces', '件数 Pieces', 'int'), col('amount', '金额 Amount', 'fen'), ...extra],
@@ -491,12 +513,20 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
         { figure: '异常 Exceptions', value: summary.exceptions },
       ],
     },
-    orderSheet('完成 Completed', `本周完成 Completed ${from} – ${to}`, completed, [col('finishedAt', '完工 Finished', 'datetime'), col('daysLate', '逾期天数 Days late', 'int')], (o) => ({
-      finishedAt: o.finished_at,
-      daysLate: o.days_late,
-    })),
+    orderSheet(
+      '完成 Completed',
+      `本周完成 Completed ${from} – ${to}`,
+      completed,
+      [col('finishedAt', '完工 Finished', 'datetime'), col('daysLate', '逾期天数 Days late', 'int')],
+      (o) => ({
+        finishedAt: o.finished_at,
+        daysLate: o.days_late,
+      }),
+    ),
     orderSheet('在产 In production', '在产 In production', inProduction, [col('stage', '阶段 Stage')], (o) => ({ stage: o.stage })),
-    orderSheet('下周计划 Plan', `下周计划 Next week's plan ${runDate} – ${planTo}`, plan, [col('status', '状态 Status')], (o) => ({ status: o.status })),
+    orderSheet('下周计划 Plan', `下周计划 Next week's plan ${runDate} – ${planTo}`, plan, [col('status', '状态 Status')], (o) => ({
+      status: o.status,
+    })),
     {
       name: '异常 Exceptions',
       title: '异常 Exceptions',

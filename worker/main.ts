@@ -46,7 +46,11 @@ async function main() {
     // every deployment has one (the API may be left out or run several times); create-or-update is idempotent.
     const clientConnection = await Connection.connect(settings.connection);
     try {
-      const ids = await ensureReportSchedules(new Client({ connection: clientConnection, namespace: settings.namespace }), config.reportSettings(), settings.taskQueue);
+      const ids = await ensureReportSchedules(
+        new Client({ connection: clientConnection, namespace: settings.namespace }),
+        config.reportSettings(),
+        settings.taskQueue,
+      );
       announce(`report schedules ${ids.join(', ')} in place`);
     } finally {
       await clientConnection.close();
