@@ -82,14 +82,12 @@ export async function ensureReportSchedules(client: Client, settings: ReportSett
       await client.schedule.create(options);
     } catch (error) {
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await client.schedule
-        .getHandle(options.scheduleId)
-        .update((previous) => ({
-          ...previous,
-          spec: options.spec,
-          action: options.action,
-          policies: { ...previous.policies, ...options.policies },
-        }));
+      await client.schedule.getHandle(options.scheduleId).update((previous) => ({
+        ...previous,
+        spec: options.spec,
+        action: options.action,
+        policies: { ...previous.policies, ...options.policies },
+      }));
     }
     ids.push(options.scheduleId);
   }

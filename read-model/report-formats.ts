@@ -42,7 +42,7 @@ export function reportCsv(report: Report): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-const numberFormats: Partial<Record<ColumnType, string>> = { fen: '"¥"#,##0.00', int: '0', percent: '0.0' };
+const numberFormats: Partial<Record<ColumnType, string>> = { fen: '"¥"#,##0.00', percent: '0.0' };
 
 export async function reportXlsx(report: Report): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
