@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { reportSettings } from '../../client/reports-policy';
 import { createCustomer } from '../../read-model/customers';
 import { reportCsv, reportXlsx } from '../../read-model/report-formats';
 import { listReports, reportById, saveReport } from '../../read-model/report-store';
 import { compileReport } from '../../read-model/reports';
-import { ReadModel } from '../../read-model/store';
-import type { TimelineEntry } from '../../workflows/domain/state';
-import type { OrderProjection } from '../../workflows/read-model';
+import type { ReadModel } from '../../read-model/store';
 import type { Report } from '../../workflows/reports/types';
+import { event, order, seeded } from '../support/report-orders';
 
 // The reports compiled from orders seeded into a real SQLite read model: the weekly report's
 // figures worked out by hand, the 17:30 tracking's missing entries, the supervisor's four checks,
@@ -19,47 +15,6 @@ import type { Report } from '../../workflows/reports/types';
 
 const settings = reportSettings();
 const H = 3600_000;
-
-function order(orderNumber: string, o: Partial<OrderProjection> = {}): OrderProjection {
-  return {
-    orderNumber,
-    revision: 1,
-    channel: 'standard',
-    status: 'in-production',
-    stage: 'production',
-    customer: { id: 'C-1', name: 'Ningbo Lamps', class: 'A' },
-    salesRep: { id: 'rep-li', name: 'Li Na' },
-    receivedAt: '2027-01-05T02:00:00.000Z',
-    promisedDate: '2027-03-01',
-    originalPromisedDate: null,
-    finishedAt: null,
-    daysLate: null,
-    amount: 500_000,
-    depositDue: 0,
-    received: 0,
-    balanceDue: 500_000,
-    refundDue: 0,
-    nextEvents: [],
-    owedBy: [],
-    stageSince: '2027-01-05T02:00:00.000Z',
-    openClocks: [],
-    complaints: [],
-    firstConfirmationOnTime: true,
-    progressOnTime: true,
-    delaysReported: 0,
-    delaysToldOnTime: 0,
-    ...o,
-  };
-}
-
-const event = (type: string, at: string, detail = ''): TimelineEntry => ({ at, kind: 'event', type, detail });
-
-async function seeded(orders: [OrderProjection, TimelineEntry[]][]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-reports-'));
-  const readModel = await ReadModel.open({ kind: 'sqlite', file: path.join(dir, 'read-model.sqlite') });
-  for (const [o, entries] of orders) await readModel.project({ order: o, firstEntry: 0, entries });
-  return readModel;
-}
 
 const sheet = (report: Report, name: string) => report.sheets.find((s) => s.name === name)!;
 
