@@ -227,7 +227,8 @@ const checkedTypes = [
 
 /**
  * The four checks, each from what the read model holds:
- * - incomplete data: the customer has no customer file; or a standard order past the delivery estimate has no promised date;
+ * - incomplete data: an order taken in the period for a customer without a customer file; or a standard order past the
+ *   delivery estimate without a promised date;
  * - progress not updated in time: in production (after the production notice) with no progress entry for `progressStaleAfter`;
  * - delay not told: a delay reported and not told to the customer within `delayToldWithin` (still untold, or told late within the
  *   period); or the promised date has passed, the goods are not finished, and no delay was reported since the date was set;
@@ -259,7 +260,9 @@ async function findingsOf({ db, settings, from, to, at }: Context, orders: Order
     const add = (kind: FindingKind, detail: string, since: string | null = null) => findings.push({ order: o, kind, detail, since });
     const open = o.open === 1;
 
-    if (!filed.has(o.customer_id)) add('incomplete-data', `客户 ${o.customer_id} 无客户档案 no customer file`);
+    // Taken in the period without a customer file: told once, the day it was taken (or in its month), not every day after.
+    if (!filed.has(o.customer_id) && o.received_at >= since && o.received_at < until)
+      add('incomplete-data', `客户 ${o.customer_id} 无客户档案 no customer file`);
     if (o.channel === 'standard' && o.status !== 'cancelled' && !beforeEstimate.has(o.stage) && o.promised_date === null)
       add('incomplete-data', '无交期 no promised date after the delivery estimate');
 

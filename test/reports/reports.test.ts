@@ -200,8 +200,26 @@ describe('company reports from a SQLite read model', () => {
             event('delay-reported', daysBefore(2), 'reason=glass late, newPromisedDate=2027-03-05'),
           ],
         ],
-        // Promised last Friday, not finished, no delay reported.
-        [order('T-6', { status: 'pending-confirmation', stage: 'deposit', promisedDate: '2027-02-05' }), []],
+        // Promised last Friday, not finished, no delay reported; taken today, for a customer without a file.
+        [
+          order('T-6', {
+            status: 'pending-confirmation',
+            stage: 'deposit',
+            promisedDate: '2027-02-05',
+            receivedAt: '2027-02-10T01:00:00.000Z',
+          }),
+          [],
+        ],
+        // Past the delivery estimate without a promised date.
+        [
+          order('T-7', {
+            status: 'pending-confirmation',
+            stage: 'deposit',
+            promisedDate: null,
+            customer: { id: 'C-FILED', name: 'Hangzhou Glass', class: 'B' },
+          }),
+          [],
+        ],
       ]);
       await createCustomer(readModel.db, 'C-FILED', { name: 'Hangzhou Glass', class: 'B', contacts: [] }, 'test');
     });
@@ -236,10 +254,13 @@ describe('company reports from a SQLite read model', () => {
         ['T-6', 'Li Na'],
       ]);
       assert.deepEqual(of('发货状态与记录不符 Shipping status disagrees with the record'), [['T-4', 'Li Na']]);
-      // Every order but T-1 names a customer without a customer file.
+      // Only T-1's and T-7's customer has a file; of the others only T-6 was taken today (the others were told of on their day).
       assert.deepEqual(
-        of('资料不全 Incomplete data').map((f) => f[0]),
-        ['T-2', 'T-3', 'T-4', 'T-5', 'T-6'],
+        report.sheets[0].rows.filter((r) => r.check === '资料不全 Incomplete data').map((r) => [r.orderNumber, r.detail]),
+        [
+          ['T-6', '客户 C-1 无客户档案 no customer file'],
+          ['T-7', '无交期 no promised date after the delivery estimate'],
+        ],
       );
       assert.equal(report.summary.findings, findings.length);
     });

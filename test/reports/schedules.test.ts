@@ -40,7 +40,10 @@ describe('report schedules (CLI dev server)', function () {
   this.timeout(120_000);
   const taskQueue = `reports-${process.pid}-${Date.now()}`;
   const holiday = nextWorkingDay(nextWorkingDay(dateAt(Date.now(), timeZone)));
-  const withHoliday = reportSettings({ calendar: { holidays: [holiday] } });
+  // And a Sunday the company works (调休).
+  let sunday = addCalendarDays(dateAt(Date.now(), timeZone), 1);
+  while (new Date(`${sunday}T00:00:00Z`).getUTCDay() !== 0) sunday = addCalendarDays(sunday, 1);
+  const withHoliday = reportSettings({ calendar: { holidays: [holiday], workdays: [sunday] } });
 
   after(async () => {
     const { client } = await devServer();
@@ -49,7 +52,7 @@ describe('report schedules (CLI dev server)', function () {
 
   const describeSchedule = async (kind: ReportKind) => (await devServer()).client.schedule.getHandle(reportScheduleId(kind)).describe();
 
-  it("runs the daily tracking at 17:30 company time on working days, leaving out the calendar's holiday", async () => {
+  it("runs the daily tracking at 17:30 company time on working days, leaving out the calendar's holiday and adding its working Sunday", async () => {
     const { client } = await devServer();
     assert.deepEqual(await ensureReportSchedules(client, withHoliday, taskQueue), reportKinds.map(reportScheduleId));
     const schedule = await describeSchedule('daily-tracking');
@@ -65,6 +68,7 @@ describe('report schedules (CLI dev server)', function () {
     const dates = next.map((t) => dateAt(t.getTime(), timeZone));
     assert.ok(!dates.includes(holiday), `${holiday} is left out: ${dates.join()}`);
     assert.ok(dates.includes(nextWorkingDay(holiday)), `the working day after the holiday is kept: ${dates.join()}`);
+    assert.ok(dates.includes(sunday), `the working Sunday ${sunday} is added: ${dates.join()}`);
     assert.ok(
       dates.every((d) => isWorkingDay(d, withHoliday.calendar)),
       dates.join(),
