@@ -6,15 +6,83 @@ import { reportCsv, reportXlsx } from '../../read-model/report-formats';
 import { listReports, reportById, saveReport } from '../../read-model/report-store';
 import { compileReport } from '../../read-model/reports';
 import type { ReadModel } from '../../read-model/store';
+import type { TimelineEntry } from '../../workflows/domain/state';
+import type { OrderProjection } from '../../workflows/read-model';
 import type { Report } from '../../workflows/reports/types';
+import { startPostgres, type TestPostgres } from '../support/postgres';
 import { event, order, seeded } from '../support/report-orders';
 
-// The reports compiled from orders seeded into a real SQLite read model: the weekly report's
+// The reports compiled from orders seeded into a real SQLite read model (and the weekly one on PostgreSQL): the weekly report's
 // figures worked out by hand, the 17:30 tracking's missing entries, the supervisor's four checks,
 // and the report parsed back from its XLSX and CSV.
 
 const settings = reportSettings();
 const H = 3600_000;
+
+/** The week 2027-02-01 – 2027-02-07 as the orders left it; the weekly report runs on Monday 2027-02-08. */
+const week: [OrderProjection, TimelineEntry[]][] = [
+  // Finished in the week, on time; a QC failure in the week before it passed.
+  [
+    order('W-1', {
+      status: 'shipped',
+      stage: 'in-transit',
+      promisedDate: '2027-02-04',
+      finishedAt: '2027-02-03T07:00:00.000Z',
+      daysLate: 0,
+      pieces: 40,
+    }),
+    [event('qc-failed', '2027-02-02T03:00:00.000Z', 'reason=scratches')],
+  ],
+  // Finished in the week, two working days late.
+  [
+    order('W-2', {
+      status: 'completed',
+      stage: 'after-sales',
+      promisedDate: '2027-02-03',
+      finishedAt: '2027-02-06T03:00:00.000Z',
+      daysLate: 2,
+      pieces: 25,
+      amount: 120_000,
+    }),
+    [],
+  ],
+  // Finished the week before: not this week's.
+  [
+    order('W-3', {
+      status: 'completed',
+      stage: 'after-sales',
+      promisedDate: '2027-01-30',
+      finishedAt: '2027-01-29T03:00:00.000Z',
+      daysLate: 0,
+      pieces: 7,
+    }),
+    [],
+  ],
+  // In production, promised next week, a delay reported this week.
+  [order('W-4', { promisedDate: '2027-02-10', pieces: 100 }), [event('delay-reported', '2027-02-02T02:00:00.000Z', 'reason=glass late')]],
+  // In production, promised this week and not finished: late, and counted due but not completed.
+  [order('W-5', { promisedDate: '2027-02-05', pieces: 60 }), []],
+  // Not yet in production, promised next week.
+  [order('W-6', { status: 'pending-confirmation', stage: 'deposit', promisedDate: '2027-02-12', pieces: 10 }), []],
+  // Cancelled: not due.
+  [order('W-7', { status: 'cancelled', stage: 'cancelled', promisedDate: '2027-02-02', pieces: 3 }), []],
+  // In production, its pieces not on its row.
+  [order('W-8'), []],
+];
+
+const weekFigures = {
+  ordersCompleted: 2,
+  piecesCompleted: 65,
+  ordersInProduction: 3,
+  piecesInProduction: 160,
+  ordersPlannedNextWeek: 2,
+  piecesPlannedNextWeek: 110,
+  ordersDue: 3,
+  ordersDueCompleted: 2,
+  completionRate: 66.7,
+  exceptions: 3,
+  ordersWithoutPieces: 1,
+};
 
 const sheet = (report: Report, name: string) => report.sheets.find((s) => s.name === name)!;
 
@@ -23,77 +91,14 @@ describe('company reports from a SQLite read model', () => {
     let readModel: ReadModel;
     let report: Report;
     before(async () => {
-      readModel = await seeded([
-        // Finished in the week, on time; a QC failure in the week before it passed.
-        [
-          order('W-1', {
-            status: 'shipped',
-            stage: 'in-transit',
-            promisedDate: '2027-02-04',
-            finishedAt: '2027-02-03T07:00:00.000Z',
-            daysLate: 0,
-            pieces: 40,
-          }),
-          [event('qc-failed', '2027-02-02T03:00:00.000Z', 'reason=scratches')],
-        ],
-        // Finished in the week, two working days late.
-        [
-          order('W-2', {
-            status: 'completed',
-            stage: 'after-sales',
-            promisedDate: '2027-02-03',
-            finishedAt: '2027-02-06T03:00:00.000Z',
-            daysLate: 2,
-            pieces: 25,
-            amount: 120_000,
-          }),
-          [],
-        ],
-        // Finished the week before: not this week's.
-        [
-          order('W-3', {
-            status: 'completed',
-            stage: 'after-sales',
-            promisedDate: '2027-01-30',
-            finishedAt: '2027-01-29T03:00:00.000Z',
-            daysLate: 0,
-            pieces: 7,
-          }),
-          [],
-        ],
-        // In production, promised next week, a delay reported this week.
-        [
-          order('W-4', { promisedDate: '2027-02-10', pieces: 100 }),
-          [event('delay-reported', '2027-02-02T02:00:00.000Z', 'reason=glass late')],
-        ],
-        // In production, promised this week and not finished: late, and counted due but not completed.
-        [order('W-5', { promisedDate: '2027-02-05', pieces: 60 }), []],
-        // Not yet in production, promised next week.
-        [order('W-6', { status: 'pending-confirmation', stage: 'deposit', promisedDate: '2027-02-12', pieces: 10 }), []],
-        // Cancelled: not due.
-        [order('W-7', { status: 'cancelled', stage: 'cancelled', promisedDate: '2027-02-02', pieces: 3 }), []],
-        // In production, its pieces not on its row.
-        [order('W-8'), []],
-      ]);
+      readModel = await seeded(week);
       report = await compileReport(readModel.db, 'weekly', '2027-02-08', '2027-02-08T00:30:00.000Z', settings);
     });
     after(async () => readModel?.close());
 
     it('counts orders and pieces completed, in production and planned, the completion rate and the exceptions', () => {
       assert.deepEqual([report.periodFrom, report.periodTo], ['2027-02-01', '2027-02-07']);
-      assert.deepEqual(report.summary, {
-        ordersCompleted: 2,
-        piecesCompleted: 65,
-        ordersInProduction: 3,
-        piecesInProduction: 160,
-        ordersPlannedNextWeek: 2,
-        piecesPlannedNextWeek: 110,
-        ordersDue: 3,
-        ordersDueCompleted: 2,
-        completionRate: 66.7,
-        exceptions: 3,
-        ordersWithoutPieces: 1,
-      });
+      assert.deepEqual(report.summary, weekFigures);
       assert.deepEqual(
         sheet(report, '完成 Completed').rows.map((r) => [r.orderNumber, r.pieces, r.daysLate]),
         [
@@ -263,6 +268,38 @@ describe('company reports from a SQLite read model', () => {
         ],
       );
       assert.equal(report.summary.findings, findings.length);
+    });
+  });
+  describe('on PostgreSQL', () => {
+    let pg: TestPostgres | undefined;
+    let readModel: ReadModel;
+    before(async function () {
+      this.timeout(120_000);
+      pg = await startPostgres();
+      readModel = await seeded(week, { kind: 'postgres', url: pg.url });
+    });
+    after(async () => {
+      await readModel?.close();
+      await pg?.stop();
+    });
+
+    it('gives the same weekly report as SQLite, and stores and lists it; every kind compiles', async () => {
+      const onSqlite = await seeded(week);
+      const expected = await compileReport(onSqlite.db, 'weekly', '2027-02-08', '2027-02-08T00:30:00.000Z', settings);
+      await onSqlite.close();
+      const report = await compileReport(readModel.db, 'weekly', '2027-02-08', '2027-02-08T00:30:00.000Z', settings);
+      assert.deepEqual(report.summary, weekFigures);
+      assert.deepEqual(report, expected);
+      await saveReport(readModel.db, report);
+      assert.deepEqual(await reportById(readModel.db, report.id), report);
+      assert.deepEqual(
+        (await listReports(readModel.db, { kind: 'weekly', from: '2027-02-01', limit: 10, offset: 0 })).reports.map((r) => r.id),
+        [report.id],
+      );
+      for (const kind of ['daily-tracking', 'supervisor-daily', 'monthly'] as const) {
+        const other = await compileReport(readModel.db, kind, '2027-02-08', '2027-02-08T10:00:00.000Z', settings);
+        assert.equal(other.status, 'produced', kind);
+      }
     });
   });
 });

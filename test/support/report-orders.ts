@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ReadModelLocation } from '../../read-model/database';
 import { ReadModel } from '../../read-model/store';
 import type { TimelineEntry } from '../../workflows/domain/state';
 import type { OrderProjection } from '../../workflows/read-model';
@@ -41,9 +42,14 @@ export function order(orderNumber: string, o: Partial<OrderProjection> = {}): Or
 
 export const event = (type: string, at: string, detail = ''): TimelineEntry => ({ at, kind: 'event', type, detail });
 
-export async function seeded(orders: [OrderProjection, TimelineEntry[]][]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-reports-'));
-  const readModel = await ReadModel.open({ kind: 'sqlite', file: path.join(dir, 'read-model.sqlite') });
+export async function seeded(
+  orders: [OrderProjection, TimelineEntry[]][],
+  location: ReadModelLocation = {
+    kind: 'sqlite',
+    file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-reports-')), 'read-model.sqlite'),
+  },
+) {
+  const readModel = await ReadModel.open(location);
   for (const [o, entries] of orders) await readModel.project({ order: o, firstEntry: 0, entries });
   return readModel;
 }
