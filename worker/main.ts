@@ -44,14 +44,14 @@ async function main() {
   if (config.reportSchedules) {
     // The worker makes the schedules: it runs the reports they start, reads the same policy file, and
     // every deployment has one (the API may be left out or run several times); create-or-update is idempotent.
+    // A schedule it cannot make (a namespace that refuses schedules) leaves the orders running: one warning.
     const clientConnection = await Connection.connect(settings.connection);
     try {
-      const ids = await ensureReportSchedules(
-        new Client({ connection: clientConnection, namespace: settings.namespace }),
-        config.reportSettings(),
-        settings.taskQueue,
-      );
+      const client = new Client({ connection: clientConnection, namespace: settings.namespace });
+      const ids = await ensureReportSchedules(client, config.reportSettings(), settings.taskQueue);
       announce(`report schedules ${ids.join(', ')} in place`);
+    } catch (error) {
+      Runtime.instance().logger.warn(`report schedules not made: ${(error as Error).message}`);
     } finally {
       await clientConnection.close();
     }

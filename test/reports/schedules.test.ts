@@ -11,6 +11,7 @@ import { reportById } from '../../read-model/report-store';
 import type { ReadModel } from '../../read-model/store';
 import { addCalendarDays, dateAt, isWorkingDay, startOfDate } from '../../workflows/domain/calendar';
 import { reportKinds, type ReportKind, type ReportOutcome, type ReportSettings } from '../../workflows/reports/types';
+import { workerConfigFromEnvironment } from '../../worker/config';
 import { createOrderWorker } from '../../worker/worker';
 import { eventually } from '../support/api-server';
 import { event, order, seeded } from '../support/report-orders';
@@ -195,5 +196,32 @@ describe('report workflow on the company clock (time-skipping server)', function
         'reported at 08:30 on the next working day',
       );
     });
+  });
+});
+
+describe('reports policy (worker configuration)', () => {
+  it("reads the reports' times and receivers from ORDERFLOW_POLICY_FILE, each time, and names a wrong one at start", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-report-policy-')), 'policy.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        calendar: { holidays: ['2027-10-01'] },
+        reports: { kinds: { weekly: { schedule: { at: '09:15', weekdays: [1] } } } },
+      }),
+    );
+    const config = workerConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file });
+    assert.equal(config.reportSchedules, true);
+    assert.deepEqual(config.reportSettings().reports.kinds.weekly.schedule, { at: '09:15', weekdays: [1] });
+    assert.deepEqual(config.reportSettings().calendar.holidays, ['2027-10-01']);
+    // A holiday added to the file later: the next run reads it without a restart.
+    fs.writeFileSync(file, JSON.stringify({ calendar: { holidays: ['2027-10-01', '2027-10-02'] } }));
+    assert.deepEqual(config.reportSettings().calendar.holidays, ['2027-10-01', '2027-10-02']);
+    assert.equal(workerConfigFromEnvironment({ ORDERFLOW_REPORT_SCHEDULES: 'false' }).reportSchedules, false);
+
+    fs.writeFileSync(file, JSON.stringify({ reports: { kinds: { 'daily-tracking': { schedule: { at: '5:30pm' } } } } }));
+    assert.throws(
+      () => workerConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file }),
+      /ORDERFLOW_POLICY_FILE: .*daily-tracking\.schedule\.at: HH:MM/,
+    );
   });
 });
