@@ -390,7 +390,7 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
   const { calendar } = settings;
   const { since, until } = instants(from, to, calendar);
   const pieces = (orders: OrdersTable[]) => orders.reduce((sum, o) => sum + (o.pieces ?? 0), 0);
-  const unknownPieces = (orders: OrdersTable[]) => orders.filter((o) => o.pieces === null).length;
+  const unknownPieces = (orders: OrdersTable[]) => new Set(orders.filter((o) => o.pieces === null).map((o) => o.order_number)).size;
 
   const completed = await db
     .selectFrom('orders')

@@ -66,8 +66,8 @@ const week: [OrderProjection, TimelineEntry[]][] = [
   [order('W-6', { status: 'pending-confirmation', stage: 'deposit', promisedDate: '2027-02-12', pieces: 10 }), []],
   // Cancelled: not due.
   [order('W-7', { status: 'cancelled', stage: 'cancelled', promisedDate: '2027-02-02', pieces: 3 }), []],
-  // In production, its pieces not on its row.
-  [order('W-8'), []],
+  // In production, promised next week, its pieces not on its row.
+  [order('W-8', { promisedDate: '2027-02-13' }), []],
 ];
 
 const weekFigures = {
@@ -75,7 +75,7 @@ const weekFigures = {
   piecesCompleted: 65,
   ordersInProduction: 3,
   piecesInProduction: 160,
-  ordersPlannedNextWeek: 2,
+  ordersPlannedNextWeek: 3,
   piecesPlannedNextWeek: 110,
   ordersDue: 3,
   ordersDueCompleted: 2,
@@ -108,7 +108,7 @@ describe('company reports from a SQLite read model', () => {
       );
       assert.deepEqual(
         sheet(report, '下周计划 Plan').rows.map((r) => r.orderNumber),
-        ['W-4', 'W-6'],
+        ['W-4', 'W-6', 'W-8'],
       );
       assert.deepEqual(
         sheet(report, '异常 Exceptions').rows.map((r) => [r.exception, r.orderNumber]),
