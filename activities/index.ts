@@ -2,6 +2,8 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import type { ReadModel } from '../read-model/store';
 import type { ProjectionBatch } from '../workflows/read-model';
 import { FileOutbox, type OutboxMessage } from './outbox';
+import { reportActivities } from './reports';
+import type { ReportSettings } from '../workflows/reports/types';
 
 export interface ActivityDeps {
   outbox: FileOutbox;
@@ -9,6 +11,8 @@ export interface ActivityDeps {
   webhookUrl?: string;
   /** Where the orders project themselves; none for the simulator, which shows the timeline itself. */
   readModel?: ReadModel;
+  /** The calendar and the reports' policy for the company reports (none: this worker runs no reports). */
+  reportSettings?: () => ReportSettings;
 }
 
 /** The failure type of a notice that no retry can deliver; the order dead-letters it at once. */
@@ -21,7 +25,7 @@ const permanentFileErrors = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EIS
 const undeliverable = (message: string) => ApplicationFailure.create({ type: NOTICE_UNDELIVERABLE, message, nonRetryable: true });
 
 /** Activities over real dependencies; each is idempotent by the key the workflow gives it. */
-export function createActivities({ outbox, webhookUrl, readModel }: ActivityDeps) {
+export function createActivities({ outbox, webhookUrl, readModel, reportSettings }: ActivityDeps) {
   async function deliver(message: OutboxMessage) {
     log.info('notice', { key: message.key, order: message.orderNumber, ...message.notice });
     if (!webhookUrl) return;
@@ -45,6 +49,8 @@ export function createActivities({ outbox, webhookUrl, readModel }: ActivityDeps
   }
 
   return {
+    ...reportActivities({ readModel, reportSettings }),
+
     /** Sends one notification, reminder or escalation through the outbox; a retry sends nothing twice. */
     async deliverNotice(message: OutboxMessage): Promise<boolean> {
       try {

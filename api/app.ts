@@ -14,6 +14,7 @@ import { companyRoutes } from './routes/company';
 import { customerRoutes } from './routes/customers';
 import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
+import { reportRoutes } from './routes/reports';
 
 export interface AppDeps {
   client: Client;
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps) {
     }),
     eventRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
-    ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy })] : []),
+    ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy }), reportRoutes({ readModel })] : []),
   );
   app.use((req, _res, next) => next(new Problem(404, 'not-found', 'Not found', `${req.method} ${req.path}`)));
   app.use(handleErrors(log));

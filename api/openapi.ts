@@ -25,6 +25,7 @@ import {
   Kpis,
   UpdateCustomer,
 } from './view-schemas';
+import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -153,6 +154,8 @@ export function openApiDocument() {
         Customer: jsonSchema(Customer, 'output'),
         CustomerPage: jsonSchema(CustomerPage, 'output'),
         CustomerHistory: jsonSchema(CustomerHistory, 'output'),
+        ReportPage: jsonSchema(ReportPage, 'output'),
+        Report: jsonSchema(Report, 'output'),
       },
     },
     paths: {
@@ -317,6 +320,44 @@ export function openApiDocument() {
           description: forStaff,
           parameters: [customerId],
           responses: { '200': json('CustomerHistory', 'from the read model'), ...problems(401, 403, 404) },
+        },
+      },
+      '/reports': {
+        get: {
+          summary:
+            "The company's reports: daily production tracking, the supervisor's daily check, the weekly report, the monthly full check",
+          description:
+            `${forStaff} Temporal Schedules make them on the company's clock (17:30 tracking on working days, the supervisor's check after it, ` +
+            'the weekly report on Monday morning, the monthly check on the 1st); a day off in the company calendar is listed as skipped. Newest first.',
+          parameters: queryParameters(ReportListQuery),
+          responses: { '200': json('ReportPage', 'a page of reports, without their tables'), ...problems(400, 401, 403) },
+        },
+      },
+      '/reports/{id}': {
+        get: {
+          summary: 'One report, as JSON, CSV or XLSX',
+          description:
+            `${forStaff} \`?format=\` or the Accept header chooses the format. CSV (UTF-8 with a byte-order mark) and XLSX carry the ` +
+            'Chinese-and-English headers, money as ¥ with 2 decimals (fen in the JSON), and times in the company time zone.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, description: 'the report id, <kind>-<company date>', schema: { type: 'string' } },
+            ...queryParameters(ReportQuery),
+          ],
+          responses: {
+            '200': {
+              description: 'the report',
+              content: {
+                [formats.json]: { schema: ref('Report') },
+                [formats.csv]: {
+                  schema: { type: 'string' },
+                  example:
+                    '\uFEFF周报 Weekly report 2027-02-01 – 2027-02-07\r\n…\r\n订单号 Order,件数 Pieces,金额 Amount\r\nSO-2001,40,"¥3,840.00"\r\n',
+                },
+                [formats.xlsx]: { schema: { type: 'string', contentMediaType: formats.xlsx } },
+              },
+            },
+            ...problems(400, 401, 403, 404),
+          },
         },
       },
       // Beside the API, at the root, without a token.

@@ -152,6 +152,29 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('order_ratings_rated').on('order_ratings').columns(['rated_at', 'sales_rep_id', 'rating']).execute();
     },
   },
+  // The company's reports, and the pieces an order's row carries for the weekly report.
+  '0003-reports': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('orders').addColumn('pieces', 'integer').execute();
+      await db.schema
+        .createTable('reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('run_date', 'text', (c) => c.notNull())
+        .addColumn('period_from', 'text', (c) => c.notNull())
+        .addColumn('period_to', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('skip_reason', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('notified_at', 'text')
+        .addColumn('notice_problem', 'text')
+        .execute();
+      await db.schema.createIndex('reports_kind_date').on('reports').columns(['kind', 'run_date']).execute();
+      await db.schema.createIndex('reports_date').on('reports').columns(['run_date']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,6 +36,8 @@ export interface OrdersTable {
   delays_told_on_time: number;
   /** Delays a supervisor verified as force majeure (0002): the order's lateness is not the rep's. */
   force_majeure_delays: number;
+  /** The pieces ordered (the lines' quantities), when the projection carries them (migration 0003-reports). */
+  pieces: number | null;
 }
 
 export interface TimelineTable {
@@ -104,6 +106,27 @@ export interface CustomerClassesTable {
   changed_by: string;
 }
 
+/** The company's reports (生产进度跟踪表, 主管检查, 周报, 月度检查), one per kind and company date. */
+export interface ReportsTable {
+  id: string;
+  kind: string;
+  run_date: string;
+  period_from: string;
+  period_to: string;
+  /** produced, or skipped (a day off in the company calendar). */
+  status: string;
+  skip_reason: string | null;
+  created_at: string;
+  /** The headline figures, JSON. */
+  summary: string;
+  /** The whole report, JSON (workflows/reports/types.ts `Report`). */
+  body: string;
+  /** When its notices left through the outbox; null until they have (or when one could not be delivered). */
+  notified_at: string | null;
+  /** Why a notice could not be delivered. */
+  notice_problem: string | null;
+}
+
 export interface Database {
   orders: OrdersTable;
   order_timeline: TimelineTable;
@@ -111,4 +134,5 @@ export interface Database {
   order_ratings: RatingsTable;
   customers: CustomersTable;
   customer_classes: CustomerClassesTable;
+  reports: ReportsTable;
 }

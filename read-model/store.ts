@@ -108,6 +108,7 @@ export function orderRow(o: OrderProjection): OrdersTable {
     delays_reported: o.delaysReported,
     delays_told_on_time: o.delaysToldOnTime,
     force_majeure_delays: o.forceMajeureDelays ?? 0,
+    pieces: o.pieces ?? null,
   };
 }
 

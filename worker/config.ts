@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readModelLocation, type ReadModelLocation } from '../read-model/database';
+import { reportSettingsFrom } from '../client/reports-policy';
+import type { ReportSettings } from '../workflows/reports/types';
 import { temporalSettings, type TemporalSettings } from './connection';
 
 // The worker's configuration, all from the environment, read once at start and checked with zod
@@ -21,6 +23,10 @@ export interface WorkerConfig {
   workflowHeapMiB?: number;
   /** The read model the orders project themselves into (ORDERFLOW_DATABASE_URL). */
   readModel: ReadModelLocation;
+  /** The calendar and the reports' policy, read from ORDERFLOW_POLICY_FILE each time (the report schedules and each run). */
+  reportSettings: () => ReportSettings;
+  /** Create or update the reports' schedules at start (ORDERFLOW_REPORT_SCHEDULES, default true). */
+  reportSchedules: boolean;
 }
 
 const Environment = z.object({
@@ -29,6 +35,8 @@ const Environment = z.object({
   ORDERFLOW_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).optional(),
   ORDERFLOW_WORKFLOW_HEAP_MB: z.coerce.number().int().min(128).max(65_536).optional(),
   ORDERFLOW_DATABASE_URL: z.string().optional(),
+  ORDERFLOW_POLICY_FILE: z.string().optional(),
+  ORDERFLOW_REPORT_SCHEDULES: z.enum(['true', 'false']).default('true'),
   ORDERFLOW_WORKER_METRICS_ADDRESS: z
     .string()
     .regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i, 'host:port, e.g. 127.0.0.1:9465')
@@ -51,5 +59,17 @@ export function workerConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env
     metricsAddress: e.ORDERFLOW_WORKER_METRICS_ADDRESS,
     workflowHeapMiB: e.ORDERFLOW_WORKFLOW_HEAP_MB,
     readModel: readModelLocation(e.ORDERFLOW_DATABASE_URL),
+    reportSettings: checked(reportSettingsFrom(e.ORDERFLOW_POLICY_FILE)),
+    reportSchedules: e.ORDERFLOW_REPORT_SCHEDULES === 'true',
   };
+}
+
+/** Reads the settings once now, so a policy file the reports cannot run with stops the start. */
+function checked(settings: () => ReportSettings): () => ReportSettings {
+  try {
+    settings();
+  } catch (error) {
+    throw new Error(`ORDERFLOW_POLICY_FILE: ${(error as Error).message}`, { cause: error });
+  }
+  return settings;
 }

@@ -1,4 +1,6 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { ensureReportSchedules } from '../client/report-schedules';
 import { ReadModel } from '../read-model/store';
 import { workerConfigFromEnvironment, type WorkerConfig } from './config';
 import { connectWithRetry } from './connection';
@@ -37,7 +39,23 @@ async function main() {
     webhookUrl: config.webhookUrl,
     maxCachedWorkflows: config.maxCachedWorkflows,
     readModel,
+    reportSettings: config.reportSettings,
   });
+  if (config.reportSchedules) {
+    // The worker makes the schedules: it runs the reports they start, reads the same policy file, and
+    // every deployment has one (the API may be left out or run several times); create-or-update is idempotent.
+    // A schedule it cannot make (a namespace that refuses schedules) leaves the orders running: one warning.
+    const clientConnection = await Connection.connect(settings.connection);
+    try {
+      const client = new Client({ connection: clientConnection, namespace: settings.namespace });
+      const ids = await ensureReportSchedules(client, config.reportSettings(), settings.taskQueue);
+      announce(`report schedules ${ids.join(', ')} in place`);
+    } catch (error) {
+      Runtime.instance().logger.warn(`report schedules not made: ${(error as Error).message}`);
+    } finally {
+      await clientConnection.close();
+    }
+  }
   announce(`polling task queue ${settings.taskQueue} in namespace ${settings.namespace} at ${settings.address}`);
   try {
     await worker.run();

@@ -4,6 +4,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities } from '../activities';
 import { FileOutbox } from '../activities/outbox';
 import type { ReadModel } from '../read-model/store';
+import type { ReportSettings } from '../workflows/reports/types';
 
 export interface OrderWorkerOptions {
   connection: NativeConnection;
@@ -16,6 +17,8 @@ export interface OrderWorkerOptions {
   maxCachedWorkflows?: number;
   /** The read model the orders project themselves into (none: projections are accepted and dropped, as in the simulator). */
   readModel?: ReadModel;
+  /** The calendar and the reports' policy the company reports run with (none: no reports on this worker). */
+  reportSettings?: () => ReportSettings;
 }
 
 /**
@@ -50,13 +53,14 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     shutdownForceTime,
     maxCachedWorkflows = defaultMaxCachedWorkflows,
     readModel,
+    reportSettings,
   } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowBundle: { codePath: workflowBundlePath() },
-    activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl, readModel }),
+    activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl, readModel, reportSettings }),
     shutdownForceTime,
     maxCachedWorkflows,
   });

@@ -8,7 +8,7 @@ import { nextStep } from './domain/route';
 import { readModelQuery } from './messages';
 import { headlineOf, type OrderSnapshot } from './domain/snapshot';
 import { rolesFor } from './domain/permissions';
-import type { OrderState, TimelineEntry } from './domain/state';
+import { currentLines, type OrderState, type TimelineEntry } from './domain/state';
 import { daysLate, finishedAt } from './domain/watch';
 
 // The company's view of its orders (the status board, KPIs, customer history) is a relational read
@@ -19,6 +19,8 @@ import { daysLate, finishedAt } from './domain/watch';
 
 /** The patch under which an order projects itself into the read model. */
 export const READ_MODEL_PATCH = 'read-model-projection';
+/** The patch under which a run projects the pieces ordered (the weekly report's). */
+const PROJECTION_PIECES = 'projection-pieces';
 
 /** One order's row in the read model: what the board, the KPIs and the customer history read. */
 export interface OrderProjection extends Pick<
@@ -61,6 +63,8 @@ export interface OrderProjection extends Pick<
   forceMajeureDelays?: number;
   /** The customer's ratings (1–5), at sign-off or an after-sales callback. */
   ratings?: { rating: number; at: string; source: 'sign-off' | 'callback' }[];
+  /** The pieces ordered (the current lines' quantities): the weekly report counts them where the projection carries them. */
+  pieces?: number;
 }
 
 /** What one projection carries: the row, and the timeline entries not yet written (numbered from 0 in the order's timeline). */
@@ -70,7 +74,11 @@ export interface ProjectionBatch {
   entries: TimelineEntry[];
 }
 
-export function projectionOf(s: OrderState, revision: number): OrderProjection {
+/**
+ * The order's row. `withPieces`: the row carries the pieces ordered, which runs begun before the weekly
+ * report existed did not project (patched: a row of another shape would be written again on replay).
+ */
+export function projectionOf(s: OrderState, revision: number, withPieces = true): OrderProjection {
   const { clocks } = s.policy;
   const finished = finishedAt(s) ?? null;
   const next = nextStep(s);
@@ -95,6 +103,7 @@ export function projectionOf(s: OrderState, revision: number): OrderProjection {
     delaysReported: s.delays.length,
     delaysToldOnTime: s.delays.filter((d) => d.toldAt && within(d.reportedAt, d.toldAt, clocks.delayNotice.after)).length,
     ...laterFacts(s),
+    ...(withPieces && { pieces: currentLines(s).reduce((sum, line) => sum + line.quantity, 0) }),
   };
 }
 
@@ -126,7 +135,8 @@ export function keepReadModelCurrent(s: OrderState): () => boolean {
   let busy = false;
   // A run that continued as new does not write again what the last run wrote.
   let sent = s.projected?.shown ?? '';
-  const shown = () => JSON.stringify(projectionOf(s, 0));
+  let withPieces = false;
+  const shown = () => JSON.stringify(projectionOf(s, 0, withPieces));
   // Computed again only when something it can show changed: a timeline entry or a clock opened or closed.
   let entries = -1;
   let clocks = s.openClocks;
@@ -140,12 +150,13 @@ export function keepReadModelCurrent(s: OrderState): () => boolean {
   void (async () => {
     // An order from before the read model replays without it, and starts projecting once it runs live.
     while (!patched(READ_MODEL_PATCH)) await condition(() => !workflowInfo().unsafe.isReplaying);
+    withPieces = patched(PROJECTION_PIECES);
     projecting = true;
     for (;;) {
       await condition(changed);
       busy = true;
       const revision = (s.projected?.revision ?? 0) + 1;
-      const order = projectionOf(s, revision);
+      const order = projectionOf(s, revision, withPieces);
       const firstEntry = s.projected?.entries ?? 0;
       const batch = s.timeline.slice(firstEntry);
       await projectOrder({ order, firstEntry, entries: batch });

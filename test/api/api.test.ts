@@ -479,6 +479,8 @@ describe('REST API (dev server)', function () {
       '/orders/{id}/statement',
       '/orders/{id}/timeline',
       '/readyz',
+      '/reports',
+      '/reports/{id}',
     ]);
     assert.equal(doc.components.schemas.EventRequest.oneOf?.length, eventTypes.length);
     // The change order's events say what each step is; a change request has no field for a price.
