@@ -1,6 +1,6 @@
 import { condition, patched } from '@temporalio/workflow';
-import { durationMs } from './domain/duration';
-import type { ClockName, OrderState } from './domain/state';
+import { laterBy, type DayKind } from './domain/calendar';
+import { calendarOf, type ClockName, type OrderState } from './domain/state';
 
 // The one clock primitive: while `done()` does not hold, each time the next due time passes,
 // fire the clock's step (remind, escalate, defer); return when done or when no step is left
@@ -41,18 +41,27 @@ export async function runClock(s: OrderState, name: ClockName, done: () => boole
   }
 }
 
+/** A clock's way of adding a duration (`times` over) to an instant: calendar time, or working days. */
+export type Later = (at: number, duration: string, times?: number) => number;
+
+/** How the order's company calendar adds durations for a clock of the given kind (none given: calendar time). */
+export const counting =
+  (s: OrderState, kind: DayKind | undefined): Later =>
+  (at, duration, times = 1) =>
+    laterBy(at, duration, kind ?? 'calendar', calendarOf(s), times);
+
 /** Steps at fixed offsets from a start (a reminder, then an escalation), each firing once. */
-export function ladder(startedAt: number, steps: { after: string; action: string; fire(): void }[]): ClockSchedule {
+export function ladder(later: Later, startedAt: number, steps: { after: string; action: string; fire(): void }[]): ClockSchedule {
   return (firings) => {
     const step = steps[firings];
-    return step && { dueAt: startedAt + durationMs(step.after), action: step.action, fire: step.fire };
+    return step && { dueAt: later(startedAt, step.after), action: step.action, fire: step.fire };
   };
 }
 
 /** A step every `interval` from a start, until the clock is done. */
-export function every(startedAt: number, interval: string, action: string, fire: (firings: number) => void): ClockSchedule {
+export function every(later: Later, startedAt: number, interval: string, action: string, fire: (firings: number) => void): ClockSchedule {
   return (firings) => ({
-    dueAt: startedAt + (firings + 1) * durationMs(interval),
+    dueAt: later(startedAt, interval, firings + 1),
     action,
     fire: () => fire(firings + 1),
   });

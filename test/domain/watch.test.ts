@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { daysAfter, sameTimeDaysLater, type CompanyCalendar } from '../../workflows/domain/calendar';
+import { daysAfter, laterBy, sameTimeDaysLater, type CompanyCalendar } from '../../workflows/domain/calendar';
 import { OrderInput } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy, type Policy, type PolicyOverrides } from '../../workflows/domain/policy';
 import { snapshotOf } from '../../workflows/domain/snapshot';
@@ -144,5 +144,42 @@ describe('watch: who is told', () => {
     );
     assert.equal(shippingMode(custom), 'special-vehicle');
     assert.equal(shippingMode(orderPromisedFor('2026-12-04')), 'express');
+  });
+});
+
+describe('clocks: calendar time or working days, as each clock says in the policy', () => {
+  const calendar: CompanyCalendar = { timeZone: shanghai, workingDays: [1, 2, 3, 4, 5], holidays: ['2026-12-07'], workdays: [] };
+
+  it('Given Friday 10:00, when 2 days pass as a working-day clock counts them, then Wednesday 10:00 (the weekend and the Monday holiday skipped)', () => {
+    assert.equal(new Date(laterBy(at('2026-12-04T10:00:00'), 'P2D', 'working', calendar)).toISOString(), '2026-12-09T02:00:00.000Z');
+    assert.equal(new Date(laterBy(at('2026-12-04T10:00:00'), 'P2D', 'calendar', calendar)).toISOString(), '2026-12-06T02:00:00.000Z');
+  });
+
+  it('Given a working-day clock, then the hours beyond whole days count as hours, and a repeated interval counts its days each time', () => {
+    assert.equal(new Date(laterBy(at('2026-12-04T10:00:00'), 'P1DT2H', 'working', calendar)).toISOString(), '2026-12-08T04:00:00.000Z');
+    assert.equal(new Date(laterBy(at('2026-12-04T10:00:00'), 'P1D', 'working', calendar, 3)).toISOString(), '2026-12-10T02:00:00.000Z');
+    assert.equal(laterBy(at('2026-12-04T10:00:00'), 'PT2H', 'working', calendar), at('2026-12-04T12:00:00'));
+  });
+
+  it('declares for every clock how it counts days: calendar time by default, and an order whose policy predates that keeps calendar time', () => {
+    const clocks = defaultPolicy.clocks;
+    for (const clock of [
+      clocks.firstConfirmation,
+      clocks.depositReminder,
+      clocks.technicalOrder,
+      clocks.progressUpdate,
+      clocks.delayNotice,
+    ]) {
+      assert.equal(clock.dayKind, 'calendar');
+    }
+    assert.equal(defaultPolicy.payments.refundReminder.dayKind, 'calendar');
+    const working = {
+      remindAfter: 'P2D',
+      remindTo: 'technical',
+      escalateAfter: 'P3D',
+      escalateTo: 'supervisor',
+      dayKind: 'working',
+    } as const;
+    assert.equal(resolvePolicy({ clocks: { technicalOrder: working } }).clocks.technicalOrder.dayKind, 'working');
   });
 });

@@ -127,6 +127,27 @@ describe('watch clocks (time-skipping server)', function () {
     });
   });
 
+  it('counts the technical-order clock in working days when the policy says so: a notice on Friday is chased on Tuesday', async () => {
+    const { day } = nextNineOClock();
+    let friday = addCalendarDays(day, 1);
+    while (weekday(friday) !== 5) friday = addCalendarDays(friday, 1);
+    const result = await run({
+      order: standardOrder(),
+      policy: {
+        calendar: { workingDays: [1, 2, 3, 4, 5] },
+        clocks: {
+          technicalOrder: { remindAfter: 'P2D', remindTo: 'technical', escalateAfter: 'P3D', escalateTo: 'supervisor', dayKind: 'working' },
+        },
+      },
+      steps: [...throughConfirmation(), step(offset(day, friday, 10), 'production-notice-issued', 'finance', { noticeRef: 'PN-1' })],
+      until: offset(day, addCalendarDays(friday, 6), 12),
+    });
+    const [reminder] = entries(result.timeline, 'reminder', 'technical-order');
+    const [escalation] = entries(result.timeline, 'escalation', 'technical-order');
+    assert.ok(near(reminder.at, midnightBeginning(addCalendarDays(friday, 4)) + 10 * HOUR), `Tuesday 10:00, not ${reminder.at}`);
+    assert.ok(near(escalation.at, midnightBeginning(addCalendarDays(friday, 5)) + 10 * HOUR), `Wednesday 10:00, not ${escalation.at}`);
+  });
+
   it('escalates progress not updated 3 working days after the weekly reminder, skipping a holiday', async () => {
     const { start, day } = nextNineOClock();
     const noticeAt = start + DAY;

@@ -1,4 +1,5 @@
 import type { IsoDate } from './order';
+import { durationMs } from './duration';
 
 // The company's calendar: days end at midnight in its time zone (China Standard Time by default),
 // working days and holidays come from the policy. Pure functions over epoch milliseconds, so the
@@ -101,6 +102,20 @@ export function daysAfter(from: IsoDate, to: IsoDate, kind: DayKind, calendar: C
   }
   return count;
 }
+
+/**
+ * `times` × `duration` after `at`, as a clock of the given kind counts it: calendar time, or, for
+ * working days, its whole days as working days at the same company time of day (weekends and
+ * holidays skipped) and the hours beyond them as they are.
+ */
+export function laterBy(at: number, duration: string, kind: DayKind, calendar: CompanyCalendar, times = 1): number {
+  const ms = durationMs(duration) * times;
+  if (kind === 'calendar') return at + ms;
+  const days = Math.floor(ms / DAY_MS);
+  return sameTimeDaysLater(at, days, 'working', calendar) + (ms - days * DAY_MS);
+}
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** The same company time of day, `days` company days of the given kind later. */
 export function sameTimeDaysLater(at: number, days: number, kind: DayKind, calendar: CompanyCalendar): number {

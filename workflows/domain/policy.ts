@@ -19,10 +19,12 @@ export const IsoDuration = z.string().refine((value) => {
 
 /** A duration that may be zero: a step at the start of its ladder. */
 const Offset = z.union([IsoDuration, z.literal('PT0S')]);
-const Escalation = z.object({ after: IsoDuration, to: Role });
-const Reminder = z.object({ every: IsoDuration, to: z.array(Role).min(1) });
 /** How a clock counts days in the company calendar: every day, or working days only (weekends and holidays skipped). */
 const DayKind = z.enum(['calendar', 'working']);
+// Each clock says how it counts days; calendar time unless the policy says working days. (A policy
+// stored in an order before clocks said so has none: calendar time, as then.)
+const Escalation = z.object({ after: IsoDuration, to: Role, dayKind: DayKind.default('calendar') });
+const Reminder = z.object({ every: IsoDuration, to: z.array(Role).min(1), dayKind: DayKind.default('calendar') });
 
 // Who may send which event: the order desk confirms, finance confirms money, QC passes goods, the
 // warehouse ships, a supervisor approves and releases in an emergency (domain.md §1, §3).
@@ -87,7 +89,7 @@ export const Policy = z.object({
   clocks: z
     .object({
       /** 初步确认: the order desk confirms within 2 hours of receipt, or the supervisor hears of it. */
-      firstConfirmation: Escalation.default({ after: 'PT2H', to: 'supervisor' }),
+      firstConfirmation: Escalation.prefault({ after: 'PT2H', to: 'supervisor' }),
       /** 回传: each company day that ends without the signed return moves the promised date. */
       returnDeferral: z
         .object({
@@ -96,19 +98,25 @@ export const Policy = z.object({
           remind: z.array(Role).min(1).default(['sales-rep']),
         })
         .prefault({}),
-      depositReminder: Reminder.default({ every: 'P1D', to: ['sales-rep'] }),
+      depositReminder: Reminder.prefault({ every: 'P1D', to: ['sales-rep'] }),
       /** 技术下单: 2 days warning, 3 days escalation after the production notice. */
       technicalOrder: z
-        .object({ remindAfter: IsoDuration, remindTo: Role, escalateAfter: IsoDuration, escalateTo: Role })
-        .default({ remindAfter: 'P2D', remindTo: 'technical', escalateAfter: 'P3D', escalateTo: 'supervisor' }),
-      progressUpdate: Reminder.default({ every: 'P7D', to: ['sales-rep'] }),
+        .object({
+          remindAfter: IsoDuration,
+          remindTo: Role,
+          escalateAfter: IsoDuration,
+          escalateTo: Role,
+          dayKind: DayKind.default('calendar'),
+        })
+        .prefault({ remindAfter: 'P2D', remindTo: 'technical', escalateAfter: 'P3D', escalateTo: 'supervisor' }),
+      progressUpdate: Reminder.prefault({ every: 'P7D', to: ['sales-rep'] }),
       /** A delay is told to the customer within 24 hours, or escalated. */
-      delayNotice: Escalation.default({ after: 'PT24H', to: 'supervisor' }),
-      balanceReminder: Reminder.default({ every: 'P1D', to: ['sales-rep', 'finance'] }),
+      delayNotice: Escalation.prefault({ after: 'PT24H', to: 'supervisor' }),
+      balanceReminder: Reminder.prefault({ every: 'P1D', to: ['sales-rep', 'finance'] }),
       /** After an emergency release, the missing shipping request is chased. */
-      shippingRequestChase: Reminder.default({ every: 'P1D', to: ['order-desk'] }),
+      shippingRequestChase: Reminder.prefault({ every: 'P1D', to: ['order-desk'] }),
       /** After-sales: the customer is called back until the complaint is resolved. */
-      complaintCallback: Reminder.default({ every: 'P1D', to: ['service'] }),
+      complaintCallback: Reminder.prefault({ every: 'P1D', to: ['service'] }),
       /**
        * 逾期: the promised date ended before the goods were finished (put away). The order is late from then on, by
        * the days counted after the promised date; `tell` hear of it at once, `escalateTo` once it is
@@ -202,7 +210,7 @@ export const Policy = z.object({
           ],
         }),
       /** A cancelled order's refund: finance is reminded until it is paid. */
-      refundReminder: Reminder.default({ every: 'P1D', to: ['finance'] }),
+      refundReminder: Reminder.prefault({ every: 'P1D', to: ['finance'] }),
       /** How long after the warranty's end a paid-up order is archived (contracts: two years, P730D). */
       archiveAfterWarranty: Offset.default('PT0S'),
     })

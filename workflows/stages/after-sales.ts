@@ -1,5 +1,5 @@
 import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import { every, now, runClock } from '../clock';
+import { counting, every, now, runClock } from '../clock';
 import { durationMs } from '../domain/duration';
 import { archive, type Fact } from '../domain/route';
 import { warrantyEndsAt } from '../domain/ledger';
@@ -20,12 +20,12 @@ export async function afterSales(s: OrderState) {
     await continueAsNewIfDue(s);
     const complaint = openComplaints(s)[0];
     if (complaint) {
-      const { every: interval, to } = s.policy.clocks.complaintCallback;
+      const { every: interval, to, dayKind } = s.policy.clocks.complaintCallback;
       await runClock(
         s,
         'complaint-callback',
         () => complaint.resolvedAt !== undefined,
-        every(Date.parse(complaint.filedAt), interval, `remind ${to.join(', ')}`, (n) =>
+        every(counting(s, dayKind), Date.parse(complaint.filedAt), interval, `remind ${to.join(', ')}`, (n) =>
           remind(s, 'complaint-callback', to, `call the customer back on complaint ${complaint.number} (day ${n})`),
         ),
       );
@@ -41,12 +41,12 @@ export async function afterSales(s: OrderState) {
       await condition(() => isSettled(s) || anyComplaint());
     } else if (balanceDue(s) > 0) {
       // Receivables: dunning until the balance is paid (回款).
-      const { every: interval, to } = s.policy.clocks.balanceReminder;
+      const { every: interval, to, dayKind } = s.policy.clocks.balanceReminder;
       await runClock(
         s,
         'balance-reminder',
         () => balanceDue(s) === 0 || anyComplaint(),
-        every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+        every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
           remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`),
         ),
       );

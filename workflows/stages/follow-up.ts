@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { ladder, runClock } from '../clock';
+import { counting, ladder, runClock } from '../clock';
 import { untoldDelay, type OrderState } from '../domain/state';
 import { escalate } from './notices';
 
@@ -8,12 +8,12 @@ export async function delayNotices(s: OrderState) {
   for (;;) {
     await condition(() => untoldDelay(s) !== undefined);
     const delay = untoldDelay(s)!;
-    const { after, to } = s.policy.clocks.delayNotice;
+    const { after, to, dayKind } = s.policy.clocks.delayNotice;
     await runClock(
       s,
       'delay-notice',
       () => delay.toldAt !== undefined,
-      ladder(Date.parse(delay.reportedAt), [
+      ladder(counting(s, dayKind), Date.parse(delay.reportedAt), [
         {
           after,
           action: `escalate to ${to}`,

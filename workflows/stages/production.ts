@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { every, ladder, runClock } from '../clock';
+import { counting, every, ladder, runClock } from '../clock';
 import type { Fact } from '../domain/route';
 import type { OrderState } from '../domain/state';
 import { escalate, remind, tell } from './notices';
@@ -33,13 +33,13 @@ production.needs = ['productionNoticeAt'] satisfies Fact[];
 
 /** 技术下单: remind technical after 2 days, escalate after 3 (000), from the notice or the change that revised the drawings. */
 async function technicalOrder(s: OrderState) {
-  const { remindAfter, remindTo, escalateAfter, escalateTo } = s.policy.clocks.technicalOrder;
+  const { remindAfter, remindTo, escalateAfter, escalateTo, dayKind } = s.policy.clocks.technicalOrder;
   const since = s.facts.technicalOrderRevisedFrom ? 'the confirmed change to the drawings' : 'the production notice';
   await runClock(
     s,
     'technical-order',
     () => s.facts.technicalOrderAt !== undefined,
-    ladder(Date.parse(s.facts.technicalOrderRevisedFrom ?? s.facts.productionNoticeAt!), [
+    ladder(counting(s, dayKind), Date.parse(s.facts.technicalOrderRevisedFrom ?? s.facts.productionNoticeAt!), [
       {
         after: remindAfter,
         action: `remind ${remindTo}`,
@@ -56,14 +56,14 @@ async function technicalOrder(s: OrderState) {
 
 /** The sales side updates the order at least weekly (001): each report restarts the clock. */
 async function progressUpdates(s: OrderState) {
-  const { every: interval, to } = s.policy.clocks.progressUpdate;
+  const { every: interval, to, dayKind } = s.policy.clocks.progressUpdate;
   for (;;) {
     const last = s.facts.lastProgressAt;
     await runClock(
       s,
       'progress-update',
       () => s.facts.lastProgressAt !== last,
-      every(Date.parse(last ?? s.facts.productionNoticeAt!), interval, `remind ${to.join(', ')}`, (n) =>
+      every(counting(s, dayKind), Date.parse(last ?? s.facts.productionNoticeAt!), interval, `remind ${to.join(', ')}`, (n) =>
         remind(s, 'progress-update', to, `no progress reported for ${n} × ${interval}`),
       ),
     );

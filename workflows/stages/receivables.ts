@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { every, runClock, type ClockSchedule } from '../clock';
+import { counting, every, runClock, type ClockSchedule } from '../clock';
 import { startOfDate } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
 import { instalmentsOf, nextToChase, totalsOf } from '../domain/ledger';
@@ -74,12 +74,12 @@ export async function invoiceDue(s: OrderState) {
 
 /** A cancelled order that received money: finance is reminded daily until the refund is paid and nothing is owed. */
 export async function refundAfterCancellation(s: OrderState) {
-  const { every: interval, to } = s.policy.payments.refundReminder;
+  const { every: interval, to, dayKind } = s.policy.payments.refundReminder;
   await runClock(
     s,
     'refund-reminder',
     () => isSettled(s),
-    every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+    every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
       remind(s, 'refund-reminder', to, `order cancelled: refund of ${refundDue(s)} fen due to the customer (reminder ${n})`),
     ),
   );

@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { every, runClock } from '../clock';
+import { counting, every, runClock } from '../clock';
 import { totalsOf } from '../domain/ledger';
 import { creditApprovalPending, dueBeforeShipping, overLimit, releasable, type OrderState } from '../domain/state';
 import { remind, tell } from './notices';
@@ -28,12 +28,12 @@ export async function release(s: OrderState) {
     'customer',
     `balance due before shipping: ${dueBeforeShipping(s)} fen${compensation > 0 ? ` (after ${compensation} fen compensation)` : ''}`,
   );
-  const { every: interval, to } = s.policy.clocks.balanceReminder;
+  const { every: interval, to, dayKind } = s.policy.clocks.balanceReminder;
   await runClock(
     s,
     'balance-reminder',
     paid,
-    every(Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+    every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
       remind(s, 'balance-reminder', to, `balance of ${dueBeforeShipping(s)} fen not received (reminder ${n})`),
     ),
   );
@@ -43,12 +43,12 @@ export async function release(s: OrderState) {
 export async function shippingRequestChase(s: OrderState) {
   const missing = () => s.facts.emergencyRelease !== undefined && s.facts.shippingRequestRef === undefined;
   await condition(missing);
-  const { every: interval, to } = s.policy.clocks.shippingRequestChase;
+  const { every: interval, to, dayKind } = s.policy.clocks.shippingRequestChase;
   await runClock(
     s,
     'shipping-request-chase',
     () => !missing(),
-    every(Date.parse(s.facts.emergencyRelease!.at), interval, `remind ${to.join(', ')}`, (n) =>
+    every(counting(s, dayKind), Date.parse(s.facts.emergencyRelease!.at), interval, `remind ${to.join(', ')}`, (n) =>
       remind(s, 'shipping-request-chase', to, `shipping request still missing after the emergency release (reminder ${n})`),
     ),
   );
