@@ -70,7 +70,7 @@ describe('channel registry', () => {
     };
     assert.equal(policyFor('standard', 'A', file).rules.largeOrderAmount, 2_000_000);
     assert.equal(policyFor('standard', 'C', file).rules.largeOrderAmount, 500_000, 'the class overrides the company');
-    assert.deepEqual(policyFor('sample', 'B', file).clocks.firstConfirmation, { after: 'PT1H', to: 'order-desk' });
+    assert.deepEqual(policyFor('sample', 'B', file).clocks.firstConfirmation, { after: 'PT1H', to: 'order-desk', dayKind: 'calendar' });
     assert.equal(policyFor('standard', 'B', file).clocks.firstConfirmation.after, 'PT2H', 'a channel override stays in its channel');
   });
 });
