@@ -1,24 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Cell, ColumnType, Report } from '../workflows/reports/types';
+import { localDateTime } from '../workflows/domain/calendar';
 
 // A report as the people reading it open it: CSV (UTF-8 with a byte-order mark, so Excel shows the
 // Chinese headers) and XLSX (one worksheet per table). Money is kept in fen in the data and shown as
 // ¥ with two decimals; times are shown in the company's time zone.
 
 /** `2027-02-10 17:30` in the company's zone. */
-export function localTime(at: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(at));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value;
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
+export const localTime = (at: string, timeZone: string): string => localDateTime(Date.parse(at), timeZone);
 
 /** ¥1,234.56 from 123456 fen. */
 export const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

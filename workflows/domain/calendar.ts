@@ -56,6 +56,12 @@ export function dateAt(at: number, timeZone: string): IsoDate {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/** The company's date and time of day (YYYY-MM-DD HH:MM) at an instant, as its people read it. */
+export function localDateTime(at: number, timeZone: string): string {
+  const p = parts(at, timeZone);
+  return `${dateAt(at, timeZone)} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
 /** The instant a company date begins (its midnight in the company's zone). */
 export function startOfDate(date: IsoDate, timeZone: string): number {
   const utcMidnight = Date.parse(`${date}T00:00:00Z`);
