@@ -6,6 +6,7 @@ import type { ReadModelLocation } from '../../read-model/database';
 import { measureViews } from '../../read-model/measure';
 import { seedReadModel } from '../../read-model/seed';
 import { ReadModel } from '../../read-model/store';
+import { order } from '../support/report-orders';
 import { board, kpis, orderList, type BoardFilters, type OrderListFilters } from '../../read-model/views';
 import { daysAfter } from '../../workflows/domain/calendar';
 import { defaultPolicy } from '../../workflows/domain/policy';
@@ -20,37 +21,19 @@ import { startPostgres, type TestPostgres } from '../support/postgres';
 const calendar = defaultPolicy.calendar; // Monday to Saturday, Asia/Shanghai
 const now = Date.parse('2027-02-10T04:00:00Z'); // noon in Shanghai, Wednesday 10 February 2027
 
-function projection(orderNumber: string, o: Partial<OrderProjection> = {}): OrderProjection {
-  return {
-    orderNumber,
-    revision: 1,
-    channel: 'standard',
+/** A finished order of January 2027 unless told otherwise (the report tests' fixture, with these defaults). */
+const projection = (orderNumber: string, o: Partial<OrderProjection> = {}): OrderProjection =>
+  order(orderNumber, {
     status: 'completed',
     stage: 'after-sales',
-    customer: { id: 'C-1', name: 'Ningbo Lamps', class: 'A' },
     salesRep: { id: 'rep-k1', name: 'Li Na' },
-    receivedAt: '2027-01-05T02:00:00.000Z',
     promisedDate: null,
-    originalPromisedDate: null,
-    finishedAt: null,
-    daysLate: null,
-    amount: 500_000,
-    depositDue: 0,
     received: 500_000,
     balanceDue: 0,
-    refundDue: 0,
-    nextEvents: [],
-    owedBy: [],
-    stageSince: '2027-01-05T02:00:00.000Z',
-    openClocks: [],
-    complaints: [],
     firstConfirmationOnTime: null,
     progressOnTime: null,
-    delaysReported: 0,
-    delaysToldOnTime: 0,
     ...o,
-  };
-}
+  });
 
 const entry = (detail: string): TimelineEntry => ({ at: '2027-01-05T02:00:00.000Z', kind: 'event', type: 'progress-reported', detail });
 

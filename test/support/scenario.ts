@@ -37,9 +37,9 @@ export function throughConfirmation(promisedDate = '2031-03-10'): Step[] {
 }
 
 /** Through confirmation, then the production notice on day 1 and the technical order an hour later. */
-export function intoProduction(): Step[] {
+export function intoProduction(promisedDate?: string): Step[] {
   return [
-    ...throughConfirmation(),
+    ...throughConfirmation(promisedDate),
     step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
     step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
   ];

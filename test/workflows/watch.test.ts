@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { simulate, type Scenario } from '../../scripts/simulator';
 import { addCalendarDays, dateAt, startOfDate } from '../../workflows/domain/calendar';
 import { withOwnTimeSkippingServer } from '../support/servers';
-import { entries, standardOrder, step, throughConfirmation } from '../support/scenario';
+import { entries, intoProduction, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
 
 // The watch clocks on the time-skipping test server, at their real default durations: overdue
 // orders, stalled progress, an expected arrival without a signature. Dates are the company's
@@ -35,11 +35,10 @@ function offset(from: string, to: string, hour: number): string {
 
 const run = (scenario: Scenario) => withOwnTimeSkippingServer((env) => simulate(env, { startAt: '09:00', ...scenario }));
 
-/** Production notice on the next day, the technical order an hour later, progress never reported. */
-const intoProduction = (promisedDate: string) => [
-  ...throughConfirmation(promisedDate),
-  step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-  step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
+/** After `throughPutAway(1)`: the shipping request, then the goods shipped by express with their expected arrival. */
+const shippedOnDay2 = (expectedArrival: string) => [
+  step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
+  step('P2DT3H', 'shipped', 'warehouse', { carrier: 'SF', trackingRef: 'SF1', expectedArrival }),
 ];
 
 describe('watch clocks (time-skipping server)', function () {
@@ -177,12 +176,8 @@ describe('watch clocks (time-skipping server)', function () {
       policy: { calendar: { workingDays: [1, 2, 3, 4, 5, 6, 7], holidays: [addCalendarDays(arrival, 2)] } },
       steps: [
         ...throughConfirmation(),
-        step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-        step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
-        step('P2D', 'qc-passed', 'qc', { reportRef: 'QC-1' }),
-        step('P2DT1H', 'stocked', 'warehouse', { location: 'A-1' }),
-        step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
-        step('P2DT3H', 'shipped', 'warehouse', { carrier: 'SF', trackingRef: 'SF1', expectedArrival: arrival }),
+        ...throughPutAway(1),
+        ...shippedOnDay2(arrival),
         step(offset(day, addCalendarDays(arrival, 3), 12), 'signed-for', 'customer', { receiptRef: 'AR-1' }),
       ],
       until: offset(day, addCalendarDays(arrival, 7), 12),
@@ -206,12 +201,8 @@ describe('watch clocks (time-skipping server)', function () {
       order: standardOrder({ salesRep: { id: 'rep-wang' } }),
       steps: [
         ...throughConfirmation(),
-        step('P1D', 'production-notice-issued', 'finance', { noticeRef: 'PN-1' }),
-        step('P1DT1H', 'technical-order-issued', 'technical', { orderRef: 'TO-1' }),
-        step('P2D', 'qc-passed', 'qc', { reportRef: 'QC-1' }),
-        step('P2DT1H', 'stocked', 'warehouse', { location: 'A-1' }),
-        step('P2DT2H', 'shipping-requested', 'order-desk', { requestRef: 'SR-1' }),
-        step('P2DT3H', 'shipped', 'warehouse', { carrier: 'SF', trackingRef: 'SF1', expectedArrival: '2031-03-09' }),
+        ...throughPutAway(1),
+        ...shippedOnDay2('2031-03-09'),
         step('P3D', 'signed-for', 'customer', { receiptRef: 'AR-1' }),
         step('P4D', 'complaint-filed', 'customer', { category: 'quality', description: 'two shades cracked' }),
       ],
