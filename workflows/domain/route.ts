@@ -37,6 +37,8 @@ export interface RouteStep {
   stage: Stage;
   /** Whether the order goes through this stage at all (e.g. drawings only for non-standard lines). */
   when?: (s: OrderState) => boolean;
+  /** `when` in words, for the route's diagram in the README (e.g. "non-standard lines"). */
+  condition?: string;
   done: (s: OrderState) => boolean;
   /** The main-line events this stage waits for. */
   expects: (s: OrderState) => EventType[];
@@ -71,6 +73,7 @@ export const standardRoute: Route = {
     {
       stage: 'technical-review',
       when: isCustom,
+      condition: 'non-standard lines',
       done: (s) => f(s).feasible === true && f(s).materialsConfirmationRef !== undefined,
       expects: (s) => [
         ...(f(s).feasible !== true ? (['feasibility-decided'] as const) : []),
@@ -81,6 +84,7 @@ export const standardRoute: Route = {
     {
       stage: 'drawings',
       when: isCustom,
+      condition: 'non-standard lines',
       done: (s) => f(s).drawing?.state === 'confirmed',
       expects: (s) => (f(s).drawing?.state === 'sent' ? ['drawing-confirmed', 'drawing-revision-requested'] : ['drawing-sent']),
       provides: ['drawing'],
@@ -95,6 +99,7 @@ export const standardRoute: Route = {
       // Orders started before the approval ran beside the reviews: in line after the price review.
       stage: 'supervisor-approval',
       when: (s) => needsSupervisor(s) && !approvalBesideReviews(s),
+      condition: 'large or custom, orders started earlier',
       done: (s) => f(s).supervisorApproved === true,
       expects: () => ['supervisor-approved'],
       provides: ['supervisorApproved'],
@@ -115,6 +120,7 @@ export const standardRoute: Route = {
     {
       stage: 'deposit',
       when: (s) => depositRequired(s) > 0,
+      condition: 'terms with a deposit',
       done: (s) => depositOutstanding(s) === 0,
       expects: () => ['deposit-received'],
       provides: [],
@@ -123,6 +129,7 @@ export const standardRoute: Route = {
       // Asked for at confirmation, approved beside the reviews: production waits for it (001 ch.2, ch.5).
       stage: 'production-approval',
       when: (s) => needsSupervisor(s) && approvalBesideReviews(s),
+      condition: 'large or custom',
       done: (s) => f(s).supervisorApproved === true,
       expects: () => ['supervisor-approved'],
       provides: [],

@@ -43,7 +43,8 @@ export type Stage =
   | 'archived'
   | 'cancelled';
 
-const statusOfStage: Record<Stage, Status> = {
+/** Each stage's public status (the README's route diagrams show it too). */
+export const statusOfStage: Record<Stage, Status> = {
   intake: 'pending-confirmation',
   'technical-review': 'pending-confirmation',
   drawings: 'pending-confirmation',
