@@ -176,7 +176,7 @@ export const eventData = {
     .object({
       documentRef: Ref.describe('the signed 门窗销售意向书'),
       unitPrice: Fen.describe('the indicative unit price, in fen per square metre'),
-      discountBasisPoints: z.int().min(0).max(10_000).default(0).describe('the discount offered, in basis points (500 = 5 %)'),
+      discountBasisPoints: z.int().min(1).max(10_000).optional().describe('the discount offered, in basis points (500 = 5 %)'),
       leadTimeDays: z.int().min(1).max(365).describe('the lead time promised, in days from the contract'),
       paymentMethod: z.string().min(1).max(200).describe('how the customer will pay (bank transfer, card, cash …)'),
     })
