@@ -101,7 +101,7 @@ async function installationPayment(s: OrderState) {
     'sales-rep',
     `finished windows ready: the customer pays ${dueBeforeShipping(s)} fen per the contract before installation`,
   );
-  await release(s);
+  await release(s, 'installation');
 }
 
 /** 验收: the store helps the installation team have the customer accept the windows, and reports it to the company. */

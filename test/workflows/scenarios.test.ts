@@ -340,5 +340,11 @@ describe('the store channel in the shipped scenarios', function () {
       ],
     );
     assert.equal(entries(timeline, 'reminder', 'deposit-reminder').length, 0, 'both deposits came within a day');
+    // The windows finished: the store is told, and the customer has the balance due before installation.
+    assert.deepEqual(
+      entries(timeline, 'notification', 'balance-due-notice').map((t) => [t.to, t.detail]),
+      [['customer', 'balance due before installation: 1278400 fen']],
+    );
+    assert.equal(entries(timeline, 'notification', 'windows-finished')[0].to, 'sales-rep');
   });
 });
