@@ -1,7 +1,15 @@
 import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { channels } from '../workflows/channels';
-import { DepositTerms, OrderInput, OrderLine, type Channel, type CustomerClass } from '../workflows/domain/order';
+import {
+  DepositTerms,
+  OrderInput,
+  OrderLine,
+  StoreDetails,
+  type Channel,
+  type CustomerClass,
+  type Instalment,
+} from '../workflows/domain/order';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '../workflows/domain/policy';
 import { workflowIdOf, type StartOrder } from '../workflows/messages';
 import * as sa from '../workflows/search-attributes';
@@ -32,7 +40,46 @@ export const channelForms = {
     }),
     policyDefaults: { clocks: { firstConfirmation: { after: 'PT4H', to: 'supervisor' } } },
   },
+  // store channel
+  store: {
+    // 门店 (000 §二): the store and its region; the site is where the windows are measured and installed. The
+    // intention deposit and the advance are instalments of the store's payment plan, not a deposit.
+    createSchema: OrderInput.extend({
+      channel: z.literal('store'),
+      store: StoreDetails,
+      delivery: OrderInput.shape.delivery.describe(
+        'the site (工地): where the windows are measured and installed, and who lets the teams in',
+      ),
+      deposit: DepositTerms.options[0].default({ kind: 'none' }),
+    }),
+    policyDefaults: {
+      payments: { plans: { A: storePlan(), B: storePlan(), C: storePlan() } },
+      visits: {
+        // The regional manager has technical measure and re-measure; the marketing assistant (order desk) books the installers.
+        booking: {
+          measurement: { every: 'P2D', to: ['regional-manager'] },
+          'sub-frame-installation': { every: 'P2D', to: ['order-desk'] },
+          're-measurement': { every: 'P2D', to: ['regional-manager'] },
+          installation: { every: 'P3D', to: ['order-desk'] },
+        },
+        missedAppointment: { to: ['regional-manager', 'sales-rep'] },
+      },
+    },
+  },
 } as const satisfies Record<Channel, ChannelForm>;
+
+/**
+ * The store's payment plan (000 §二): the intention deposit (意向金, ¥2,000) with the intent letter, the
+ * advance (预付款) of 30 % named in the contract before production, and the rest per the contract once
+ * the windows are finished, before installation (the store's shipping).
+ */
+function storePlan(): Instalment[] {
+  return [
+    { name: 'intention-deposit', amount: 200_000, due: { before: 'production' } },
+    { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
+    { name: 'balance', rest: true, due: { before: 'shipping' } },
+  ];
+}
 
 /** The policy file: the company's overrides, then per channel and per customer class (the later wins). */
 export interface PolicyFile extends PolicyOverrides {

@@ -6,7 +6,7 @@ import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } fr
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { dateAt, startOfDate, addCalendarDays } from '../workflows/domain/calendar';
 import { durationMs } from '../workflows/domain/duration';
-import { CreditCheck, OrderInput, paymentPlanIssues } from '../workflows/domain/order';
+import { CreditCheck, IsoDate, OrderInput, paymentPlanIssues } from '../workflows/domain/order';
 import { IsoDuration } from '../workflows/domain/policy';
 import { policyFor, startOrder, type PolicyFile } from '../client/channels';
 import type { TimelineEntry } from '../workflows/domain/state';
@@ -31,6 +31,11 @@ import { FileOutbox } from '../activities/outbox';
 
 export const Scenario = z.object({
   name: z.string().optional(),
+  /**
+   * The company date the run starts on (it first skips to that day; the time-skipping server only moves
+   * forward): for scenarios whose events name dates, such as a site visit's appointment. Today when unset.
+   */
+  startOn: IsoDate.optional(),
   /** Company-local time of day the order arrives (HH:MM); the run first skips to the next such time. */
   startAt: z
     .string()
@@ -88,6 +93,13 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
   });
   try {
     return await worker.runUntil(async () => {
+      if (scenario.startOn) {
+        const { timeZone } = policy.calendar;
+        const nowMs = await env.currentTimeMs();
+        if (scenario.startOn < dateAt(nowMs, timeZone))
+          throw new Error(`startOn: ${scenario.startOn} has passed; a simulation only moves forward`);
+        await env.sleep(Math.max(0, startOfDate(scenario.startOn, timeZone) - nowMs));
+      }
       if (scenario.startAt) await env.sleep(untilLocalTime(await env.currentTimeMs(), scenario.startAt, policy.calendar.timeZone));
       const handle = await startOrder(
         env.client,

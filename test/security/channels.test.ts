@@ -51,8 +51,13 @@ describe('channel registry', () => {
       delivery: { address: 'No. 1 Road', contact: 'Ms Wu', phone: '13800000000' },
       orderNumber: 'R-1',
     };
+    // What a channel's form asks beyond the common order.
+    const ownFields: Partial<Record<Channel, Record<string, unknown>>> = {
+      // store channel
+      store: { store: { id: 'S-1', name: 'Binjiang store', region: 'Zhejiang' } },
+    };
     for (const id of ids) {
-      const order = channelForms[id].createSchema.parse({ ...form, channel: id });
+      const order = channelForms[id].createSchema.parse({ ...form, ...ownFields[id], channel: id });
       assert.deepEqual(OrderInput.parse(order), order);
       assert.equal(order.channel, id);
     }
@@ -136,5 +141,52 @@ describe('a route refuses what it has no window for (API, dev server)', function
       ['order-confirmed', 'shipped', 'signed-for'],
     );
     assert.equal(timeline.filter((t) => t.kind === 'rejected-event').length, 0);
+  });
+
+  // store channel
+  it('a store order needs its store; it takes its visits in turn, booked by the regional manager, and no complaint before the sub-frames go in', async () => {
+    const orderNumber = `STORE-${process.pid}-${Date.now()}`;
+    const body = {
+      orderNumber,
+      channel: 'store',
+      customer: { id: 'C-DEV', name: 'Mr Wang', class: 'C' },
+      salesRep: { id: 'clerk-xu' },
+      store: { id: 'S-1', name: 'Binjiang store', region: 'Zhejiang' },
+      lines: [{ productCode: 'TB68-CASEMENT', quantity: 24, unitPrice: 88_000 }],
+      delivery: { address: 'Villa 12, Lakeside Garden', contact: 'Mr Wang', phone: '13800000000' },
+    };
+    const { store: _, ...withoutStore } = body;
+    const refusedForm = await call(api, 'POST', '/api/v1/orders', { role: 'sales-rep', body: withoutStore });
+    assert.equal(refusedForm.status, 400);
+    assert.ok(
+      refusedForm.body.errors.some((e: { field: string }) => e.field === 'store'),
+      JSON.stringify(refusedForm.body),
+    );
+
+    const created = await call(api, 'POST', '/api/v1/orders', { role: 'sales-rep', body });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.deepEqual([created.body.channel, created.body.stage], ['store', 'intent-letter']);
+    assert.deepEqual(created.body.expectedEvents.sort(), ['cancelled', 'intent-letter-signed']);
+    const letter = { documentRef: 'YX-1', unitPrice: 88_000, leadTimeDays: 30, paymentMethod: 'bank transfer' };
+    assert.equal((await send(orderNumber, 'sales-rep', 'intent-letter-signed', letter)).status, 200);
+    assert.equal((await send(orderNumber, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'POS-1' })).status, 200);
+
+    const measurement = { visit: 'measurement', date: '2031-03-07', team: 'technician Zhou' };
+    assert.equal((await send(orderNumber, 'customer', 'appointment-scheduled', measurement)).status, 403);
+    const installation = await send(orderNumber, 'regional-manager', 'appointment-scheduled', { ...measurement, visit: 'installation' });
+    assert.equal(installation.status, 409);
+    assert.match(installation.body.detail, /waits for the measurement visit, not the installation visit/);
+    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'installation', description: 'x' }), [
+      'appointment-scheduled',
+      'cancelled',
+      'deposit-received',
+    ]);
+    const booked = await send(orderNumber, 'regional-manager', 'appointment-scheduled', measurement);
+    assert.equal(booked.status, 200, JSON.stringify(booked.body));
+    assert.deepEqual(
+      booked.body.snapshot.appointments.map((a: { visit: string; date: string; by: { role: string } }) => [a.visit, a.date, a.by.role]),
+      [['measurement', '2031-03-07', 'regional-manager']],
+    );
+    assert.ok(booked.body.snapshot.expectedEvents.includes('site-measured'));
   });
 });

@@ -256,3 +256,95 @@ describe('npm run simulate -- <scenario> --json', function () {
     assert.ok(Array.isArray(ledger.instalments) && Array.isArray(ledger.movements));
   });
 });
+
+// store channel
+describe('the store channel in the shipped scenarios', function () {
+  this.timeout(120_000);
+
+  it('a store order from the intent letter to acceptance: sub-frames first, re-measured, a missed installation rescheduled, a complaint during installation', async () => {
+    const result = await simulateOnOwnServer(scenario('store-intent-to-acceptance.json'));
+    const { snapshot, timeline } = result;
+    assert.deepEqual([result.status, result.stage], ['completed', 'after-sales']);
+    assert.deepEqual(entries(timeline, 'rejected-event'), []);
+    assert.deepEqual(
+      entries(timeline, 'event')
+        .map((t) => t.type)
+        .filter((type, i, all) => type !== all[i - 1]),
+      [
+        'intent-letter-signed',
+        'deposit-received',
+        'appointment-scheduled',
+        'site-measured',
+        'drawing-sent',
+        'window-configuration-confirmed',
+        'submission-reviewed',
+        'quote-accepted',
+        'signed-confirmation-returned',
+        'deposit-received',
+        'production-notice-issued',
+        'sub-frame-made',
+        'appointment-scheduled',
+        'sub-frame-installed',
+        'appointment-scheduled',
+        're-measured',
+        'technical-order-issued',
+        'progress-reported',
+        'qc-passed',
+        'stocked',
+        'payment-received',
+        'appointment-scheduled',
+        'complaint-filed',
+        'installed',
+        'goods-accepted',
+      ],
+    );
+    // The measurement waited past the policy's 2 days to be booked: the regional manager was reminded once.
+    assert.deepEqual(
+      entries(timeline, 'reminder', 'appointment-booking').map((t) => [t.to, t.detail]),
+      [['regional-manager', 'the measurement visit is not booked yet (reminder 1)']],
+    );
+    // The installation team did not come on 5 April: at the end of that company day (16:00 UTC) the regional manager and the store hear of it.
+    const missed = entries(timeline, 'escalation', 'missed-appointment');
+    assert.deepEqual(
+      missed.map((t) => [t.to, t.at.slice(0, 16)]),
+      [
+        ['regional-manager', '2031-04-05T16:00'],
+        ['sales-rep', '2031-04-05T16:00'],
+      ],
+    );
+    assert.match(missed[0].detail, /Hangzhou Binjiang store, Zhejiang\): the installation visit on 2031-04-05 by installation team 3/);
+    assert.deepEqual(
+      snapshot.appointments.map((a) => [a.visit, a.date, a.missedAt !== undefined]),
+      [
+        ['measurement', '2031-03-07', false],
+        ['sub-frame-installation', '2031-03-19', false],
+        ['re-measurement', '2031-03-21', false],
+        ['installation', '2031-04-05', true],
+        ['installation', '2031-04-08', false],
+      ],
+    );
+    // The complaint came in during the installation; it stays open for the complaint workflow (callbacks meanwhile).
+    const [complaintFiled] = entries(timeline, 'event', 'complaint-filed');
+    assert.ok(complaintFiled.at < entries(timeline, 'event', 'installed')[0].at);
+    assert.deepEqual(
+      snapshot.complaints.map((c) => [c.number, c.category, c.resolvedAt]),
+      [[1, 'installation', undefined]],
+    );
+    assert.ok(snapshot.expectedEvents.includes('complaint-resolved'));
+    assert.deepEqual(
+      snapshot.ledger!.instalments.map((i) => [i.name, i.amount, i.status]),
+      [
+        ['intention-deposit', 200000, 'paid'],
+        ['advance', 633600, 'paid'],
+        ['balance', 1278400, 'paid'],
+      ],
+    );
+    assert.equal(entries(timeline, 'reminder', 'deposit-reminder').length, 0, 'both deposits came within a day');
+    // The windows finished: the store is told, and the customer has the balance due before installation.
+    assert.deepEqual(
+      entries(timeline, 'notification', 'balance-due-notice').map((t) => [t.to, t.detail]),
+      [['customer', 'balance due before installation: 1278400 fen']],
+    );
+    assert.equal(entries(timeline, 'notification', 'windows-finished')[0].to, 'sales-rep');
+  });
+});

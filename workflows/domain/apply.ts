@@ -3,6 +3,7 @@ import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
 import { advance, routeTakes } from './route';
+import { storeHandlers } from './store';
 import {
   approvalBesideReviews,
   approvalSubject,
@@ -393,6 +394,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'force-majeure-verified': (s, event, at) => {
     s.delays[event.data.delay - 1].forceMajeure = { at, by: event.actor, evidence: event.data.evidence };
   },
+  // store channel
+  ...storeHandlers,
 };
 
 /** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */

@@ -27,6 +27,10 @@ export const complaintCauses = [
   'other',
 ] as const;
 
+/** The store channel's site visits, each an appointment with a date and a team (000 §二). */
+export const storeVisits = ['measurement', 'sub-frame-installation', 're-measurement', 'installation'] as const;
+export type StoreVisit = (typeof storeVisits)[number];
+
 /** A line as a change request asks for it: what and how many, never its price (production prices it). */
 export const WantedLine = OrderLine.omit({ unitPrice: true }).strict();
 /** A line as production prices an amendment: from the price list, or a quoted price with its quotation. */
@@ -167,6 +171,98 @@ export const eventData = {
     delay: z.int().positive().describe('the delay, by its number on the order (1 for the first reported)'),
     evidence: Reason.describe('what the supervisor checked'),
   }),
+  // store channel (门店, 000 §二): the intent letter, the site visits, the customer's choices and the marketing assistant's review
+  'intent-letter-signed': z
+    .object({
+      documentRef: Ref.describe('the signed 门窗销售意向书'),
+      unitPrice: Fen.describe('the indicative unit price, in fen per square metre'),
+      discountBasisPoints: z.int().min(1).max(10_000).optional().describe('the discount offered, in basis points (500 = 5 %)'),
+      leadTimeDays: z.int().min(1).max(365).describe('the lead time promised, in days from the contract'),
+      paymentMethod: z.string().min(1).max(200).describe('how the customer will pay (bank transfer, card, cash …)'),
+    })
+    .describe('The customer signs the intent letter (门窗销售意向书) in the store; the intention deposit (意向金) is asked for next.')
+    .meta({
+      examples: [
+        { documentRef: 'YX-2031-001', unitPrice: 88000, discountBasisPoints: 500, leadTimeDays: 30, paymentMethod: 'bank transfer' },
+      ],
+    }),
+  'appointment-scheduled': z
+    .object({
+      visit: z
+        .enum(storeVisits)
+        .describe(
+          'which site visit: measurement (量尺), sub-frame installation (钢副框安装), re-measurement (复尺) or installation (安装)',
+        ),
+      date: IsoDate.describe('the company date of the visit'),
+      team: z.string().min(1).max(200).describe('who goes: the technician, or the installation team with logistics'),
+      reason: Reason.optional().describe('why it is moved, when an earlier appointment for the same visit is rescheduled'),
+    })
+    .describe('A site visit is booked with the customer for a date and a team; sent again for the same visit, it reschedules it.')
+    .meta({ examples: [{ visit: 'installation', date: '2031-02-20', team: 'installation team 3 (Zhang) with logistics' }] }),
+  'site-measured': z
+    .object({ measurementRef: Ref.describe('the measurement sheet (量尺单)') })
+    .describe('Technical measured the site (量尺); the drawings are deepened from it.')
+    .meta({ examples: [{ measurementRef: 'LC-2031-001' }] }),
+  'window-configuration-confirmed': z
+    .object({
+      version: z.int().positive().describe('the drawing version the customer confirms'),
+      series: z.string().min(1).max(200).describe('the window series (门窗系列)'),
+      style: z.string().min(1).max(200).describe('the style (风格)'),
+      colours: z.string().min(1).max(500).describe('aluminium and wood colours (铝材、木材颜色)'),
+      hardware: z.string().min(1).max(500).describe('hardware (五金) configuration'),
+      glass: z.string().min(1).max(500).describe('glass (玻璃) configuration'),
+      lock: z.string().min(1).max(200).optional().describe('the door lock (门锁), when one is fitted'),
+    })
+    .describe(
+      'The customer confirms the deepened drawings with series, style, colours, hardware, glass and locks; the store submits them for review.',
+    )
+    .meta({
+      examples: [
+        {
+          version: 1,
+          series: 'TB-68 thermal break',
+          style: 'casement, European',
+          colours: 'aluminium dark grey outside, oak inside',
+          hardware: 'Hoppe handles, concealed hinges',
+          glass: '5+12A+5 low-E',
+          lock: 'multi-point lock on the balcony door',
+        },
+      ],
+    }),
+  'submission-reviewed': z
+    .object({
+      approved: z.boolean().describe("whether the store's submission meets the factory's process and machining limits"),
+      comment: z.string().max(2000).optional().describe('what must change, when it is not approved'),
+    })
+    .describe(
+      "The marketing assistant (营销助理) reviews the store's submission; one not approved goes back to technical for revised drawings.",
+    )
+    .meta({ examples: [{ approved: true }] }),
+  'quote-accepted': z
+    .object({
+      quoteRef: Ref.describe('the final quote with the final drawings'),
+      promisedDate: IsoDate.optional().describe('the date the finished windows are promised for (交期), when the quote names it'),
+    })
+    .describe('The customer accepts the final drawings and quote; the contract is signed next (signed-confirmation-returned).')
+    .meta({ examples: [{ quoteRef: 'BJ-2031-001', promisedDate: '2031-03-15' }] }),
+  'sub-frame-made': z
+    .object({ reportRef: Ref.describe('the sub-frame work order as completed') })
+    .describe('Production made the steel sub-frames (钢副框), made first so that they can be installed on site.')
+    .meta({ examples: [{ reportRef: 'GFK-2031-001' }] }),
+  'sub-frame-installed': z
+    .object({ reportRef: Ref.describe('the installation sheet signed on site') })
+    .describe('The installation team installed the steel sub-frames on site; technical re-measures next.')
+    .meta({ examples: [{ reportRef: 'AZ-GFK-2031-001' }] }),
+  're-measured': z
+    .object({ measurementRef: Ref.describe('the re-measurement sheet (复尺单)') })
+    .describe(
+      'Technical re-measured the openings with the sub-frames in (复尺); the finished-window order (成窗加工单) follows as the technical order.',
+    )
+    .meta({ examples: [{ measurementRef: 'FC-2031-001' }] }),
+  installed: z
+    .object({ reportRef: Ref.describe('the installation sheet signed on site') })
+    .describe('The installation team installed the finished windows; the customer accepts them next (goods-accepted, 验收).')
+    .meta({ examples: [{ reportRef: 'AZ-2031-001' }] }),
 } as const;
 
 export type EventType = keyof typeof eventData;

@@ -135,9 +135,14 @@ export function instalmentAmounts(plan: readonly Instalment[], contract: Fen): F
   return amounts;
 }
 
-/** When the warranty ends (epoch ms): the after-sales period from the customer's signature. */
-export const warrantyEndsAt = (s: OrderState): number | undefined =>
-  s.facts.signedForAt === undefined ? undefined : Date.parse(s.facts.signedForAt) + durationMs(s.policy.rules.afterSalesPeriod);
+/**
+ * When the warranty ends (epoch ms): the after-sales period from the customer's signature, or, for windows
+ * installed on site without one (store channel), from the customer's acceptance (验收).
+ */
+export function warrantyEndsAt(s: OrderState): number | undefined {
+  const from = s.facts.signedForAt ?? s.facts.acceptedAt;
+  return from === undefined ? undefined : Date.parse(from) + durationMs(s.policy.rules.afterSalesPeriod);
+}
 
 /** The company date an instalment falls due, once what it waits for has happened. */
 export function dueDateOf(s: OrderState, due: Instalment['due']): IsoDate | undefined {

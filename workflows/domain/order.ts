@@ -30,6 +30,8 @@ export const Role = z.enum([
   'customer', // 客户 / 代理商 / 门店
   'operator', // 运维: runs OrderFlow; resends undelivered notices, sends no business event
   'system',
+  // store channel (门店)
+  'regional-manager', // 区域经理: arranges the store's site visits, hears of a missed appointment
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -55,7 +57,12 @@ export const CustomerClass = z.enum(['A', 'B', 'C']);
 export type CustomerClass = z.infer<typeof CustomerClass>;
 
 /** The sales channel an order comes through; each has its route and workflow (workflows/channels.ts). */
-export const Channel = z.enum(['standard', 'sample']);
+export const Channel = z.enum([
+  'standard',
+  'sample',
+  // store channel
+  'store', // 门店: retail, measured and installed on site (000 §二)
+]);
 export type Channel = z.infer<typeof Channel>;
 
 export const OrderLine = z.object({
@@ -114,6 +121,16 @@ export const Instalment = z
 export type Instalment = z.infer<typeof Instalment>;
 export const PaymentPlan = z.array(Instalment).min(1).max(12);
 
+/** 门店: the store that sells the windows, and the region whose regional manager (区域经理) arranges its site visits. */
+export const StoreDetails = z
+  .object({
+    id: PartyId.describe("the store's id"),
+    name: z.string().min(1).max(200).describe("the store's name"),
+    region: z.string().min(1).max(120).describe('the sales region (办事处) whose regional manager arranges the site visits'),
+  })
+  .strict();
+export type StoreDetails = z.infer<typeof StoreDetails>;
+
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
 /** What the order desk enters at intake (接单): the order form checked field by field. */
@@ -137,6 +154,9 @@ export const OrderInput = z.object({
     contact: z.string().min(1).max(120),
     phone: z.string().min(3).max(40),
   }),
+  // store channel
+  /** The store that sold the order and its region (store orders only). */
+  store: StoreDetails.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

@@ -51,12 +51,33 @@ export const kpiPermissions = {
   'force-majeure-verified': ['supervisor'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+/**
+ * Store channel (000 §二): the store's staff (营业员, the sales-rep role) take the intent letter and the
+ * customer's choices; the regional manager, the marketing assistant (营销助理, the order desk) or the
+ * store book a site visit; technical measures, the installation team installs, production makes the
+ * sub-frames; the marketing assistant reviews the store's submission.
+ */
+export const storePermissions = {
+  'intent-letter-signed': ['sales-rep', 'order-desk'],
+  'appointment-scheduled': ['regional-manager', 'order-desk', 'sales-rep'],
+  'site-measured': ['technical'],
+  'window-configuration-confirmed': ['customer', 'sales-rep'],
+  'submission-reviewed': ['order-desk'],
+  'quote-accepted': ['customer', 'sales-rep'],
+  'sub-frame-made': ['production'],
+  'sub-frame-installed': ['service'],
+  're-measured': ['technical'],
+  installed: ['service'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
   ...moneyPermissions,
   ...supervisionPermissions,
   ...kpiPermissions,
+  // store channel
+  ...storePermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { durationMs } from './duration';
-import { eventTypes, type EventType } from './events';
+import { eventTypes, storeVisits, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
-import { changeOrderPermissions, kpiPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
+import {
+  changeOrderPermissions,
+  kpiPermissions,
+  laterEventPermissions,
+  moneyPermissions,
+  storePermissions,
+  supervisionPermissions,
+} from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -63,6 +70,8 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
   ...kpiPermissions,
+  // store channel
+  ...storePermissions,
 };
 
 export const Policy = z.object({
@@ -244,6 +253,20 @@ export const Policy = z.object({
       deliveryAttempts: z.int().min(1).max(100).default(8),
     })
     .prefault({}),
+  // store channel
+  /**
+   * 门店 site visits (000 §二), set by the store channel's defaults (client/channels.ts): how long each visit
+   * may wait to be booked once it can be (`booking`: the measurement once the intention deposit is in, the
+   * sub-frame installation once they are made, the re-measurement once they are in, the installation once
+   * the balance is paid), repeated until it is; and who hears of a missed appointment (its date ended
+   * without the visit done).
+   */
+  visits: z
+    .object({
+      booking: z.record(z.enum(storeVisits), Reminder),
+      missedAppointment: z.object({ to: z.array(Role).min(1) }),
+    })
+    .optional(),
 });
 export type Policy = Omit<z.infer<typeof Policy>, 'permissions'> & { permissions: Record<EventType, Role[]> };
 

@@ -22,6 +22,8 @@ import {
   type OrderState,
   type Stage,
 } from './state';
+// store channel
+import { appointmentMisfit, storeRoute } from './store';
 
 // The route an order takes, as data: each stage, when it applies, when it is done, and what it
 // waits for; and its windows: which side events (a change, a cancellation, a payment …) it accepts
@@ -235,7 +237,12 @@ export const sampleRoute: Route = {
 };
 
 /** Each channel's route; the registry (workflows/channels.ts) names them with their workflows. */
-export const routes: Record<Channel, Route> = { standard: standardRoute, sample: sampleRoute };
+export const routes: Record<Channel, Route> = {
+  standard: standardRoute,
+  sample: sampleRoute,
+  // store channel
+  store: storeRoute,
+};
 
 /** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
 function changeEvents(s: OrderState): EventType[] {
@@ -393,6 +400,7 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
   switch (event.type) {
     case 'drawing-confirmed':
     case 'drawing-revision-requested':
+    case 'window-configuration-confirmed':
       return event.data.version === s.facts.drawing?.version
         ? undefined
         : `drawing version ${s.facts.drawing?.version} is the one sent, not ${event.data.version}`;
@@ -431,6 +439,9 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
               .map((c) => c.number)
               .join(', ') || 'none'
           })`;
+    // store channel
+    case 'appointment-scheduled':
+      return appointmentMisfit(s, event);
     default:
       return undefined;
   }

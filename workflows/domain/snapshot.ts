@@ -12,6 +12,7 @@ import {
   refundDue,
   shippingMode,
   type Amendment,
+  type Appointment,
   type Complaint,
   type Delay,
   type LinesVersion,
@@ -62,6 +63,9 @@ export interface OrderSnapshot {
   qcFailures: number;
   /** The payment plan, totals, movements and invoices; null on orders that started before payment plans. */
   ledger: LedgerSnapshot | null;
+  // store channel
+  /** The site visits booked (store orders; empty for the others), a reschedule after the appointment it replaces. */
+  appointments: Appointment[];
 }
 
 export interface LedgerSnapshot {
@@ -125,5 +129,6 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
           kept: s.ledger.kept ?? null,
         }
       : null,
+    appointments: s.appointments ?? [],
   };
 }

@@ -3,6 +3,7 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, type CompanyCalendar } f
 import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, totalsOf, type Ledger } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
+import type { StoreVisit } from './events';
 import type { Policy } from './policy';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
@@ -40,6 +41,19 @@ export type Stage =
   | 'sample-request'
   | 'sample-dispatch'
   | 'sample-delivery'
+  // store channel (门店): beside the standard stages it shares
+  | 'intent-letter'
+  | 'intention-deposit'
+  | 'site-measurement'
+  | 'submission-review'
+  | 'final-quote'
+  | 'sub-frame-production'
+  | 'sub-frame-installation'
+  | 're-measurement'
+  | 'finished-window-order'
+  | 'installation-payment'
+  | 'installation'
+  | 'acceptance'
   | 'archived'
   | 'cancelled';
 
@@ -65,6 +79,19 @@ export const statusOfStage: Record<Stage, Status> = {
   'sample-request': 'pending-confirmation',
   'sample-dispatch': 'awaiting-shipment',
   'sample-delivery': 'shipped',
+  // store channel
+  'intent-letter': 'pending-confirmation',
+  'intention-deposit': 'pending-confirmation',
+  'site-measurement': 'pending-confirmation',
+  'submission-review': 'pending-confirmation',
+  'final-quote': 'pending-confirmation',
+  'sub-frame-production': 'in-production',
+  'sub-frame-installation': 'in-production',
+  're-measurement': 'in-production',
+  'finished-window-order': 'in-production',
+  'installation-payment': 'awaiting-shipment',
+  installation: 'shipped',
+  acceptance: 'shipped',
   archived: 'completed',
   cancelled: 'cancelled',
 };
@@ -88,7 +115,10 @@ export type ClockName =
   | 'refund-reminder'
   | 'overdue'
   | 'stalled-progress'
-  | 'arrival-overdue';
+  | 'arrival-overdue'
+  // store channel
+  | 'appointment-booking'
+  | 'missed-appointment';
 
 export type TimelineKind =
   | 'event'
@@ -290,6 +320,17 @@ export interface OrderState {
     creditApproved?: boolean;
     /** The receiving time the customer agreed (001 ch.4), and when it was recorded. */
     receivingTime?: EventData<'receiving-time-confirmed'> & { at: string };
+    // store channel (门店)
+    intentLetter?: EventData<'intent-letter-signed'> & { at: string };
+    measuredAt?: string;
+    windowConfiguration?: EventData<'window-configuration-confirmed'>;
+    /** The marketing assistant approved the store's submission. */
+    submissionApprovedAt?: string;
+    quoteAcceptedAt?: string;
+    subFrameMadeAt?: string;
+    subFrameInstalledAt?: string;
+    reMeasuredAt?: string;
+    installedAt?: string;
   };
   /** The customer's credit limit and open balance when the order was taken (absent: no limit on file, or an older order). */
   creditCheck?: CreditCheck;
@@ -319,6 +360,22 @@ export interface OrderState {
   deadLetters?: DeadLetter[];
   /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
   projected?: Projected;
+  // store channel
+  /** The site visits booked (store orders), each rescheduling kept as a new appointment after the one it replaces. */
+  appointments?: Appointment[];
+}
+
+/** A site visit booked with the customer (store channel): a date and a team; missed when its date ends without the visit done. */
+export interface Appointment {
+  visit: StoreVisit;
+  date: IsoDate;
+  team: string;
+  bookedAt: string;
+  by: Actor;
+  /** Why an earlier appointment for the same visit was moved. */
+  reason?: string;
+  /** When the missed-appointment clock found its date ended without the visit. */
+  missedAt?: string;
 }
 
 /** The read model's bookmark, carried over continue-as-new so that its revision only ever grows. */
@@ -451,6 +508,8 @@ const roles: Role[] = [
   'qc',
   'warehouse',
   'service',
+  // store channel
+  'regional-manager',
 ];
 
 export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0 || s.overdue !== undefined;

@@ -4,13 +4,18 @@ import { remind } from './notices';
 
 /** 定金: the contract takes effect when finance confirms the deposit has arrived; sales is reminded until then. */
 export async function deposit(s: OrderState) {
+  await depositReminders(s, 'deposit', () => depositOutstanding(s));
+}
+
+/** Reminds sales (the policy's deposit reminder) until nothing of the named deposit is outstanding. */
+export async function depositReminders(s: OrderState, what: string, outstanding: () => number) {
   const { every: interval, to, dayKind } = s.policy.clocks.depositReminder;
   await runClock(
     s,
     'deposit-reminder',
-    () => depositOutstanding(s) === 0,
+    () => outstanding() === 0,
     every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'deposit-reminder', to, `deposit of ${depositOutstanding(s)} fen still outstanding (reminder ${n})`),
+      remind(s, 'deposit-reminder', to, `${what} of ${outstanding()} fen still outstanding (reminder ${n})`),
     ),
   );
 }

@@ -17,7 +17,7 @@ export async function production(s: OrderState) {
   // Finished goods a confirmed change sent back: production and technical were told with the change.
   if (!s.amendments.some((a) => a.rework))
     tell(s, 'production-notice', 'technical', 'production notice issued: turn the drawings into the technical order');
-  await Promise.all([technicalOrders(s), progressUpdates(s)]);
+  await Promise.all([technicalOrders(s), progressUpdates(s, s.facts.productionNoticeAt!)]);
 }
 
 /** The technical order, and each revised one a confirmed change to the drawings asks for, on the same clock. */
@@ -33,13 +33,18 @@ production.needs = ['productionNoticeAt'] satisfies Fact[];
 
 /** 技术下单: remind technical after 2 days, escalate after 3 (000), from the notice or the change that revised the drawings. */
 async function technicalOrder(s: OrderState) {
-  const { remindAfter, remindTo, escalateAfter, escalateTo, dayKind } = s.policy.clocks.technicalOrder;
   const since = s.facts.technicalOrderRevisedFrom ? 'the confirmed change to the drawings' : 'the production notice';
+  await technicalOrderClock(s, s.facts.technicalOrderRevisedFrom ?? s.facts.productionNoticeAt!, since);
+}
+
+/** The technical order's clock from `from` (what it counts from is `since`, in words). */
+export async function technicalOrderClock(s: OrderState, from: string, since: string) {
+  const { remindAfter, remindTo, escalateAfter, escalateTo, dayKind } = s.policy.clocks.technicalOrder;
   await runClock(
     s,
     'technical-order',
     () => s.facts.technicalOrderAt !== undefined,
-    ladder(counting(s, dayKind), Date.parse(s.facts.technicalOrderRevisedFrom ?? s.facts.productionNoticeAt!), [
+    ladder(counting(s, dayKind), Date.parse(from), [
       {
         after: remindAfter,
         action: `remind ${remindTo}`,
@@ -54,8 +59,8 @@ async function technicalOrder(s: OrderState) {
   );
 }
 
-/** The sales side updates the order at least weekly (001): each report restarts the clock. */
-async function progressUpdates(s: OrderState) {
+/** The sales side updates the order at least weekly (001), from `since` (an instant): each report restarts the clock. */
+export async function progressUpdates(s: OrderState, since: string) {
   const { every: interval, to, dayKind } = s.policy.clocks.progressUpdate;
   for (;;) {
     const last = s.facts.lastProgressAt;
@@ -63,7 +68,7 @@ async function progressUpdates(s: OrderState) {
       s,
       'progress-update',
       () => s.facts.lastProgressAt !== last,
-      every(counting(s, dayKind), Date.parse(last ?? s.facts.productionNoticeAt!), interval, `remind ${to.join(', ')}`, (n) =>
+      every(counting(s, dayKind), Date.parse(last ?? since), interval, `remind ${to.join(', ')}`, (n) =>
         remind(s, 'progress-update', to, `no progress reported for ${n} × ${interval}`),
       ),
     );

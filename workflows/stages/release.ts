@@ -14,9 +14,9 @@ export async function putAway(s: OrderState) {
  * B and C after the balance, by default); until then the customer has the balance-due notice
  * (余款催收告知书, with any compensation deducted) and sales and finance are reminded. No shipment
  * without a shipping request, unless a supervisor releases in an emergency (the request is then
- * chased, see shippingRequestChase).
+ * chased, see shippingRequestChase). `before` names what the balance comes before, in the customer's words.
  */
-export async function release(s: OrderState) {
+export async function release(s: OrderState, before = 'shipping') {
   // The goods are ready: a class A order over the credit limit still waits for the supervisor's credit approval.
   if (creditApprovalPending(s)) tell(s, 'credit-approval-needed', 'supervisor', `goods ready to ship: ${overLimit(s)}`);
   const paid = () => releasable(s);
@@ -26,7 +26,7 @@ export async function release(s: OrderState) {
     s,
     'balance-due-notice',
     'customer',
-    `balance due before shipping: ${dueBeforeShipping(s)} fen${compensation > 0 ? ` (after ${compensation} fen compensation)` : ''}`,
+    `balance due before ${before}: ${dueBeforeShipping(s)} fen${compensation > 0 ? ` (after ${compensation} fen compensation)` : ''}`,
   );
   const { every: interval, to, dayKind } = s.policy.clocks.balanceReminder;
   await runClock(

@@ -1,0 +1,163 @@
+import { condition } from '@temporalio/workflow';
+import { counting, every, now, runClock } from './clock';
+import type { StoreVisit } from './domain/events';
+import type { Fact } from './domain/route';
+import type { OrderSnapshot } from './domain/snapshot';
+import { appointmentOf, intentionDepositOutstanding, visits } from './domain/store';
+import { dueBeforeShipping, type OrderState } from './domain/state';
+import { dateEnds } from './domain/watch';
+import type { OrderWorkflowInput } from './messages';
+import { runOrder, type StageWork, type ChannelWork } from './order-runtime';
+import { afterSales } from './stages/after-sales';
+import { deposit, depositReminders } from './stages/deposit';
+import { delayNotices } from './stages/follow-up';
+import { escalate, remind, tell } from './stages/notices';
+import { productionNotice, progressUpdates, technicalOrderClock } from './stages/production';
+import { receivables } from './stages/receivables';
+import { putAway, release } from './stages/release';
+import { overdueOrders, repNotices } from './stages/watch';
+
+/** 意向金: the store collects the intention deposit with the intent letter; sales is reminded until finance confirms it. */
+async function intentionDeposit(s: OrderState) {
+  tell(s, 'intention-deposit', 'sales-rep', `intent letter signed: collect the intention deposit of ${intentionDepositOutstanding(s)} fen`);
+  await depositReminders(s, 'intention deposit', () => intentionDepositOutstanding(s));
+}
+
+/**
+ * A site visit (量尺, 钢副框安装, 复尺, 安装): whoever arranges it is told to book it and reminded until
+ * it is (the policy's waiting time); each appointment whose company date ends without the visit done
+ * is a missed appointment, told to the regional manager (and the store), until one is rescheduled.
+ */
+function siteVisit(visit: StoreVisit): StageWork {
+  return async (s) => {
+    await Promise.all([booking(s, visit), appointmentsKept(s, visit)]);
+  };
+}
+
+async function booking(s: OrderState, visit: StoreVisit) {
+  const { every: interval, to, dayKind } = s.policy.visits!.booking[visit];
+  for (const role of to) tell(s, 'appointment-needed', role, `book the ${visit} visit with the customer: a date and a team`);
+  await runClock(
+    s,
+    'appointment-booking',
+    () => appointmentOf(s, visit) !== undefined,
+    every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
+      remind(s, 'appointment-booking', to, `the ${visit} visit is not booked yet (reminder ${n})`),
+    ),
+  );
+}
+
+async function appointmentsKept(s: OrderState, visit: StoreVisit) {
+  const { to } = s.policy.visits!.missedAppointment;
+  for (;;) {
+    await condition(() => appointmentOf(s, visit) !== undefined);
+    const appointment = appointmentOf(s, visit)!;
+    const moved = () => appointmentOf(s, visit) !== appointment;
+    await runClock(
+      s,
+      'missed-appointment',
+      () => visits[visit].done(s) || moved(),
+      (firings) =>
+        firings > 0
+          ? undefined
+          : {
+              dueAt: dateEnds(s, appointment.date),
+              action: `tell ${to.join(', ')} if the visit is not done`,
+              fire: () => {
+                appointment.missedAt = now();
+                const where = s.order.store ? ` (${s.order.store.name}, ${s.order.store.region})` : '';
+                for (const role of to)
+                  escalate(
+                    s,
+                    'missed-appointment',
+                    role,
+                    `missed appointment${where}: the ${visit} visit on ${appointment.date} by ${appointment.team} was not done; reschedule it`,
+                  );
+              },
+            },
+    );
+    await condition(moved);
+  }
+}
+
+/** 成窗加工单: technical issues the finished-window order from the re-measurement, on the technical order's clock. */
+async function finishedWindowOrder(s: OrderState) {
+  tell(s, 'finished-window-order', 'technical', 're-measured: issue the finished-window order (成窗加工单)');
+  await technicalOrderClock(s, s.facts.reMeasuredAt!, 'the re-measurement');
+}
+finishedWindowOrder.needs = ['reMeasuredAt'] satisfies Fact[];
+
+/** The finished windows are made; progress is reported at least weekly from the finished-window order. */
+async function windowProduction(s: OrderState) {
+  await progressUpdates(s, s.facts.technicalOrderAt!);
+}
+windowProduction.needs = ['technicalOrderAt'] satisfies Fact[];
+
+/** 通知门店: the store hears the windows are finished and asks the customer to pay per the contract; reminders until paid. */
+async function installationPayment(s: OrderState) {
+  tell(
+    s,
+    'windows-finished',
+    'sales-rep',
+    `finished windows ready: the customer pays ${dueBeforeShipping(s)} fen per the contract before installation`,
+  );
+  await release(s, 'installation');
+}
+
+/** 验收: the store helps the installation team have the customer accept the windows, and reports it to the company. */
+async function acceptance(s: OrderState) {
+  tell(s, 'acceptance-needed', 'sales-rep', 'windows installed: have the customer accept them (验收) and report the result');
+}
+
+/** After-sales as for every order, its warranty from the acceptance (domain/ledger.ts warrantyEndsAt). */
+const storeAfterSales: StageWork = (s) => afterSales(s);
+storeAfterSales.needs = ['acceptedAt'];
+
+/** Technical deepens the drawings from the measurement; the customer confirms them with the configuration. */
+async function drawings(s: OrderState) {
+  tell(s, 'drawings-needed', 'technical', "measured: deepen the drawings to the company's standard and the customer's wishes");
+}
+
+async function submissionReview(s: OrderState) {
+  tell(s, 'submission-review', 'order-desk', "the customer confirmed the drawings and configuration: review the store's submission");
+}
+
+async function finalQuote(s: OrderState) {
+  tell(s, 'final-quote', 'sales-rep', 'submission approved: present the final drawings and quote, then sign the contract');
+}
+
+async function subFrameProduction(s: OrderState) {
+  tell(s, 'sub-frame-needed', 'production', 'make the steel sub-frames (钢副框) first');
+}
+
+/**
+ * The store order (domain.md §4, document 000 §二), from the intent letter to the customer's
+ * acceptance and after-sales. Its route is data in domain/store.ts; here is what OrderFlow does while
+ * the order is in each stage.
+ */
+export const storeWork: ChannelWork = {
+  stages: {
+    'intention-deposit': intentionDeposit,
+    'site-measurement': siteVisit('measurement'),
+    drawings,
+    'submission-review': submissionReview,
+    'final-quote': finalQuote,
+    deposit, // the advance named in the contract
+    'production-notice': productionNotice,
+    'sub-frame-production': subFrameProduction,
+    'sub-frame-installation': siteVisit('sub-frame-installation'),
+    're-measurement': siteVisit('re-measurement'),
+    'finished-window-order': finishedWindowOrder,
+    production: windowProduction,
+    'put-away': putAway,
+    'installation-payment': installationPayment,
+    installation: siteVisit('installation'),
+    acceptance,
+    'after-sales': storeAfterSales,
+  },
+  sideLines: [delayNotices, receivables, overdueOrders, repNotices],
+};
+
+export async function storeOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {
+  return runOrder(input, storeWork);
+}
