@@ -88,6 +88,7 @@ export const storeRoute: Route = {
     {
       stage: 'intention-deposit',
       when: (s) => intentionDepositOutstanding(s) > 0,
+      condition: 'an intention deposit in the plan',
       done: (s) => intentionDepositOutstanding(s) === 0,
       expects: () => ['deposit-received'],
       provides: [],
@@ -117,6 +118,7 @@ export const storeRoute: Route = {
     {
       stage: 'deposit',
       when: (s) => depositRequired(s) > 0,
+      condition: 'an advance in the plan',
       done: (s) => depositOutstanding(s) === 0,
       expects: () => ['deposit-received'],
       provides: [],
