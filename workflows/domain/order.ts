@@ -55,7 +55,12 @@ export const CustomerClass = z.enum(['A', 'B', 'C']);
 export type CustomerClass = z.infer<typeof CustomerClass>;
 
 /** The sales channel an order comes through; each has its route and workflow (workflows/channels.ts). */
-export const Channel = z.enum(['standard', 'sample']);
+export const Channel = z.enum([
+  'standard',
+  'sample',
+  // distributor
+  'distributor', // 代理商 (000 §一)
+]);
 export type Channel = z.infer<typeof Channel>;
 
 export const OrderLine = z.object({
@@ -114,6 +119,24 @@ export const Instalment = z
 export type Instalment = z.infer<typeof Instalment>;
 export const PaymentPlan = z.array(Instalment).min(1).max(12);
 
+// ---- distributor (代理商, 000 §一) ----
+/** The material families whose arrival is tracked for a distributor order (铝材、木材、五金、玻璃及其它辅件). */
+export const MaterialFamily = z.enum(['aluminium', 'wood', 'hardware', 'glass', 'other']);
+export type MaterialFamily = z.infer<typeof MaterialFamily>;
+/** What a distributor asks before (or while) ordering: can a process be made, the price or lead time of a window series. */
+export const DistributorEnquiry = z.object({
+  question: z.string().min(1).max(2000).describe("the distributor's question, in their words"),
+  about: z
+    .enum(['process', 'price', 'lead-time', 'other'])
+    .describe('what it is about: can a process be made (工艺), price, lead time (交货期)'),
+});
+/** The distributor's part of the order form: the enquiry the order was opened on, and the window series asked about. */
+export const DistributorTerms = z.object({
+  enquiry: DistributorEnquiry.optional().describe('the enquiry (咨询) the order is opened on; answered before the drawings are reviewed'),
+  series: z.string().min(1).max(200).optional().describe('the window or door series (门窗系列) the distributor orders'),
+});
+export type DistributorTerms = z.infer<typeof DistributorTerms>;
+
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
 /** What the order desk enters at intake (接单): the order form checked field by field. */
@@ -137,6 +160,9 @@ export const OrderInput = z.object({
     contact: z.string().min(1).max(120),
     phone: z.string().min(3).max(40),
   }),
+  // distributor
+  /** A distributor order's own terms (channel `distributor` only). */
+  distributor: DistributorTerms.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
-import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
-import { changeOrderPermissions, kpiPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
+import { CustomerClass, Fen, IsoDate, MaterialFamily, PaymentPlan, Role, type Instalment } from './order';
+import {
+  changeOrderPermissions,
+  distributorPermissions,
+  kpiPermissions,
+  laterEventPermissions,
+  moneyPermissions,
+  supervisionPermissions,
+} from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -63,6 +70,8 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
   ...kpiPermissions,
+  // distributor
+  ...distributorPermissions,
 };
 
 export const Policy = z.object({
@@ -244,6 +253,26 @@ export const Policy = z.object({
       deliveryAttempts: z.int().min(1).max(100).default(8),
     })
     .prefault({}),
+  // distributor
+  /**
+   * 代理商 (000 §一): the distributor channel's own clocks. Only its orders carry them (its defaults are in
+   * client/channels.ts); an order without them runs neither clock.
+   */
+  distributor: z
+    .object({
+      /** Technical's questions go to the distributor through the marketing assistant, reminded until answered. */
+      technicalQuestions: Reminder,
+      /**
+       * 材料到货: a material family not in by the end of its expected date plus its grace days (per family; 0 when
+       * not named) is surfaced as an exception to `to`.
+       */
+      materialLateness: z.object({
+        graceDays: z.partialRecord(MaterialFamily, z.int().min(0).max(60)).default({}),
+        dayKind: DayKind.default('working'),
+        to: z.array(Role).min(1),
+      }),
+    })
+    .optional(),
 });
 export type Policy = Omit<z.infer<typeof Policy>, 'permissions'> & { permissions: Record<EventType, Role[]> };
 

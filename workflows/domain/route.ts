@@ -2,6 +2,7 @@ import type { EventType, OrderEvent } from './events';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
 import { totalsOf } from './ledger';
+import { distributorMisfit, distributorRefusal, distributorRoute } from './distributor';
 import {
   approvalBesideReviews,
   balanceDue,
@@ -228,7 +229,12 @@ export const sampleRoute: Route = {
 };
 
 /** Each channel's route; the registry (workflows/channels.ts) names them with their workflows. */
-export const routes: Record<Channel, Route> = { standard: standardRoute, sample: sampleRoute };
+export const routes: Record<Channel, Route> = {
+  standard: standardRoute,
+  sample: sampleRoute,
+  // distributor
+  distributor: distributorRoute,
+};
 
 /** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
 function changeEvents(s: OrderState): EventType[] {
@@ -381,6 +387,9 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
       return `the order takes the customer over their credit limit: a supervisor approves the credit (credit-approved) before it ships; ${expects}`;
     if (isChange(event.type) && s.facts.shippedAt !== undefined && takesChanges(routeOf(s)))
       return `the goods have shipped: a change now is a complaint or a return (complaint-filed), not an amendment; ${expects}`;
+    // distributor
+    const distributorReason = distributorRefusal(s, event.type);
+    if (distributorReason) return `${distributorReason}; ${expects}`;
     return expects;
   }
   switch (event.type) {
@@ -425,6 +434,7 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
               .join(', ') || 'none'
           })`;
     default:
-      return undefined;
+      // distributor
+      return s.distributor ? distributorMisfit(s, event) : undefined;
   }
 }

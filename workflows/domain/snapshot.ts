@@ -23,6 +23,7 @@ import {
 } from './state';
 import { expectedEvents } from './route';
 import { daysLate } from './watch';
+import { distributorView, type DistributorView } from './distributor';
 
 /** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
 export interface OrderSnapshot {
@@ -62,6 +63,9 @@ export interface OrderSnapshot {
   qcFailures: number;
   /** The payment plan, totals, movements and invoices; null on orders that started before payment plans. */
   ledger: LedgerSnapshot | null;
+  // distributor
+  /** A distributor order's enquiries, drawings and quotes, review, questions, materials, chases and outbound notice; null on other channels. */
+  distributor: DistributorView | null;
 }
 
 export interface LedgerSnapshot {
@@ -125,5 +129,7 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
           kept: s.ledger.kept ?? null,
         }
       : null,
+    // distributor
+    distributor: distributorView(s),
   };
 }

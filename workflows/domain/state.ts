@@ -4,6 +4,7 @@ import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, total
 import { depositDue, orderAmount } from './money';
 import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { Policy } from './policy';
+import { openDistributorRecord, type DistributorRecord } from './distributor';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
 // expects now, and what an accepted event changes. No Temporal, no I/O: unit-tested directly.
@@ -40,6 +41,15 @@ export type Stage =
   | 'sample-request'
   | 'sample-dispatch'
   | 'sample-delivery'
+  // distributor
+  /** 咨询/回复: the distributor's enquiries answered and its order drawings received by fax. */
+  | 'enquiry'
+  /** 营销助理初审: the drawings within the factory's limits (or an R&D solution agreed), every item confirmed. */
+  | 'drawing-review'
+  /** 报价: a quote for each drawing. */
+  | 'quotation'
+  /** 出库通知单: the goods are in stock; the outbound notice asks the distributor for the full contract amount. */
+  | 'outbound-notice'
   | 'archived'
   | 'cancelled';
 
@@ -64,6 +74,11 @@ const statusOfStage: Record<Stage, Status> = {
   'sample-request': 'pending-confirmation',
   'sample-dispatch': 'awaiting-shipment',
   'sample-delivery': 'shipped',
+  // distributor
+  enquiry: 'pending-confirmation',
+  'drawing-review': 'pending-confirmation',
+  quotation: 'pending-confirmation',
+  'outbound-notice': 'awaiting-shipment',
   archived: 'completed',
   cancelled: 'cancelled',
 };
@@ -87,7 +102,10 @@ export type ClockName =
   | 'refund-reminder'
   | 'overdue'
   | 'stalled-progress'
-  | 'arrival-overdue';
+  | 'arrival-overdue'
+  // distributor
+  | 'technical-question'
+  | 'material-late';
 
 export type TimelineKind =
   | 'event'
@@ -318,6 +336,9 @@ export interface OrderState {
   deadLetters?: DeadLetter[];
   /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
   projected?: Projected;
+  // distributor
+  /** A distributor order's own record (domain/distributor.ts); absent on every other channel's orders. */
+  distributor?: DistributorRecord;
 }
 
 /** The read model's bookmark, carried over continue-as-new so that its revision only ever grows. */
@@ -365,6 +386,8 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     deadLetters: [],
     // A policy from before payment plans (an old order's, on replay) has no plans to open a ledger with.
     ...((policy as Partial<Policy>).payments ? { ledger: emptyLedger(planFor(order, policy)) } : {}),
+    // distributor
+    ...(order.channel === 'distributor' ? { distributor: openDistributorRecord(order, receivedAt) } : {}),
   };
 }
 
