@@ -7,6 +7,7 @@ import type { Role } from '../../workflows/domain/order';
 import { advance, expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
 import { snapshotOf } from '../../workflows/domain/snapshot';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
+import { projectionOf } from '../../workflows/read-model';
 
 // The distributor channel (代理商, 000 §一) without a server: enquiry and answer, the marketing
 // assistant's review (the order desk), a quote per drawing, the contract in effect with the advance,
@@ -258,6 +259,7 @@ describe('distributor channel: chasing, outbound notice, full payment and releas
     send(s, 'order-desk', 'outbound-notice-issued', { noticeRef: 'OUT-1' });
     assert.match(s.pendingNotices.find((n) => n.type === 'outbound-notice')!.detail, /pay the contract amount in full \(700000 fen due\)/);
     assert.equal(s.stage, 'release');
+    assert.deepEqual(projectionOf(s, 1).outboundNotice, { ref: 'OUT-1', issuedAt: at(10), signedAt: null }, 'counted in the read model');
     send(s, 'finance', 'payment-received', { amount: 400_000, paymentRef: 'B-2' });
     assert.match(
       refusal(s, 'finance', 'shipment-released', { releaseRef: 'R-1' })!,
@@ -275,6 +277,7 @@ describe('distributor channel: chasing, outbound notice, full payment and releas
       [view.outboundNotice!.ref, view.outboundNotice!.receiptRef, view.outboundNoticeSigned],
       ['OUT-1', 'OUT-1-signed', true],
     );
+    assert.equal(projectionOf(s, 2).outboundNotice!.signedAt, at(10));
     assert.equal(s.stage, 'after-sales');
     send(s, 'customer', 'complaint-filed', { category: 'wrong-or-missing-goods', description: 'one sash missing' });
   });
@@ -285,6 +288,7 @@ describe('distributor channel: chasing, outbound notice, full payment and releas
     assert.ok(!expectedEvents(s).includes('shipping-requested'));
     const standard = opened(channelForms.standard.createSchema.parse({ ...s.order, channel: 'standard', distributor: undefined }));
     assert.equal(snapshotOf(standard, Date.parse(at(2))).distributor, null);
+    assert.ok(!('outboundNotice' in projectionOf(standard, 1)), "another channel's row stays as it was");
     assert.deepEqual(expectedEvents(standard).sort(), ['cancelled', 'order-confirmed']);
   });
 });
