@@ -383,7 +383,7 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
     const expects = `the order is at stage ${s.stage} and expects ${expectedEvents(s).join(', ') || 'no events'}`;
     if (event.type === 'shipped' && s.stage === 'shipping' && receivingTimePending(s))
       return `the customer's receiving time is not confirmed: record the date and time window agreed with the customer (receiving-time-confirmed) before dispatch; ${expects}`;
-    if (event.type === 'shipped' && creditApprovalPending(s))
+    if (event.type === 'shipped' && creditApprovalPending(s) && routeTakes(s, 'credit-approved'))
       return `the order takes the customer over their credit limit: a supervisor approves the credit (credit-approved) before it ships; ${expects}`;
     if (isChange(event.type) && s.facts.shippedAt !== undefined && takesChanges(routeOf(s)))
       return `the goods have shipped: a change now is a complaint or a return (complaint-filed), not an amendment; ${expects}`;
