@@ -169,6 +169,14 @@ export const Kpis = z
           .describe('the largest first, at most 50'),
       })
       .describe("for the supervisor's spot checks (大额订单随时抽查, 001 ch.6)"),
+    // distributor
+    outboundNotices: z
+      .object({
+        issued: z.int().describe("distributors' outbound notices (出库通知单) issued in the period"),
+        signed: z.int().describe('of them: signed by the distributor on receipt'),
+        unsigned: z.int().describe('of them: not signed yet'),
+      })
+      .describe('the outbound notices whose signing the marketing assistant tracks and counts (000 §一 10)'),
   })
   .meta({
     examples: [
@@ -210,6 +218,7 @@ export const Kpis = z
             },
           ],
         },
+        outboundNotices: { issued: 6, signed: 5, unsigned: 1 },
       },
     ],
   });

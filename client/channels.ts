@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channels } from '../workflows/channels';
 import {
   DepositTerms,
+  DistributorTerms,
   OrderInput,
   OrderLine,
   StoreDetails,
@@ -66,6 +67,33 @@ export const channelForms = {
       },
     },
   },
+  // distributor
+  distributor: {
+    // The advance is an instalment of the payment plan (the policy's, or the contract's own `paymentPlan`), not a deposit.
+    createSchema: OrderInput.extend({
+      channel: z.literal('distributor'),
+      deposit: DepositTerms.options[0].default({ kind: 'none' }),
+      distributor: DistributorTerms.default({}),
+    }),
+    policyDefaults: {
+      clocks: {
+        // 跟踪技术下单时间 (2–3 天内完成): technical reminded after 2 days, the supervisor told after 3.
+        technicalOrder: { remindAfter: 'P2D', remindTo: 'technical', escalateAfter: 'P3D', escalateTo: 'supervisor' },
+      },
+      // 预付款到账后合同生效, 货款入账后出货: the advance before production, the rest of the contract before the goods leave.
+      payments: { plans: { A: distributorPlan(), B: distributorPlan(), C: distributorPlan() } },
+      distributor: {
+        // The marketing assistant (the order desk) is reminded daily of each question the distributor has not answered.
+        technicalQuestions: { every: 'P1D', to: ['order-desk'] },
+        // Days of grace after a family's expected date before it is an exception (glass and wood are cut to order).
+        materialLateness: {
+          graceDays: { aluminium: 0, hardware: 1, glass: 2, wood: 2, other: 2 },
+          dayKind: 'working',
+          to: ['order-desk', 'purchasing', 'production'],
+        },
+      },
+    },
+  },
 } as const satisfies Record<Channel, ChannelForm>;
 
 /**
@@ -78,6 +106,14 @@ function storePlan(): Instalment[] {
     { name: 'intention-deposit', amount: 200_000, due: { before: 'production' } },
     { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
     { name: 'balance', rest: true, due: { before: 'shipping' } },
+  ];
+}
+
+/** A distributor's payment plan: a 30 % advance before production, the rest before shipping. */
+function distributorPlan(): Instalment[] {
+  return [
+    { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
+    { name: 'before-shipping', rest: true, due: { before: 'shipping' } },
   ];
 }
 

@@ -175,6 +175,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('reports_date').on('reports').columns(['run_date']).execute();
     },
   },
+  // distributor
+  // The distributors' outbound notices (出库通知单), whose signing the marketing assistant tracks and counts (000 §一 10).
+  '0006-distributor': {
+    async up(db: Kysely<unknown>) {
+      // One column a statement: SQLite adds no more.
+      for (const column of ['outbound_notice_ref', 'outbound_notice_issued_at', 'outbound_notice_signed_at'])
+        await db.schema.alterTable('orders').addColumn(column, 'text').execute();
+      await db.schema
+        .createIndex('orders_outbound_notice')
+        .on('orders')
+        .columns(['outbound_notice_issued_at', 'sales_rep_id', 'outbound_notice_signed_at'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

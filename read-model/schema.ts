@@ -38,6 +38,11 @@ export interface OrdersTable {
   force_majeure_delays: number;
   /** The pieces ordered (the lines' quantities), when the projection carries them (migration 0003-reports). */
   pieces: number | null;
+  // distributor
+  /** A distributor order's outbound notice (出库通知单, migration 0006-distributor): its number, when issued, when signed. */
+  outbound_notice_ref: string | null;
+  outbound_notice_issued_at: string | null;
+  outbound_notice_signed_at: string | null;
 }
 
 export interface TimelineTable {

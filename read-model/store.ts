@@ -109,6 +109,10 @@ export function orderRow(o: OrderProjection): OrdersTable {
     delays_told_on_time: o.delaysToldOnTime,
     force_majeure_delays: o.forceMajeureDelays ?? 0,
     pieces: o.pieces ?? null,
+    // distributor
+    outbound_notice_ref: o.outboundNotice?.ref ?? null,
+    outbound_notice_issued_at: o.outboundNotice?.issuedAt ?? null,
+    outbound_notice_signed_at: o.outboundNotice?.signedAt ?? null,
   };
 }
 

@@ -225,6 +225,13 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
   const { largeTotal } = await large.select((eb) => eb.fn.countAll<number>().as('largeTotal')).executeTakeFirstOrThrow();
   const largeRows = await large.selectAll().orderBy('amount', 'desc').orderBy('order_number').limit(SPOT_CHECK_LIST).execute();
 
+  // distributor
+  const notices = await ofRep(
+    db.selectFrom('orders').where('outbound_notice_issued_at', '>=', since).where('outbound_notice_issued_at', '<', until),
+  )
+    .select((eb) => [eb.fn.countAll<number>().as('issued'), eb.fn.count<number>('outbound_notice_signed_at').as('signed')])
+    .executeTakeFirstOrThrow();
+
   const n = (value: number | string | null) => Number(value ?? 0);
   return {
     from: k.from,
@@ -277,6 +284,8 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
         promisedDate: o.promised_date,
       })),
     },
+    // distributor
+    outboundNotices: { issued: n(notices.issued), signed: n(notices.signed), unsigned: n(notices.issued) - n(notices.signed) },
   };
 }
 

@@ -114,9 +114,10 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
         const wait = startedAt + at - (await env.currentTimeMs());
         if (wait > 0) await env.sleep(wait);
       };
+      const startDay = dateAt(startedAt, policy.calendar.timeZone);
       for (const step of [...scenario.steps].sort((a, b) => offset(a.at) - offset(b.at))) {
         await advanceTo(offset(step.at));
-        await send(handle, step.event as OrderEvent);
+        await send(handle, withDates(step.event, startDay) as OrderEvent);
       }
       if (scenario.until) await advanceTo(durationMs(scenario.until));
       const snapshot = await handle.query(snapshotQuery);
@@ -169,6 +170,22 @@ async function send(handle: WorkflowHandle, event: OrderEvent) {
 }
 
 const refusals = [EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, EVENT_AMOUNT_ABOVE_DUE];
+
+/**
+ * A date in an event may be written as company days after the day the order arrives (`+P9D`): the
+ * simulation runs from today, so a date the order must reach (a material's expected date, say) keeps
+ * its distance from the start whatever day it runs.
+ */
+function withDates(value: unknown, startDay: string): unknown {
+  if (typeof value === 'string') {
+    const days = /^\+P(\d+)D$/.exec(value)?.[1];
+    return days === undefined ? value : addCalendarDays(startDay, Number(days));
+  }
+  if (Array.isArray(value)) return value.map((item) => withDates(item, startDay));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withDates(item, startDay)]));
+  return value;
+}
 
 /** Milliseconds from `now` to the next HH:MM in the company's time zone. */
 function untilLocalTime(now: number, hhmm: string, timeZone: string): number {

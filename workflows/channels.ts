@@ -7,6 +7,7 @@ import type { ChannelWork } from './order-runtime';
 import { sampleOrder, sampleWork } from './sample-order';
 import { standardOrder, standardWork } from './standard-order';
 import { storeOrder, storeWork } from './store-order';
+import { distributorOrder, distributorWork } from './distributor-order';
 
 // The channel registry, workflow side (no zod: it is part of the workflow bundle): each sales
 // channel's workflow, its route with its windows, and what its stages do. The client side
@@ -24,6 +25,8 @@ export const channels = {
   sample: { workflow: sampleOrder, route: routes.sample, work: sampleWork },
   // store channel
   store: { workflow: storeOrder, route: routes.store, work: storeWork },
+  // distributor
+  distributor: { workflow: distributorOrder, route: routes.distributor, work: distributorWork },
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 /**

@@ -3,4 +3,6 @@ export { sampleOrder } from './sample-order';
 export { standardOrder } from './standard-order';
 // store channel
 export { storeOrder } from './store-order';
+// distributor
+export { distributorOrder } from './distributor-order';
 export { companyReport } from './reports/company-report';

@@ -65,6 +65,9 @@ export interface OrderProjection extends Pick<
   ratings?: { rating: number; at: string; source: 'sign-off' | 'callback' }[];
   /** The pieces ordered (the current lines' quantities): the weekly report counts them where the projection carries them. */
   pieces?: number;
+  // distributor
+  /** A distributor order's outbound notice (出库通知单), once issued, and when the distributor signed it (统计). */
+  outboundNotice?: { ref: string; issuedAt: string; signedAt: string | null };
 }
 
 /** What one projection carries: the row, and the timeline entries not yet written (numbered from 0 in the order's timeline). */
@@ -104,7 +107,15 @@ export function projectionOf(s: OrderState, revision: number, withPieces = true)
     delaysToldOnTime: s.delays.filter((d) => d.toldAt && within(d.reportedAt, d.toldAt, clocks.delayNotice.after)).length,
     ...laterFacts(s),
     ...(withPieces && { pieces: currentLines(s).reduce((sum, line) => sum + line.quantity, 0) }),
+    // distributor
+    ...outboundNoticeOf(s),
   };
+}
+
+/** The distributor's outbound notice, absent on every order without one (their rows stay as they were). */
+function outboundNoticeOf(s: OrderState): Pick<OrderProjection, 'outboundNotice'> {
+  const notice = s.distributor?.outboundNotice;
+  return notice ? { outboundNotice: { ref: notice.ref, issuedAt: notice.issuedAt, signedAt: notice.signedAt ?? null } } : {};
 }
 
 function laterFacts(s: OrderState): Pick<OrderProjection, 'forceMajeureDelays' | 'ratings'> {

@@ -221,7 +221,12 @@ describe('read model written by the orders (dev server, SQLite)', function () {
     for (const name of ['Board', 'Kpis', 'OrderPage']) assert.ok(doc.components.schemas[name].examples?.length, name);
     for (const path of ['/board', '/kpis']) assert.ok(doc.paths[path].get.responses['403'], path);
     assert.match(doc.paths['/orders'].get.description, /customer token sees only its own/);
-    assert.deepEqual(Object.keys(doc.components.schemas.Kpis.properties ?? {}).slice(-3), ['complaints', 'satisfaction', 'largeOrders']);
+    assert.deepEqual(Object.keys(doc.components.schemas.Kpis.properties ?? {}).slice(-4), [
+      'complaints',
+      'satisfaction',
+      'largeOrders',
+      'outboundNotices',
+    ]);
   });
 
   it('keeps a customer file: create, read, list, update; a class change is a new version and orders keep the class they were taken with', async () => {

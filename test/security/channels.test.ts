@@ -189,4 +189,48 @@ describe('a route refuses what it has no window for (API, dev server)', function
     );
     assert.ok(booked.body.snapshot.expectedEvents.includes('site-measured'));
   });
+
+  // distributor
+  it('a distributor order is created with its own form, starts at its enquiry and refuses the standard main line: 409 with its own expectedEvents', async () => {
+    const orderNumber = `DIST-${process.pid}-${Date.now()}`;
+    const form = {
+      orderNumber,
+      channel: 'distributor',
+      customer: { id: 'C-DEV', name: 'Xiamen Doors', class: 'C' },
+      salesRep: { id: 'rep-d' },
+      lines: [{ productCode: 'WIN-120', quantity: 4, unitPrice: 150_000 }],
+      delivery: { address: 'No. 5 Road', contact: 'Mr Lin', phone: '13700000000' },
+    };
+    const invalid = await call(api, 'POST', '/api/v1/orders', {
+      role: 'order-desk',
+      body: { ...form, distributor: { enquiry: { question: 'Arches?', about: 'colour' } } },
+    });
+    assert.equal(invalid.status, 400, JSON.stringify(invalid.body));
+    assert.deepEqual(
+      invalid.body.errors.map((e: { field: string }) => e.field),
+      ['distributor.enquiry.about'],
+    );
+    const created = await call(api, 'POST', '/api/v1/orders', {
+      role: 'order-desk',
+      body: { ...form, distributor: { enquiry: { question: 'Can the 120 series take an arched transom?', about: 'process' } } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.stage, 'enquiry');
+    assert.equal(created.body.distributor.enquiries[0].question, 'Can the 120 series take an arched transom?');
+    const enquiryEvents = [
+      'cancelled',
+      'drawing-received',
+      'enquiry-answered',
+      'enquiry-received',
+      'enquiry-referred',
+      'surplus-colour-suggested',
+    ];
+    assert.deepEqual([...created.body.expectedEvents].sort(), enquiryEvents);
+    await refused(await send(orderNumber, 'order-desk', 'order-confirmed'), enquiryEvents);
+    const customerAnswers = await send(orderNumber, 'customer', 'enquiry-answered', { enquiry: 1, answer: 'yes' });
+    assert.equal(customerAnswers.status, 403, JSON.stringify(customerAnswers.body));
+    const answered = await send(orderNumber, 'technical', 'enquiry-answered', { enquiry: 1, answer: 'yes, down to a 5 cm rise' });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+    assert.equal(answered.body.snapshot.distributor.enquiries[0].answered.by.role, 'technical');
+  });
 });

@@ -348,3 +348,77 @@ describe('the store channel in the shipped scenarios', function () {
     assert.equal(entries(timeline, 'notification', 'windows-finished')[0].to, 'sales-rep');
   });
 });
+
+// distributor
+describe('the distributor channel in the shipped scenarios', function () {
+  this.timeout(120_000);
+
+  it('from the enquiry to the signed outbound notice: R&D solution, a technical question round, late glass, chasing, full payment before release', async () => {
+    const { snapshot, timeline, stage } = await simulateOnOwnServer(scenario('distributor-enquiry-to-outbound-notice.json'));
+    assert.equal(stage, 'after-sales');
+    assert.equal(snapshot.channel, 'distributor');
+    const record = snapshot.distributor!;
+    // The enquiry went to R&D and the answer back to the distributor.
+    assert.deepEqual([record.enquiries[0].referredAt !== undefined, record.enquiries[0].answered?.by.role], [true, 'technical']);
+    assert.deepEqual(
+      entries(timeline, 'notification', 'enquiry-answer').map((t) => t.to),
+      ['customer'],
+    );
+    // Out of turn, each refused with its reason: a quote before the R&D solution was agreed, the production notice before
+    // the advance, the technical order before the distributor answered, the release before the contract was paid in full.
+    assert.deepEqual(
+      entries(timeline, 'rejected-event').map((t) => t.type),
+      ['quote-sent', 'production-notice-issued', 'technical-order-issued', 'shipment-released'],
+    );
+    assert.match(entries(timeline, 'rejected-event', 'technical-order-issued')[0].detail, /^technical's questions 1 are not yet answered/);
+    assert.match(
+      entries(timeline, 'rejected-event', 'shipment-released')[0].detail,
+      /^the contract is not paid in full: 700000 fen still due/,
+    );
+    assert.deepEqual(
+      record.drawings.map((d) => [d.ref, d.quoteRef]),
+      [
+        ['DWG-A1', 'Q-2031-044'],
+        ['DWG-A2', 'Q-2031-045'],
+      ],
+    );
+    assert.deepEqual(record.missingItems, []);
+    assert.equal(record.notes[0].kind, 'surplus-colour');
+    // The technical order's 2-day reminder fired while the question was open; the question was reminded once, then answered.
+    assert.equal(entries(timeline, 'reminder', 'technical-order').length, 1);
+    assert.equal(entries(timeline, 'escalation', 'technical-order').length, 0);
+    assert.deepEqual(
+      entries(timeline, 'reminder', 'technical-question').map((t) => t.to),
+      ['order-desk'],
+    );
+    // Glass expected on day 10 was late past its 2 working days of grace, surfaced once to each, before it arrived.
+    const late = entries(timeline, 'escalation', 'material-late');
+    assert.deepEqual(
+      late.map((t) => t.to),
+      ['order-desk', 'purchasing', 'production'],
+    );
+    assert.match(late[0].detail, /^glass expected \d{4}-\d{2}-\d{2} has not arrived/);
+    const glassIn = Date.parse(entries(timeline, 'event', 'material-arrived').find((t) => t.detail === 'family=glass')!.at);
+    assert.ok(Date.parse(late[0].at) < glassIn);
+    assert.equal(record.materials.glass!.late!.expectedDate, record.materials.glass!.expectedDate);
+    assert.deepEqual(record.lateMaterials, [], 'the glass is in now');
+    // The chase was told the production state.
+    assert.equal(record.chases.length, 1);
+    assert.match(entries(timeline, 'notification', 'production-state')[0].detail, /the glass is late/);
+    // Full payment, then finance's release, then shipping; the signed outbound notice is tracked.
+    const order = (type: string) => Date.parse(entries(timeline, 'event', type).at(-1)!.at);
+    assert.ok(order('payment-received') < order('shipment-released') && order('shipment-released') < order('shipped'));
+    assert.deepEqual(
+      snapshot.ledger!.instalments.map((i) => [i.name, i.amount, i.status]),
+      [
+        ['advance', 600000, 'paid'],
+        ['before-shipping', 1400000, 'paid'],
+      ],
+    );
+    assert.deepEqual(
+      [record.outboundNotice?.ref, record.outboundNotice?.receiptRef, record.outboundNoticeSigned],
+      ['OUT-2031-019', 'OUT-2031-019-signed', true],
+    );
+    assert.ok(snapshot.expectedEvents.includes('complaint-filed'), 'complaints are taken once the goods are delivered');
+  });
+});

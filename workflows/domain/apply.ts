@@ -1,4 +1,5 @@
 import type { EventType, OrderEvent } from './events';
+import { distributorHandlers, outboundNoticeSigned } from './distributor';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
@@ -326,6 +327,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   'signed-for': (s, event, at) => {
     s.facts.signedForAt = at;
+    outboundNoticeSigned(s, at, event.data.receiptRef); // distributor: the signed outbound notice
     if (event.data.satisfaction !== undefined) rated(s, event.actor, at, event.data.satisfaction, 'sign-off');
   },
   'goods-accepted': (s, _, at) => {
@@ -396,6 +398,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   // store channel
   ...storeHandlers,
+  // distributor
+  ...distributorHandlers,
 };
 
 /** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Actor, Fen, IsoDate, OrderLine } from './order';
+import { Actor, DistributorEnquiry, Fen, IsoDate, MaterialFamily, OrderLine } from './order';
 
 // One schema per business event of domain.md §3. The `type` names are the contract shared by the
 // workflow, the API, the simulator and the tests; `data` carries what the event's paperwork carries.
@@ -263,6 +263,132 @@ export const eventData = {
     .object({ reportRef: Ref.describe('the installation sheet signed on site') })
     .describe('The installation team installed the finished windows; the customer accepts them next (goods-accepted, 验收).')
     .meta({ examples: [{ reportRef: 'AZ-2031-001' }] }),
+  // ---- distributor (代理商, 000 §一) ----
+  'enquiry-received': DistributorEnquiry.describe(
+    'A distributor asks (咨询): can a process be made, the price or lead time of a window series. Answered by the marketing assistant (the order desk), or by technical when referred.',
+  ).meta({ examples: [{ question: 'Can the 120 series take a 5 cm arched transom?', about: 'process' }] }),
+  'enquiry-referred': z
+    .object({
+      enquiry: z.int().positive().describe('the enquiry, by its number on the order (1 for the first)'),
+      note: z.string().max(2000).optional().describe('what R&D or technical should look at'),
+    })
+    .describe('A complex process the marketing assistant cannot answer goes to the R&D manager and technical (复杂工艺 → 霍经理、技术).')
+    .meta({ examples: [{ enquiry: 1, note: 'arched transom on the 120 series: check the bending limits' }] }),
+  'enquiry-answered': z
+    .object({
+      enquiry: z.int().positive().describe('the enquiry, by its number on the order'),
+      answer: Reason.describe('the answer given to the distributor'),
+    })
+    .describe('The enquiry is answered and the answer goes back to the distributor (回复).')
+    .meta({ examples: [{ enquiry: 1, answer: 'Yes, arches down to 5 cm rise; ¥1,280/m², 25 days' }] }),
+  'drawing-received': z
+    .object({
+      drawingRef: Ref.describe('the faxed drawing (传真图纸), as the distributor numbered it'),
+      description: z.string().max(500).optional(),
+    })
+    .describe("The distributor's order drawing arrives by fax; each drawing is reviewed and quoted.")
+    .meta({ examples: [{ drawingRef: 'DWG-A1', description: 'living-room sliding door, 3 panels' }] }),
+  'drawings-reviewed': z
+    .object({
+      withinLimits: z.boolean().describe("the drawings are within the factory's process and machining limits (工艺、加工条件)"),
+      note: z.string().max(2000).optional().describe('what is outside the limits, or unsure'),
+    })
+    .describe("The marketing assistant's first review of the drawings (营销助理初审); outside the limits, R&D proposes a solution.")
+    .meta({ examples: [{ withinLimits: false, note: 'corner post without a mullion: not sure we can machine it' }] }),
+  'solution-proposed': z
+    .object({ solution: Reason.describe("R&D's solution (研发部解决方案)") })
+    .describe('R&D proposes a solution for drawings outside the limits; it is agreed with the distributor before the order may be placed.')
+    .meta({ examples: [{ solution: 'add a 40 mm reinforced mullion at the corner' }] }),
+  'solution-agreed': z
+    .object({ agreementRef: Ref.optional().describe("the distributor's written agreement, when there is one") })
+    .describe('The distributor agrees to the R&D solution (达成一致意见): only then may the order be placed.')
+    .meta({ examples: [{ agreementRef: 'FAX-0312' }] }),
+  'spec-item-confirmed': z
+    .object({
+      item: z
+        .enum(['style', 'aluminium-colour', 'wood-colour', 'hardware', 'glass'])
+        .describe('the item confirmed: style (风格), aluminium and wood colours, hardware (五金), glass (玻璃配置)'),
+      choice: z.string().min(1).max(500).describe('what the distributor chose'),
+    })
+    .describe('One item of the windows confirmed with the distributor; all five are confirmed, item by item, before the quote.')
+    .meta({ examples: [{ item: 'aluminium-colour', choice: 'RAL 7016 anthracite' }] }),
+  'surplus-colour-suggested': z
+    .object({
+      family: z.enum(['aluminium', 'wood']),
+      colour: z.string().min(1).max(200),
+      note: z.string().max(2000).optional(),
+    })
+    .describe('A colour the warehouse holds as surplus stock (工程余料) is suggested to the distributor: a note on the order.')
+    .meta({ examples: [{ family: 'aluminium', colour: 'champagne', note: '600 m left over from the Binjiang project' }] }),
+  'quote-sent': z
+    .object({
+      drawingRef: Ref.describe('the drawing quoted'),
+      quoteRef: Ref.describe('the quotation (报价单)'),
+      amount: Fen.optional().describe('the quoted amount, in fen'),
+    })
+    .describe('The quote for one drawing goes to the distributor; every drawing is quoted before the contract.')
+    .meta({ examples: [{ drawingRef: 'DWG-A1', quoteRef: 'Q-2031-044', amount: 1_280_000 }] }),
+  'drawings-handed-over': z
+    .object({
+      designer: z.string().min(1).max(120).describe('the designer assigned (指定民用设计员)'),
+      briefing: z.string().max(2000).optional().describe('the briefing (交底): process, machining, delivery time, special requirements'),
+    })
+    .describe('The marketing assistant hands the drawings to the assigned designer with a detailed briefing, after the production notice.')
+    .meta({ examples: [{ designer: 'Zhou Min', briefing: 'arched transom per the R&D solution; ship by the 20th' }] }),
+  'technical-question-raised': z
+    .object({ question: Reason.describe('what technical needs the distributor to settle') })
+    .describe('Technical has a question while designing (异议); the marketing assistant takes it to the distributor.')
+    .meta({ examples: [{ question: 'Sill height on DWG-A1: 50 or 80 mm?' }] }),
+  'technical-question-answered': z
+    .object({
+      question: z.int().positive().describe('the question, by its number on the order (1 for the first)'),
+      answer: Reason.describe("the distributor's answer"),
+    })
+    .describe(
+      "The distributor's answer to technical's question, relayed by the marketing assistant; the technical order waits until none remain.",
+    )
+    .meta({ examples: [{ question: 1, answer: '80 mm sill' }] }),
+  'material-expected': z
+    .object({ family: MaterialFamily, expectedDate: IsoDate.describe('the company date the family is expected in') })
+    .describe(
+      'Purchasing (物控) expects a material family in on a date; a family not in by then (plus its grace days in the policy) is an exception.',
+    )
+    .meta({ examples: [{ family: 'glass', expectedDate: '2031-04-10' }] }),
+  'material-arrived': z
+    .object({ family: MaterialFamily })
+    .describe('A material family has arrived (到货).')
+    .meta({ examples: [{ family: 'glass' }] }),
+  'spraying-sent': z
+    .object({ sprayer: z.string().min(1).max(200).describe('the outside spraying works (喷涂厂)'), expectedBack: IsoDate.optional() })
+    .describe('Bare aluminium sent out for spraying (外发喷涂); production waits for it to return.')
+    .meta({ examples: [{ sprayer: 'Foshan Coatings', expectedBack: '2031-04-08' }] }),
+  'spraying-returned': z
+    .object({})
+    .strict()
+    .describe('The sprayed aluminium is back.')
+    .meta({ examples: [{}] }),
+  'goods-chased': z
+    .object({
+      wantedBy: IsoDate.optional().describe('when the distributor needs the goods (要货时间)'),
+      note: z.string().max(2000).optional(),
+    })
+    .describe('The distributor chases the order (催货): production and purchasing are asked for the state, which is told back.')
+    .meta({ examples: [{ wantedBy: '2031-04-18', note: "the site's installers come on the 20th" }] }),
+  'chase-answered': z
+    .object({
+      told: Reason.describe('the production state told to the distributor'),
+      percentDone: z.int().min(0).max(100).optional(),
+    })
+    .describe('The production state told back to the distributor for each open chase (转达工厂的实际加工情况).')
+    .meta({ examples: [{ told: 'glass arrives on the 10th, frames done; ready on the 16th', percentDone: 70 }] }),
+  'outbound-notice-issued': z
+    .object({ noticeRef: Ref.describe('the outbound notice (出库通知单)') })
+    .describe('The goods are in stock: the outbound notice goes to the distributor, asking for the contract amount in full.')
+    .meta({ examples: [{ noticeRef: 'OUT-2031-019' }] }),
+  'shipment-released': z
+    .object({ releaseRef: Ref.describe("finance's release (出货手续)") })
+    .describe('Paid in full: finance releases the goods for shipping.')
+    .meta({ examples: [{ releaseRef: 'REL-2031-019' }] }),
 } as const;
 
 export type EventType = keyof typeof eventData;

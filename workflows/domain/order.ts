@@ -62,6 +62,8 @@ export const Channel = z.enum([
   'sample',
   // store channel
   'store', // 门店: retail, measured and installed on site (000 §二)
+  // distributor
+  'distributor', // 代理商 (000 §一)
 ]);
 export type Channel = z.infer<typeof Channel>;
 
@@ -130,6 +132,23 @@ export const StoreDetails = z
   })
   .strict();
 export type StoreDetails = z.infer<typeof StoreDetails>;
+// ---- distributor (代理商, 000 §一) ----
+/** The material families whose arrival is tracked for a distributor order (铝材、木材、五金、玻璃及其它辅件). */
+export const MaterialFamily = z.enum(['aluminium', 'wood', 'hardware', 'glass', 'other']);
+export type MaterialFamily = z.infer<typeof MaterialFamily>;
+/** What a distributor asks before (or while) ordering: can a process be made, the price or lead time of a window series. */
+export const DistributorEnquiry = z.object({
+  question: z.string().min(1).max(2000).describe("the distributor's question, in their words"),
+  about: z
+    .enum(['process', 'price', 'lead-time', 'other'])
+    .describe('what it is about: can a process be made (工艺), price, lead time (交货期)'),
+});
+/** The distributor's part of the order form: the enquiry the order was opened on, and the window series asked about. */
+export const DistributorTerms = z.object({
+  enquiry: DistributorEnquiry.optional().describe('the enquiry (咨询) the order is opened on; answered before the drawings are reviewed'),
+  series: z.string().min(1).max(200).optional().describe('the window or door series (门窗系列) the distributor orders'),
+});
+export type DistributorTerms = z.infer<typeof DistributorTerms>;
 
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
@@ -157,6 +176,9 @@ export const OrderInput = z.object({
   // store channel
   /** The store that sold the order and its region (store orders only). */
   store: StoreDetails.optional(),
+  // distributor
+  /** A distributor order's own terms (channel `distributor` only). */
+  distributor: DistributorTerms.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

@@ -70,6 +70,36 @@ export const storePermissions = {
   installed: ['service'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+// ---- distributor (代理商, 000 §一) ----
+/**
+ * The distributor (customer) asks, faxes drawings, agrees, confirms and chases; the marketing assistant (营销助理, the
+ * order desk) answers, reviews, quotes, relays and tells back; R&D and technical answer referred enquiries, propose
+ * solutions and ask their questions; purchasing (物控) tracks the materials; finance releases the paid goods.
+ */
+export const distributorPermissions = {
+  'enquiry-received': ['customer', 'order-desk', 'sales-rep'],
+  'enquiry-referred': ['order-desk'],
+  'enquiry-answered': ['order-desk', 'technical', 'sales-rep'],
+  'drawing-received': ['order-desk', 'customer'],
+  'drawings-reviewed': ['order-desk'],
+  'solution-proposed': ['technical'],
+  'solution-agreed': ['order-desk', 'customer'],
+  'spec-item-confirmed': ['order-desk', 'customer'],
+  'surplus-colour-suggested': ['order-desk', 'purchasing'],
+  'quote-sent': ['order-desk'],
+  'drawings-handed-over': ['order-desk'],
+  'technical-question-raised': ['technical'],
+  'technical-question-answered': ['order-desk', 'customer'],
+  'material-expected': ['purchasing'],
+  'material-arrived': ['purchasing', 'warehouse'],
+  'spraying-sent': ['purchasing'],
+  'spraying-returned': ['purchasing'],
+  'goods-chased': ['customer', 'order-desk', 'sales-rep'],
+  'chase-answered': ['order-desk', 'sales-rep'],
+  'outbound-notice-issued': ['order-desk'],
+  'shipment-released': ['finance'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
@@ -78,6 +108,8 @@ export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> 
   ...kpiPermissions,
   // store channel
   ...storePermissions,
+  // distributor
+  ...distributorPermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, storeVisits, type EventType } from './events';
-import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
+import { CustomerClass, Fen, IsoDate, MaterialFamily, PaymentPlan, Role, type Instalment } from './order';
 import {
   changeOrderPermissions,
+  distributorPermissions,
   kpiPermissions,
   laterEventPermissions,
   moneyPermissions,
@@ -72,6 +73,8 @@ const defaultPermissions: Record<EventType, Role[]> = {
   ...kpiPermissions,
   // store channel
   ...storePermissions,
+  // distributor
+  ...distributorPermissions,
 };
 
 export const Policy = z.object({
@@ -265,6 +268,26 @@ export const Policy = z.object({
     .object({
       booking: z.record(z.enum(storeVisits), Reminder),
       missedAppointment: z.object({ to: z.array(Role).min(1) }),
+    })
+    .optional(),
+  // distributor
+  /**
+   * 代理商 (000 §一): the distributor channel's own clocks. Only its orders carry them (its defaults are in
+   * client/channels.ts); an order without them runs neither clock.
+   */
+  distributor: z
+    .object({
+      /** Technical's questions go to the distributor through the marketing assistant, reminded until answered. */
+      technicalQuestions: Reminder,
+      /**
+       * 材料到货: a material family not in by the end of its expected date plus its grace days (per family; 0 when
+       * not named) is surfaced as an exception to `to`.
+       */
+      materialLateness: z.object({
+        graceDays: z.partialRecord(MaterialFamily, z.int().min(0).max(60)).default({}),
+        dayKind: DayKind.default('working'),
+        to: z.array(Role).min(1),
+      }),
     })
     .optional(),
 });

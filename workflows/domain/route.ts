@@ -2,6 +2,7 @@ import type { EventType, OrderEvent } from './events';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
 import { totalsOf } from './ledger';
+import { distributorMisfit, distributorRefusal, distributorRoute } from './distributor';
 import {
   approvalBesideReviews,
   balanceDue,
@@ -242,6 +243,8 @@ export const routes: Record<Channel, Route> = {
   sample: sampleRoute,
   // store channel
   store: storeRoute,
+  // distributor
+  distributor: distributorRoute,
 };
 
 /** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
@@ -391,10 +394,13 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
     const expects = `the order is at stage ${s.stage} and expects ${expectedEvents(s).join(', ') || 'no events'}`;
     if (event.type === 'shipped' && s.stage === 'shipping' && receivingTimePending(s))
       return `the customer's receiving time is not confirmed: record the date and time window agreed with the customer (receiving-time-confirmed) before dispatch; ${expects}`;
-    if (event.type === 'shipped' && creditApprovalPending(s))
+    if (event.type === 'shipped' && creditApprovalPending(s) && routeTakes(s, 'credit-approved'))
       return `the order takes the customer over their credit limit: a supervisor approves the credit (credit-approved) before it ships; ${expects}`;
     if (isChange(event.type) && s.facts.shippedAt !== undefined && takesChanges(routeOf(s)))
       return `the goods have shipped: a change now is a complaint or a return (complaint-filed), not an amendment; ${expects}`;
+    // distributor
+    const distributorReason = distributorRefusal(s, event.type);
+    if (distributorReason) return `${distributorReason}; ${expects}`;
     return expects;
   }
   switch (event.type) {
@@ -443,6 +449,7 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
     case 'appointment-scheduled':
       return appointmentMisfit(s, event);
     default:
-      return undefined;
+      // distributor
+      return s.distributor ? distributorMisfit(s, event) : undefined;
   }
 }

@@ -24,6 +24,7 @@ import {
 } from './state';
 import { expectedEvents } from './route';
 import { daysLate } from './watch';
+import { distributorView, type DistributorView } from './distributor';
 
 /** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
 export interface OrderSnapshot {
@@ -66,6 +67,9 @@ export interface OrderSnapshot {
   // store channel
   /** The site visits booked (store orders; empty for the others), a reschedule after the appointment it replaces. */
   appointments: Appointment[];
+  // distributor
+  /** A distributor order's enquiries, drawings and quotes, review, questions, materials, chases and outbound notice; null on other channels. */
+  distributor: DistributorView | null;
 }
 
 export interface LedgerSnapshot {
@@ -130,5 +134,7 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
         }
       : null,
     appointments: s.appointments ?? [],
+    // distributor
+    distributor: distributorView(s),
   };
 }

@@ -5,6 +5,7 @@ import { depositDue, orderAmount } from './money';
 import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { StoreVisit } from './events';
 import type { Policy } from './policy';
+import { openDistributorRecord, type DistributorRecord } from './distributor';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
 // expects now, and what an accepted event changes. No Temporal, no I/O: unit-tested directly.
@@ -54,6 +55,15 @@ export type Stage =
   | 'installation-payment'
   | 'installation'
   | 'acceptance'
+  // distributor
+  /** 咨询/回复: the distributor's enquiries answered and its order drawings received by fax. */
+  | 'enquiry'
+  /** 营销助理初审: the drawings within the factory's limits (or an R&D solution agreed), every item confirmed. */
+  | 'drawing-review'
+  /** 报价: a quote for each drawing. */
+  | 'quotation'
+  /** 出库通知单: the goods are in stock; the outbound notice asks the distributor for the full contract amount. */
+  | 'outbound-notice'
   | 'archived'
   | 'cancelled';
 
@@ -92,6 +102,11 @@ export const statusOfStage: Record<Stage, Status> = {
   'installation-payment': 'awaiting-shipment',
   installation: 'shipped',
   acceptance: 'shipped',
+  // distributor
+  enquiry: 'pending-confirmation',
+  'drawing-review': 'pending-confirmation',
+  quotation: 'pending-confirmation',
+  'outbound-notice': 'awaiting-shipment',
   archived: 'completed',
   cancelled: 'cancelled',
 };
@@ -118,7 +133,10 @@ export type ClockName =
   | 'arrival-overdue'
   // store channel
   | 'appointment-booking'
-  | 'missed-appointment';
+  | 'missed-appointment'
+  // distributor
+  | 'technical-question'
+  | 'material-late';
 
 export type TimelineKind =
   | 'event'
@@ -360,6 +378,9 @@ export interface OrderState {
   deadLetters?: DeadLetter[];
   /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
   projected?: Projected;
+  // distributor
+  /** A distributor order's own record (domain/distributor.ts); absent on every other channel's orders. */
+  distributor?: DistributorRecord;
   // store channel
   /** The site visits booked (store orders), each rescheduling kept as a new appointment after the one it replaces. */
   appointments?: Appointment[];
@@ -423,6 +444,8 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     deadLetters: [],
     // A policy from before payment plans (an old order's, on replay) has no plans to open a ledger with.
     ...((policy as Partial<Policy>).payments ? { ledger: emptyLedger(planFor(order, policy)) } : {}),
+    // distributor
+    ...(order.channel === 'distributor' ? { distributor: openDistributorRecord(order, receivedAt) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { counting, every, runClock } from '../clock';
 import { totalsOf } from '../domain/ledger';
+import { routeTakes } from '../domain/route';
 import { creditApprovalPending, dueBeforeShipping, overLimit, releasable, type OrderState } from '../domain/state';
 import { remind, tell } from './notices';
 
@@ -18,7 +19,9 @@ export async function putAway(s: OrderState) {
  */
 export async function release(s: OrderState, before = 'shipping') {
   // The goods are ready: a class A order over the credit limit still waits for the supervisor's credit approval.
-  if (creditApprovalPending(s)) tell(s, 'credit-approval-needed', 'supervisor', `goods ready to ship: ${overLimit(s)}`);
+  // (A channel whose route takes no credit approval, the distributor's, is paid in full before release instead.)
+  if (creditApprovalPending(s) && routeTakes(s, 'credit-approved'))
+    tell(s, 'credit-approval-needed', 'supervisor', `goods ready to ship: ${overLimit(s)}`);
   const paid = () => releasable(s);
   if (paid()) return;
   const compensation = s.ledger ? totalsOf(s, s.ledger).compensation : 0;

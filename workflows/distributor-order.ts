@@ -1,0 +1,163 @@
+import { condition } from '@temporalio/workflow';
+import { counting, every, now, runClock } from './clock';
+import { awaitedMaterials, materialDeadline, openQuestions, type TechnicalQuestion } from './domain/distributor';
+import type { IsoDate, MaterialFamily, Role } from './domain/order';
+import type { OrderSnapshot } from './domain/snapshot';
+import { balanceDue, type OrderState } from './domain/state';
+import type { OrderWorkflowInput } from './messages';
+import { runOrder, type ChannelWork } from './order-runtime';
+import { afterSales } from './stages/after-sales';
+import { confirmationReturn, deliveryEstimate } from './stages/confirmation';
+import { deposit } from './stages/deposit';
+import { delayNotices } from './stages/follow-up';
+import { escalate, remind, tell } from './stages/notices';
+import { production } from './stages/production';
+import { invoiceDue, receivables } from './stages/receivables';
+import { putAway, release } from './stages/release';
+import { ship } from './stages/shipping';
+import { arrivalOverdue, overdueOrders, repNotices, stalledProgress } from './stages/watch';
+
+// The distributor order (代理商, 000 §一): its route is data in domain/distributor.ts; here is what
+// OrderFlow does while the order is in each stage. The marketing assistant (营销助理) is the order desk.
+
+/** 咨询: the enquiry the order was opened on goes to the marketing assistant, who answers it or refers it to R&D. */
+async function enquiry(s: OrderState) {
+  for (const open of s.distributor!.enquiries.filter((e) => e.answered === undefined))
+    tell(s, 'enquiry', 'order-desk', `distributor's enquiry ${open.number} (${open.about}): ${open.question}`);
+}
+
+/** 营销助理初审, item by item: style, aluminium and wood colours, hardware, glass. */
+async function drawingReview(s: OrderState) {
+  tell(s, 'spec-items', 'order-desk', 'confirm with the distributor: style, aluminium and wood colours, hardware, glass');
+}
+
+/** 报价: a quote for each drawing. */
+async function quotation(s: OrderState) {
+  tell(s, 'quotation', 'order-desk', `quote each drawing: ${s.distributor!.drawings.map((d) => d.ref).join(', ')}`);
+}
+
+/** The contract faxed to the distributor, to be signed, stamped and returned (回传). */
+async function contract(s: OrderState) {
+  tell(s, 'contract', 'order-desk', 'fax the contract to the distributor to sign, stamp and return');
+}
+
+/**
+ * 合同生效: the advance arrived (or the contract named none), so the contract is in effect; finance stamps the
+ * production notice the marketing assistant brings.
+ */
+async function productionNotice(s: OrderState) {
+  tell(s, 'production-notice', 'finance', 'the contract is in effect: stamp the production notice');
+}
+
+/**
+ * 生产: the technical order within 2–3 days of the notice and weekly progress (the standard clocks), once the
+ * drawings are handed over with a briefing; technical's questions relayed to the distributor until none remain;
+ * each material family watched against its expected date.
+ */
+async function distributorProduction(s: OrderState) {
+  tell(s, 'handover', 'order-desk', 'hand the drawings to the assigned designer with a detailed briefing');
+  await Promise.all([production(s), technicalQuestions(s), lateMaterials(s)]);
+}
+distributorProduction.needs = production.needs;
+
+/** Each open question: the marketing assistant is reminded until the distributor's answer is in. */
+async function technicalQuestions(s: OrderState) {
+  const clock = s.policy.distributor?.technicalQuestions;
+  if (!clock) return;
+  const { every: interval, to, dayKind } = clock;
+  for (;;) {
+    await condition(() => openQuestions(s).length > 0);
+    const question: TechnicalQuestion = openQuestions(s)[0];
+    await runClock(
+      s,
+      'technical-question',
+      () => question.answered !== undefined,
+      every(counting(s, dayKind), Date.parse(question.raisedAt), interval, `remind ${to.join(', ')}`, (n) =>
+        remind(
+          s,
+          'technical-question',
+          to,
+          `technical's question ${question.number} still unanswered by the distributor (reminder ${n}): ${question.question}`,
+        ),
+      ),
+    );
+  }
+}
+
+/**
+ * 材料到货: a family not in by the end of its expected date plus its grace days is an exception, surfaced once
+ * for that date (a new expected date is judged afresh). One clock, for the family due first.
+ */
+async function lateMaterials(s: OrderState) {
+  const policy = s.policy.distributor?.materialLateness;
+  if (!policy) return;
+  const pending = () =>
+    awaitedMaterials(s)
+      .filter(([, m]) => m.late?.expectedDate !== m.expectedDate)
+      .map(([family, m]) => ({ family, expectedDate: m.expectedDate, dueAt: materialDeadline(s, family, m.expectedDate) }))
+      .sort((a, b) => a.dueAt - b.dueAt);
+  const key = () => JSON.stringify(pending());
+  for (;;) {
+    await condition(() => pending().length > 0);
+    const next = pending()[0];
+    const seen = key();
+    await runClock(
+      s,
+      'material-late',
+      () => key() !== seen,
+      (firings) =>
+        firings > 0
+          ? undefined
+          : {
+              dueAt: next.dueAt,
+              action: `surface ${next.family} as late to ${policy.to.join(', ')}`,
+              fire: () => materialLate(s, next.family, next.expectedDate, policy.to),
+            },
+    );
+  }
+}
+
+function materialLate(s: OrderState, family: MaterialFamily, expectedDate: IsoDate, to: readonly Role[]) {
+  s.distributor!.materials[family]!.late = { since: now(), expectedDate };
+  for (const role of to) escalate(s, 'material-late', role, `${family} expected ${expectedDate} has not arrived: production is held up`);
+}
+
+/** 出库通知单: the goods are in stock; the marketing assistant sends the outbound notice asking for full payment. */
+async function outboundNotice(s: OrderState) {
+  tell(
+    s,
+    'outbound-notice-needed',
+    'order-desk',
+    `goods in stock: send the outbound notice and ask for the contract amount in full (${balanceDue(s)} fen due)`,
+  );
+}
+
+/** 收款发货: the balance-due notice and reminders until paid in full (the standard release), then finance releases. */
+async function distributorRelease(s: OrderState) {
+  await release(s);
+  tell(s, 'release', 'finance', 'paid in full: release the goods for shipping (出货手续)');
+}
+
+export const distributorWork: ChannelWork = {
+  stages: {
+    enquiry,
+    'drawing-review': drawingReview,
+    quotation,
+    'delivery-estimate': deliveryEstimate,
+    confirmation: contract,
+    'confirmation-return': confirmationReturn,
+    deposit, // the advance: the contract takes effect when it arrives
+    'production-notice': productionNotice,
+    production: distributorProduction,
+    'put-away': putAway,
+    'outbound-notice': outboundNotice,
+    release: distributorRelease,
+    shipping: ship,
+    'after-sales': afterSales,
+  },
+  sideLines: [delayNotices, receivables, invoiceDue, overdueOrders, stalledProgress, arrivalOverdue, repNotices],
+};
+
+export async function distributorOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {
+  return runOrder(input, distributorWork);
+}
