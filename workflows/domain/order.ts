@@ -30,6 +30,8 @@ export const Role = z.enum([
   'customer', // 客户 / 代理商 / 门店
   'operator', // 运维: runs OrderFlow; resends undelivered notices, sends no business event
   'system',
+  // 团订 sales pipeline
+  'group-sales-manager', // 团订部经理: reads every rep's pipeline and daily line, gets the morning summary
 ]);
 export type Role = z.infer<typeof Role>;
 
