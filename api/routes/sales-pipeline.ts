@@ -90,6 +90,12 @@ export function salesPipelineRoutes({ readModel, policy }: SalesPipelineRoutesDe
   const standards = reportSettings(policy).reports.groupSales;
   const today = () => dateAt(Date.now(), calendar.timeZone);
 
+  /** A step, a referral or a prospect is recorded on its day or after it, never ahead. */
+  const notAhead = (field: string, day: string) => {
+    if (day > today()) throw invalidFields([{ field, message: `${day} has not come yet: record it on that day or after it` }]);
+    return day;
+  };
+
   /** The prospect, if the reader may see it (a rep: their own). */
   async function visibleProspect(id: string, own: string | undefined) {
     const prospect = await findProspect(db, id);
@@ -107,7 +113,7 @@ export function salesPipelineRoutes({ readModel, policy }: SalesPipelineRoutesDe
     const { openedOn = today(), ...fields } = parsed.data;
     const outcome = await createProspect(
       db,
-      { id, ...fields, rep: { id: person.id, name: person.name }, openedOn },
+      { id, ...fields, rep: { id: person.id, name: person.name }, openedOn: notAhead('openedOn', openedOn) },
       new Date().toISOString(),
       request,
     );
@@ -136,7 +142,7 @@ export function salesPipelineRoutes({ readModel, policy }: SalesPipelineRoutesDe
     const parsed = ProspectMove.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error.issues);
     await visibleProspect(req.params.id, person.id);
-    const move = { ...parsed.data, on: parsed.data.on ?? today() };
+    const move = { ...parsed.data, on: notAhead('on', parsed.data.on ?? today()) };
     const outcome = await moveProspect(db, req.params.id, move, { id: person.id, name: person.name }, new Date().toISOString(), request);
     if ('refused' in outcome) throw refused(outcome);
     res.json(await findProspect(db, req.params.id));
@@ -148,7 +154,7 @@ export function salesPipelineRoutes({ readModel, policy }: SalesPipelineRoutesDe
     const parsed = AddReferrals.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error.issues);
     await visibleProspect(req.params.id, person.id);
-    const outcome = await addReferrals(db, req.params.id, parsed.data.referrals, parsed.data.on ?? today(), request);
+    const outcome = await addReferrals(db, req.params.id, parsed.data.referrals, notAhead('on', parsed.data.on ?? today()), request);
     if ('refused' in outcome) throw refused(outcome);
     res.json(await findProspect(db, req.params.id));
   });

@@ -82,6 +82,11 @@ describe('group sales pipeline API (dev server, SQLite)', () => {
       retried.body.moves.map((m: { to: string; on: string }) => `${m.to} ${m.on}`),
       ['dh 2026-11-02', 'hq 2026-11-23', 'zl 2026-11-24'],
     );
+    const ahead = await as('zhang', 'POST', `/prospects/${prospect}/moves`, { body: { to: 'fa', on: '2099-01-05' } });
+    assert.deepEqual(
+      [ahead.status, ahead.body.errors],
+      [400, [{ field: 'on', message: '2099-01-05 has not come yet: record it on that day or after it' }]],
+    );
     const referrals = await as('zhang', 'POST', `/prospects/${prospect}/referrals`, {
       body: { referrals: [{ name: '李总 Mr Li', company: 'Hangzhou Hotel Group' }], on: '2026-11-24' },
     });

@@ -107,7 +107,7 @@ describe('group sales morning summary on the company clock (time-skipping server
           assert.deepEqual(notices, [['group-sales-manager', 'report-group-sales-daily', true]]);
           assert.match(
             (await new FileOutbox(dir).list(worked.id))[0].notice.detail,
-            /团订业务经理每日工作记录 .*hq=2, zl=1, fa=0, cc=1, contracts=1/,
+            /团订业务经理每日工作记录 .*hq=2, zl=1, fa=0, cc=1, contracts=1.*未达标 shortfalls: rep-wang 未报日报 No activity line recorded 0\/1, .*张伟 Zhang Wei 客户储备不足 Pipeline below standard 0\/150/,
           );
 
           const off = await runAt(holiday);
