@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   activityLineText,
   addFigures,
@@ -79,6 +79,26 @@ export type ProspectMove =
   | { to: 'signed'; on: string; note?: string; contractRef: string }
   | { to: 'dropped'; on: string; note?: string; reason: string };
 
+/**
+ * Takes the prospect's row for this transaction (on PostgreSQL a row lock, held to its end; SQLite has
+ * one writer at a time), so that two requests for one prospect take their turns: the second sees the
+ * first's move. False when there is no such prospect.
+ */
+async function lockProspect(trx: Transaction<Database>, id: string): Promise<boolean> {
+  const touched = await trx
+    .updateTable('prospects')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(touched.numUpdatedRows) === 1;
+}
+
+/** The answer to a request already applied: the same again is fine, the key with another body is not. */
+function replayed(earlier: { request_digest: string } | undefined, request: Requested, what: string): Outcome<true> | undefined {
+  if (!earlier) return undefined;
+  return earlier.request_digest === request.digest ? { ok: true } : { refused: 'key-reused', detail: `this key ${what} with another body` };
+}
+
 /** Moves a prospect on (one step, forward), signs or drops it, once per request. */
 export async function moveProspect(
   db: Kysely<Database>,
@@ -88,17 +108,18 @@ export async function moveProspect(
   at: string,
   request: Requested,
 ): Promise<Outcome<true>> {
-  return db.transaction().execute(async (trx) => {
-    const prospect = await trx.selectFrom('prospects').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!prospect) return { refused: 'not-found', detail: `no prospect ${id}` };
+  return db.transaction().execute(async (trx): Promise<Outcome<true>> => {
+    if (!(await lockProspect(trx, id))) return { refused: 'not-found', detail: `no prospect ${id}` };
+    const prospect = await trx.selectFrom('prospects').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const moves = await trx.selectFrom('prospect_moves').select(['request_key', 'request_digest']).where('prospect_id', '=', id).execute();
-    const earlier = moves.find((m) => m.request_key === request.key);
-    if (earlier)
-      return earlier.request_digest === request.digest
-        ? { ok: true as const }
-        : { refused: 'key-reused' as const, detail: 'this key moved the prospect with another body' };
+    const answered = replayed(
+      moves.find((m) => m.request_key === request.key),
+      request,
+      'moved the prospect',
+    );
+    if (answered) return answered;
     const refusal = moveRefusal({ stage: prospect.stage as PipelineStage, status: prospect.status as ProspectStatus }, move.to);
-    if (refusal) return { refused: 'not-next' as const, detail: `${prospect.company}: ${refusal}` };
+    if (refusal) return { refused: 'not-next', detail: `${prospect.company}: ${refusal}` };
     const { to, on, ...details } = move;
     await trx
       .insertInto('prospect_moves')
@@ -120,7 +141,7 @@ export async function moveProspect(
       .set(closes ? { status: to, closed_on: on, updated_at: at } : { stage: to, updated_at: at })
       .where('id', '=', id)
       .execute();
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
@@ -138,19 +159,19 @@ export async function addReferrals(
   on: string,
   request: Requested,
 ): Promise<Outcome<true>> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await trx.selectFrom('prospects').select('id').where('id', '=', id).executeTakeFirst()))
-      return { refused: 'not-found' as const, detail: `no prospect ${id}` };
+  return db.transaction().execute(async (trx): Promise<Outcome<true>> => {
+    if (!(await lockProspect(trx, id))) return { refused: 'not-found', detail: `no prospect ${id}` };
     const rows = await trx
       .selectFrom('prospect_referrals')
       .select(['request_key', 'request_digest'])
       .where('prospect_id', '=', id)
       .execute();
-    const earlier = rows.find((r) => r.request_key === request.key);
-    if (earlier)
-      return earlier.request_digest === request.digest
-        ? { ok: true as const }
-        : { refused: 'key-reused' as const, detail: 'this key added referrals with another body' };
+    const answered = replayed(
+      rows.find((r) => r.request_key === request.key),
+      request,
+      'added referrals',
+    );
+    if (answered) return answered;
     await trx
       .insertInto('prospect_referrals')
       .values(
@@ -166,7 +187,7 @@ export async function addReferrals(
         })),
       )
       .execute();
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
@@ -243,7 +264,8 @@ const figuresOf = (
 
 /**
  * Records a rep's line for a company day: the first recording, or a correction that replaces it
- * (the same figures again change nothing, so a retry is harmless). Says which it was.
+ * (the same figures again change nothing, so a retry is harmless). Says which it was. Two statements,
+ * each whole on its own, so two requests at once cannot both record the day's first line.
  */
 export async function recordActivityLine(
   db: Kysely<Database>,
@@ -253,35 +275,27 @@ export async function recordActivityLine(
   by: string,
   at: string,
 ): Promise<'recorded' | 'corrected' | 'unchanged'> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('activity_lines')
-      .selectAll()
-      .where('rep_id', '=', rep.id)
-      .where('day', '=', day)
-      .executeTakeFirst();
-    if (!existing) {
-      await trx
-        .insertInto('activity_lines')
-        .values({ rep_id: rep.id, day, rep_name: rep.name, ...figureColumns(figures), recorded_at: at, recorded_by: by, corrections: 0 })
-        .execute();
-      return 'recorded' as const;
-    }
-    if (activityLineText(figuresOf(existing)) === activityLineText(figures)) return 'unchanged' as const;
-    await trx
-      .updateTable('activity_lines')
-      .set({
-        ...figureColumns(figures),
-        rep_name: rep.name ?? existing.rep_name,
-        recorded_at: at,
-        recorded_by: by,
-        corrections: existing.corrections + 1,
-      })
-      .where('rep_id', '=', rep.id)
-      .where('day', '=', day)
-      .execute();
-    return 'corrected' as const;
-  });
+  const columns = figureColumns(figures);
+  const inserted = await db
+    .insertInto('activity_lines')
+    .values({ rep_id: rep.id, day, rep_name: rep.name, ...columns, recorded_at: at, recorded_by: by, corrections: 0 })
+    .onConflict((oc) => oc.columns(['rep_id', 'day']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return 'recorded';
+  const corrected = await db
+    .updateTable('activity_lines')
+    .set((eb) => ({
+      ...columns,
+      rep_name: rep.name ?? eb.ref('rep_name'),
+      recorded_at: at,
+      recorded_by: by,
+      corrections: eb('corrections', '+', 1),
+    }))
+    .where('rep_id', '=', rep.id)
+    .where('day', '=', day)
+    .where((eb) => eb.or(Object.entries(columns).map(([column, value]) => eb(column as keyof typeof columns, '!=', value))))
+    .executeTakeFirst();
+  return Number(corrected.numUpdatedRows) === 1 ? 'corrected' : 'unchanged';
 }
 
 const lineView = (row: ActivityLinesTable) => ({

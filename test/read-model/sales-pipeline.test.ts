@@ -7,12 +7,20 @@ import { reportSettings } from '../../client/reports-policy';
 import type { ReadModelLocation } from '../../read-model/database';
 import { reportCsv, reportXlsx } from '../../read-model/report-formats';
 import { compileReport } from '../../read-model/reports';
-import { findActivityLine, findProspect, listProspects, moveProspect, repDays, resultsBoard } from '../../read-model/sales-pipeline';
+import {
+  findActivityLine,
+  findProspect,
+  listProspects,
+  moveProspect,
+  recordActivityLine,
+  repDays,
+  resultsBoard,
+} from '../../read-model/sales-pipeline';
 import { salesDay } from '../../read-model/sales-summary';
 import { ReadModel } from '../../read-model/store';
 import type { Report } from '../../workflows/reports/types';
 import { startPostgres, type TestPostgres } from '../support/postgres';
-import { reps, seedSalesWeek } from '../support/sales-reps';
+import { figures, reps, seedSalesWeek } from '../support/sales-reps';
 
 // The group sales pipeline in the read model, on a SQLite file and on PostgreSQL: three reps' week
 // seeded (test/support/sales-reps.ts, its table worked by hand), their Saturday summarised on Monday
@@ -151,6 +159,32 @@ function pipelineChecks(location: () => ReadModelLocation) {
     });
     assert.ok('refused' in skipped && skipped.refused === 'not-next', JSON.stringify(skipped));
     assert.match('refused' in skipped ? skipped.detail : '', /PW company 1: .*next step is 资料搜集 Zl/);
+  });
+
+  it('takes two requests at once in turn: one moves the prospect, the other is told it is no longer the next step; one first line', async () => {
+    const move = (key: string) =>
+      moveProspect(readModel.db, 'PW-2', { to: 'hq', on: '2027-03-08' }, reps.wang, '2027-03-08T02:00:00.000Z', { key, digest: key });
+    const answers = await Promise.all([move('at-once-1'), move('at-once-2')]);
+    assert.deepEqual(answers.map((a) => ('ok' in a ? 'ok' : a.refused)).sort(), ['not-next', 'ok']);
+    assert.equal((await findProspect(readModel.db, 'PW-2'))?.moves.length, 2);
+    const lines = await Promise.all(
+      ['1:0:0:0:0:0:0', '2:0:0:0:0:0:0'].map((line) =>
+        recordActivityLine(readModel.db, reps.wang, '2027-03-08', figures(line), reps.wang.id, '2027-03-08T12:00:00.000Z'),
+      ),
+    );
+    assert.deepEqual([...lines].sort(), ['corrected', 'recorded']);
+    assert.equal((await findActivityLine(readModel.db, 'rep-wang', '2027-03-08'))?.corrections, 1);
+    assert.equal(
+      await recordActivityLine(
+        readModel.db,
+        reps.wang,
+        '2027-03-08',
+        figures(lines[0] === 'recorded' ? '2:0:0:0:0:0:0' : '1:0:0:0:0:0:0'),
+        reps.wang.id,
+        '2027-03-08T12:00:00.000Z',
+      ),
+      'unchanged',
+    );
   });
 
   it('renders the summary as CSV and XLSX with the Hq:Zl:Fa:Cc:N:C:T headers and money in yuan', async () => {
