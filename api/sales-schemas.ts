@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Fen, IsoDate, PartyId } from '../workflows/domain/order';
-import { pipelineStages } from '../workflows/domain/sales-pipeline';
-import { shortfallNames, type ShortfallKind } from '../workflows/domain/sales-pipeline';
+import { pipelineStages, shortfallNames, type ShortfallKind } from '../workflows/domain/sales-pipeline';
 
 // The group sales pipeline (团订, seed 003) as the API takes and shows it (api/routes/sales-pipeline.ts),
 // with an example each for the OpenAPI document. Money in fen; days are company dates.
