@@ -74,5 +74,14 @@ function noticesOf(report: Report, { reports }: ReportSettings): ReportNotice[] 
       notices.push(...reports.missingEntriesTo.map((to) => ({ to, detail })));
     }
   }
+  // 团订 sales pipeline: the group sales manager sees at once who fell short of which standard.
+  if (report.kind === 'group-sales-daily') {
+    const shortfalls = report.sheets[1].rows;
+    if (shortfalls.length > 0) {
+      const named = shortfalls.slice(0, namedInNotice).map((row) => `${row.rep} ${row.shortfall} ${row.actual}/${row.standard}`);
+      const more = shortfalls.length > namedInNotice ? `, … ${shortfalls.length - namedInNotice} more` : '';
+      for (const notice of notices) notice.detail += `; 未达标 shortfalls: ${named.join(', ')}${more}`;
+    }
+  }
   return notices;
 }

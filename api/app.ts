@@ -15,6 +15,7 @@ import { customerRoutes } from './routes/customers';
 import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
 import { reportRoutes } from './routes/reports';
+import { salesPipelineRoutes } from './routes/sales-pipeline';
 
 export interface AppDeps {
   client: Client;
@@ -75,6 +76,8 @@ export function createApp(deps: AppDeps) {
     eventRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
     ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy }), reportRoutes({ readModel })] : []),
+    // 团订 sales pipeline
+    ...(readModel ? [salesPipelineRoutes({ readModel, policy })] : []),
   );
   app.use((req, _res, next) => next(new Problem(404, 'not-found', 'Not found', `${req.method} ${req.path}`)));
   app.use(handleErrors(log));

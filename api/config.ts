@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { channelForms, policyFor, type PolicyFile } from '../client/channels';
+import { reportSettings } from '../client/reports-policy';
 import { CustomerClass, type Channel } from '../workflows/domain/order';
 import { readModelLocation, type ReadModelLocation } from '../read-model/database';
 import { developmentTokens, tokensFrom, type Tokens } from './auth';
@@ -109,6 +110,8 @@ function checkedPolicy(file: PolicyFile): PolicyFile {
   for (const channel of Object.keys(channelForms) as Channel[]) {
     for (const customerClass of CustomerClass.options) policyFor(channel, customerClass, file);
   }
+  // 团订 sales pipeline: the API reads the department's standards from the reports' policy.
+  reportSettings(file);
   return file;
 }
 

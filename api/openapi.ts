@@ -26,6 +26,7 @@ import {
   UpdateCustomer,
 } from './view-schemas';
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
+import { salesPipelinePaths, salesPipelineSchemas } from './sales-openapi';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -100,6 +101,8 @@ function queryParameters(schema: z.ZodType) {
 const forStaff =
   'Staff only: a customer token gets 403. Reads the read model, which the orders keep current within moments of each change.';
 
+const helpers = { jsonSchema, ref, json, problems, queryParameters, idempotencyKey };
+
 export function openApiDocument() {
   const listQuery = jsonSchema(OrderListQuery, 'input') as { properties: Record<string, { description?: string }> };
   const eventRequest = jsonSchema(EventRequest, 'input');
@@ -156,6 +159,8 @@ export function openApiDocument() {
         CustomerHistory: jsonSchema(CustomerHistory, 'output'),
         ReportPage: jsonSchema(ReportPage, 'output'),
         Report: jsonSchema(Report, 'output'),
+        // 团订 sales pipeline
+        ...salesPipelineSchemas(helpers),
       },
     },
     paths: {
@@ -383,6 +388,8 @@ export function openApiDocument() {
           },
         },
       },
+      // 团订 sales pipeline
+      ...salesPipelinePaths(helpers),
     },
   };
 }

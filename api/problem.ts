@@ -38,7 +38,11 @@ export type ProblemType =
   | 'too-many-requests'
   | 'temporal-unavailable'
   | 'shutting-down'
-  | 'internal-error';
+  | 'internal-error'
+  // 团订 sales pipeline
+  | 'prospect-not-found'
+  | 'stage-not-next'
+  | 'activity-line-refused';
 
 export class Problem extends Error {
   constructor(

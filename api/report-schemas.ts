@@ -8,7 +8,8 @@ import { reportKinds } from '../workflows/reports/types';
 const ReportKind = z
   .enum(reportKinds)
   .describe(
-    'daily-tracking (生产进度跟踪表, 17:30), supervisor-daily (主管每日检查), weekly (周报, Monday morning), monthly (月度全面检查)',
+    'daily-tracking (生产进度跟踪表, 17:30), supervisor-daily (主管每日检查), weekly (周报, Monday morning), monthly (月度全面检查), ' +
+      'group-sales-daily (团订业务经理每日工作记录, 08:30 on working days, for the working day before)',
   );
 const Status = z.enum(['produced', 'skipped']).describe('skipped: the day was off in the company calendar (the reason says which)');
 

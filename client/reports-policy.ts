@@ -36,11 +36,22 @@ export const ReportsPolicySchema = z
         'supervisor-daily': kind({ at: '18:00' }, ['supervisor'], 'skip'),
         weekly: kind({ at: '08:30', weekdays: [1] }, ['supervisor', 'order-desk', 'production'], 'next-working-day'),
         monthly: kind({ at: '08:00', dayOfMonth: 1 }, ['supervisor'], 'next-working-day'),
+        // 团订 sales pipeline: the reps' lines of the working day before, to the group sales manager before 09:00 (003 §1.4).
+        'group-sales-daily': kind({ at: '08:30' }, ['group-sales-manager'], 'skip'),
       } satisfies Record<ReportKind, unknown>)
       .prefault({}),
     missingEntriesTo: z.array(Role).min(1).default(['supervisor']),
     progressStaleAfter: IsoDuration.default('P7D'),
     delayToldWithin: IsoDuration.default('PT24H'),
+    // 团订 sales pipeline: 流程标准 (003 §三) — 150+ prospects always, 3+ customers seen a day, 25+ effective activities a week.
+    groupSales: z
+      .object({
+        pipelineAtLeast: z.int().min(0).default(150),
+        visitsPerDayAtLeast: z.int().min(0).default(3),
+        effectiveActivitiesPerWeekAtLeast: z.int().min(0).default(25),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

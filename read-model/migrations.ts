@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // The read model's versioned migrations, run at start by every process that opens it (worker, API,
 // scripts). Kysely's migrator records each one it ran; a new version is a new entry, never an edit.
@@ -187,6 +187,85 @@ const migrations: Record<string, Migration> = {
         .on('orders')
         .columns(['outbound_notice_issued_at', 'sales_rep_id', 'outbound_notice_signed_at'])
         .execute();
+    },
+  },
+  // 团订 sales pipeline (seed 003): prospects and their moves and referral names, each rep's daily
+  // Hq:Zl:Fa:Cc:N:C:T line and half-week plans. Written through the API, not by workflows.
+  '0004-sales-pipeline': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('prospects')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company', 'text', (c) => c.notNull())
+        .addColumn('contact', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('rep_id', 'text', (c) => c.notNull())
+        .addColumn('rep_name', 'text')
+        .addColumn('stage', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('opened_on', 'text', (c) => c.notNull())
+        .addColumn('closed_on', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('creation_digest', 'text', (c) => c.notNull())
+        .execute();
+      // The pipeline's size per rep on a day: open on it (opened by then, not closed by then).
+      await db.schema.createIndex('prospects_rep').on('prospects').columns(['rep_id', 'opened_on', 'closed_on']).execute();
+      await db.schema
+        .createTable('prospect_moves')
+        .addColumn('prospect_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('to_stage', 'text', (c) => c.notNull())
+        .addColumn('on_date', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('by_id', 'text', (c) => c.notNull())
+        .addColumn('details', 'text', (c) => c.notNull())
+        // The request that made it (Idempotency-Key and digest): a retry is answered, not moved twice.
+        .addColumn('request_key', 'text', (c) => c.notNull())
+        .addColumn('request_digest', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('prospect_moves_pk', ['prospect_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('prospect_referrals')
+        .addColumn('prospect_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('company', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('collected_on', 'text', (c) => c.notNull())
+        .addColumn('request_key', 'text', (c) => c.notNull())
+        .addColumn('request_digest', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('prospect_referrals_pk', ['prospect_id', 'seq'])
+        .execute();
+      // Hq:Zl:Fa:Cc:N:C:T, C and T in fen.
+      const figures = (table: CreateTableBuilder<string, string>) =>
+        ['hq', 'zl', 'fa', 'cc', 'contracts', 'contract_amount', 'commission'].reduce(
+          (t, name) => t.addColumn(name, name === 'contract_amount' || name === 'commission' ? 'bigint' : 'integer', (c) => c.notNull()),
+          table,
+        );
+      await figures(
+        db.schema
+          .createTable('activity_lines')
+          .addColumn('rep_id', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('rep_name', 'text')
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addColumn('recorded_by', 'text', (c) => c.notNull())
+          .addColumn('corrections', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('activity_lines_pk', ['rep_id', 'day']),
+      ).execute();
+      await db.schema.createIndex('activity_lines_day').on('activity_lines').columns(['day', 'rep_id']).execute();
+      await figures(
+        db.schema
+          .createTable('activity_plans')
+          .addColumn('rep_id', 'text', (c) => c.notNull())
+          .addColumn('period_from', 'text', (c) => c.notNull())
+          .addColumn('period_to', 'text', (c) => c.notNull())
+          .addColumn('rep_name', 'text')
+          .addColumn('note', 'text')
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('activity_plans_pk', ['rep_id', 'period_from']),
+      ).execute();
     },
   },
 };

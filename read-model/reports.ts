@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { addCalendarDays, dateAt, daysAfter, startOfDate, type CompanyCalendar } from '../workflows/domain/calendar';
 import { durationMs } from '../workflows/domain/duration';
 import type { Cell, Report, ReportColumn, ReportKind, ReportSettings, ReportSheet } from '../workflows/reports/types';
+import { previousWorkingDay } from '../workflows/domain/sales-pipeline';
+import { groupSalesDaily } from './sales-summary';
 import type { Database, OrdersTable, TimelineTable } from './schema';
 
 // The company's reports, compiled from the read model (domain.md §6): the daily production tracking
@@ -15,13 +17,21 @@ export const reportTitles: Record<ReportKind, string> = {
   'supervisor-daily': '主管每日检查 Supervisor’s daily check',
   weekly: '周报 Weekly report',
   monthly: '月度全面检查 Monthly full check',
+  'group-sales-daily': '团订业务经理每日工作记录 Group sales daily activity',
 };
 
 /** A report's identity: one per kind and company date, so a run repeated for the same day replaces it. */
 export const reportId = (kind: ReportKind, runDate: string) => `${kind}-${runDate}`;
 
-/** The period a report run on `runDate` covers: the day, the week before a Monday, the month before the 1st. */
-export function reportPeriod(kind: ReportKind, runDate: string): { from: string; to: string } {
+/**
+ * The period a report run on `runDate` covers: the day, the week before a Monday, the month before the 1st; the group
+ * sales summary, the working day before the morning it runs.
+ */
+export function reportPeriod(kind: ReportKind, runDate: string, calendar: CompanyCalendar): { from: string; to: string } {
+  if (kind === 'group-sales-daily') {
+    const day = previousWorkingDay(runDate, calendar);
+    return { from: day, to: day };
+  }
   if (kind === 'weekly') return { from: addCalendarDays(runDate, -7), to: addCalendarDays(runDate, -1) };
   if (kind === 'monthly') {
     const to = addCalendarDays(runDate, -1);
@@ -32,7 +42,7 @@ export function reportPeriod(kind: ReportKind, runDate: string): { from: string;
 
 /** A run on a day the calendar has off: stored as skipped, with why, so the list shows the day was not forgotten. */
 export function skippedReport(kind: ReportKind, runDate: string, at: string, calendar: CompanyCalendar, reason: string): Report {
-  const { from, to } = reportPeriod(kind, runDate);
+  const { from, to } = reportPeriod(kind, runDate, calendar);
   return {
     ...heading(kind, runDate, from, to, at, calendar),
     status: 'skipped',
@@ -49,14 +59,16 @@ export async function compileReport(
   at: string,
   settings: ReportSettings,
 ): Promise<Report> {
-  const { from, to } = reportPeriod(kind, runDate);
+  const { from, to } = reportPeriod(kind, runDate, settings.calendar);
   const context = { db, settings, from, to, at, runDate };
   const body =
     kind === 'daily-tracking'
       ? await dailyTracking(context)
       : kind === 'weekly'
         ? await weekly(context)
-        : await supervision(context, kind === 'monthly');
+        : kind === 'group-sales-daily'
+          ? await groupSalesDaily(db, to, runDate, settings)
+          : await supervision(context, kind === 'monthly');
   return { ...heading(kind, runDate, from, to, at, settings.calendar), status: 'produced', skipReason: null, ...body };
 }
 

@@ -132,6 +132,85 @@ export interface ReportsTable {
   notice_problem: string | null;
 }
 
+/** 团订 prospects (0004): a company in the group sales pipeline, kept by its rep through the API. */
+export interface ProspectsTable {
+  id: string;
+  company: string;
+  contact: string | null;
+  phone: string | null;
+  rep_id: string;
+  rep_name: string | null;
+  /** dh, hq, zl, fa, cc (workflows/domain/sales-pipeline.ts). */
+  stage: string;
+  /** open, signed or dropped. */
+  status: string;
+  /** Company dates: in the pipeline from `opened_on`, out of it from `closed_on` (signed or dropped). */
+  opened_on: string;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Who asked for it and with what (the creation's idempotency digest): a retry is answered as the first. */
+  creation_digest: string;
+}
+
+/** Each move of a prospect (0004): to a stage, signed or dropped, on a company date. */
+export interface ProspectMovesTable {
+  prospect_id: string;
+  seq: number;
+  to_stage: string;
+  on_date: string;
+  at: string;
+  by_id: string;
+  /** The move's documents and note, JSON. */
+  details: string;
+  /** The request that made it (Idempotency-Key, digest): a retry is answered, not applied twice. */
+  request_key: string;
+  request_digest: string;
+}
+
+/** Referral names (推荐介绍名单) collected from a prospect (0004). */
+export interface ProspectReferralsTable {
+  prospect_id: string;
+  seq: number;
+  name: string;
+  company: string | null;
+  phone: string | null;
+  collected_on: string;
+  request_key: string;
+  request_digest: string;
+}
+
+interface FigureColumns {
+  hq: number;
+  zl: number;
+  fa: number;
+  cc: number;
+  contracts: number;
+  contract_amount: number;
+  commission: number;
+}
+
+/** A rep's daily line Hq:Zl:Fa:Cc:N:C:T (0004): one per rep and company day; a correction replaces it. */
+export interface ActivityLinesTable extends FigureColumns {
+  rep_id: string;
+  day: string;
+  rep_name: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  /** How often the line was replaced after its first recording. */
+  corrections: number;
+}
+
+/** A rep's plan for a half-week (0004): Monday–Wednesday or Thursday–Saturday (每周工作计划表). */
+export interface ActivityPlansTable extends FigureColumns {
+  rep_id: string;
+  period_from: string;
+  period_to: string;
+  rep_name: string | null;
+  note: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   orders: OrdersTable;
   order_timeline: TimelineTable;
@@ -140,4 +219,10 @@ export interface Database {
   customers: CustomersTable;
   customer_classes: CustomerClassesTable;
   reports: ReportsTable;
+  // 团订 sales pipeline
+  prospects: ProspectsTable;
+  prospect_moves: ProspectMovesTable;
+  prospect_referrals: ProspectReferralsTable;
+  activity_lines: ActivityLinesTable;
+  activity_plans: ActivityPlansTable;
 }

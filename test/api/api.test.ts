@@ -92,11 +92,9 @@ describe('REST API (dev server)', function () {
       ['service', 'complaint-resolved', { complaintNumber: 1, responsibleParty: 'transport', resolution: 'shade replaced' }],
     ];
     // The operator sends no business event: it only resends undelivered notices (test/security/poison-notice.test.ts).
-    // Roles of other channels only act on their orders (test/security/channels.test.ts).
-    const otherChannels: Role[] = [
-      // store channel
-      'regional-manager',
-    ];
+    // Roles of other channels only act on their orders (test/security/channels.test.ts); the group sales manager
+    // reads the sales pipeline (test/api/sales-pipeline.test.ts).
+    const otherChannels: Role[] = ['regional-manager', 'group-sales-manager'];
     assert.deepEqual(
       new Set(steps.map(([role]) => role)),
       new Set(people.filter((role) => role !== 'operator' && !otherChannels.includes(role))),
@@ -486,6 +484,16 @@ describe('REST API (dev server)', function () {
       '/readyz',
       '/reports',
       '/reports/{id}',
+      // 团订 sales pipeline
+      '/sales-pipeline/activity-lines',
+      '/sales-pipeline/plans',
+      '/sales-pipeline/prospects',
+      '/sales-pipeline/prospects/{id}',
+      '/sales-pipeline/prospects/{id}/moves',
+      '/sales-pipeline/prospects/{id}/referrals',
+      '/sales-pipeline/results-board',
+      '/sales-pipeline/shortfalls',
+      '/sales-pipeline/summary',
     ]);
     assert.equal(doc.components.schemas.EventRequest.oneOf?.length, eventTypes.length);
     // The change order's events say what each step is; a change request has no field for a price.

@@ -26,6 +26,7 @@ describe('API configuration', () => {
     assert.deepEqual([...developmentTokens.values()].map(({ person }) => person.id).sort(), [
       'dev-customer',
       'dev-finance',
+      'dev-group-sales-manager', // 团订 sales pipeline
       'dev-operator',
       'dev-order-desk',
       'dev-production',
@@ -101,6 +102,14 @@ describe('API configuration', () => {
     assert.throws(
       () => apiConfigFromEnvironment({ ORDERFLOW_POLICY_FILE: file('bad.json', { rules: { largeOrderAmount: -1 } }) }),
       /largeOrderAmount/,
+    );
+    // 团订 sales pipeline: the department's standards the API checks reps against.
+    assert.throws(
+      () =>
+        apiConfigFromEnvironment({
+          ORDERFLOW_POLICY_FILE: file('bad-standards.json', { reports: { groupSales: { pipelineAtLeast: 'many' } } }),
+        }),
+      /reports: groupSales\.pipelineAtLeast/,
     );
     assert.throws(() => apiConfigFromEnvironment({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => apiConfigFromEnvironment({ ORDERFLOW_BODY_LIMIT: 'huge' }), /ORDERFLOW_BODY_LIMIT/);

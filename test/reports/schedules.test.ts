@@ -88,6 +88,22 @@ describe('report schedules (CLI dev server)', function () {
     for (const t of monthly) assert.ok(localTime(t.toISOString(), timeZone).endsWith('-01 08:00'), t.toISOString());
   });
 
+  // 团订 sales pipeline
+  it("runs the group sales manager's summary at 08:30 on working days, before 09:00 (003 §1.4), leaving out the holiday", async () => {
+    const schedule = await describeSchedule('group-sales-daily');
+    const action = schedule.action as ScheduleOptionsStartWorkflowAction<never>;
+    assert.deepEqual(action.args, [{ kind: 'group-sales-daily' }]);
+    const dates = schedule.info.nextActionTimes.map((t) => {
+      assert.ok(localTime(t.toISOString(), timeZone).endsWith(' 08:30'), t.toISOString());
+      return dateAt(t.getTime(), timeZone);
+    });
+    assert.ok(dates.length >= 5 && !dates.includes(holiday), dates.join());
+    assert.ok(
+      dates.every((d) => isWorkingDay(d, withHoliday.calendar)),
+      dates.join(),
+    );
+  });
+
   it('is brought in line with the policy when it exists: the holiday taken out of the calendar runs again', async () => {
     const { client } = await devServer();
     await ensureReportSchedules(client, reportSettings(), taskQueue);

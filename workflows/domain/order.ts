@@ -32,6 +32,8 @@ export const Role = z.enum([
   'system',
   // store channel (门店)
   'regional-manager', // 区域经理: arranges the store's site visits, hears of a missed appointment
+  // 团订 sales pipeline
+  'group-sales-manager', // 团订部经理: reads every rep's pipeline and daily line, gets the morning summary
 ]);
 export type Role = z.infer<typeof Role>;
 

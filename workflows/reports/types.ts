@@ -1,12 +1,20 @@
 import type { CompanyCalendar } from '../domain/calendar';
 import type { Role } from '../domain/order';
+import type { SalesStandards } from '../domain/sales-pipeline';
 
 // The company's reports (domain.md §6), as the report workflow, its activities, the read model and
 // the API share them. Plain types: the workflow bundle carries no zod (client/reports-policy.ts
 // holds the schema the policy file is checked with).
 
-export const reportKinds = ['daily-tracking', 'supervisor-daily', 'weekly', 'monthly'] as const;
-/** 生产进度跟踪表 at 17:30, 主管每日检查, 周报 on Monday morning, 月度全面检查. */
+export const reportKinds = [
+  'daily-tracking',
+  'supervisor-daily',
+  'weekly',
+  'monthly',
+  // 团订 sales pipeline
+  'group-sales-daily',
+] as const;
+/** 生产进度跟踪表 at 17:30, 主管每日检查, 周报 on Monday morning, 月度全面检查; 团订日报 before 09:00 for the day before. */
 export type ReportKind = (typeof reportKinds)[number];
 
 /** When a report's schedule fires, in the company's time zone. */
@@ -40,6 +48,8 @@ export interface ReportsPolicy {
   progressStaleAfter: string;
   /** A delay told to the customer later than this after it was reported is a delay not told (ISO-8601). */
   delayToldWithin: string;
+  /** 团订 sales pipeline: the group sales department's standards the morning summary checks each rep against. */
+  groupSales: SalesStandards;
 }
 
 /** What a report run reads when it starts: the calendar and the reports' policy as the worker has them now. */
