@@ -4,6 +4,7 @@ import type { OrderSnapshot } from './domain/snapshot';
 import type { Stage } from './domain/state';
 import type { OrderWorkflowInput } from './messages';
 import type { ChannelWork } from './order-runtime';
+import { groupOrder, groupWork } from './group-order';
 import { sampleOrder, sampleWork } from './sample-order';
 import { standardOrder, standardWork } from './standard-order';
 
@@ -21,6 +22,8 @@ export interface ChannelDefinition {
 export const channels = {
   standard: { workflow: standardOrder, route: routes.standard, work: standardWork },
   sample: { workflow: sampleOrder, route: routes.sample, work: sampleWork },
+  // group order channel (团订, 003)
+  group: { workflow: groupOrder, route: routes.group, work: groupWork },
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 /**

@@ -1,4 +1,6 @@
 // The workflow bundle's entry: every channel's workflow type (see channels.ts), and the company reports' workflow.
 export { sampleOrder } from './sample-order';
 export { standardOrder } from './standard-order';
+// group order channel (团订, 003)
+export { groupOrder } from './group-order';
 export { companyReport } from './reports/company-report';

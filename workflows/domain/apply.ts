@@ -1,4 +1,5 @@
 import type { EventType, OrderEvent } from './events';
+import { groupHandlers } from './group';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
@@ -45,7 +46,7 @@ function changeFacts(s: OrderState, event: OrderEvent, at: string): void {
   (handlers[event.type] as Handler<EventType>)(s, event, at);
 }
 
-type Handler<T extends EventType> = (s: OrderState, event: Extract<OrderEvent, { type: T }>, at: string) => void;
+export type Handler<T extends EventType> = (s: OrderState, event: Extract<OrderEvent, { type: T }>, at: string) => void;
 
 // What each event changes, one handler per event type: a new event type does not compile until it has one.
 const handlers: { [T in EventType]: Handler<T> } = {
@@ -393,6 +394,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'force-majeure-verified': (s, event, at) => {
     s.delays[event.data.delay - 1].forceMajeure = { at, by: event.actor, evidence: event.data.evidence };
   },
+  // group order channel (团订, 003)
+  ...groupHandlers,
 };
 
 /** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */

@@ -55,7 +55,12 @@ export const CustomerClass = z.enum(['A', 'B', 'C']);
 export type CustomerClass = z.infer<typeof CustomerClass>;
 
 /** The sales channel an order comes through; each has its route and workflow (workflows/channels.ts). */
-export const Channel = z.enum(['standard', 'sample']);
+export const Channel = z.enum([
+  'standard',
+  'sample',
+  // group order channel (团订, 003)
+  'group',
+]);
 export type Channel = z.infer<typeof Channel>;
 
 export const OrderLine = z.object({
@@ -114,6 +119,46 @@ export const Instalment = z
 export type Instalment = z.infer<typeof Instalment>;
 export const PaymentPlan = z.array(Instalment).min(1).max(12);
 
+// ---- group order channel (团订, 003) -----------------------------------------------------------
+
+/** Who to see at the customer's site: for the body measurement (量体) and the delivery. */
+const SiteContact = z
+  .object({
+    address: z.string().min(1).max(500).describe('the customer unit’s site'),
+    contact: z.string().min(1).max(120).describe('the customer’s contact person (接洽人)'),
+    phone: z.string().min(3).max(40),
+    responsible: z.string().min(1).max(120).optional().describe('the customer’s person responsible (负责人), when not the contact'),
+  })
+  .strict();
+
+/**
+ * A group uniform contract's terms beside its lines (each line a garment, its quantity the pieces):
+ * what finance reviews (003 §5.4) and what the order pack carries (§6.1).
+ */
+export const GroupTerms = z
+  .object({
+    organisation: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('the customer unit (客户单位) the uniforms are for, when not the customer’s name'),
+    contractRef: z.string().min(1).max(200).optional().describe('the signed sales contract (销售合同)'),
+    headcount: z.int().positive().max(1_000_000).optional().describe('how many people are measured and dressed'),
+    acceptanceStandard: z
+      .string()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('the fabric and style description with its acceptance standard (面料款式说明及验收标准)'),
+    deliveryBy: IsoDate.optional().describe('the delivery term (交货期限): the promised date once finance stamps the contract'),
+    measurementSite: SiteContact.optional().describe(
+      'where and with whom the body measurement (量体) is done; the delivery address and contact when left out',
+    ),
+  })
+  .strict();
+export type GroupTerms = z.infer<typeof GroupTerms>;
+
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
 /** What the order desk enters at intake (接单): the order form checked field by field. */
@@ -137,6 +182,8 @@ export const OrderInput = z.object({
     contact: z.string().min(1).max(120),
     phone: z.string().min(3).max(40),
   }),
+  // group order channel (团订, 003): the contract's terms beside the lines (each line a garment, its quantity the pieces)
+  group: GroupTerms.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

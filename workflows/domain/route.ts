@@ -1,4 +1,5 @@
 import type { EventType, OrderEvent } from './events';
+import { groupRoute, whyNotExpectedInGroup } from './group';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
 import { totalsOf } from './ledger';
@@ -228,7 +229,12 @@ export const sampleRoute: Route = {
 };
 
 /** Each channel's route; the registry (workflows/channels.ts) names them with their workflows. */
-export const routes: Record<Channel, Route> = { standard: standardRoute, sample: sampleRoute };
+export const routes: Record<Channel, Route> = {
+  standard: standardRoute,
+  sample: sampleRoute,
+  // group order channel (团订, 003)
+  group: groupRoute,
+};
 
 /** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
 function changeEvents(s: OrderState): EventType[] {
@@ -425,6 +431,6 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
               .join(', ') || 'none'
           })`;
     default:
-      return undefined;
+      return whyNotExpectedInGroup(s, event);
   }
 }

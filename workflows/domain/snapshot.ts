@@ -23,6 +23,7 @@ import {
 } from './state';
 import { expectedEvents } from './route';
 import { daysLate } from './watch';
+import { trackingTableOf, type GroupTrackingTable } from './group';
 
 /** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
 export interface OrderSnapshot {
@@ -62,6 +63,8 @@ export interface OrderSnapshot {
   qcFailures: number;
   /** The payment plan, totals, movements and invoices; null on orders that started before payment plans. */
   ledger: LedgerSnapshot | null;
+  /** group order channel (团订, 003): the order's production tracking table; null on other channels' orders. */
+  group: GroupTrackingTable | null;
 }
 
 export interface LedgerSnapshot {
@@ -125,5 +128,6 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
           kept: s.ledger.kept ?? null,
         }
       : null,
+    group: s.order.channel === 'group' ? trackingTableOf(s) : null,
   };
 }

@@ -3,6 +3,7 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, type CompanyCalendar } f
 import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, totalsOf, type Ledger } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
+import type { GroupState } from './group';
 import type { Policy } from './policy';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
@@ -40,6 +41,15 @@ export type Stage =
   | 'sample-request'
   | 'sample-dispatch'
   | 'sample-delivery'
+  // group order channel (团订, 003)
+  /** Finance reviews the contract and stamps it, or returns it to the sales rep. */
+  | 'finance-review'
+  /** The group desk hands the order pack to production and logistics, each signing for it. */
+  | 'order-pack'
+  /** 量体: the body measurement at the customer's site. */
+  | 'body-measurement'
+  /** Delivered: the balance is paid in full. */
+  | 'balance'
   | 'archived'
   | 'cancelled';
 
@@ -64,6 +74,11 @@ const statusOfStage: Record<Stage, Status> = {
   'sample-request': 'pending-confirmation',
   'sample-dispatch': 'awaiting-shipment',
   'sample-delivery': 'shipped',
+  // group order channel (团订, 003)
+  'finance-review': 'pending-confirmation',
+  'order-pack': 'in-production',
+  'body-measurement': 'in-production',
+  balance: 'completed',
   archived: 'completed',
   cancelled: 'cancelled',
 };
@@ -87,7 +102,10 @@ export type ClockName =
   | 'refund-reminder'
   | 'overdue'
   | 'stalled-progress'
-  | 'arrival-overdue';
+  | 'arrival-overdue'
+  // group order channel (团订, 003): the tracking table's daily deadline, the after-sales callbacks
+  | 'group-tracking'
+  | 'group-callback';
 
 export type TimelineKind =
   | 'event'
@@ -316,6 +334,8 @@ export interface OrderState {
   ledger?: Ledger;
   /** Notices given up on; absent in the state of an order that continued as new before there were any. */
   deadLetters?: DeadLetter[];
+  /** group order channel (团订, 003): the contract review, order pack, measurement, process steps, exceptions, alterations. */
+  group?: GroupState;
   /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
   projected?: Projected;
 }
