@@ -36,6 +36,8 @@ export const ReportsPolicySchema = z
         'supervisor-daily': kind({ at: '18:00' }, ['supervisor'], 'skip'),
         weekly: kind({ at: '08:30', weekdays: [1] }, ['supervisor', 'order-desk', 'production'], 'next-working-day'),
         monthly: kind({ at: '08:00', dayOfMonth: 1 }, ['supervisor'], 'next-working-day'),
+        // group order channel (团订, 003): the group-sales manager (团订部经理) reports group orders by Monday 10:00.
+        'group-weekly': kind({ at: '08:30', weekdays: [1] }, ['supervisor'], 'next-working-day'),
       } satisfies Record<ReportKind, unknown>)
       .prefault({}),
     missingEntriesTo: z.array(Role).min(1).default(['supervisor']),

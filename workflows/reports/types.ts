@@ -5,8 +5,15 @@ import type { Role } from '../domain/order';
 // the API share them. Plain types: the workflow bundle carries no zod (client/reports-policy.ts
 // holds the schema the policy file is checked with).
 
-export const reportKinds = ['daily-tracking', 'supervisor-daily', 'weekly', 'monthly'] as const;
-/** 生产进度跟踪表 at 17:30, 主管每日检查, 周报 on Monday morning, 月度全面检查. */
+export const reportKinds = [
+  'daily-tracking',
+  'supervisor-daily',
+  'weekly',
+  'monthly',
+  // group order channel (团订, 003): the group-sales manager's Monday report of group orders
+  'group-weekly',
+] as const;
+/** 生产进度跟踪表 at 17:30, 主管每日检查, 周报 on Monday morning, 月度全面检查; 团订周报 (group orders only) on Monday morning. */
 export type ReportKind = (typeof reportKinds)[number];
 
 /** When a report's schedule fires, in the company's time zone. */
