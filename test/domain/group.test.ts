@@ -3,6 +3,7 @@ import { channelForms, policyFor, type PolicyFile } from '../../client/channels'
 import { apply } from '../../workflows/domain/apply';
 import { OrderEvent, type EventType } from '../../workflows/domain/events';
 import { nextTrackingDeadline } from '../../workflows/domain/group';
+import { instalmentsOf } from '../../workflows/domain/ledger';
 import type { Role } from '../../workflows/domain/order';
 import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
 import { balanceDue, openOrder, type OrderState } from '../../workflows/domain/state';
@@ -155,6 +156,14 @@ describe('group order (团订): the route', () => {
     through(s, event('signed-for', 'customer', { receiptRef: 'JH-1' }));
     assert.equal(s.stage, 'balance');
     assert.equal(balanceDue(s), 500_000);
+    // The advance, due from finance's stamp, took the first payment: the balance, due from the delivery receipt, is what is owed.
+    assert.deepEqual(
+      instalmentsOf(s, s.ledger!, Date.parse(at)).map((i) => [i.name, i.paid, i.dueDate]),
+      [
+        ['advance', 500_000, '2027-03-01'],
+        ['balance', 0, '2027-03-01'],
+      ],
+    );
     assert.match(when(s, event('payment-received', 'finance', { amount: 600_000, paymentRef: 'B-9' }))!, /more than the 500000 fen/);
     through(s, event('payment-received', 'finance', { amount: 500_000, paymentRef: 'B-3' }));
     assert.equal(s.stage, 'after-sales');

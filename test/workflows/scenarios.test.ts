@@ -304,6 +304,11 @@ describe('a group order (团订) in the shipped scenarios', function () {
       ],
     );
     assert.equal(snapshot.ledger!.totals.balance, 0);
+    // Due on the delivery receipt: the sales rep is chased for it at once, and never again once it is paid.
+    assert.deepEqual(
+      result.timeline.filter((t) => t.type === 'dunning').map((t) => [t.to, t.detail.split(':')[0]]),
+      [['sales-rep', `balance instalment of 7600000 fen due ${entries(timeline, 'event', 'signed-for')[0].at.slice(0, 10)}`]],
+    );
     assert.equal(result.promisedDate, '2030-04-30', "the contract's delivery term");
     assert.ok(
       snapshot.openClocks.some((c) => c.name === 'group-callback'),

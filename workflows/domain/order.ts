@@ -156,7 +156,19 @@ export const GroupTerms = z
       'where and with whom the body measurement (量体) is done; the delivery address and contact when left out',
     ),
   })
-  .strict();
+  .strict()
+  .meta({
+    examples: [
+      {
+        organisation: 'Hangzhou Metro Line 3 station staff',
+        contractRef: 'GC-4001',
+        headcount: 200,
+        acceptanceStandard: 'fabric per sample card W-12; seams and sizes per GB/T 2664',
+        deliveryBy: '2030-04-30',
+        measurementSite: { address: 'Line 3 depot, 6 Gudun Rd', contact: 'Mr Qian', phone: '13700000000' },
+      },
+    ],
+  });
 export type GroupTerms = z.infer<typeof GroupTerms>;
 
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
