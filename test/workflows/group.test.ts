@@ -85,4 +85,33 @@ describe('group order: the 17:30 production tracking table (time-skipping server
     );
     assert.deepEqual(result.snapshot.group!.missedEntries, [day2]);
   });
+
+  it('after delivery and the balance, the customer is called back every 90 days (回访) by service and the sales rep', async () => {
+    const result = await run({
+      order: groupOrder(),
+      policy: { channels: { group: { group: { processSteps: ['sewing'] } } } },
+      steps: [
+        ...intoTracking,
+        step('PT4H', 'body-measurement-scheduled', 'production', { date: '2030-01-02' }),
+        step('PT5H', 'body-measurement-done', 'production', { sheetRef: 'M-1' }),
+        step('PT5H10M', 'fabric-purchased', 'purchasing', { purchaseRef: 'PO-1' }),
+        step('PT5H20M', 'process-step-completed', 'production', { step: 'sewing' }),
+        step('PT5H30M', 'stocked', 'warehouse', { location: 'G-1' }),
+        step('PT6H', 'progress-reported', 'order-desk', { percentDone: 100 }),
+        step('PT6H10M', 'shipped', 'warehouse', { carrier: 'own van', trackingRef: 'SH-1' }),
+        step('PT6H20M', 'signed-for', 'customer', { receiptRef: 'JH-1' }),
+        step('PT6H30M', 'payment-received', 'finance', { amount: 500_000, paymentRef: 'B-2' }),
+      ],
+      until: 'P91D',
+    });
+    assert.equal(result.stage, 'after-sales');
+    const signedFor = Date.parse(entries(result.timeline, 'event', 'signed-for')[0].at);
+    const callbacks = entries(result.timeline, 'reminder', 'group-callback');
+    assert.deepEqual(
+      callbacks.map((t) => t.to),
+      ['service', 'sales-rep'],
+    );
+    assert.ok(Date.parse(callbacks[0].at) - (signedFor + 90 * 24 * HOUR) < 1000, callbacks[0].at);
+    assert.equal(entries(result.timeline, 'escalation', 'group-tracking').length, 0, 'entered on the one tracked day');
+  });
 });
