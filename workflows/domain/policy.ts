@@ -243,6 +243,15 @@ export const Policy = z.object({
       confirmReceivingTime: z.boolean().default(false),
     })
     .prefault({}),
+  outbox: z
+    .object({
+      /**
+       * How often a notice is tried before it becomes a dead letter (the first try included); the
+       * waits between tries double from 5 seconds up to 10 minutes, so 8 tries span about 10 minutes.
+       */
+      deliveryAttempts: z.int().min(1).max(100).default(8),
+    })
+    .prefault({}),
   /**
    * group order channel (团订, 003): the production tracking table's daily deadline and who hears of a
    * missed entry or an exception, the process steps an order goes through, and the after-sales callbacks.
@@ -260,15 +269,6 @@ export const Policy = z.object({
       callback: Reminder,
     })
     .optional(),
-  outbox: z
-    .object({
-      /**
-       * How often a notice is tried before it becomes a dead letter (the first try included); the
-       * waits between tries double from 5 seconds up to 10 minutes, so 8 tries span about 10 minutes.
-       */
-      deliveryAttempts: z.int().min(1).max(100).default(8),
-    })
-    .prefault({}),
 });
 export type Policy = Omit<z.infer<typeof Policy>, 'permissions'> & { permissions: Record<EventType, Role[]> };
 

@@ -41,6 +41,8 @@ export type Stage =
   | 'sample-request'
   | 'sample-dispatch'
   | 'sample-delivery'
+  | 'archived'
+  | 'cancelled'
   // group order channel (团订, 003)
   /** Finance reviews the contract and stamps it, or returns it to the sales rep. */
   | 'finance-review'
@@ -49,9 +51,7 @@ export type Stage =
   /** 量体: the body measurement at the customer's site. */
   | 'body-measurement'
   /** Delivered: the balance is paid in full. */
-  | 'balance'
-  | 'archived'
-  | 'cancelled';
+  | 'balance';
 
 const statusOfStage: Record<Stage, Status> = {
   intake: 'pending-confirmation',
@@ -74,13 +74,13 @@ const statusOfStage: Record<Stage, Status> = {
   'sample-request': 'pending-confirmation',
   'sample-dispatch': 'awaiting-shipment',
   'sample-delivery': 'shipped',
+  archived: 'completed',
+  cancelled: 'cancelled',
   // group order channel (团订, 003)
   'finance-review': 'pending-confirmation',
   'order-pack': 'in-production',
   'body-measurement': 'in-production',
   balance: 'completed',
-  archived: 'completed',
-  cancelled: 'cancelled',
 };
 
 export const stages = Object.keys(statusOfStage) as Stage[];
