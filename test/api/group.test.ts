@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Role } from '../../workflows/domain/order';
+import { groupPermissions } from '../../workflows/domain/permissions';
 import { call, startApi, type ApiUnderTest } from '../support/api-server';
 
 // group order channel (团订, 003) through the API on the dev server: the group's order form, its
@@ -78,5 +79,28 @@ describe('group order (团订) through the API', function () {
       snapshot.openClocks.some((c: { name: string }) => c.name === 'group-tracking'),
       'the tracking table is kept from the pack on',
     );
+  });
+
+  it('the OpenAPI shows the group form and describes each group event with an example', async () => {
+    type Alternative = {
+      properties: {
+        channel?: { const?: string };
+        group?: { examples?: unknown[] };
+        type: { const: string };
+        data: { description?: string; examples?: unknown[] };
+      };
+    };
+    const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      components: { schemas: Record<string, { anyOf?: Alternative[]; oneOf?: Alternative[] }> };
+    };
+    const form = doc.components.schemas.CreateOrder.anyOf!.find((a) => a.properties.channel?.const === 'group');
+    assert.ok(form?.properties.group?.examples?.length, 'the group form with its terms and an example');
+    const groupEvents = Object.keys(groupPermissions);
+    const described = doc.components.schemas.EventRequest.oneOf!.filter((a) => groupEvents.includes(a.properties.type.const));
+    assert.equal(described.length, groupEvents.length);
+    for (const { properties } of described) {
+      assert.ok(properties.data.description, `${properties.type.const} is described`);
+      assert.ok(properties.data.examples?.length, `${properties.type.const} has an example`);
+    }
   });
 });
