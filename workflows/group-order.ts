@@ -1,9 +1,9 @@
-import { condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition } from '@temporalio/workflow';
 import { counting, every, now, runClock } from './clock';
 import { checkTrackingEntry, isTracked, nextTrackingDeadline } from './domain/group';
 import type { OrderSnapshot } from './domain/snapshot';
 import { balanceDue, type OrderState } from './domain/state';
-import type { OrderWorkflowInput } from './messages';
+import { EVENT_INVALID, type OrderWorkflowInput } from './messages';
 import { runOrder, type ChannelWork } from './order-runtime';
 import { afterSales } from './stages/after-sales';
 import { deposit } from './stages/deposit';
@@ -113,5 +113,20 @@ export const groupWork: ChannelWork = {
 };
 
 export async function groupOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {
+  // Started other than through startOrder (the Temporal UI, say) without the channel's settings: the clocks would have nothing to run by.
+  if (!('resume' in input) && !input.policy?.group)
+    throw ApplicationFailure.create({
+      type: EVENT_INVALID,
+      message: 'invalid order or policy',
+      details: [
+        [
+          {
+            path: 'policy.group',
+            message: "a group order needs the group channel's policy (tracking deadline, manager, process steps, callbacks)",
+          },
+        ],
+      ],
+      nonRetryable: true,
+    });
   return runOrder(input, groupWork);
 }

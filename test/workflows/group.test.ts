@@ -1,4 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { WorkflowFailedError, type ApplicationFailure } from '@temporalio/client';
+import { channelForms, policyFor } from '../../client/channels';
+import type { OrderInput } from '../../workflows/domain/order';
+import { groupOrder as groupOrderWorkflow } from '../../workflows/group-order';
+import { createOrderWorker } from '../../worker/worker';
 import { simulate, type Scenario } from '../../scripts/simulator';
 import { addCalendarDays, dateAt, startOfDate } from '../../workflows/domain/calendar';
 import { withOwnTimeSkippingServer } from '../support/servers';
@@ -113,5 +121,37 @@ describe('group order: the 17:30 production tracking table (time-skipping server
     );
     assert.ok(Date.parse(callbacks[0].at) - (signedFor + 90 * 24 * HOUR) < 1000, callbacks[0].at);
     assert.equal(entries(result.timeline, 'escalation', 'group-tracking').length, 0, 'entered on the one tracked day');
+  });
+
+  it('a group order started without the channel’s settings (not through startOrder) fails at once, naming them', async () => {
+    const failure = await withOwnTimeSkippingServer(async (env) => {
+      const taskQueue = `group-no-policy-${Date.now()}`;
+      const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-group-'));
+      const worker = await createOrderWorker({
+        connection: env.nativeConnection,
+        namespace: env.namespace ?? 'default',
+        taskQueue,
+        outboxDir,
+        shutdownForceTime: '5s',
+      });
+      try {
+        return await worker.runUntil(async () => {
+          const order = channelForms.group.createSchema.parse(groupOrder()) as OrderInput;
+          const handle = await env.client.workflow.start(groupOrderWorkflow, {
+            taskQueue,
+            workflowId: `order-${order.orderNumber}`,
+            args: [{ order, policy: policyFor('standard', 'B') }],
+          });
+          return handle.result().then(
+            () => undefined,
+            (error: WorkflowFailedError) => error.cause as ApplicationFailure,
+          );
+        });
+      } finally {
+        fs.rmSync(outboxDir, { recursive: true, force: true });
+      }
+    });
+    assert.equal(failure?.message, 'invalid order or policy');
+    assert.match(JSON.stringify(failure?.details), /policy\.group/);
   });
 });
