@@ -27,6 +27,12 @@ export interface ChannelForm {
   policyDefaults: PolicyOverrides;
 }
 
+/** 团订: half the contract as the advance before production, the rest when the customer signs the delivery receipt. */
+const groupPaymentPlan: Instalment[] = [
+  { name: 'advance', basisPoints: 5000, due: { before: 'production' } },
+  { name: 'balance', rest: true, due: { after: 'sign-off', days: 0, workingDays: false } },
+];
+
 export const channelForms = {
   standard: {
     createSchema: OrderInput.extend({ channel: z.literal('standard').default('standard') }),
@@ -91,6 +97,24 @@ export const channelForms = {
           dayKind: 'working',
           to: ['order-desk', 'purchasing', 'production'],
         },
+      },
+    },
+  },
+  // group order channel (团订, 003): each line a garment (its quantity the pieces), the contract's terms under `group`;
+  // the advance and the balance are the policy's plan (or the contract's own paymentPlan), never a deposit beside it.
+  group: {
+    createSchema: OrderInput.extend({
+      channel: z.literal('group'),
+      deposit: DepositTerms.options[0].default({ kind: 'none' }),
+    }),
+    policyDefaults: {
+      // The advance before anything is measured or made, the balance in full on delivery (the customer's receipt).
+      payments: { plans: { A: groupPaymentPlan, B: groupPaymentPlan, C: groupPaymentPlan } },
+      group: {
+        trackingBy: '17:30',
+        managerRole: 'group-sales-manager', // 团订部经理
+        processSteps: ['cutting', 'sewing', 'finishing', 'pressing'],
+        callback: { every: 'P90D', to: ['service', 'sales-rep'] },
       },
     },
   },

@@ -38,6 +38,8 @@ export const ReportsPolicySchema = z
         monthly: kind({ at: '08:00', dayOfMonth: 1 }, ['supervisor'], 'next-working-day'),
         // 团订 sales pipeline: the reps' lines of the working day before, to the group sales manager before 09:00 (003 §1.4).
         'group-sales-daily': kind({ at: '08:30' }, ['group-sales-manager'], 'skip'),
+        // group order channel (团订, 003): the group-sales manager (团订部经理) reports group orders by Monday 10:00.
+        'group-weekly': kind({ at: '08:30', weekdays: [1] }, ['group-sales-manager'], 'next-working-day'),
       } satisfies Record<ReportKind, unknown>)
       .prefault({}),
     missingEntriesTo: z.array(Role).min(1).default(['supervisor']),

@@ -4,6 +4,7 @@ import { durationMs } from '../workflows/domain/duration';
 import type { Cell, Report, ReportColumn, ReportKind, ReportSettings, ReportSheet } from '../workflows/reports/types';
 import { previousWorkingDay } from '../workflows/domain/sales-pipeline';
 import { groupSalesDaily } from './sales-summary';
+import type { Channel } from '../workflows/domain/order';
 import type { Database, OrdersTable, TimelineTable } from './schema';
 
 // The company's reports, compiled from the read model (domain.md §6): the daily production tracking
@@ -18,6 +19,8 @@ export const reportTitles: Record<ReportKind, string> = {
   weekly: '周报 Weekly report',
   monthly: '月度全面检查 Monthly full check',
   'group-sales-daily': '团订业务经理每日工作记录 Group sales daily activity',
+  // group order channel (团订, 003)
+  'group-weekly': '团订周报 Group orders weekly report',
 };
 
 /** A report's identity: one per kind and company date, so a run repeated for the same day replaces it. */
@@ -32,7 +35,7 @@ export function reportPeriod(kind: ReportKind, runDate: string, calendar: Compan
     const day = previousWorkingDay(runDate, calendar);
     return { from: day, to: day };
   }
-  if (kind === 'weekly') return { from: addCalendarDays(runDate, -7), to: addCalendarDays(runDate, -1) };
+  if (kind === 'weekly' || kind === 'group-weekly') return { from: addCalendarDays(runDate, -7), to: addCalendarDays(runDate, -1) };
   if (kind === 'monthly') {
     const to = addCalendarDays(runDate, -1);
     return { from: `${to.slice(0, 7)}-01`, to };
@@ -64,8 +67,8 @@ export async function compileReport(
   const body =
     kind === 'daily-tracking'
       ? await dailyTracking(context)
-      : kind === 'weekly'
-        ? await weekly(context)
+      : kind === 'weekly' || kind === 'group-weekly'
+        ? await weekly(context, kind === 'group-weekly' ? 'group' : undefined)
         : kind === 'group-sales-daily'
           ? await groupSalesDaily(db, to, runDate, settings)
           : await supervision(context, kind === 'monthly');
@@ -401,8 +404,10 @@ async function supervision(context: Context, fullMonth: boolean) {
 
 // --- the weekly report (Monday morning) ---
 
-async function weekly({ db, settings, from, to, runDate }: Context) {
+/** The weekly report over every order, or one channel's (the group orders' for the group-sales manager). */
+async function weekly({ db, settings, from, to, runDate }: Context, channel?: Channel) {
   const { calendar } = settings;
+  const title = reportTitles[channel === 'group' ? 'group-weekly' : 'weekly'];
   const { since, until } = instants(from, to, calendar);
   const pieces = (orders: OrdersTable[]) => orders.reduce((sum, o) => sum + (o.pieces ?? 0), 0);
   const unknownPieces = (orders: OrdersTable[]) => new Set(orders.filter((o) => o.pieces === null).map((o) => o.order_number)).size;
@@ -410,16 +415,24 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
   const completed = await db
     .selectFrom('orders')
     .selectAll()
+    .$if(channel !== undefined, (q) => q.where('channel', '=', channel!))
     .where('finished_at', '>=', since)
     .where('finished_at', '<', until)
     .orderBy('finished_at')
     .execute();
-  const inProduction = await db.selectFrom('orders').selectAll().where('open', '=', 1).where('status', '=', 'in-production').execute();
+  const inProduction = await db
+    .selectFrom('orders')
+    .selectAll()
+    .$if(channel !== undefined, (q) => q.where('channel', '=', channel!))
+    .where('open', '=', 1)
+    .where('status', '=', 'in-production')
+    .execute();
   // Next week's plan: the open orders promised in the week that starts on the report's day.
   const planTo = addCalendarDays(runDate, 6);
   const plan = await db
     .selectFrom('orders')
     .selectAll()
+    .$if(channel !== undefined, (q) => q.where('channel', '=', channel!))
     .where('open', '=', 1)
     .where('finished_at', 'is', null)
     .where('promised_date', '>=', runDate)
@@ -431,6 +444,7 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
   const due = await db
     .selectFrom('orders')
     .select(['order_number', 'finished_at'])
+    .$if(channel !== undefined, (q) => q.where('channel', '=', channel!))
     .where('promised_date', '>=', from)
     .where('promised_date', '<=', to)
     .where('status', '!=', 'cancelled')
@@ -442,6 +456,7 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
   const late = await db
     .selectFrom('orders')
     .selectAll()
+    .$if(channel !== undefined, (q) => q.where('channel', '=', channel!))
     .where('open', '=', 1)
     .where('finished_at', 'is', null)
     .where('promised_date', '<', today)
@@ -458,8 +473,9 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
       'orders.sales_rep_id',
       'orders.sales_rep_name',
     ])
+    .$if(channel !== undefined, (q) => q.where('orders.channel', '=', channel!))
     .where('order_timeline.kind', '=', 'event')
-    .where('order_timeline.type', 'in', ['delay-reported', 'qc-failed', 'complaint-filed'])
+    .where('order_timeline.type', 'in', ['delay-reported', 'qc-failed', 'complaint-filed', 'production-exception-reported'])
     .where('order_timeline.at', '>=', since)
     .where('order_timeline.at', '<', until)
     .orderBy('order_timeline.at')
@@ -469,6 +485,7 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
     'delay-reported': '延期 Delay reported',
     'qc-failed': '质检不合格 QC failed',
     'complaint-filed': '投诉 Complaint',
+    'production-exception-reported': '生产异常 Production exception',
   };
   const exceptions = [
     ...late.map((o) => ({
@@ -516,7 +533,7 @@ async function weekly({ db, settings, from, to, runDate }: Context) {
   const sheets: ReportSheet[] = [
     {
       name: '汇总 Summary',
-      title: `周报 Weekly report ${from} – ${to}`,
+      title: `${title} ${from} – ${to}`,
       columns: [col('figure', '项目 Figure'), col('value', '数值 Value', 'int')],
       rows: [
         { figure: '完成订单 Orders completed', value: summary.ordersCompleted },

@@ -4,6 +4,7 @@ import type { OrderSnapshot } from './domain/snapshot';
 import type { Stage } from './domain/state';
 import type { OrderWorkflowInput } from './messages';
 import type { ChannelWork } from './order-runtime';
+import { groupOrder, groupWork } from './group-order';
 import { sampleOrder, sampleWork } from './sample-order';
 import { standardOrder, standardWork } from './standard-order';
 import { storeOrder, storeWork } from './store-order';
@@ -27,6 +28,8 @@ export const channels = {
   store: { workflow: storeOrder, route: routes.store, work: storeWork },
   // distributor
   distributor: { workflow: distributorOrder, route: routes.distributor, work: distributorWork },
+  // group order channel (团订, 003)
+  group: { workflow: groupOrder, route: routes.group, work: groupWork },
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 /**

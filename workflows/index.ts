@@ -5,4 +5,6 @@ export { standardOrder } from './standard-order';
 export { storeOrder } from './store-order';
 // distributor
 export { distributorOrder } from './distributor-order';
+// group order channel (团订, 003)
+export { groupOrder } from './group-order';
 export { companyReport } from './reports/company-report';

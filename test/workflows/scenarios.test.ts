@@ -422,3 +422,63 @@ describe('the distributor channel in the shipped scenarios', function () {
     assert.ok(snapshot.expectedEvents.includes('complaint-filed'), 'complaints are taken once the goods are delivered');
   });
 });
+
+// group order channel (团订, 003)
+describe('a group order (团订) in the shipped scenarios', function () {
+  this.timeout(180_000);
+
+  it('from the contract to the balance paid in full: the contract returned once, production after the full advance, the pack signed twice, a missed 17:30 entry and an exception told to the manager', async () => {
+    const result = await simulateOnOwnServer(scenario('group-contract-to-balance.json'));
+    const { snapshot, timeline } = result;
+    assert.equal(result.stage, 'after-sales');
+    assert.match(entries(timeline, 'notification', 'contract-returned')[0].detail, /\(balance-terms\): the balance terms do not say/);
+    assert.match(entries(timeline, 'notification', 'advance-request')[0].detail, /pay the advance of 7600000 fen/);
+    // The order pack handed over before the advance was in full was refused, not dropped.
+    assert.deepEqual(
+      entries(timeline, 'rejected-event').map((t) => t.type),
+      ['order-pack-handed-over'],
+    );
+    assert.match(entries(timeline, 'rejected-event')[0].detail, /stage deposit and expects deposit-received/);
+    assert.deepEqual(
+      entries(timeline, 'event', 'order-pack-signed').map((t) => t.actor!.role),
+      ['production', 'warehouse'],
+    );
+    // Day 2 (the measurement and fabric, no entry) is the one missed: reported at 17:30 company time (09:30 UTC).
+    const missed = entries(timeline, 'escalation', 'group-tracking');
+    assert.equal(missed.length, 1);
+    assert.equal(missed[0].to, 'supervisor');
+    assert.match(missed[0].at, /T09:30:00/);
+    assert.deepEqual(snapshot.group!.missedEntries, [missed[0].at.slice(0, 10)]);
+    assert.deepEqual(
+      entries(timeline, 'escalation', 'production-exception').map((t) => [t.to, t.detail]),
+      [['group-sales-manager', 'exception in sewing: lining fabric short by 40 m']],
+    );
+    assert.deepEqual(
+      snapshot.group!.processSteps.map((p) => [p.step, p.done?.pieces]),
+      [
+        ['cutting', 600],
+        ['sewing', 600],
+        ['finishing', 600],
+        ['pressing', 600],
+      ],
+    );
+    assert.deepEqual(
+      snapshot.ledger!.instalments.map((i) => [i.name, i.amount, i.status]),
+      [
+        ['advance', 7600000, 'paid'],
+        ['balance', 7600000, 'paid'],
+      ],
+    );
+    assert.equal(snapshot.ledger!.totals.balance, 0);
+    // Due on the delivery receipt: the sales rep is chased for it at once, and never again once it is paid.
+    assert.deepEqual(
+      result.timeline.filter((t) => t.type === 'dunning').map((t) => [t.to, t.detail.split(':')[0]]),
+      [['sales-rep', `balance instalment of 7600000 fen due ${entries(timeline, 'event', 'signed-for')[0].at.slice(0, 10)}`]],
+    );
+    assert.equal(result.promisedDate, '2030-04-30', "the contract's delivery term");
+    assert.ok(
+      snapshot.openClocks.some((c) => c.name === 'group-callback'),
+      'the customer is called back after delivery',
+    );
+  });
+});

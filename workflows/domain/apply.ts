@@ -1,5 +1,6 @@
 import type { EventType, OrderEvent } from './events';
 import { distributorHandlers, outboundNoticeSigned } from './distributor';
+import { groupHandlers } from './group';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
@@ -47,7 +48,7 @@ function changeFacts(s: OrderState, event: OrderEvent, at: string): void {
   (handlers[event.type] as Handler<EventType>)(s, event, at);
 }
 
-type Handler<T extends EventType> = (s: OrderState, event: Extract<OrderEvent, { type: T }>, at: string) => void;
+export type Handler<T extends EventType> = (s: OrderState, event: Extract<OrderEvent, { type: T }>, at: string) => void;
 
 // What each event changes, one handler per event type: a new event type does not compile until it has one.
 const handlers: { [T in EventType]: Handler<T> } = {
@@ -400,6 +401,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
   ...storeHandlers,
   // distributor
   ...distributorHandlers,
+  // group order channel (团订, 003)
+  ...groupHandlers,
 };
 
 /** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */

@@ -30,6 +30,19 @@ export const complaintCauses = [
 /** The store channel's site visits, each an appointment with a date and a team (000 §二). */
 export const storeVisits = ['measurement', 'sub-frame-installation', 're-measurement', 'installation'] as const;
 export type StoreVisit = (typeof storeVisits)[number];
+/** What finance reviews in a group contract (003 §5.4), as named when it returns one. */
+export const groupContractTerms = [
+  'time',
+  'quantity',
+  'price',
+  'total',
+  'fabric-and-style',
+  'acceptance-standard',
+  'delivery-term',
+  'delivery-place',
+  'payment-terms',
+  'balance-terms',
+] as const;
 
 /** A line as a change request asks for it: what and how many, never its price (production prices it). */
 export const WantedLine = OrderLine.omit({ unitPrice: true }).strict();
@@ -389,6 +402,103 @@ export const eventData = {
     .object({ releaseRef: Ref.describe("finance's release (出货手续)") })
     .describe('Paid in full: finance releases the goods for shipping.')
     .meta({ examples: [{ releaseRef: 'REL-2031-019' }] }),
+  // group order channel (团订, 003): finance's contract review, the order pack, body measurement, the
+  // process steps, exceptions, and after-sales alterations.
+  'contract-stamped': z
+    .object({
+      contractRef: Ref.describe('the contract as stamped (加盖公司签章): one copy kept by finance, one back to the sales rep'),
+      receiptRef: Ref.optional().describe('the receipt finance gave for the contract (团订合同收条)'),
+    })
+    .describe(
+      'Finance reviewed the group contract (time, quantity, price, total, fabric and style with the acceptance standard, delivery term and place, payment and balance terms) and stamped it: the sales rep tells the customer to pay the advance.',
+    )
+    .meta({ examples: [{ contractRef: 'GC-2027-031-stamped', receiptRef: 'GCR-031' }] }),
+  'contract-returned': z
+    .object({
+      reason: Reason.describe('what does not hold, in finance’s words'),
+      terms: z.array(z.enum(groupContractTerms)).min(1).optional().describe('the terms under review that do not hold'),
+    })
+    .describe('Finance returns the group contract to the sales rep with the reason; the rep corrects it and hands it in again.')
+    .meta({ examples: [{ reason: 'the balance terms do not say when the balance is paid', terms: ['balance-terms'] }] }),
+  'contract-resubmitted': z
+    .object({ contractRef: Ref.describe('the corrected contract'), note: z.string().max(2000).optional() })
+    .describe('The sales rep hands the corrected group contract to finance again.')
+    .meta({ examples: [{ contractRef: 'GC-2027-031-v2' }] }),
+  'order-pack-handed-over': z
+    .object({
+      measurementRequestRef: Ref.describe(
+        'the body measurement request (量体申请表): finish time, the customer’s contact, phone, person responsible',
+      ),
+      productionOrderRef: Ref.describe(
+        'the production order (生产下单表): put-away time and quantity, fabric and style with the acceptance standard',
+      ),
+      deliveryNoteRef: Ref.describe('the delivery note (送货单): quantity, delivery term and place, the customer’s contact'),
+    })
+    .describe(
+      "The group desk (团订部内务) hands the order pack, with copies of the contract and the advance's receipt, to production and logistics; each signs for it (order-pack-signed).",
+    )
+    .meta({ examples: [{ measurementRequestRef: 'LT-031', productionOrderRef: 'SC-031', deliveryNoteRef: 'SH-031' }] }),
+  'order-pack-signed': z
+    .object({ receiptRef: Ref.describe('the signed slip for the documents (文件收取凭条)') })
+    .describe(
+      'Production (生产中心) or logistics (物流中心, the warehouse role) signs for the order pack; production plans measurement, purchasing and making, logistics the transport.',
+    )
+    .meta({ examples: [{ receiptRef: 'PZ-031-P' }] }),
+  'body-measurement-scheduled': z
+    .object({
+      date: IsoDate.describe('the company date of the measurement'),
+      from: ClockTime.optional().describe('when it starts, company time (HH:MM)'),
+      place: z.string().min(1).max(500).optional().describe('where; the contract’s measurement site when left out'),
+      contact: z.string().min(1).max(120).optional().describe('the customer’s contact; the contract’s when left out'),
+      phone: z.string().min(3).max(40).optional(),
+      measurers: z.string().min(1).max(500).optional().describe('who measures'),
+    })
+    .describe('量体: the appointment for the body measurement at the customer’s site (again to move it).')
+    .meta({
+      examples: [{ date: '2027-03-08', from: '09:30', place: 'Block B hall, 18 Jiefang Rd', contact: 'Ms Zhou', phone: '13900000000' }],
+    }),
+  'body-measurement-done': z
+    .object({
+      sheetRef: Ref.describe('the measurement sheets'),
+      measured: z.int().positive().max(1_000_000).optional().describe('people measured'),
+    })
+    .describe('The body measurement is done; production cuts to the sheets.')
+    .meta({ examples: [{ sheetRef: 'LT-031-sheets', measured: 212 }] }),
+  'fabric-purchased': z
+    .object({
+      purchaseRef: Ref.describe('the purchase order for the fabric and trims (面辅料采购)'),
+      materials: z.string().min(1).max(500).optional().describe('what was bought'),
+    })
+    .describe('Purchasing has the fabric and trims for the order.')
+    .meta({ examples: [{ purchaseRef: 'PO-7781', materials: 'navy wool blend 640 m, buttons, linings' }] }),
+  'process-step-completed': z
+    .object({
+      step: z.string().min(1).max(60).describe("a process step of the policy's `group.processSteps` (cutting, sewing, finishing …)"),
+      pieces: z.int().positive().max(10_000_000).optional().describe('pieces through the step'),
+    })
+    .describe('Production finished a process step (工序) of the order; the order is made once every step is done.')
+    .meta({ examples: [{ step: 'sewing', pieces: 424 }] }),
+  'production-exception-reported': z
+    .object({
+      description: Reason.describe('what went wrong (a shortage, a defect, a measurement that does not fit …)'),
+      step: z.string().min(1).max(60).optional().describe('the process step it happened in'),
+    })
+    .describe('An exception (异常情况) in making the order: the group-sales manager is told at once.')
+    .meta({ examples: [{ description: 'lining fabric short by 40 m', step: 'cutting' }] }),
+  'alteration-requested': z
+    .object({
+      description: Reason.describe('what to alter (服装修改)'),
+      pieces: z.int().positive().max(1_000_000).describe('how many pieces'),
+    })
+    .describe('After delivery, the customer asks for garments to be altered.')
+    .meta({ examples: [{ description: 'shorten trousers, 6 people', pieces: 6 }] }),
+  'alteration-done': z
+    .object({
+      alteration: z.int().positive().describe('the alteration, by its number on the order'),
+      note: z.string().max(2000).optional(),
+    })
+    .describe('The altered garments are back with the customer.')
+    .meta({ examples: [{ alteration: 1 }] }),
 } as const;
 
 export type EventType = keyof typeof eventData;

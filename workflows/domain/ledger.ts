@@ -149,7 +149,9 @@ export function dueDateOf(s: OrderState, due: Instalment['due']): IsoDate | unde
   const { timeZone } = s.policy.calendar;
   const day = (at: string | number | undefined) =>
     at === undefined ? undefined : dateAt(typeof at === 'number' ? at : Date.parse(at), timeZone);
-  if ('before' in due) return day(due.before === 'production' ? s.facts.signedReturnAt : s.facts.stockedAt);
+  // Before production: due from the signed confirmation's return (a group order: from finance's stamp on the contract).
+  if ('before' in due)
+    return day(due.before === 'production' ? (s.facts.signedReturnAt ?? s.group?.contract.stampedAt) : s.facts.stockedAt);
   const from = day(
     {
       'signed-confirmation': s.facts.signedReturnAt,

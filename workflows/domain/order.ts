@@ -66,6 +66,8 @@ export const Channel = z.enum([
   'store', // 门店: retail, measured and installed on site (000 §二)
   // distributor
   'distributor', // 代理商 (000 §一)
+  // group order channel (团订, 003)
+  'group',
 ]);
 export type Channel = z.infer<typeof Channel>;
 
@@ -151,6 +153,57 @@ export const DistributorTerms = z.object({
   series: z.string().min(1).max(200).optional().describe('the window or door series (门窗系列) the distributor orders'),
 });
 export type DistributorTerms = z.infer<typeof DistributorTerms>;
+// ---- group order channel (团订, 003) -----------------------------------------------------------
+
+/** Who to see at the customer's site: for the body measurement (量体) and the delivery. */
+const SiteContact = z
+  .object({
+    address: z.string().min(1).max(500).describe('the customer unit’s site'),
+    contact: z.string().min(1).max(120).describe('the customer’s contact person (接洽人)'),
+    phone: z.string().min(3).max(40),
+    responsible: z.string().min(1).max(120).optional().describe('the customer’s person responsible (负责人), when not the contact'),
+  })
+  .strict();
+
+/**
+ * A group uniform contract's terms beside its lines (each line a garment, its quantity the pieces):
+ * what finance reviews (003 §5.4) and what the order pack carries (§6.1).
+ */
+export const GroupTerms = z
+  .object({
+    organisation: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('the customer unit (客户单位) the uniforms are for, when not the customer’s name'),
+    contractRef: z.string().min(1).max(200).optional().describe('the signed sales contract (销售合同)'),
+    headcount: z.int().positive().max(1_000_000).optional().describe('how many people are measured and dressed'),
+    acceptanceStandard: z
+      .string()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('the fabric and style description with its acceptance standard (面料款式说明及验收标准)'),
+    deliveryBy: IsoDate.optional().describe('the delivery term (交货期限): the promised date once finance stamps the contract'),
+    measurementSite: SiteContact.optional().describe(
+      'where and with whom the body measurement (量体) is done; the delivery address and contact when left out',
+    ),
+  })
+  .strict()
+  .meta({
+    examples: [
+      {
+        organisation: 'Hangzhou Metro Line 3 station staff',
+        contractRef: 'GC-4001',
+        headcount: 200,
+        acceptanceStandard: 'fabric per sample card W-12; seams and sizes per GB/T 2664',
+        deliveryBy: '2030-04-30',
+        measurementSite: { address: 'Line 3 depot, 6 Gudun Rd', contact: 'Mr Qian', phone: '13700000000' },
+      },
+    ],
+  });
+export type GroupTerms = z.infer<typeof GroupTerms>;
 
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
@@ -181,6 +234,8 @@ export const OrderInput = z.object({
   // distributor
   /** A distributor order's own terms (channel `distributor` only). */
   distributor: DistributorTerms.optional(),
+  // group order channel (团订, 003): the contract's terms beside the lines (each line a garment, its quantity the pieces)
+  group: GroupTerms.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

@@ -100,6 +100,26 @@ export const distributorPermissions = {
   'shipment-released': ['finance'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+/**
+ * group order channel (团订, 003): finance reviews and stamps the contract; the group desk (the order desk)
+ * hands the order pack over, production and logistics (the warehouse) each sign for it; production
+ * measures, purchasing buys, production makes; exceptions from whoever sees them; alterations after delivery.
+ */
+export const groupPermissions = {
+  'contract-stamped': ['finance'],
+  'contract-returned': ['finance'],
+  'contract-resubmitted': ['sales-rep', 'order-desk'],
+  'order-pack-handed-over': ['order-desk'],
+  'order-pack-signed': ['production', 'warehouse'],
+  'body-measurement-scheduled': ['production', 'order-desk', 'sales-rep'],
+  'body-measurement-done': ['production'],
+  'fabric-purchased': ['purchasing', 'production'],
+  'process-step-completed': ['production', 'order-desk'],
+  'production-exception-reported': ['production', 'order-desk', 'sales-rep'],
+  'alteration-requested': ['customer', 'sales-rep', 'service', 'order-desk'],
+  'alteration-done': ['service', 'production'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
@@ -110,6 +130,7 @@ export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> 
   ...storePermissions,
   // distributor
   ...distributorPermissions,
+  ...groupPermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

@@ -5,6 +5,7 @@ import { CustomerClass, Fen, IsoDate, MaterialFamily, PaymentPlan, Role, type In
 import {
   changeOrderPermissions,
   distributorPermissions,
+  groupPermissions,
   kpiPermissions,
   laterEventPermissions,
   moneyPermissions,
@@ -75,6 +76,7 @@ const defaultPermissions: Record<EventType, Role[]> = {
   ...storePermissions,
   // distributor
   ...distributorPermissions,
+  ...groupPermissions,
 };
 
 export const Policy = z.object({
@@ -288,6 +290,23 @@ export const Policy = z.object({
         dayKind: DayKind.default('working'),
         to: z.array(Role).min(1),
       }),
+    })
+    .optional(),
+  /**
+   * group order channel (团订, 003): the production tracking table's daily deadline and who hears of a
+   * missed entry or an exception, the process steps an order goes through, and the after-sales callbacks.
+   * Only group orders carry it (their channel's policy defaults, client/channels.ts).
+   */
+  group: z
+    .object({
+      /** 生产追踪表: filled in by this company time (HH:MM) each working day while the order is made and delivered. */
+      trackingBy: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM'),
+      /** The group-sales manager (团订部经理): told of a missed entry and, at once, of an exception. */
+      managerRole: Role,
+      /** The process steps (工序) every group order goes through, in order. */
+      processSteps: z.array(z.string().min(1).max(60)).min(1).max(30),
+      /** 回访: the customer is called back this often after delivery, while the order is in after-sales. */
+      callback: Reminder,
     })
     .optional(),
 });

@@ -1,4 +1,5 @@
 import type { EventType, OrderEvent } from './events';
+import { groupRoute, whyNotExpectedInGroup } from './group';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
 import { totalsOf } from './ledger';
@@ -245,6 +246,8 @@ export const routes: Record<Channel, Route> = {
   store: storeRoute,
   // distributor
   distributor: distributorRoute,
+  // group order channel (团订, 003)
+  group: groupRoute,
 };
 
 /** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
@@ -449,7 +452,6 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
     case 'appointment-scheduled':
       return appointmentMisfit(s, event);
     default:
-      // distributor
-      return s.distributor ? distributorMisfit(s, event) : undefined;
+      return s.distributor ? distributorMisfit(s, event) : whyNotExpectedInGroup(s, event);
   }
 }

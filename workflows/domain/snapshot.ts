@@ -25,6 +25,7 @@ import {
 import { expectedEvents } from './route';
 import { daysLate } from './watch';
 import { distributorView, type DistributorView } from './distributor';
+import { trackingTableOf, type GroupTrackingTable } from './group';
 
 /** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
 export interface OrderSnapshot {
@@ -70,6 +71,8 @@ export interface OrderSnapshot {
   // distributor
   /** A distributor order's enquiries, drawings and quotes, review, questions, materials, chases and outbound notice; null on other channels. */
   distributor: DistributorView | null;
+  /** group order channel (团订, 003): the order's production tracking table; null on other channels' orders. */
+  group: GroupTrackingTable | null;
 }
 
 export interface LedgerSnapshot {
@@ -136,5 +139,6 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     appointments: s.appointments ?? [],
     // distributor
     distributor: distributorView(s),
+    group: s.order.channel === 'group' ? trackingTableOf(s) : null,
   };
 }

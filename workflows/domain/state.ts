@@ -4,6 +4,7 @@ import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, total
 import { depositDue, orderAmount } from './money';
 import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { StoreVisit } from './events';
+import type { GroupState } from './group';
 import type { Policy } from './policy';
 import { openDistributorRecord, type DistributorRecord } from './distributor';
 
@@ -65,7 +66,16 @@ export type Stage =
   /** 出库通知单: the goods are in stock; the outbound notice asks the distributor for the full contract amount. */
   | 'outbound-notice'
   | 'archived'
-  | 'cancelled';
+  | 'cancelled'
+  // group order channel (团订, 003)
+  /** Finance reviews the contract and stamps it, or returns it to the sales rep. */
+  | 'finance-review'
+  /** The group desk hands the order pack to production and logistics, each signing for it. */
+  | 'order-pack'
+  /** 量体: the body measurement at the customer's site. */
+  | 'body-measurement'
+  /** Delivered: the balance is paid in full. */
+  | 'balance';
 
 /** Each stage's public status (the README's route diagrams show it too). */
 export const statusOfStage: Record<Stage, Status> = {
@@ -109,6 +119,11 @@ export const statusOfStage: Record<Stage, Status> = {
   'outbound-notice': 'awaiting-shipment',
   archived: 'completed',
   cancelled: 'cancelled',
+  // group order channel (团订, 003)
+  'finance-review': 'pending-confirmation',
+  'order-pack': 'in-production',
+  'body-measurement': 'in-production',
+  balance: 'completed',
 };
 
 export const stages = Object.keys(statusOfStage) as Stage[];
@@ -136,7 +151,10 @@ export type ClockName =
   | 'missed-appointment'
   // distributor
   | 'technical-question'
-  | 'material-late';
+  | 'material-late'
+  // group order channel (团订, 003): the tracking table's daily deadline, the after-sales callbacks
+  | 'group-tracking'
+  | 'group-callback';
 
 export type TimelineKind =
   | 'event'
@@ -376,6 +394,8 @@ export interface OrderState {
   ledger?: Ledger;
   /** Notices given up on; absent in the state of an order that continued as new before there were any. */
   deadLetters?: DeadLetter[];
+  /** group order channel (团订, 003): the contract review, order pack, measurement, process steps, exceptions, alterations. */
+  group?: GroupState;
   /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
   projected?: Projected;
   // distributor

@@ -13,8 +13,13 @@ export const reportKinds = [
   'monthly',
   // 团订 sales pipeline
   'group-sales-daily',
+  // group order channel (团订, 003): the group-sales manager's Monday report of group orders
+  'group-weekly',
 ] as const;
-/** 生产进度跟踪表 at 17:30, 主管每日检查, 周报 on Monday morning, 月度全面检查; 团订日报 before 09:00 for the day before. */
+/**
+ * 生产进度跟踪表 at 17:30, 主管每日检查, 周报 on Monday morning, 月度全面检查; 团订日报 before 09:00 for the day before;
+ * 团订周报 (group orders only) on Monday morning.
+ */
 export type ReportKind = (typeof reportKinds)[number];
 
 /** When a report's schedule fires, in the company's time zone. */

@@ -1,0 +1,132 @@
+import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { counting, every, now, runClock } from './clock';
+import { checkTrackingEntry, isTracked, nextTrackingDeadline } from './domain/group';
+import type { OrderSnapshot } from './domain/snapshot';
+import { balanceDue, type OrderState } from './domain/state';
+import { EVENT_INVALID, type OrderWorkflowInput } from './messages';
+import { runOrder, type ChannelWork } from './order-runtime';
+import { afterSales } from './stages/after-sales';
+import { deposit } from './stages/deposit';
+import { remind, tell } from './stages/notices';
+import { receivables } from './stages/receivables';
+
+// The group uniform order (团订, document 003): its route is data in domain/group.ts; here is what
+// OrderFlow does while the order is in each stage, and the tracking table's daily deadline beside them.
+
+/** 5.4: finance reviews the contract the rep hands in, and stamps it or returns it with the reason. */
+async function financeReview(s: OrderState) {
+  tell(
+    s,
+    'contract-review',
+    'finance',
+    'review the group contract (time, quantity, price, total, fabric and style with the acceptance standard, delivery term and place, payment and balance terms): stamp it or return it with the reason',
+  );
+}
+
+/** 6.1–6.2: the advance is in: the group desk hands the order pack to production and logistics. */
+async function orderPack(s: OrderState) {
+  tell(
+    s,
+    'order-pack',
+    'order-desk',
+    'advance received in full: hand the measurement request, production order and delivery note, with the contract and the advance receipt, to production and logistics',
+  );
+}
+
+/** 量体: production arranges the body measurement at the customer's site. */
+async function bodyMeasurement(s: OrderState) {
+  const site = s.order.group?.measurementSite ?? s.order.delivery;
+  tell(s, 'body-measurement', 'production', `arrange the body measurement at ${site.address} with ${site.contact} (${site.phone})`);
+}
+
+/** 6.3: fabric and trims bought, then the process steps. */
+async function groupProduction(s: OrderState) {
+  if (!s.group?.fabric) tell(s, 'fabric-purchase', 'purchasing', 'buy the fabric and trims for the order');
+}
+
+async function groupPutAway(s: OrderState) {
+  tell(s, 'put-away', 'warehouse', 'every process step done: put the garments away');
+}
+
+/** 6.6: logistics delivers, the sales rep goes along and has the customer fill in the delivery receipt. */
+async function delivery(s: OrderState) {
+  tell(s, 'delivery', 'warehouse', `deliver to ${s.order.delivery.address} with the sales rep`);
+  tell(s, 'delivery', 'sales-rep', "go with the delivery: the customer's delivery receipt, and the balance paid in full");
+}
+
+/** 6.6: the rep helps the customer pay the balance in full; the receivables side line chases it from its due date. */
+async function balance(s: OrderState) {
+  tell(s, 'balance-due', 'sales-rep', `delivered: help the customer pay the balance of ${balanceDue(s)} fen in full`);
+}
+
+/**
+ * 6.7 生产追踪表: while the order is made and delivered, its table is filled in by the policy's time
+ * (17:30) each working day of the company calendar; at that time a day without an entry is reported
+ * to the group-sales manager. Days off ask for no entry.
+ */
+async function productionTracking(s: OrderState) {
+  for (;;) {
+    await condition(() => isTracked(s));
+    await runClock(
+      s,
+      'group-tracking',
+      () => !isTracked(s),
+      () => {
+        const deadline = nextTrackingDeadline(s, Date.now());
+        return {
+          dueAt: deadline,
+          action: `check the day's tracking entry, tell ${s.policy.group!.managerRole} when missing`,
+          fire: () => checkTrackingEntry(s, deadline, now()),
+        };
+      },
+    );
+  }
+}
+
+/** 7.2 回访: the customer is called back at the policy's interval after delivery, while the order is in after-sales. */
+async function callbacks(s: OrderState) {
+  await condition(() => s.stage === 'after-sales');
+  const { every: interval, to, dayKind } = s.policy.group!.callback;
+  await runClock(
+    s,
+    'group-callback',
+    () => false,
+    every(counting(s, dayKind), Date.parse(s.facts.signedForAt!), interval, `remind ${to.join(', ')}`, (n) =>
+      remind(s, 'group-callback', to, `call the customer back (callback ${n}): satisfaction, alterations`),
+    ),
+  );
+}
+
+export const groupWork: ChannelWork = {
+  stages: {
+    'finance-review': financeReview,
+    deposit, // daily reminders until the advance is in
+    'order-pack': orderPack,
+    'body-measurement': bodyMeasurement,
+    production: groupProduction,
+    'put-away': groupPutAway,
+    shipping: delivery,
+    balance,
+    'after-sales': afterSales, // complaints until the warranty ends, then archive
+  },
+  sideLines: [productionTracking, callbacks, receivables],
+};
+
+export async function groupOrder(input: OrderWorkflowInput): Promise<OrderSnapshot> {
+  // Started other than through startOrder (the Temporal UI, say) without the channel's settings: the clocks would have nothing to run by.
+  if (!('resume' in input) && !input.policy?.group)
+    throw ApplicationFailure.create({
+      type: EVENT_INVALID,
+      message: 'invalid order or policy',
+      details: [
+        [
+          {
+            path: 'policy.group',
+            message: "a group order needs the group channel's policy (tracking deadline, manager, process steps, callbacks)",
+          },
+        ],
+      ],
+      nonRetryable: true,
+    });
+  return runOrder(input, groupWork);
+}
