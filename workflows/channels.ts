@@ -6,6 +6,7 @@ import type { OrderWorkflowInput } from './messages';
 import type { ChannelWork } from './order-runtime';
 import { sampleOrder, sampleWork } from './sample-order';
 import { standardOrder, standardWork } from './standard-order';
+import { contractOrder, contractWork } from './contract-order';
 
 // The channel registry, workflow side (no zod: it is part of the workflow bundle): each sales
 // channel's workflow, its route with its windows, and what its stages do. The client side
@@ -21,6 +22,8 @@ export interface ChannelDefinition {
 export const channels = {
   standard: { workflow: standardOrder, route: routes.standard, work: standardWork },
   sample: { workflow: sampleOrder, route: routes.sample, work: sampleWork },
+  // industrial contract channel (004)
+  contract: { workflow: contractOrder, route: routes.contract, work: contractWork },
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 /**

@@ -1,4 +1,6 @@
 // The workflow bundle's entry: every channel's workflow type (see channels.ts), and the company reports' workflow.
 export { sampleOrder } from './sample-order';
 export { standardOrder } from './standard-order';
+// industrial contract channel (004)
+export { contractOrder } from './contract-order';
 export { companyReport } from './reports/company-report';

@@ -3,6 +3,7 @@ import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
 import { advance, routeTakes } from './route';
+import { contractHandlers, fileContractDocuments } from './contract';
 import {
   approvalBesideReviews,
   approvalSubject,
@@ -38,6 +39,8 @@ export function apply(s: OrderState, event: OrderEvent, at: string, via?: 'tempo
     detail: `${describe(event)}${sentThrough(via)}`.trim(),
   });
   changeFacts(s, event, at);
+  // industrial contract channel (004): the contract file takes the documents events bring.
+  if (s.contract) fileContractDocuments(s, event, at);
   advance(s, at);
 }
 
@@ -45,7 +48,7 @@ function changeFacts(s: OrderState, event: OrderEvent, at: string): void {
   (handlers[event.type] as Handler<EventType>)(s, event, at);
 }
 
-type Handler<T extends EventType> = (s: OrderState, event: Extract<OrderEvent, { type: T }>, at: string) => void;
+export type Handler<T extends EventType> = (s: OrderState, event: Extract<OrderEvent, { type: T }>, at: string) => void;
 
 // What each event changes, one handler per event type: a new event type does not compile until it has one.
 const handlers: { [T in EventType]: Handler<T> } = {
@@ -393,6 +396,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'force-majeure-verified': (s, event, at) => {
     s.delays[event.data.delay - 1].forceMajeure = { at, by: event.actor, evidence: event.data.evidence };
   },
+  // industrial contract channel (004)
+  ...contractHandlers,
 };
 
 /** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */

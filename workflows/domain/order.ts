@@ -30,6 +30,8 @@ export const Role = z.enum([
   'customer', // 客户 / 代理商 / 门店
   'operator', // 运维: runs OrderFlow; resends undelivered notices, sends no business event
   'system',
+  // industrial contract channel (004)
+  'general-manager', // 总经理: approves a quote outside the price rule above the policy's threshold
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -55,7 +57,12 @@ export const CustomerClass = z.enum(['A', 'B', 'C']);
 export type CustomerClass = z.infer<typeof CustomerClass>;
 
 /** The sales channel an order comes through; each has its route and workflow (workflows/channels.ts). */
-export const Channel = z.enum(['standard', 'sample']);
+export const Channel = z.enum([
+  'standard',
+  'sample',
+  // industrial contract channel (004)
+  'contract',
+]);
 export type Channel = z.infer<typeof Channel>;
 
 export const OrderLine = z.object({
@@ -114,6 +121,21 @@ export const Instalment = z
 export type Instalment = z.infer<typeof Instalment>;
 export const PaymentPlan = z.array(Instalment).min(1).max(12);
 
+// ---- industrial contract channel (004) ----------------------------------------------------------
+
+/** The contract's own terms, entered with the order: who uses the goods, in what, and on whose template. */
+export const ContractTerms = z
+  .object({
+    endCustomer: z.string().min(1).max(200).optional().describe('the end customer (直接客户) who uses the goods, when not the buyer'),
+    hostMachineModel: z.string().min(1).max(200).optional().describe('the host machine model (主机型号) the bearings go into'),
+    template: z
+      .enum(['standard', 'customer'])
+      .default('standard')
+      .describe("the company's standard contract template, or the customer's own text (flagged: the sales manager reviews it too)"),
+  })
+  .strict();
+export type ContractTerms = z.infer<typeof ContractTerms>;
+
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
 /** What the order desk enters at intake (接单): the order form checked field by field. */
@@ -137,6 +159,8 @@ export const OrderInput = z.object({
     contact: z.string().min(1).max(120),
     phone: z.string().min(3).max(40),
   }),
+  // industrial contract channel (004)
+  contract: ContractTerms.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

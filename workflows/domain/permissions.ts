@@ -51,12 +51,37 @@ export const kpiPermissions = {
   'force-majeure-verified': ['supervisor'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+// ---- industrial contract channel (004) ----
+/**
+ * The contract's people (004): the sales rep (营销员) agrees the commercial terms, classifies and quotes,
+ * drafts the contract, resolves review points, records the customer's delays and posts the invoice with
+ * the customer; technical agrees the statement of work; the departments concerned review the contract
+ * (the policy's `contract.reviewers`, and the sales manager for a customer's template); the sales
+ * manager (supervisor) or the general manager approves a quote outside the price rule.
+ */
+export const contractPermissions = {
+  'commercial-terms-agreed': ['sales-rep'],
+  'statement-of-work-agreed': ['technical'],
+  'price-pre-reviewed': ['sales-rep'],
+  'price-exception-approved': ['supervisor', 'general-manager'],
+  'quote-sent': ['sales-rep'],
+  'contract-drafted': ['sales-rep'],
+  'contract-review-approved': ['technical', 'finance', 'production', 'supervisor'],
+  'contract-review-point-raised': ['technical', 'finance', 'production', 'supervisor'],
+  'contract-review-point-resolved': ['sales-rep'],
+  'customer-delay-recorded': ['sales-rep'],
+  'invoice-posted': ['sales-rep'],
+  'contract-document-filed': ['sales-rep', 'order-desk', 'service'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
   ...moneyPermissions,
   ...supervisionPermissions,
   ...kpiPermissions,
+  // industrial contract channel (004)
+  ...contractPermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
-import { changeOrderPermissions, kpiPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
+import {
+  changeOrderPermissions,
+  contractPermissions,
+  kpiPermissions,
+  laterEventPermissions,
+  moneyPermissions,
+  supervisionPermissions,
+} from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -63,7 +70,38 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
   ...kpiPermissions,
+  // industrial contract channel (004)
+  ...contractPermissions,
 };
+
+// ---- industrial contract channel (004) ----
+/** A basis-point factor (10000 = × 1). */
+const Factor = z.int().min(1).max(100_000);
+const BasisPoints = z.int().min(0).max(10_000);
+/** 价格预审: a product class's price rule: list price × `factor`; a quote may be `discountUpTo` below it and `markupUpTo` above it. */
+const PriceRule = z.object({ factor: Factor, discountUpTo: BasisPoints, markupUpTo: z.int().min(0).max(100_000) }).strict();
+/**
+ * The contract channel's rules (004): each product class's price rule and each customer class's factor
+ * (key customers priced lower), the quote departure (fen, from the rule price) above which only the
+ * general manager may approve, and the departments that review every contract (finance always).
+ */
+const ContractPolicy = z
+  .object({
+    priceRules: z.object({ A: PriceRule, B: PriceRule, C: PriceRule }).default({
+      A: { factor: 10_000, discountUpTo: 1_000, markupUpTo: 2_000 }, // catalogue bearings
+      B: { factor: 11_500, discountUpTo: 500, markupUpTo: 1_000 }, // modified configuration
+      C: { factor: 13_000, discountUpTo: 300, markupUpTo: 500 }, // special design, imported parts, special terms
+    }),
+    customerFactors: z.object({ A: Factor, B: Factor, C: Factor }).default({ A: 9_700, B: 10_000, C: 10_300 }),
+    /** ¥50,000: a quote that departs from the rule price by more than this (Σ per line × quantity) goes to the general manager. */
+    generalManagerAbove: Fen.default(5_000_000),
+    reviewers: z
+      .array(Role)
+      .min(1)
+      .default(['technical', 'finance', 'production'])
+      .refine((roles) => roles.includes('finance'), 'finance always reviews the price'),
+  })
+  .strict();
 
 export const Policy = z.object({
   /** The permission matrix: which roles may send each event. */
@@ -235,6 +273,8 @@ export const Policy = z.object({
       confirmReceivingTime: z.boolean().default(false),
     })
     .prefault({}),
+  // industrial contract channel (004)
+  contract: ContractPolicy.optional(),
   outbox: z
     .object({
       /**

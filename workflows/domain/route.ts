@@ -1,6 +1,7 @@
 import type { EventType, OrderEvent } from './events';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
+import { contractRoute, whyNotInContract } from './contract';
 import { totalsOf } from './ledger';
 import {
   approvalBesideReviews,
@@ -228,7 +229,12 @@ export const sampleRoute: Route = {
 };
 
 /** Each channel's route; the registry (workflows/channels.ts) names them with their workflows. */
-export const routes: Record<Channel, Route> = { standard: standardRoute, sample: sampleRoute };
+export const routes: Record<Channel, Route> = {
+  standard: standardRoute,
+  sample: sampleRoute,
+  // industrial contract channel (004)
+  contract: contractRoute,
+};
 
 /** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
 function changeEvents(s: OrderState): EventType[] {
@@ -382,6 +388,11 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
     if (isChange(event.type) && s.facts.shippedAt !== undefined && takesChanges(routeOf(s)))
       return `the goods have shipped: a change now is a complaint or a return (complaint-filed), not an amendment; ${expects}`;
     return expects;
+  }
+  // industrial contract channel (004)
+  if (s.contract) {
+    const why = whyNotInContract(s, event);
+    if (why !== undefined) return why;
   }
   switch (event.type) {
     case 'drawing-confirmed':

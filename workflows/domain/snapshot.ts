@@ -22,6 +22,7 @@ import {
   type Status,
 } from './state';
 import { expectedEvents } from './route';
+import type { ContractFile } from './contract';
 import { daysLate } from './watch';
 
 /** What the API, the simulator and the Temporal UI's query show of an order: its state, projected. */
@@ -62,6 +63,9 @@ export interface OrderSnapshot {
   qcFailures: number;
   /** The payment plan, totals, movements and invoices; null on orders that started before payment plans. */
   ledger: LedgerSnapshot | null;
+  // industrial contract channel (004)
+  /** A contract's technical agreement, pricing by product class, review, customer delays and contract file; null on other channels. */
+  contract: ContractFile | null;
 }
 
 export interface LedgerSnapshot {
@@ -125,5 +129,7 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
           kept: s.ledger.kept ?? null,
         }
       : null,
+    // industrial contract channel (004)
+    contract: s.contract ?? null,
   };
 }

@@ -4,6 +4,7 @@ import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, total
 import { depositDue, orderAmount } from './money';
 import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { Policy } from './policy';
+import { openContract, type ContractFile } from './contract';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
 // expects now, and what an accepted event changes. No Temporal, no I/O: unit-tested directly.
@@ -40,6 +41,15 @@ export type Stage =
   | 'sample-request'
   | 'sample-dispatch'
   | 'sample-delivery'
+  // industrial contract channel (004)
+  | 'technical-agreement'
+  | 'price-pre-review'
+  | 'quotation'
+  | 'contract-drafting'
+  | 'contract-review'
+  | 'contract-signature'
+  | 'scheduling'
+  | 'receivable-posting'
   | 'archived'
   | 'cancelled';
 
@@ -64,6 +74,15 @@ const statusOfStage: Record<Stage, Status> = {
   'sample-request': 'pending-confirmation',
   'sample-dispatch': 'awaiting-shipment',
   'sample-delivery': 'shipped',
+  // industrial contract channel (004)
+  'technical-agreement': 'pending-confirmation',
+  'price-pre-review': 'pending-confirmation',
+  quotation: 'pending-confirmation',
+  'contract-drafting': 'pending-confirmation',
+  'contract-review': 'pending-confirmation',
+  'contract-signature': 'pending-confirmation',
+  scheduling: 'in-production',
+  'receivable-posting': 'completed',
   archived: 'completed',
   cancelled: 'cancelled',
 };
@@ -318,6 +337,9 @@ export interface OrderState {
   deadLetters?: DeadLetter[];
   /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
   projected?: Projected;
+  // industrial contract channel (004)
+  /** The contract's technical agreement, pricing, review and file (domain/contract.ts); contract orders only. */
+  contract?: ContractFile;
 }
 
 /** The read model's bookmark, carried over continue-as-new so that its revision only ever grows. */
@@ -365,6 +387,8 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     deadLetters: [],
     // A policy from before payment plans (an old order's, on replay) has no plans to open a ledger with.
     ...((policy as Partial<Policy>).payments ? { ledger: emptyLedger(planFor(order, policy)) } : {}),
+    // industrial contract channel (004)
+    ...(order.channel === 'contract' ? { contract: openContract(order) } : {}),
   };
 }
 
@@ -450,6 +474,8 @@ const roles: Role[] = [
   'qc',
   'warehouse',
   'service',
+  // industrial contract channel (004)
+  'general-manager',
 ];
 
 export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0 || s.overdue !== undefined;
