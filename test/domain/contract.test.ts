@@ -90,7 +90,10 @@ describe('industrial contract: price pre-review (价格预审)', () => {
     send(s, 'sales-rep', 'price-pre-reviewed', classified);
     assert.deepEqual([s.contract!.pricing!.departure, s.contract!.pricing!.approver], [400_000, 'supervisor']);
     assert.deepEqual(noticesTo(s, 'price-exception'), ['supervisor']);
-    assert.deepEqual(expectedEvents(s).filter((t) => !t.startsWith('contract-') && t !== 'cancelled'), ['price-exception-approved']);
+    assert.deepEqual(
+      expectedEvents(s).filter((t) => !t.startsWith('contract-') && t !== 'cancelled'),
+      ['price-exception-approved'],
+    );
     send(s, 'supervisor', 'price-exception-approved', { comment: 'volume' });
     assert.equal(s.stage, 'quotation');
   });
@@ -178,12 +181,18 @@ describe('industrial contract: contract review (合同评审)', () => {
       refused(s, 'finance', 'contract-review-approved'),
       "finance's point 1 is not resolved yet: the sales rep resolves it first",
     );
-    assert.equal(refused(s, 'sales-rep', 'contract-review-point-resolved', { point: 2, resolution: 'x' }), 'point 2 is not an open review point (open: 1)');
+    assert.equal(
+      refused(s, 'sales-rep', 'contract-review-point-resolved', { point: 2, resolution: 'x' }),
+      'point 2 is not an open review point (open: 1)',
+    );
     assert.equal(refused(s, 'technical', 'contract-review-approved'), 'technical has already approved the contract');
     send(s, 'sales-rep', 'contract-review-point-resolved', { point: 1, resolution: 'customer accepts 5 %', contractRef: 'SC-1 v2' }, 6);
     assert.deepEqual(noticesTo(s, 'contract-review'), ['finance']);
     send(s, 'finance', 'contract-review-approved', {}, 7);
-    assert.equal(refused(s, 'production', 'contract-review-approved'), "production's approval names the delivery date it commits to (promisedDate)");
+    assert.equal(
+      refused(s, 'production', 'contract-review-approved'),
+      "production's approval names the delivery date it commits to (promisedDate)",
+    );
     send(s, 'production', 'contract-review-approved', { promisedDate: '2031-05-20' }, 8);
     assert.equal(s.contract!.stampedAt, at(8));
     assert.equal(s.promisedDate, '2031-05-20');
@@ -203,7 +212,11 @@ describe('industrial contract: contract review (合同评审)', () => {
         ['contract', 'SC-1 v2'],
       ],
     );
-    assert.deepEqual(snapshotOf(s).contract!.terms, { endCustomer: 'Hunan Wind Power', hostMachineModel: 'GB-2.5MW', template: 'standard' });
+    assert.deepEqual(snapshotOf(s).contract!.terms, {
+      endCustomer: 'Hunan Wind Power',
+      hostMachineModel: 'GB-2.5MW',
+      template: 'standard',
+    });
   });
 
   it("a delay on the customer's side moves the promised date and tells production, without making the order late", () => {

@@ -25,7 +25,8 @@ import {
 // follow-up, put-away, payment before shipping, shipment, invoice and sign-off posted with the
 // customer, later payments, after-sales, and the archive two years after the warranty. Pure: the
 // route as data, what each contract event changes, and why one does not fit. (No runtime import of
-// route.ts or apply.ts: route.ts reads this route when it loads.)
+// route.ts or apply.ts: route.ts reads this route when it loads. state.ts imports this module, so
+// the route reads state.ts's functions only when called, never when this module loads.)
 
 export type ProductClass = CustomerClass;
 type Contract = Policy['contract'] & {};
@@ -262,7 +263,7 @@ export const contractRoute: Route = {
     // 产品入库存栈: put away after testing.
     { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
     // 提款发货: the payment before shipping collected (the shipping notice went to the rep).
-    { stage: 'release', done: releasable, expects: () => ['payment-received'], provides: [] },
+    { stage: 'release', done: (s) => releasable(s), expects: () => ['payment-received'], provides: [] },
     {
       stage: 'shipping',
       done: (s) => f(s).shippedAt !== undefined,
