@@ -2,6 +2,7 @@ import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { channels } from '../workflows/channels';
 import {
+  ContractTerms,
   DepositTerms,
   DistributorTerms,
   OrderInput,
@@ -118,6 +119,36 @@ export const channelForms = {
       },
     },
   },
+  // industrial contract channel (004)
+  contract: {
+    // The contract's terms (end customer, host machine model, template); the advance is an instalment of the payment plan.
+    createSchema: OrderInput.extend({
+      channel: z.literal('contract'),
+      deposit: DepositTerms.options[0].default({ kind: 'none' }),
+      contract: ContractTerms.prefault({}),
+    }),
+    policyDefaults: {
+      // Price rules by product class, the general manager's threshold and the reviewing departments: policy.ts `contract`.
+      contract: {},
+      clocks: {
+        // The contract administrator (合同管理员, the order desk) reports progress in writing weekly; the supervisor hears when it stalls.
+        progressUpdate: { every: 'P7D', to: ['order-desk'] },
+      },
+      payments: {
+        plans: { A: contractPlan(), B: contractPlan(), C: contractPlan() },
+        // Invoiced when the goods ship, delivered through the rep with the signed receipt (签收挂账).
+        invoice: {
+          dueWith: 'shipping',
+          remind: [
+            { after: 'P3D', to: ['finance'] },
+            { after: 'P10D', to: ['finance'] },
+          ],
+        },
+        // 移档: two years after the warranty, everything paid.
+        archiveAfterWarranty: 'P730D',
+      },
+    },
+  },
 } as const satisfies Record<Channel, ChannelForm>;
 
 /**
@@ -138,6 +169,16 @@ function distributorPlan(): Instalment[] {
   return [
     { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
     { name: 'before-shipping', rest: true, due: { before: 'shipping' } },
+  ];
+}
+
+/** A bearing contract's payment terms: 30 % advance, 30 % before shipping, 35 % 15 days after acceptance, 5 % retention (质保金) at the warranty's end. */
+function contractPlan(): Instalment[] {
+  return [
+    { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
+    { name: 'before-shipping', basisPoints: 3000, due: { before: 'shipping' } },
+    { name: 'on-acceptance', basisPoints: 3500, due: { after: 'acceptance', days: 15, workingDays: false } },
+    { name: 'retention', rest: true, due: { after: 'warranty-end', days: 0, workingDays: false } },
   ];
 }
 

@@ -9,6 +9,7 @@ import { sampleOrder, sampleWork } from './sample-order';
 import { standardOrder, standardWork } from './standard-order';
 import { storeOrder, storeWork } from './store-order';
 import { distributorOrder, distributorWork } from './distributor-order';
+import { contractOrder, contractWork } from './contract-order';
 
 // The channel registry, workflow side (no zod: it is part of the workflow bundle): each sales
 // channel's workflow, its route with its windows, and what its stages do. The client side
@@ -30,6 +31,8 @@ export const channels = {
   distributor: { workflow: distributorOrder, route: routes.distributor, work: distributorWork },
   // group order channel (团订, 003)
   group: { workflow: groupOrder, route: routes.group, work: groupWork },
+  // industrial contract channel (004)
+  contract: { workflow: contractOrder, route: routes.contract, work: contractWork },
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 /**

@@ -7,4 +7,6 @@ export { storeOrder } from './store-order';
 export { distributorOrder } from './distributor-order';
 // group order channel (团订, 003)
 export { groupOrder } from './group-order';
+// industrial contract channel (004)
+export { contractOrder } from './contract-order';
 export { companyReport } from './reports/company-report';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { tsToMs } from '@temporalio/common/lib/time';
 import { simulate, type Scenario } from '../../scripts/simulator';
 import { withOwnTimeSkippingServer } from '../support/servers';
 import { entries } from '../support/scenario';
@@ -101,6 +102,99 @@ describe('shipped scenarios (simulator)', function () {
       ['sales-rep', 'finance'],
     );
     assert.match(dunning[0].detail, /^retention instalment of 100000 fen/);
+  });
+
+  it('an industrial contract: technical agreement, a class B bearing above its price rule approved by the general manager, a review point resolved, retention paid, archived two years after the warranty', async () => {
+    const result = await simulateOnOwnServer(scenario('contract-review-to-archive.json'));
+    const { snapshot, timeline } = result;
+    const contract = snapshot.contract!;
+    assert.equal(result.stage, 'archived', 'everything paid, two years after the warranty');
+    // Refused, never dropped: the sales manager above the threshold, finance before its point was resolved, shipping before the payment.
+    assert.deepEqual(
+      entries(timeline, 'rejected-event').map((t) => [t.type, t.actor!.role]),
+      [
+        ['price-exception-approved', 'supervisor'],
+        ['contract-review-approved', 'finance'],
+        ['shipped', 'warehouse'],
+      ],
+    );
+    assert.match(entries(timeline, 'rejected-event')[0].detail, /departs from the rule prices by 5800000 fen, above the 5000000 fen/);
+    assert.deepEqual(
+      contract.pricing!.products.map((p) => [p.line, p.productClass, p.rulePrice, p.withinRule]),
+      [
+        [1, 'B', 115_000, false],
+        [2, 'A', 5_000, true],
+      ],
+    );
+    assert.deepEqual([contract.pricing!.approver, contract.pricing!.approved!.by.role], ['general-manager', 'general-manager']);
+    assert.deepEqual(
+      entries(timeline, 'notification', 'price-exception').map((t) => t.to),
+      ['general-manager'],
+    );
+    assert.deepEqual(
+      entries(timeline, 'notification', 'contract-review').map((t) => t.to),
+      ['technical', 'finance', 'production', 'finance'],
+      'each department asked, finance again once its point was resolved',
+    );
+    assert.deepEqual(
+      contract.reviews.map((r) => [r.role, r.state]),
+      [
+        ['technical', 'approved'],
+        ['finance', 'approved'],
+        ['production', 'approved'],
+      ],
+    );
+    assert.equal(contract.points[0].resolved!.resolution, 'customer accepts 5 % retention for one year');
+    // The customer's project late: the date moved, no delay charged to the company.
+    assert.deepEqual(
+      [result.originalPromisedDate, result.promisedDate, snapshot.delays.length, snapshot.late],
+      ['2030-03-31', '2030-04-30', 0, false],
+    );
+    // The contract administrator's written report, once late: reminded, not escalated.
+    assert.deepEqual(
+      entries(timeline, 'reminder', 'progress-update').map((t) => t.to),
+      ['order-desk'],
+    );
+    assert.equal(entries(timeline, 'escalation', 'stalled-progress').length, 0);
+    assert.deepEqual(
+      entries(timeline, 'notification', 'shipping-notice').map((t) => t.to),
+      ['sales-rep', 'customer'],
+      '发货告知书 to the rep at put-away, then the shipping notice to the customer',
+    );
+    assert.deepEqual(
+      snapshot.ledger!.instalments.map((i) => [i.name, i.amount, i.status]),
+      [
+        ['advance', 3_135_000, 'paid'],
+        ['before-shipping', 3_135_000, 'paid'],
+        ['on-acceptance', 3_657_500, 'paid'],
+        ['retention', 522_500, 'paid'],
+      ],
+    );
+    assert.deepEqual(
+      result.timeline.filter((t) => t.type === 'dunning').map((t) => t.to),
+      ['sales-rep'],
+      'only the retention was chased, on its due date',
+    );
+    assert.deepEqual(
+      contract.documents.map((d) => d.kind),
+      [
+        'technical-agreement',
+        'technical-agreement',
+        'quote',
+        'contract',
+        'contract',
+        'contract-original',
+        'sign-off',
+        'invoice',
+        'service-record',
+      ],
+    );
+    assert.deepEqual([contract.terms.endCustomer, contract.terms.hostMachineModel], ['Hunan Wind Power', 'GB-2.5MW gearbox']);
+    const signedFor = Date.parse(entries(timeline, 'event', 'signed-for')[0].at);
+    // The workflow closed when the order was archived.
+    const closedAt = tsToMs(result.history.events!.at(-1)!.eventTime);
+    assert.ok(closedAt >= signedFor + (365 + 730) * DAY, 'archived no earlier than two years after the warranty');
+    assert.ok(closedAt < signedFor + (365 + 731) * DAY, 'and then at once');
   });
 
   it('cancelled after the deposit: every department that acted is told, finance keeps its costs and refunds the rest, and the order closes', async () => {
@@ -446,7 +540,7 @@ describe('a group order (团订) in the shipped scenarios', function () {
     // Day 2 (the measurement and fabric, no entry) is the one missed: reported at 17:30 company time (09:30 UTC).
     const missed = entries(timeline, 'escalation', 'group-tracking');
     assert.equal(missed.length, 1);
-    assert.equal(missed[0].to, 'supervisor');
+    assert.equal(missed[0].to, 'group-sales-manager');
     assert.match(missed[0].at, /T09:30:00/);
     assert.deepEqual(snapshot.group!.missedEntries, [missed[0].at.slice(0, 10)]);
     assert.deepEqual(

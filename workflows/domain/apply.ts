@@ -6,6 +6,7 @@ import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
 import { advance, routeTakes } from './route';
 import { storeHandlers } from './store';
+import { contractHandlers, fileContractDocuments } from './contract';
 import {
   approvalBesideReviews,
   approvalSubject,
@@ -41,6 +42,8 @@ export function apply(s: OrderState, event: OrderEvent, at: string, via?: 'tempo
     detail: `${describe(event)}${sentThrough(via)}`.trim(),
   });
   changeFacts(s, event, at);
+  // industrial contract channel (004): the contract file takes the documents events bring.
+  if (s.contract) fileContractDocuments(s, event, at);
   advance(s, at);
 }
 
@@ -403,6 +406,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
   ...distributorHandlers,
   // group order channel (团订, 003)
   ...groupHandlers,
+  // industrial contract channel (004)
+  ...contractHandlers,
+  // Two channels send a quote, each recording it in its own file: per drawing (distributor), for the contract.
+  'quote-sent': (s, event, at) => (s.distributor ? distributorHandlers : contractHandlers)['quote-sent'](s, event, at),
 };
 
 /** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */

@@ -291,6 +291,8 @@ export const distributorRoute: Route = {
       provides: ['archivedAt'],
     },
   ],
+  misfit: (s, event) => distributorMisfit(s, event),
+  refusal: (s, type) => distributorRefusal(s, type),
   windows: [
     // The distributor may ask at any time until the goods leave; an open enquiry is answered whenever it was asked.
     { until: 'in-transit', events: () => ['enquiry-received'] },
@@ -347,6 +349,7 @@ export function distributorMisfit(s: OrderState, event: OrderEvent): string | un
         ? `drawing ${event.data.drawingRef} is already received`
         : undefined;
     case 'quote-sent': {
+      if (event.data.drawingRef === undefined) return "a distributor's quote is for one drawing: name it (drawingRef)";
       const drawing = d(s).drawings.find((candidate) => candidate.ref === event.data.drawingRef);
       if (!drawing)
         return `drawing ${event.data.drawingRef} is not one the distributor sent (received: ${d(s)

@@ -335,12 +335,21 @@ export const eventData = {
     .meta({ examples: [{ family: 'aluminium', colour: 'champagne', note: '600 m left over from the Binjiang project' }] }),
   'quote-sent': z
     .object({
-      drawingRef: Ref.describe('the drawing quoted'),
       quoteRef: Ref.describe('the quotation (报价单)'),
+      drawingRef: Ref.optional().describe("the drawing quoted: a distributor's order has one quote per drawing"),
       amount: Fen.optional().describe('the quoted amount, in fen'),
+      medium: z.enum(['letter', 'email']).optional().describe("how the quote went in writing: a contract's quote names it"),
     })
-    .describe('The quote for one drawing goes to the distributor; every drawing is quoted before the contract.')
-    .meta({ examples: [{ drawingRef: 'DWG-A1', quoteRef: 'Q-2031-044', amount: 1_280_000 }] }),
+    .strict()
+    .describe(
+      'The quote goes to the customer in writing: for a distributor, one per drawing, before the contract; for an industrial contract, at the pre-reviewed prices.',
+    )
+    .meta({
+      examples: [
+        { quoteRef: 'Q-2031-044', drawingRef: 'DWG-A1', amount: 1_280_000 },
+        { quoteRef: 'Q-4001', medium: 'email' },
+      ],
+    }),
   'drawings-handed-over': z
     .object({
       designer: z.string().min(1).max(120).describe('the designer assigned (指定民用设计员)'),
@@ -499,6 +508,118 @@ export const eventData = {
     })
     .describe('The altered garments are back with the customer.')
     .meta({ examples: [{ alteration: 1 }] }),
+  // ---- industrial contract channel (004): technical agreement, price pre-review, contract review, the contract file ----
+  'commercial-terms-agreed': z
+    .object({ documentRef: Ref.describe('the technical agreement (技术合同) with its commercial terms') })
+    .strict()
+    .describe("The sales rep agreed the technical agreement's commercial terms (商务条款: the parties' rights and obligations).")
+    .meta({ examples: [{ documentRef: 'TA-4001 commercial terms' }] }),
+  'statement-of-work-agreed': z
+    .object({ documentRef: Ref.describe('the statement of work (工作说明书)') })
+    .strict()
+    .describe("Technical agreed the technical agreement's statement of work: what is to be made, to which parameters.")
+    .meta({ examples: [{ documentRef: 'TA-4001 SOW rev.2' }] }),
+  'price-pre-reviewed': z
+    .object({
+      products: z
+        .array(
+          z
+            .object({
+              line: z.int().positive().describe('the order line, 1 for the first'),
+              productClass: z
+                .enum(['A', 'B', 'C'])
+                .describe("the product's class (A/B/C) by its parameters, configuration and special terms: not the customer's class"),
+              listPrice: Fen.min(1).describe("the product's list price per unit, in fen; the class's rule prices from it"),
+              basis: Reason.describe('why this class: parameters, configuration, host machine, imported parts, special terms'),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(500)
+        .describe('every order line, classified once'),
+      market: z.string().min(1).max(2000).optional().describe('the customer and market considered (competitors, project, volume)'),
+    })
+    .strict()
+    .describe(
+      "价格预审: the sales rep classifies each product A/B/C; OrderFlow prices it by the class's rule (list price × class factor × the customer class's factor, within the allowed band). A quoted unit price outside the band goes to the sales manager, or to the general manager when it departs from the rule price by more than the policy's threshold.",
+    )
+    .meta({
+      examples: [
+        {
+          products: [{ line: 1, productClass: 'B', listPrice: 120000, basis: 'non-standard cage, sealed both sides for the host maker' }],
+          market: 'tender for a wind-turbine gearbox line',
+        },
+      ],
+    }),
+  'price-exception-approved': z
+    .object({ comment: z.string().max(2000).optional() })
+    .strict()
+    .describe('The sales manager (supervisor) approves a quote outside the price rule; above the threshold only the general manager may.')
+    .meta({ examples: [{ comment: 'strategic customer, volume over three years' }] }),
+  'contract-drafted': z
+    .object({ contractRef: Ref })
+    .strict()
+    .describe(
+      "The sales rep drew up the contract, on the order's template (the standard one, or the customer's, flagged); its review starts.",
+    )
+    .meta({ examples: [{ contractRef: 'SC-4001 v1' }] }),
+  'contract-review-approved': z
+    .object({
+      promisedDate: IsoDate.optional().describe("production's approval names the delivery date (交期) it commits to: the promised date"),
+      comment: z.string().max(2000).optional(),
+    })
+    .strict()
+    .describe(
+      '合同评审: a department concerned approves its part of the contract (technical: technical terms; finance: price, always; production: the delivery date; the sales manager: a customer’s template). When all have, the contract is stamped.',
+    )
+    .meta({ examples: [{ promisedDate: '2031-05-20', comment: 'capacity booked in week 19' }] }),
+  'contract-review-point-raised': z
+    .object({ point: Reason })
+    .strict()
+    .describe(
+      'A department concerned raises a point on the contract instead of approving; the sales rep resolves it and the department reviews again.',
+    )
+    .meta({ examples: [{ point: 'payment term 90 days after acceptance is outside our terms: 30 days at most' }] }),
+  'contract-review-point-resolved': z
+    .object({
+      point: z.int().positive().describe('the point, by its number on the order (1 for the first raised)'),
+      resolution: Reason,
+      contractRef: Ref.optional().describe('the revised contract, when the text changed'),
+    })
+    .strict()
+    .describe('The sales rep resolved a review point (with the customer); the department that raised it reviews again.')
+    .meta({ examples: [{ point: 1, resolution: 'customer accepts 30 days after acceptance', contractRef: 'SC-4001 v2' }] }),
+  'customer-delay-recorded': z
+    .object({
+      reason: Reason.describe("why the customer's side is late (their project, site, host machine)"),
+      newPromisedDate: IsoDate.describe('the delivery date agreed with the customer instead'),
+      evidenceRef: Ref.optional().describe("the customer's letter or minutes"),
+    })
+    .strict()
+    .describe(
+      "The customer's project is late: the sales rep records it, production rebalances, and the promised date moves without the delay counting against the company.",
+    )
+    .meta({
+      examples: [{ reason: "the customer's plant extension is three weeks late", newPromisedDate: '2031-06-10', evidenceRef: 'LTR-0412' }],
+    }),
+  'invoice-posted': z
+    .object({ invoiceNumber: Ref, receiptRef: Ref.describe("the customer's signed receipt handed over with the invoice") })
+    .strict()
+    .describe("签收挂账: the sales rep delivered the invoice with the signed receipt to the customer's finance, who posted it as payable.")
+    .meta({ examples: [{ invoiceNumber: 'INV-4001', receiptRef: 'AR-4001' }] }),
+  'contract-document-filed': z
+    .object({
+      kind: z.enum(['correspondence', 'service-record', 'other']),
+      documentRef: Ref,
+      description: Reason,
+    })
+    .strict()
+    .describe(
+      'A document for the contract file (建立档案): correspondence, an after-sales service record (installation, commissioning, spares), or another.',
+    )
+    .meta({
+      examples: [{ kind: 'service-record', documentRef: 'SRV-4001-1', description: 'commissioning on the host machine, run-in passed' }],
+    }),
 } as const;
 
 export type EventType = keyof typeof eventData;

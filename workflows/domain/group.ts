@@ -168,6 +168,7 @@ export const groupRoute: Route = {
       provides: ['archivedAt'],
     },
   ],
+  misfit: (s, event) => whyNotExpectedInGroup(s, event),
   windows: [
     // The tracking table's daily entry and exceptions, for as long as the table is kept.
     { from: 'order-pack', until: 'balance', events: () => ['progress-reported', 'production-exception-reported'] },

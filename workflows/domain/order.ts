@@ -34,6 +34,8 @@ export const Role = z.enum([
   'regional-manager', // 区域经理: arranges the store's site visits, hears of a missed appointment
   // 团订 sales pipeline
   'group-sales-manager', // 团订部经理: reads every rep's pipeline and daily line, gets the morning summary
+  // industrial contract channel (004)
+  'general-manager', // 总经理: approves a quote outside the price rule above the policy's threshold
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -68,6 +70,8 @@ export const Channel = z.enum([
   'distributor', // 代理商 (000 §一)
   // group order channel (团订, 003)
   'group',
+  // industrial contract channel (004)
+  'contract',
 ]);
 export type Channel = z.infer<typeof Channel>;
 
@@ -204,6 +208,20 @@ export const GroupTerms = z
     ],
   });
 export type GroupTerms = z.infer<typeof GroupTerms>;
+// ---- industrial contract channel (004) ----------------------------------------------------------
+
+/** The contract's own terms, entered with the order: who uses the goods, in what, and on whose template. */
+export const ContractTerms = z
+  .object({
+    endCustomer: z.string().min(1).max(200).optional().describe('the end customer (直接客户) who uses the goods, when not the buyer'),
+    hostMachineModel: z.string().min(1).max(200).optional().describe('the host machine model (主机型号) the bearings go into'),
+    template: z
+      .enum(['standard', 'customer'])
+      .default('standard')
+      .describe("the company's standard contract template, or the customer's own text (flagged: the sales manager reviews it too)"),
+  })
+  .strict();
+export type ContractTerms = z.infer<typeof ContractTerms>;
 
 export const OrderNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, at most 40');
 
@@ -236,6 +254,8 @@ export const OrderInput = z.object({
   distributor: DistributorTerms.optional(),
   // group order channel (团订, 003): the contract's terms beside the lines (each line a garment, its quantity the pieces)
   group: GroupTerms.optional(),
+  // industrial contract channel (004)
+  contract: ContractTerms.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

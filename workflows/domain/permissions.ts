@@ -86,7 +86,8 @@ export const distributorPermissions = {
   'solution-agreed': ['order-desk', 'customer'],
   'spec-item-confirmed': ['order-desk', 'customer'],
   'surplus-colour-suggested': ['order-desk', 'purchasing'],
-  'quote-sent': ['order-desk'],
+  // The marketing assistant quotes a distributor's drawings; the sales rep quotes an industrial contract.
+  'quote-sent': ['order-desk', 'sales-rep'],
   'drawings-handed-over': ['order-desk'],
   'technical-question-raised': ['technical'],
   'technical-question-answered': ['order-desk', 'customer'],
@@ -120,6 +121,29 @@ export const groupPermissions = {
   'alteration-done': ['service', 'production'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+// ---- industrial contract channel (004) ----
+/**
+ * The contract's people (004): the sales rep (营销员) agrees the commercial terms, classifies and quotes,
+ * drafts the contract, resolves review points, records the customer's delays and posts the invoice with
+ * the customer; technical agrees the statement of work; the departments concerned review the contract
+ * (the policy's `contract.reviewers`, and the sales manager for a customer's template); the sales
+ * manager (supervisor) or the general manager approves a quote outside the price rule.
+ */
+export const contractPermissions = {
+  'commercial-terms-agreed': ['sales-rep'],
+  'statement-of-work-agreed': ['technical'],
+  'price-pre-reviewed': ['sales-rep'],
+  'price-exception-approved': ['supervisor', 'general-manager'],
+  // The contract's quote (quote-sent, the sales rep's) shares its entry with the distributor's, above.
+  'contract-drafted': ['sales-rep'],
+  'contract-review-approved': ['technical', 'finance', 'production', 'supervisor'],
+  'contract-review-point-raised': ['technical', 'finance', 'production', 'supervisor'],
+  'contract-review-point-resolved': ['sales-rep'],
+  'customer-delay-recorded': ['sales-rep'],
+  'invoice-posted': ['sales-rep'],
+  'contract-document-filed': ['sales-rep', 'order-desk', 'service'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
@@ -131,6 +155,8 @@ export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> 
   // distributor
   ...distributorPermissions,
   ...groupPermissions,
+  // industrial contract channel (004)
+  ...contractPermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

@@ -4,6 +4,7 @@ import { eventTypes, storeVisits, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, MaterialFamily, PaymentPlan, Role, type Instalment } from './order';
 import {
   changeOrderPermissions,
+  contractPermissions,
   distributorPermissions,
   groupPermissions,
   kpiPermissions,
@@ -77,7 +78,38 @@ const defaultPermissions: Record<EventType, Role[]> = {
   // distributor
   ...distributorPermissions,
   ...groupPermissions,
+  // industrial contract channel (004)
+  ...contractPermissions,
 };
+
+// ---- industrial contract channel (004) ----
+/** A basis-point factor (10000 = × 1). */
+const Factor = z.int().min(1).max(100_000);
+const BasisPoints = z.int().min(0).max(10_000);
+/** 价格预审: a product class's price rule: list price × `factor`; a quote may be `discountUpTo` below it and `markupUpTo` above it. */
+const PriceRule = z.object({ factor: Factor, discountUpTo: BasisPoints, markupUpTo: z.int().min(0).max(100_000) }).strict();
+/**
+ * The contract channel's rules (004): each product class's price rule and each customer class's factor
+ * (key customers priced lower), the quote departure (fen, from the rule price) above which only the
+ * general manager may approve, and the departments that review every contract (finance always).
+ */
+const ContractPolicy = z
+  .object({
+    priceRules: z.object({ A: PriceRule, B: PriceRule, C: PriceRule }).default({
+      A: { factor: 10_000, discountUpTo: 1_000, markupUpTo: 2_000 }, // catalogue bearings
+      B: { factor: 11_500, discountUpTo: 500, markupUpTo: 1_000 }, // modified configuration
+      C: { factor: 13_000, discountUpTo: 300, markupUpTo: 500 }, // special design, imported parts, special terms
+    }),
+    customerFactors: z.object({ A: Factor, B: Factor, C: Factor }).default({ A: 9_700, B: 10_000, C: 10_300 }),
+    /** ¥50,000: a quote that departs from the rule price by more than this (Σ per line × quantity) goes to the general manager. */
+    generalManagerAbove: Fen.default(5_000_000),
+    reviewers: z
+      .array(Role)
+      .min(1)
+      .default(['technical', 'finance', 'production'])
+      .refine((roles) => roles.includes('finance'), 'finance always reviews the price'),
+  })
+  .strict();
 
 export const Policy = z.object({
   /** The permission matrix: which roles may send each event. */
@@ -249,6 +281,8 @@ export const Policy = z.object({
       confirmReceivingTime: z.boolean().default(false),
     })
     .prefault({}),
+  // industrial contract channel (004)
+  contract: ContractPolicy.optional(),
   outbox: z
     .object({
       /**

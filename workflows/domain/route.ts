@@ -1,9 +1,10 @@
 import type { EventType, OrderEvent } from './events';
-import { groupRoute, whyNotExpectedInGroup } from './group';
+import { groupRoute } from './group';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
+import { contractRoute } from './contract';
 import { totalsOf } from './ledger';
-import { distributorMisfit, distributorRefusal, distributorRoute } from './distributor';
+import { distributorRoute } from './distributor';
 import {
   approvalBesideReviews,
   balanceDue,
@@ -25,7 +26,7 @@ import {
   type Stage,
 } from './state';
 // store channel
-import { appointmentMisfit, storeRoute } from './store';
+import { storeRoute } from './store';
 
 // The route an order takes, as data: each stage, when it applies, when it is done, and what it
 // waits for; and its windows: which side events (a change, a cancellation, a payment …) it accepts
@@ -66,6 +67,10 @@ export interface Route {
   events?: readonly EventType[];
   steps: readonly RouteStep[];
   windows: readonly Window[];
+  /** The channel's own checks on an event the order expects now (a drawing quoted twice, a line classified twice …). */
+  misfit?: (s: OrderState, event: OrderEvent) => string | undefined;
+  /** Why the channel does not take an event its stage would otherwise expect yet, in business words. */
+  refusal?: (s: OrderState, type: EventType) => string | undefined;
 }
 
 const f = (s: OrderState) => s.facts;
@@ -248,6 +253,8 @@ export const routes: Record<Channel, Route> = {
   distributor: distributorRoute,
   // group order channel (团订, 003)
   group: groupRoute,
+  // industrial contract channel (004)
+  contract: contractRoute,
 };
 
 /** A change request, one step at a time: assessed by production, its price approved, confirmed by the customer. */
@@ -401,11 +408,11 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
       return `the order takes the customer over their credit limit: a supervisor approves the credit (credit-approved) before it ships; ${expects}`;
     if (isChange(event.type) && s.facts.shippedAt !== undefined && takesChanges(routeOf(s)))
       return `the goods have shipped: a change now is a complaint or a return (complaint-filed), not an amendment; ${expects}`;
-    // distributor
-    const distributorReason = distributorRefusal(s, event.type);
-    if (distributorReason) return `${distributorReason}; ${expects}`;
-    return expects;
+    const refusal = routeOf(s).refusal?.(s, event.type);
+    return refusal ? `${refusal}; ${expects}` : expects;
   }
+  const misfit = routeOf(s).misfit?.(s, event);
+  if (misfit !== undefined) return misfit;
   switch (event.type) {
     case 'drawing-confirmed':
     case 'drawing-revision-requested':
@@ -448,10 +455,7 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
               .map((c) => c.number)
               .join(', ') || 'none'
           })`;
-    // store channel
-    case 'appointment-scheduled':
-      return appointmentMisfit(s, event);
     default:
-      return s.distributor ? distributorMisfit(s, event) : whyNotExpectedInGroup(s, event);
+      return undefined;
   }
 }

@@ -23,6 +23,7 @@ import {
   type Status,
 } from './state';
 import { expectedEvents } from './route';
+import type { ContractFile } from './contract';
 import { daysLate } from './watch';
 import { distributorView, type DistributorView } from './distributor';
 import { trackingTableOf, type GroupTrackingTable } from './group';
@@ -73,6 +74,9 @@ export interface OrderSnapshot {
   distributor: DistributorView | null;
   /** group order channel (团订, 003): the order's production tracking table; null on other channels' orders. */
   group: GroupTrackingTable | null;
+  // industrial contract channel (004)
+  /** A contract's technical agreement, pricing by product class, review, customer delays and contract file; null on other channels. */
+  contract: ContractFile | null;
 }
 
 export interface LedgerSnapshot {
@@ -140,5 +144,7 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     // distributor
     distributor: distributorView(s),
     group: s.order.channel === 'group' ? trackingTableOf(s) : null,
+    // industrial contract channel (004)
+    contract: s.contract ?? null,
   };
 }

@@ -7,6 +7,7 @@ import type { StoreVisit } from './events';
 import type { GroupState } from './group';
 import type { Policy } from './policy';
 import { openDistributorRecord, type DistributorRecord } from './distributor';
+import { openContract, type ContractFile } from './contract';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
 // expects now, and what an accepted event changes. No Temporal, no I/O: unit-tested directly.
@@ -61,10 +62,18 @@ export type Stage =
   | 'enquiry'
   /** 营销助理初审: the drawings within the factory's limits (or an R&D solution agreed), every item confirmed. */
   | 'drawing-review'
-  /** 报价: a quote for each drawing. */
+  /** 报价: the quote in writing (distributor: one for each drawing; contract: at the pre-reviewed prices). */
   | 'quotation'
   /** 出库通知单: the goods are in stock; the outbound notice asks the distributor for the full contract amount. */
   | 'outbound-notice'
+  // industrial contract channel (004)
+  | 'technical-agreement'
+  | 'price-pre-review'
+  | 'contract-drafting'
+  | 'contract-review'
+  | 'contract-signature'
+  | 'scheduling'
+  | 'receivable-posting'
   | 'archived'
   | 'cancelled'
   // group order channel (团订, 003)
@@ -117,6 +126,14 @@ export const statusOfStage: Record<Stage, Status> = {
   'drawing-review': 'pending-confirmation',
   quotation: 'pending-confirmation',
   'outbound-notice': 'awaiting-shipment',
+  // industrial contract channel (004)
+  'technical-agreement': 'pending-confirmation',
+  'price-pre-review': 'pending-confirmation',
+  'contract-drafting': 'pending-confirmation',
+  'contract-review': 'pending-confirmation',
+  'contract-signature': 'pending-confirmation',
+  scheduling: 'in-production',
+  'receivable-posting': 'completed',
   archived: 'completed',
   cancelled: 'cancelled',
   // group order channel (团订, 003)
@@ -398,6 +415,9 @@ export interface OrderState {
   group?: GroupState;
   /** What the read model last took of this order (workflows/read-model.ts); absent until its first projection. */
   projected?: Projected;
+  // industrial contract channel (004)
+  /** The contract's technical agreement, pricing, review and file (domain/contract.ts); contract orders only. */
+  contract?: ContractFile;
   // distributor
   /** A distributor order's own record (domain/distributor.ts); absent on every other channel's orders. */
   distributor?: DistributorRecord;
@@ -466,6 +486,8 @@ export function openOrder(order: OrderInput, policy: Policy, receivedAt: string)
     ...((policy as Partial<Policy>).payments ? { ledger: emptyLedger(planFor(order, policy)) } : {}),
     // distributor
     ...(order.channel === 'distributor' ? { distributor: openDistributorRecord(order, receivedAt) } : {}),
+    // industrial contract channel (004)
+    ...(order.channel === 'contract' ? { contract: openContract(order) } : {}),
   };
 }
 
@@ -553,6 +575,8 @@ const roles: Role[] = [
   'service',
   // store channel
   'regional-manager',
+  // industrial contract channel (004)
+  'general-manager',
 ];
 
 export const isLate = (s: OrderState) => s.lateReturnDays > 0 || s.delays.length > 0 || s.overdue !== undefined;

@@ -162,6 +162,7 @@ export const storeRoute: Route = {
       provides: ['archivedAt'],
     },
   ],
+  misfit: (s, event) => (event.type === 'appointment-scheduled' ? appointmentMisfit(s, event) : undefined),
   windows: [
     // The intention deposit and the advance may be paid early; the balance from the production notice.
     { from: 'intention-deposit', until: 'production-notice', events: (s) => (depositOutstanding(s) > 0 ? ['deposit-received'] : []) },
