@@ -72,7 +72,9 @@ export function robotsConfigFromFile(file: string): RobotsConfig {
   }
   const parsed = RobotsConfig.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`ORDERFLOW_ROBOTS_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `ORDERFLOW_ROBOTS_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -80,7 +82,8 @@ export function robotsConfigFromFile(file: string): RobotsConfig {
 /** The robots a notice for `role` goes to: the role's own, and its departments', each once, in the file's order. */
 export function robotsFor(config: RobotsConfig, role: Role): Robot[] {
   const names = new Set(config.roles[role] ?? []);
-  for (const department of Object.values(config.departments)) if (department.roles.includes(role)) department.robots.forEach((n) => names.add(n));
+  for (const department of Object.values(config.departments))
+    if (department.roles.includes(role)) department.robots.forEach((n) => names.add(n));
   return Object.keys(config.robots)
     .filter((name) => names.has(name))
     .map((name) => ({ ...config.robots[name], name }));
@@ -210,7 +213,11 @@ export function robotAnswer(robot: Robot, body: string): { ok: true } | { ok: fa
   try {
     answer = JSON.parse(body);
   } catch {
-    return { ok: false, permanent: false, message: `the ${platformNames[robot.platform]} ${robot.name} answered something that is not JSON` };
+    return {
+      ok: false,
+      permanent: false,
+      message: `the ${platformNames[robot.platform]} ${robot.name} answered something that is not JSON`,
+    };
   }
   const code = robot.platform === 'feishu' ? (answer.code ?? answer.StatusCode) : answer.errcode;
   if (code === 0) return { ok: true };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { eventTypes } from '../../workflows/domain/events';
 import {
   bilingual,
+  channelLabels,
   clockLabels,
   eventTypeLabels,
   noticeKindLabels,
@@ -14,7 +15,7 @@ import {
   timelineKindLabels,
   type Label,
 } from '../../workflows/domain/labels';
-import { Role } from '../../workflows/domain/order';
+import { Channel, Role } from '../../workflows/domain/order';
 import { stages, statuses } from '../../workflows/domain/state';
 import { reportKinds } from '../../workflows/reports/types';
 
@@ -63,11 +64,12 @@ function noticeTypesSent(): string[] {
 }
 
 describe('business labels (zh/en)', () => {
-  it('name every stage, status, event type, role, clock, notice kind and timeline kind in Chinese and English', () => {
+  it('name every channel, stage, status, event type, role, clock, notice kind and timeline kind in Chinese and English', () => {
     assertLabelled('stage', stages, stageLabels);
     assertLabelled('status', statuses, statusLabels);
     assertLabelled('event type', eventTypes, eventTypeLabels);
     assertLabelled('role', Role.options, roleLabels);
+    assertLabelled('channel', Channel.options, channelLabels);
     assertLabelled('clock', unionMembers('workflows/domain/state.ts', 'ClockName'), clockLabels);
     assertLabelled('notice kind', ['notification', 'reminder', 'escalation'], noticeKindLabels);
     assertLabelled('timeline kind', unionMembers('workflows/domain/state.ts', 'TimelineKind'), timelineKindLabels);

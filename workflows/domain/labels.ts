@@ -1,5 +1,5 @@
 import type { EventType } from './events';
-import type { Role } from './order';
+import type { Channel, Role } from './order';
 import type { ClockName, Notice, Stage, Status, TimelineKind } from './state';
 
 // The business words people read, Chinese (what the company works in) with the English beside: the
@@ -12,6 +12,12 @@ export interface Label {
   zh: string;
   en: string;
 }
+
+/** 渠道: each sales channel. */
+export const channelLabels: Record<Channel, Label> = {
+  standard: { zh: '标准订单', en: 'standard order' },
+  sample: { zh: '样品订单', en: 'sample order' },
+};
 
 /** 阶段: each stage of every channel's route. */
 export const stageLabels: Record<Stage, Label> = {
@@ -206,3 +212,9 @@ export function noticeTypeLabel(type: string): Label {
 
 /** "生产中 (production)": the Chinese first, the English beside. */
 export const bilingual = (label: Label) => (label.zh === label.en ? label.zh : `${label.zh} (${label.en})`);
+
+/** The Temporal UI's one line for a notice's delivery: "通知 生产部: 生产通知单 · SO-1001 (notification to production: production-notice)". */
+export function noticeSummary(orderNumber: string, notice: Pick<Notice, 'kind' | 'type' | 'to'>): string {
+  const { zh } = noticeTypeLabel(notice.type);
+  return `${noticeKindLabels[notice.kind].zh} ${roleLabels[notice.to].zh}: ${zh} · ${orderNumber} (${notice.kind} to ${notice.to}: ${notice.type})`;
+}
