@@ -136,7 +136,7 @@ export function cardOf(message: OutboxMessage, language: Robot['language'], defa
     ...(order ? [`客户：${order.customer}`] : []),
     `发给：${to('zh')}`,
     `时间：${at}`,
-    ...(order ? [`金额：${yuan(order.amount)}　未收：${yuan(order.balanceDue)}`] : []),
+    ...(order ? [`金额：${yuan(order.amount)} · 未收：${yuan(order.balanceDue)}`] : []),
     `说明：${readable(notice.detail, 'zh')}`,
   ];
   const en = [
