@@ -68,12 +68,17 @@ describe('the Temporal UI in business words (dev server)', function () {
     );
   });
 
-  it("names each notice's delivery and its order in the history's activity summaries", async () => {
+  it("names each notice's delivery and its order in the history's activity summaries, and each clock's timer", async () => {
     const { client } = await devServer();
     const history = await client.workflow.getHandle(workflowIdOf('UI-1')).fetchHistory();
-    const summaries = (history.events ?? [])
-      .filter((event) => event.activityTaskScheduledEventAttributes)
-      .map((event) => (event.userMetadata?.summary ? defaultPayloadConverter.fromPayload<string>(event.userMetadata.summary) : undefined));
+    const summaryOf = (event: temporal.api.history.v1.IHistoryEvent) =>
+      event.userMetadata?.summary ? defaultPayloadConverter.fromPayload<string>(event.userMetadata.summary) : undefined;
+    const summaries = (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes).map(summaryOf);
+    const timers = (history.events ?? []).filter((event) => event.timerStartedEventAttributes).map(summaryOf);
+    assert.ok(
+      timers.some((summary) => summary?.startsWith('技术单催办 technical-order: ')),
+      timers.join('\n'),
+    );
     assert.ok(summaries.length >= 4, `${summaries.length} deliveries`);
     assert.ok(summaries.includes('通知 财务: 待价格审核 · UI-1 (notification to finance: price-review)'), summaries.join('\n'));
     assert.ok(summaries.includes('通知 生产部: 待评估交期 · UI-1 (notification to production: estimate-needed)'), summaries.join('\n'));
