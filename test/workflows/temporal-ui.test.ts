@@ -101,4 +101,33 @@ describe('the Temporal UI in business words (dev server)', function () {
     assert.equal(deadLetters.status, 200);
     assert.ok(deadLetters.body.deadLetters.every((d: { notice: { to: string } }) => d.notice.to === 'production'));
   });
+
+  it("answers the saved list views the README gives operators (the order desk's, late orders, a customer, a stage, a rep, dead letters)", async () => {
+    const { client } = await devServer();
+    const orderIds = async (query: string) => {
+      const ids: string[] = [];
+      for await (const execution of client.workflow.list({ query: `${query} AND TaskQueue = '${api.taskQueue}'` }))
+        ids.push(execution.workflowId);
+      return ids;
+    };
+    const views: [string, boolean][] = [
+      ["OrderStage IN ('intake', 'confirmation', 'confirmation-return') AND ExecutionStatus = 'Running'", false],
+      ["OrderLate = true AND ExecutionStatus = 'Running'", false],
+      [
+        "PromisedDate <= '2031-05-07T23:59:59+08:00' AND OrderStatus IN ('in-production', 'awaiting-shipment') AND ExecutionStatus = 'Running'",
+        true,
+      ],
+      ["CustomerId = 'C-UI'", true],
+      ["OrderStage = 'production'", true],
+      ["SalesRep = 'rep-1' AND ExecutionStatus = 'Running'", true],
+      ['UndeliveredNotices > 0', true],
+    ];
+    for (const [query, listsIt] of views) {
+      const ids = await eventually(
+        () => orderIds(query),
+        (found) => found.includes(workflowIdOf('UI-1')) === listsIt,
+      );
+      assert.equal(ids.includes(workflowIdOf('UI-1')), listsIt, query);
+    }
+  });
 });
