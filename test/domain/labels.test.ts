@@ -87,7 +87,7 @@ describe('business labels (zh/en)', () => {
   });
 
   it('shows the Chinese first with the English beside', () => {
-    assert.equal(bilingual(stageLabels.production), '生产中 (production)');
+    assert.equal(bilingual(stageLabels.production), '生产 (production)');
     assert.equal(bilingual(statusLabels['pending-confirmation']), '待确认 (pending confirmation)');
   });
 });

@@ -52,10 +52,10 @@ describe('the Temporal UI in business words (dev server)', function () {
     // The current details, as the UI asks for them (the SDK's built-in metadata query).
     const details = await eventually(
       async () => (await handle.query<temporal.api.sdk.v1.IWorkflowMetadata>('__temporal_workflow_metadata')).currentDetails ?? '',
-      (text) => text.includes('生产中 (production)'),
+      (text) => text.includes('生产 (production)'),
     );
     const lines = details.split('\n\n');
-    assert.equal(lines[0], '**生产中 (in production)** · 阶段 stage: **生产中 (production)**');
+    assert.equal(lines[0], '**生产中 (in production)** · 阶段 stage: **生产 (production)**');
     assert.ok(lines.includes('金额 amount ¥5,000.00 · 未收 balance due ¥5,000.00'), details);
     assert.ok(lines.includes('交期 promised date: 2031-05-01'), details);
     assert.ok(

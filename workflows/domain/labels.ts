@@ -32,7 +32,7 @@ export const stageLabels: Record<Stage, Label> = {
   deposit: { zh: '收取定金', en: 'deposit' },
   'production-approval': { zh: '生产审批', en: 'production approval' },
   'production-notice': { zh: '生产通知', en: 'production notice' },
-  production: { zh: '生产中', en: 'production' },
+  production: { zh: '生产', en: 'production' },
   'put-away': { zh: '检验入库', en: 'QC and put-away' },
   release: { zh: '放行', en: 'release' },
   shipping: { zh: '发货', en: 'shipping' },
