@@ -10,7 +10,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { createActivities, NOTICE_UNDELIVERABLE } from '../../activities';
 import { FileOutbox, type OutboxMessage } from '../../activities/outbox';
-import { robotsConfigFromFile, RobotsConfig } from '../../activities/robots';
+import { cardOf, robotsConfigFromFile, RobotsConfig } from '../../activities/robots';
 import { workerConfigFromEnvironment } from '../../worker/config';
 
 // Notices to the group robots (WeCom, DingTalk, Feishu): one real HTTP server on 127.0.0.1 plays all
@@ -273,6 +273,26 @@ describe('group robots (WeCom, DingTalk, Feishu)', () => {
       received.map((r) => r.platform),
       ['dingtalk', 'feishu'],
     );
+  });
+
+  it("words a company report's notice (no order behind it) in the file's time zone", () => {
+    const report: OutboxMessage = {
+      key: 'report-weekly-2026-11-30/1',
+      orderNumber: 'weekly-2026-11-30',
+      at: '2026-11-30T00:30:00.000Z',
+      notice: { seq: 1, kind: 'notification', type: 'report-weekly', to: 'supervisor', detail: 'weekly report 2026-11-23 – 2026-11-29' },
+    };
+    assert.deepEqual(cardOf(report, 'zh', 'Asia/Shanghai'), {
+      title: '通知: 周报 · weekly-2026-11-30',
+      kind: 'notification',
+      lines: [
+        '**【通知】周报**',
+        '订单：weekly-2026-11-30',
+        '发给：主管',
+        '时间：2026-11-30 08:30',
+        '说明：weekly report 2026-11-23 – 2026-11-29',
+      ],
+    });
   });
 
   it('reads ORDERFLOW_ROBOTS_FILE and names every wrong entry', () => {
