@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Fen } from '../workflows/domain/order';
 import type { Notice } from '../workflows/domain/state';
 
 /** One message that leaves an order: a notification, reminder or escalation for a role. */
@@ -9,9 +10,21 @@ export interface OutboxMessage {
   orderNumber: string;
   at: string;
   notice: Notice;
+  /** What a person reading the notice wants beside it (absent on the company reports' notices, and on orders' messages sent before it). */
+  order?: OrderAtNotice;
+}
+
+/** The order as the notice left it: the customer, the money, and the company's time zone for the times shown. */
+export interface OrderAtNotice {
+  customer: string;
+  amount: Fen;
+  balanceDue: Fen;
+  timeZone: string;
 }
 
 interface Stored extends OutboxMessage {
+  /** The destinations (webhook, each robot) that have it, so a retry sends only to the others. */
+  deliveredTo?: string[];
   deliveredAt?: string;
 }
 
@@ -32,8 +45,12 @@ export class FileOutbox {
     return path.join(this.dir, `${encodeURIComponent(key)}.json`);
   }
 
-  /** Records the message if new, delivers it unless already delivered; returns whether it was sent now. */
-  async send(message: OutboxMessage, deliver: Deliver): Promise<boolean> {
+  /**
+   * Records the message if new, delivers it to each destination that does not have it yet, in order,
+   * recording each as it succeeds (a retry after the second of three failed sends to the second and
+   * third only); returns whether it was sent now.
+   */
+  async send(message: OutboxMessage, destinations: Record<string, Deliver>): Promise<boolean> {
     await fs.mkdir(this.dir, { recursive: true });
     const file = this.file(message.key);
     let stored = await this.read(file);
@@ -42,7 +59,12 @@ export class FileOutbox {
       stored = message;
       await this.write(file, stored);
     }
-    await deliver(stored);
+    for (const [name, deliver] of Object.entries(destinations)) {
+      if (stored.deliveredTo?.includes(name)) continue;
+      await deliver(stored);
+      stored = { ...stored, deliveredTo: [...(stored.deliveredTo ?? []), name] };
+      await this.write(file, stored);
+    }
     await this.write(file, { ...stored, deliveredAt: new Date().toISOString() });
     return true;
   }

@@ -15,6 +15,8 @@ import {
 import { resolvePolicy, type Policy, type PolicyOverrides } from '../workflows/domain/policy';
 import { workflowIdOf, type StartOrder } from '../workflows/messages';
 import * as sa from '../workflows/search-attributes';
+import { channelLabels } from '../workflows/domain/labels';
+import { orderAmount, yuan } from '../workflows/domain/money';
 
 // The channel registry, client side (zod may be used here, never in the workflow bundle): each
 // channel's order form, which the API parses and OpenAPI documents, its policy defaults, and the
@@ -215,6 +217,24 @@ export interface StartOptions {
   memo?: Record<string, unknown>;
 }
 
+/**
+ * The order as the Temporal UI names it (fixed at start; the stage is in its current details): Chinese
+ * first, the English beside.
+ */
+export function orderSummary(order: OrderInput): { staticSummary: string; staticDetails: string } {
+  const { orderNumber, customer, salesRep, lines } = order;
+  const channel = channelLabels[order.channel];
+  return {
+    staticSummary: `${channel.zh} ${orderNumber} · ${customer.name}（${customer.class} 类）| ${channel.en} ${orderNumber} for ${customer.name} (class ${customer.class})`,
+    staticDetails: [
+      `客户 customer: ${customer.name} (${customer.id}, ${customer.class} 类 class)`,
+      `销售 sales rep: ${salesRep.name} (${salesRep.id})`,
+      `金额 amount: ${yuan(orderAmount(lines))}`,
+      ...lines.map((line) => `- ${line.productCode} × ${line.quantity} @ ${yuan(line.unitPrice)}`),
+    ].join('\n\n'),
+  };
+}
+
 /** Starts the order's workflow: its channel's workflow type, the order form and its policy, listed at once. */
 export function startOrder(
   client: Client,
@@ -229,7 +249,7 @@ export function startOrder(
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     args: [{ order, policy, ...(creditCheck && { creditCheck }) }],
     memo,
-    staticSummary: `${order.channel} order ${order.orderNumber} for ${order.customer.name} (class ${order.customer.class})`,
+    ...orderSummary(order),
     // Listed at once, before the workflow's first task keeps them current.
     typedSearchAttributes: [
       { key: sa.OrderStatus, value: 'pending-confirmation' },

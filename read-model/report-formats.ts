@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, ColumnType, Report } from '../workflows/reports/types';
 import { localDateTime } from '../workflows/domain/calendar';
+import { yuan } from '../workflows/domain/money';
 
 // A report as the people reading it open it: CSV (UTF-8 with a byte-order mark, so Excel shows the
 // Chinese headers) and XLSX (one worksheet per table). Money is kept in fen in the data and shown as
@@ -8,9 +9,6 @@ import { localDateTime } from '../workflows/domain/calendar';
 
 /** `2027-02-10 17:30` in the company's zone. */
 export const localTime = (at: string, timeZone: string): string => localDateTime(Date.parse(at), timeZone);
-
-/** ¥1,234.56 from 123456 fen. */
-export const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function display(value: Cell, type: ColumnType, timeZone: string): string {
   if (value === null || value === '') return '';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { robotsConfigFromFile, type RobotsConfig } from '../activities/robots';
 import { readModelLocation, type ReadModelLocation } from '../read-model/database';
 import { reportSettingsFrom } from '../client/reports-policy';
 import type { ReportSettings } from '../workflows/reports/types';
@@ -15,6 +16,8 @@ export interface WorkerConfig {
   outboxDir: string;
   /** Every message is also POSTed here, when set. */
   webhookUrl?: string;
+  /** Group robots and their routing (ORDERFLOW_ROBOTS_FILE), when set. */
+  robots?: RobotsConfig;
   /** Open orders kept in memory; evicted ones are replayed when a timer or an event wakes them. */
   maxCachedWorkflows?: number;
   /** `host:port` for the SDK's Prometheus metrics, when set. */
@@ -32,6 +35,7 @@ export interface WorkerConfig {
 const Environment = z.object({
   ORDERFLOW_OUTBOX_DIR: z.string().optional(),
   ORDERFLOW_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ORDERFLOW_ROBOTS_FILE: z.string().optional(),
   ORDERFLOW_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).max(100_000).optional(),
   ORDERFLOW_WORKFLOW_HEAP_MB: z.coerce.number().int().min(128).max(65_536).optional(),
   ORDERFLOW_DATABASE_URL: z.string().optional(),
@@ -55,6 +59,7 @@ export function workerConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env
     temporal: temporalSettings(set),
     outboxDir: e.ORDERFLOW_OUTBOX_DIR ?? path.resolve(__dirname, '..', '..', '.data', 'outbox'),
     webhookUrl: e.ORDERFLOW_WEBHOOK_URL,
+    robots: e.ORDERFLOW_ROBOTS_FILE ? robotsConfigFromFile(e.ORDERFLOW_ROBOTS_FILE) : undefined,
     maxCachedWorkflows: e.ORDERFLOW_MAX_CACHED_WORKFLOWS,
     metricsAddress: e.ORDERFLOW_WORKER_METRICS_ADDRESS,
     workflowHeapMiB: e.ORDERFLOW_WORKFLOW_HEAP_MB,

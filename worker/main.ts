@@ -37,6 +37,7 @@ async function main() {
     taskQueue: settings.taskQueue,
     outboxDir: config.outboxDir,
     webhookUrl: config.webhookUrl,
+    robots: config.robots,
     maxCachedWorkflows: config.maxCachedWorkflows,
     readModel,
     reportSettings: config.reportSettings,

@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { FileOutbox } from '../activities/outbox';
+import type { RobotsConfig } from '../activities/robots';
 import type { ReadModel } from '../read-model/store';
 import type { ReportSettings } from '../workflows/reports/types';
 
@@ -12,6 +13,8 @@ export interface OrderWorkerOptions {
   taskQueue: string;
   outboxDir: string;
   webhookUrl?: string;
+  /** Group robots and their routing (ORDERFLOW_ROBOTS_FILE). */
+  robots?: RobotsConfig;
   shutdownForceTime?: WorkerOptions['shutdownForceTime'];
   /** Open orders kept in memory (ORDERFLOW_MAX_CACHED_WORKFLOWS); evicted ones are replayed when a timer or an event wakes them. */
   maxCachedWorkflows?: number;
@@ -50,6 +53,7 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     taskQueue,
     outboxDir,
     webhookUrl,
+    robots,
     shutdownForceTime,
     maxCachedWorkflows = defaultMaxCachedWorkflows,
     readModel,
@@ -60,7 +64,7 @@ export function createOrderWorker(options: OrderWorkerOptions): Promise<Worker> 
     namespace,
     taskQueue,
     workflowBundle: { codePath: workflowBundlePath() },
-    activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl, readModel, reportSettings }),
+    activities: createActivities({ outbox: new FileOutbox(outboxDir), webhookUrl, robots, readModel, reportSettings }),
     shutdownForceTime,
     maxCachedWorkflows,
   });

@@ -1,12 +1,14 @@
 import { condition, patched } from '@temporalio/workflow';
 import { laterBy, type DayKind } from './domain/calendar';
 import { calendarOf, type ClockName, type OrderState } from './domain/state';
+import { clockLabels } from './domain/labels';
 
 // The one clock primitive: while `done()` does not hold, each time the next due time passes,
 // fire the clock's step (remind, escalate, defer); return when done or when no step is left
 // (the caller then waits for its condition without a clock). Every timer carries a summary naming
-// its clock, which is what the Temporal UI shows for it; the open clock and its due time are
-// kept on the order state for the snapshot.
+// its clock in Chinese and by its id ("首次确认超时 first-confirmation: escalate to supervisor"),
+// which is what the Temporal UI shows for it; the open clock and its due time are kept on the order
+// state for the snapshot.
 
 export interface ClockStep {
   /** Epoch milliseconds at which the step fires. */
@@ -33,7 +35,7 @@ export async function runClock(s: OrderState, name: ClockName, done: () => boole
       if (carried && step.dueAt < Date.parse(carried.dueAt) && patched('clocks-resume-where-they-were')) continue;
       s.openClocks.push({ name, dueAt: new Date(step.dueAt).toISOString(), action: step.action });
       const wait = Math.max(step.dueAt - Date.now(), 1);
-      if (await condition(done, wait, { summary: `${name}: ${step.action}` })) return;
+      if (await condition(done, wait, { summary: `${clockLabels[name].zh} ${name}: ${step.action}` })) return;
       step.fire();
     }
   } finally {

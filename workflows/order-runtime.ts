@@ -18,13 +18,14 @@ import type { createActivities } from '../activities';
 import { now } from './clock';
 import type { OrderEvent } from './domain/events';
 import type { IsoDate } from './domain/order';
-import { startOfDate } from './domain/calendar';
+import { localDateTime, startOfDate } from './domain/calendar';
 import { snapshotOf, type OrderSnapshot } from './domain/snapshot';
 import { apply } from './domain/apply';
 import { advance, expectedEvents, whyNotApplicable, whyNotPermitted, type Fact, type Misfit } from './domain/route';
 import { checkEvent, startIssues } from './domain/validate';
 import { CHANGE_ORDERS, isChangeSignal, judgedBeforeChangeOrders } from './domain/changes-before-assessment';
 import {
+  balanceDue,
   deadLetter,
   delivered,
   isLate,
@@ -55,6 +56,9 @@ import {
 } from './messages';
 import { keepReadModelCurrent } from './read-model';
 import { daysLate } from './domain/watch';
+import { bilingual, channelLabels, clockLabels, eventTypeLabels, noticeSummary, stageLabels, statusLabels } from './domain/labels';
+import { yuan } from './domain/money';
+import type { OrderAtNotice } from '../activities/outbox';
 import * as sa from './search-attributes';
 import { CONTINUE_AS_NEW_IN_RUNTIME, tell, withoutEntryNotices } from './stages/notices';
 import { refundAfterCancellation } from './stages/receivables';
@@ -383,7 +387,9 @@ async function deliverNotices(s: OrderState, run: Run) {
     const notice = s.pendingNotices[0];
     run.delivering = true;
     try {
-      await deliverNotice({ key: `${workflowId}/${notice.seq}`, orderNumber: s.order.orderNumber, at: now(), notice });
+      const message = { key: `${workflowId}/${notice.seq}`, orderNumber: s.order.orderNumber, at: now(), notice, order: orderAtNotice(s) };
+      // The summary is the schedule's metadata, not part of the command: it names the notice in the Temporal UI, old runs replay as they ran.
+      await deliverNotice.executeWithOptions({ summary: noticeSummary(s.order.orderNumber, notice) }, [message]);
       delivered(s, notice);
     } catch (error) {
       if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
@@ -393,6 +399,11 @@ async function deliverNotices(s: OrderState, run: Run) {
     }
     s.pendingNotices.shift();
   }
+}
+
+/** What a person reading a notice wants beside it: the customer, the money, and the company's time zone. */
+function orderAtNotice(s: OrderState): OrderAtNotice {
+  return { customer: s.order.customer.name, amount: s.amount, balanceDue: balanceDue(s), timeZone: s.policy.calendar.timeZone };
 }
 
 /** Why the outbox gave up, in business words: the activity's own reason, or that it kept failing and how. */
@@ -428,15 +439,26 @@ function searchAttributesOf(s: OrderState, noon: boolean) {
   ];
 }
 
-/** What an operator sees on the order's page in the Temporal UI ("current details"). */
+/**
+ * What an operator sees on the order's page in the Temporal UI ("current details"): the business
+ * words in Chinese with the English beside, times in the company's time zone, money in ¥.
+ */
 function currentDetails(s: OrderState): string {
+  const { timeZone } = s.policy.calendar;
+  const local = (iso: string) => localDateTime(Date.parse(iso), timeZone);
+  const { order } = s;
+  const originally =
+    s.originalPromisedDate && s.originalPromisedDate !== s.promisedDate ? `（原 originally ${s.originalPromisedDate}）` : '';
+  const waits = expectedEvents(s).map((type) => `${eventTypeLabels[type].zh} ${type}`);
   return [
-    `**${s.status}** · stage ${s.stage}`,
-    `promised date ${s.promisedDate ?? 'not yet estimated'}${s.originalPromisedDate && s.originalPromisedDate !== s.promisedDate ? ` (originally ${s.originalPromisedDate})` : ''}`,
-    `waits for: ${expectedEvents(s).join(', ') || 'nothing'}`,
-    ...(s.overdue ? [`**late**: ${daysLate(s, Date.now())} day(s) past the promised date ${s.overdue.promisedDate}`] : []),
-    ...s.openClocks.map((c) => `clock ${c.name}: ${c.action} at ${c.dueAt}`),
-    ...(s.deadLetters?.length ? [`undelivered notices: ${s.deadLetters.map((d) => `#${d.notice.seq}`).join(', ')}`] : []),
+    `**${bilingual(statusLabels[s.status])}** · 阶段 stage: **${bilingual(stageLabels[s.stage])}**`,
+    `${bilingual(channelLabels[order.channel])} ${order.orderNumber} · 客户 customer: ${order.customer.name}（${order.customer.class} 类 class）· 销售 rep: ${order.salesRep.name}`,
+    `金额 amount ${yuan(s.amount)} · 未收 balance due ${yuan(balanceDue(s))}`,
+    `交期 promised date: ${s.promisedDate ?? '未评估 not yet estimated'}${originally}`,
+    `等待 waits for: ${waits.join('、') || '无 nothing'}`,
+    ...(s.overdue ? [`**逾期 late**: ${daysLate(s, Date.now())} 天 day(s) past ${s.overdue.promisedDate}`] : []),
+    ...s.openClocks.map((c) => `时钟 clock ${bilingual(clockLabels[c.name])}: ${c.action} — ${local(c.dueAt)} (${timeZone})`),
+    ...(s.deadLetters?.length ? [`未送达消息 undelivered notices: ${s.deadLetters.map((d) => `#${d.notice.seq}`).join(', ')}`] : []),
   ].join('\n\n');
 }
 

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import type { RobotsConfig } from '../../activities/robots';
 import { createApp } from '../../api/app';
 import type { ApiMetrics } from '../../api/metrics';
 import { developmentTokens, type Tokens } from '../../api/auth';
@@ -39,6 +40,7 @@ export async function startApi(
     tokens?: Tokens;
     policy?: PolicyFile;
     webhookUrl?: string;
+    robots?: RobotsConfig;
     maxInFlightPerOrder?: number;
     client?: Client;
     temporal?: TestWorkflowEnvironment;
@@ -60,6 +62,7 @@ export async function startApi(
           taskQueue,
           outboxDir,
           webhookUrl: options.webhookUrl,
+          robots: options.robots,
           shutdownForceTime: '5s',
           readModel,
         });

@@ -17,3 +17,7 @@ export function depositDue(terms: DepositTerms, amount: Fen): Fen {
       return Math.ceil((amount * terms.basisPoints) / 10_000);
   }
 }
+
+/** ¥1,234.56 from 123456 fen: money as people read it (the reports, the robots, the Temporal UI). */
+export const yuan = (fen: Fen) =>
+  `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

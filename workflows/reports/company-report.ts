@@ -1,4 +1,5 @@
 import { ApplicationFailure, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { noticeSummary } from '../domain/labels';
 import type { createActivities } from '../../activities';
 import { addCalendarDays, dateAt, isWorkingDay, startOfDate } from '../domain/calendar';
 import type { ReportOutcome, ReportRequest } from './types';
@@ -44,12 +45,10 @@ export async function companyReport({ kind }: ReportRequest): Promise<ReportOutc
   let problem: string | null = null;
   for (const [i, notice] of notices.entries()) {
     try {
-      await deliverNotice({
-        key: `${workflowInfo().workflowId}/${i + 1}`,
-        orderNumber: id,
-        at,
-        notice: { seq: i + 1, kind: 'notification', type: `report-${kind}`, ...notice },
-      });
+      const message = { seq: i + 1, kind: 'notification', type: `report-${kind}`, ...notice } as const;
+      await deliverNotice.executeWithOptions({ summary: noticeSummary(id, message) }, [
+        { key: `${workflowInfo().workflowId}/${i + 1}`, orderNumber: id, at, notice: message },
+      ]);
     } catch (error) {
       // One receiver down does not keep the others from their report.
       problem = `the notice to ${notice.to} could not be delivered: ${(error as ApplicationFailure).cause?.message ?? (error as Error).message}`;

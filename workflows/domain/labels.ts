@@ -1,0 +1,220 @@
+import type { EventType } from './events';
+import type { Channel, Role } from './order';
+import type { ClockName, Notice, Stage, Status, TimelineKind } from './state';
+
+// The business words people read, Chinese (what the company works in) with the English beside: the
+// Temporal UI's details and summaries, the group robots' notices, the console. One place, so that a
+// stage is called the same everywhere. Type-only imports: the workflow bundle uses these too (no zod).
+// A channel that adds a stage, event, role or clock adds its labels here, in its own block at the end
+// of each map (the maps are complete by type, and test/domain/labels.test.ts checks them at run time).
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/** 渠道: each sales channel. */
+export const channelLabels: Record<Channel, Label> = {
+  standard: { zh: '标准订单', en: 'standard order' },
+  sample: { zh: '样品订单', en: 'sample order' },
+};
+
+/** 阶段: each stage of every channel's route. */
+export const stageLabels: Record<Stage, Label> = {
+  intake: { zh: '接单', en: 'intake' },
+  'technical-review': { zh: '技术评审', en: 'technical review' },
+  drawings: { zh: '图纸确认', en: 'drawings' },
+  'price-review': { zh: '价格审核', en: 'price review' },
+  'supervisor-approval': { zh: '主管审批', en: "supervisor's approval" },
+  'delivery-estimate': { zh: '交期评估', en: 'delivery estimate' },
+  confirmation: { zh: '订单确认', en: 'confirmation' },
+  'confirmation-return': { zh: '确认书回签', en: 'signed confirmation' },
+  deposit: { zh: '收取定金', en: 'deposit' },
+  'production-approval': { zh: '生产审批', en: 'production approval' },
+  'production-notice': { zh: '生产通知', en: 'production notice' },
+  production: { zh: '生产', en: 'production' },
+  'put-away': { zh: '检验入库', en: 'QC and put-away' },
+  release: { zh: '放行', en: 'release' },
+  shipping: { zh: '发货', en: 'shipping' },
+  'in-transit': { zh: '运输中', en: 'in transit' },
+  'after-sales': { zh: '售后', en: 'after-sales' },
+  'sample-request': { zh: '样品申请', en: 'sample request' },
+  'sample-dispatch': { zh: '样品寄出', en: 'sample dispatch' },
+  'sample-delivery': { zh: '样品签收', en: 'sample delivery' },
+  archived: { zh: '已归档', en: 'archived' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+};
+
+/** 订单状态: the public statuses (001). */
+export const statusLabels: Record<Status, Label> = {
+  'pending-confirmation': { zh: '待确认', en: 'pending confirmation' },
+  'in-production': { zh: '生产中', en: 'in production' },
+  'awaiting-shipment': { zh: '待发货', en: 'awaiting shipment' },
+  shipped: { zh: '已发货', en: 'shipped' },
+  completed: { zh: '已完成', en: 'completed' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+};
+
+/** 业务事件: what each event type records. */
+export const eventTypeLabels: Record<EventType, Label> = {
+  'order-confirmed': { zh: '订单已确认', en: 'order confirmed' },
+  'feasibility-decided': { zh: '可行性评审', en: 'feasibility decided' },
+  'materials-confirmed': { zh: '材料已确认', en: 'materials confirmed' },
+  'drawing-sent': { zh: '图纸已发送', en: 'drawing sent' },
+  'drawing-confirmed': { zh: '图纸已确认', en: 'drawing confirmed' },
+  'drawing-revision-requested': { zh: '图纸需修改', en: 'drawing revision requested' },
+  'price-approved': { zh: '价格已审核', en: 'price approved' },
+  'price-disputed': { zh: '价格有异议', en: 'price disputed' },
+  'supervisor-approved': { zh: '主管已审批', en: 'supervisor approved' },
+  'credit-approved': { zh: '信用额度已批准', en: 'credit approved' },
+  'delivery-date-estimated': { zh: '交期已评估', en: 'delivery date estimated' },
+  'confirmation-sent': { zh: '订单确认书已发出', en: 'confirmation sent' },
+  'signed-confirmation-returned': { zh: '确认书已回签', en: 'signed confirmation returned' },
+  'signed-confirmation-rejected': { zh: '确认书被退回', en: 'signed confirmation rejected' },
+  'deposit-received': { zh: '定金已到账', en: 'deposit received' },
+  'production-notice-issued': { zh: '生产通知单已下达', en: 'production notice issued' },
+  'technical-order-issued': { zh: '技术单已下达', en: 'technical order issued' },
+  'progress-reported': { zh: '生产进度已更新', en: 'progress reported' },
+  'delay-reported': { zh: '交期延误', en: 'delay reported' },
+  'customer-told-of-delay': { zh: '已告知客户延误', en: 'customer told of delay' },
+  'change-requested': { zh: '需求变更申请', en: 'change requested' },
+  'change-assessed': { zh: '变更已评估', en: 'change assessed' },
+  'change-price-approved': { zh: '变更价格已审核', en: 'change price approved' },
+  'change-confirmed': { zh: '变更已确认', en: 'change confirmed' },
+  'change-rejected': { zh: '变更被拒绝', en: 'change rejected' },
+  'qc-passed': { zh: '质检合格', en: 'QC passed' },
+  'qc-failed': { zh: '质检不合格', en: 'QC failed' },
+  stocked: { zh: '已入库', en: 'stocked' },
+  'shipping-requested': { zh: '已申请发货', en: 'shipping requested' },
+  'payment-received': { zh: '货款已到账', en: 'payment received' },
+  'emergency-released': { zh: '紧急放行', en: 'emergency release' },
+  'receiving-time-confirmed': { zh: '收货时间已确认', en: 'receiving time confirmed' },
+  shipped: { zh: '已发货', en: 'shipped' },
+  'signed-for': { zh: '客户已签收', en: 'signed for' },
+  'goods-accepted': { zh: '已验收', en: 'goods accepted' },
+  'invoice-issued': { zh: '已开票', en: 'invoice issued' },
+  'invoice-voided': { zh: '发票已作废', en: 'invoice voided' },
+  'receivable-written-off': { zh: '应收款核销', en: 'receivable written off' },
+  'cancellation-costs-kept': { zh: '取消费用已扣留', en: 'cancellation costs kept' },
+  'refund-paid': { zh: '已退款', en: 'refund paid' },
+  'complaint-filed': { zh: '客户投诉', en: 'complaint filed' },
+  'complaint-resolved': { zh: '投诉已处理', en: 'complaint resolved' },
+  cancelled: { zh: '订单已取消', en: 'order cancelled' },
+  'satisfaction-rated': { zh: '满意度评价', en: 'satisfaction rated' },
+  'force-majeure-verified': { zh: '不可抗力已核实', en: 'force majeure verified' },
+};
+
+/** 角色 / 部门: who a notice is for, who sent an event. */
+export const roleLabels: Record<Role, Label> = {
+  'sales-rep': { zh: '销售代表', en: 'sales rep' },
+  'order-desk': { zh: '接单员', en: 'order desk' },
+  supervisor: { zh: '主管', en: 'supervisor' },
+  technical: { zh: '技术部', en: 'technical' },
+  finance: { zh: '财务', en: 'finance' },
+  purchasing: { zh: '物控采购', en: 'purchasing' },
+  production: { zh: '生产部', en: 'production' },
+  qc: { zh: '质检部', en: 'QC' },
+  warehouse: { zh: '仓库', en: 'warehouse' },
+  service: { zh: '售后服务', en: 'service' },
+  customer: { zh: '客户', en: 'customer' },
+  operator: { zh: '运维', en: 'operator' },
+  system: { zh: '系统', en: 'OrderFlow' },
+};
+
+/** 消息类别: how pressing a notice is. */
+export const noticeKindLabels: Record<Notice['kind'], Label> = {
+  notification: { zh: '通知', en: 'notice' },
+  reminder: { zh: '提醒', en: 'reminder' },
+  escalation: { zh: '升级', en: 'escalation' },
+};
+
+/** 时钟: each clock the order runs (a reminder or escalation notice is typed by its clock). */
+export const clockLabels: Record<ClockName, Label> = {
+  'first-confirmation': { zh: '首次确认超时', en: 'first confirmation' },
+  'return-deferral': { zh: '确认书未回签', en: 'signed confirmation not returned' },
+  'deposit-reminder': { zh: '定金催收', en: 'deposit reminder' },
+  'technical-order': { zh: '技术单催办', en: 'technical order' },
+  'progress-update': { zh: '生产进度更新', en: 'progress update' },
+  'delay-notice': { zh: '延误未告知客户', en: 'delay not told' },
+  'balance-reminder': { zh: '余款催收', en: 'balance reminder' },
+  'shipping-request-chase': { zh: '补发货申请', en: 'shipping request chase' },
+  'complaint-callback': { zh: '投诉回访', en: 'complaint callback' },
+  'after-sales-period': { zh: '售后期满', en: 'after-sales period' },
+  dunning: { zh: '应收款催收', en: 'dunning' },
+  'invoice-due': { zh: '待开票', en: 'invoice due' },
+  'refund-reminder': { zh: '退款提醒', en: 'refund reminder' },
+  overdue: { zh: '逾期', en: 'overdue' },
+  'stalled-progress': { zh: '进度停滞', en: 'stalled progress' },
+  'arrival-overdue': { zh: '到货未签收', en: 'arrival overdue' },
+};
+
+/** 时间线: the kinds of entry on an order's timeline. */
+export const timelineKindLabels: Record<TimelineKind, Label> = {
+  event: { zh: '事件', en: 'event' },
+  'rejected-event': { zh: '被拒事件', en: 'rejected event' },
+  'status-change': { zh: '状态变更', en: 'status change' },
+  'date-change': { zh: '交期变更', en: 'date change' },
+  reminder: { zh: '提醒', en: 'reminder' },
+  escalation: { zh: '升级', en: 'escalation' },
+  notification: { zh: '通知', en: 'notice' },
+  'lines-version': { zh: '订单版本', en: 'lines version' },
+  money: { zh: '资金', en: 'money' },
+  'notice-not-delivered': { zh: '消息未送达', en: 'notice not delivered' },
+  'notice-resent': { zh: '消息已重发', en: 'notice resent' },
+};
+
+/** The notices that are neither a clock's reminder nor named after an event (those take the clock's or event's label). */
+export const noticeTypeLabels: Record<string, Label> = {
+  'approval-needed': { zh: '待主管审批', en: 'approval needed' },
+  'credit-approval-needed': { zh: '待信用审批', en: 'credit approval needed' },
+  'estimate-needed': { zh: '待评估交期', en: 'estimate needed' },
+  'technical-review': { zh: '待技术评审', en: 'technical review' },
+  'price-review': { zh: '待价格审核', en: 'price review' },
+  'production-notice': { zh: '生产通知单', en: 'production notice' },
+  'put-away': { zh: '待入库', en: 'put away' },
+  ship: { zh: '待发货', en: 'ship' },
+  'shipping-notice': { zh: '发货通知', en: 'shipping notice' },
+  'order-cancelled': { zh: '订单已取消', en: 'order cancelled' },
+  complaint: { zh: '客户投诉', en: 'complaint' },
+  delay: { zh: '交期延误', en: 'delay' },
+  'force-majeure-claimed': { zh: '申报不可抗力', en: 'force majeure claimed' },
+  'goods-finished': { zh: '货物已完工', en: 'goods finished' },
+  infeasible: { zh: '无法生产', en: 'infeasible' },
+  'price-dispute': { zh: '价格异议', en: 'price dispute' },
+  'receiving-time': { zh: '收货时间', en: 'receiving time' },
+  'return-rejected': { zh: '确认书被退回', en: 'confirmation rejected' },
+  rework: { zh: '返工', en: 'rework' },
+  'drawing-revision': { zh: '图纸修改', en: 'drawing revision' },
+  'change-request': { zh: '需求变更', en: 'change request' },
+  'change-infeasible': { zh: '变更无法执行', en: 'change infeasible' },
+  'change-materials': { zh: '变更涉及材料', en: 'change of materials' },
+  'change-price-review': { zh: '变更价格待审核', en: 'change price review' },
+  'change-rework': { zh: '变更需返工', en: 'change rework' },
+  'change-terms': { zh: '变更条款', en: 'change terms' },
+  'notice-not-delivered': { zh: '消息未送达', en: 'notice not delivered' },
+  'technical-order-revision': { zh: '技术单需修订', en: 'technical order revision' },
+  // The company reports' notices (workflows/reports).
+  'report-daily-tracking': { zh: '生产进度跟踪表', en: 'daily tracking report' },
+  'report-supervisor-daily': { zh: '主管每日检查', en: "supervisor's daily check" },
+  'report-weekly': { zh: '周报', en: 'weekly report' },
+  'report-monthly': { zh: '月度全面检查', en: 'monthly check' },
+};
+
+const has = <T extends object>(map: T, key: string): key is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(map, key);
+
+/** A notice's type in words: its own label, else its clock's or its event's; an unknown type is shown as it is. */
+export function noticeTypeLabel(type: string): Label {
+  if (has(noticeTypeLabels, type)) return noticeTypeLabels[type];
+  if (has(clockLabels, type)) return clockLabels[type];
+  if (has(eventTypeLabels, type)) return eventTypeLabels[type];
+  return { zh: type, en: type };
+}
+
+/** "生产中 (production)": the Chinese first, the English beside. */
+export const bilingual = (label: Label) => (label.zh === label.en ? label.zh : `${label.zh} (${label.en})`);
+
+/** The Temporal UI's one line for a notice's delivery: "通知 生产部: 生产通知单 · SO-1001 (notification to production: production-notice)". */
+export function noticeSummary(orderNumber: string, notice: Pick<Notice, 'kind' | 'type' | 'to'>): string {
+  const { zh } = noticeTypeLabel(notice.type);
+  return `${noticeKindLabels[notice.kind].zh} ${roleLabels[notice.to].zh}: ${zh} · ${orderNumber} (${notice.kind} to ${notice.to}: ${notice.type})`;
+}
