@@ -49,8 +49,15 @@ function unionMembers(file: string, type: string): string[] {
 
 /** Every notice type the workflows send: `tell(s, 'type', …)`, `notify(s, at, { kind, type: 'type' … })`, the rep's news. */
 function noticeTypesSent(): string[] {
-  const files = ['workflows/domain/apply.ts', 'workflows/domain/state.ts', 'workflows/order-runtime.ts'];
-  files.push(...fs.readdirSync(path.join(root, 'workflows/stages')).map((f) => `workflows/stages/${f}`));
+  // Every channel's workflow, route and stage code: the shared domain, each channel's own module, the stage library.
+  const files = ['workflows/order-runtime.ts'];
+  for (const dir of ['workflows', 'workflows/domain', 'workflows/stages'])
+    files.push(
+      ...fs
+        .readdirSync(path.join(root, dir))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => `${dir}/${f}`),
+    );
   const types = new Set<string>();
   for (const text of files.map(source)) {
     for (const m of text.matchAll(/notify\(s, \w+, \{\s*kind: '[a-z]+',\s*type: (?:[^']*?\? )?'([a-z-]+)'(?: : '([a-z-]+)')?/g)) {

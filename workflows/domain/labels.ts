@@ -17,6 +17,10 @@ export interface Label {
 export const channelLabels: Record<Channel, Label> = {
   standard: { zh: '标准订单', en: 'standard order' },
   sample: { zh: '样品订单', en: 'sample order' },
+  store: { zh: '门店订单', en: 'store order' },
+  distributor: { zh: '代理商订单', en: 'distributor order' },
+  group: { zh: '团订订单', en: 'group uniform order' },
+  contract: { zh: '工业合同', en: 'industrial contract' },
 };
 
 /** 阶段: each stage of every channel's route. */
@@ -43,6 +47,37 @@ export const stageLabels: Record<Stage, Label> = {
   'sample-delivery': { zh: '样品签收', en: 'sample delivery' },
   archived: { zh: '已归档', en: 'archived' },
   cancelled: { zh: '已取消', en: 'cancelled' },
+  // store channel
+  'intent-letter': { zh: '销售意向书', en: 'intent letter' },
+  'intention-deposit': { zh: '意向金', en: 'intention deposit' },
+  'site-measurement': { zh: '量尺', en: 'site measurement' },
+  'submission-review': { zh: '营销助理审核', en: "marketing assistant's review" },
+  'final-quote': { zh: '最终报价', en: 'final quote' },
+  'sub-frame-production': { zh: '钢副框制作', en: 'sub-frame production' },
+  'sub-frame-installation': { zh: '钢副框安装', en: 'sub-frame installation' },
+  're-measurement': { zh: '复尺', en: 're-measurement' },
+  'finished-window-order': { zh: '成窗加工单', en: 'finished-window order' },
+  'installation-payment': { zh: '安装前付款', en: 'payment before installation' },
+  installation: { zh: '安装', en: 'installation' },
+  acceptance: { zh: '验收', en: 'acceptance' },
+  // distributor
+  enquiry: { zh: '咨询', en: 'enquiry' },
+  'drawing-review': { zh: '图纸初审', en: 'drawing review' },
+  quotation: { zh: '报价', en: 'quotation' },
+  'outbound-notice': { zh: '出库通知', en: 'outbound notice' },
+  // industrial contract channel (004)
+  'technical-agreement': { zh: '技术协议', en: 'technical agreement' },
+  'price-pre-review': { zh: '价格预审', en: 'price pre-review' },
+  'contract-drafting': { zh: '合同起草', en: 'contract drafting' },
+  'contract-review': { zh: '合同评审', en: 'contract review' },
+  'contract-signature': { zh: '合同签订', en: 'contract signature' },
+  scheduling: { zh: '排产', en: 'scheduling' },
+  'receivable-posting': { zh: '签收挂账', en: 'receivable posting' },
+  // group order channel (团订, 003)
+  'finance-review': { zh: '财务审核', en: 'finance review' },
+  'order-pack': { zh: '订单包交接', en: 'order pack' },
+  'body-measurement': { zh: '量体', en: 'body measurement' },
+  balance: { zh: '收取余款', en: 'balance' },
 };
 
 /** 订单状态: the public statuses (001). */
@@ -102,6 +137,64 @@ export const eventTypeLabels: Record<EventType, Label> = {
   cancelled: { zh: '订单已取消', en: 'order cancelled' },
   'satisfaction-rated': { zh: '满意度评价', en: 'satisfaction rated' },
   'force-majeure-verified': { zh: '不可抗力已核实', en: 'force majeure verified' },
+  // store channel
+  'intent-letter-signed': { zh: '意向书已签', en: 'intent letter signed' },
+  'appointment-scheduled': { zh: '上门已预约', en: 'visit booked' },
+  'site-measured': { zh: '已量尺', en: 'site measured' },
+  'window-configuration-confirmed': { zh: '门窗配置已确认', en: 'window configuration confirmed' },
+  'submission-reviewed': { zh: '营销助理已审核', en: 'submission reviewed' },
+  'quote-accepted': { zh: '报价已接受', en: 'quote accepted' },
+  'sub-frame-made': { zh: '钢副框已制作', en: 'sub-frame made' },
+  'sub-frame-installed': { zh: '钢副框已安装', en: 'sub-frame installed' },
+  're-measured': { zh: '已复尺', en: 're-measured' },
+  installed: { zh: '已安装', en: 'installed' },
+  // distributor
+  'enquiry-received': { zh: '收到咨询', en: 'enquiry received' },
+  'enquiry-referred': { zh: '咨询转研发', en: 'enquiry referred' },
+  'enquiry-answered': { zh: '咨询已回复', en: 'enquiry answered' },
+  'drawing-received': { zh: '收到图纸', en: 'drawing received' },
+  'drawings-reviewed': { zh: '图纸已初审', en: 'drawings reviewed' },
+  'solution-proposed': { zh: '研发方案已提出', en: 'solution proposed' },
+  'solution-agreed': { zh: '方案已确认', en: 'solution agreed' },
+  'spec-item-confirmed': { zh: '配置项已确认', en: 'item confirmed' },
+  'surplus-colour-suggested': { zh: '建议库存颜色', en: 'surplus colour suggested' },
+  'quote-sent': { zh: '报价已发出', en: 'quote sent' },
+  'drawings-handed-over': { zh: '图纸已交设计员', en: 'drawings handed over' },
+  'technical-question-raised': { zh: '技术提问', en: 'technical question raised' },
+  'technical-question-answered': { zh: '技术问题已答复', en: 'technical question answered' },
+  'material-expected': { zh: '材料预计到货', en: 'material expected' },
+  'material-arrived': { zh: '材料已到货', en: 'material arrived' },
+  'spraying-sent': { zh: '外发喷涂', en: 'sent for spraying' },
+  'spraying-returned': { zh: '喷涂已返回', en: 'spraying returned' },
+  'goods-chased': { zh: '催货', en: 'goods chased' },
+  'chase-answered': { zh: '催货已回复', en: 'chase answered' },
+  'outbound-notice-issued': { zh: '出库通知单已开', en: 'outbound notice issued' },
+  'shipment-released': { zh: '财务放行', en: 'shipment released' },
+  // group order channel (团订, 003)
+  'contract-stamped': { zh: '合同已盖章', en: 'contract stamped' },
+  'contract-returned': { zh: '合同退回', en: 'contract returned' },
+  'contract-resubmitted': { zh: '合同重新提交', en: 'contract resubmitted' },
+  'order-pack-handed-over': { zh: '订单包已交接', en: 'order pack handed over' },
+  'order-pack-signed': { zh: '订单包已签收', en: 'order pack signed for' },
+  'body-measurement-scheduled': { zh: '量体已预约', en: 'body measurement booked' },
+  'body-measurement-done': { zh: '已量体', en: 'body measurement done' },
+  'fabric-purchased': { zh: '面辅料已采购', en: 'fabric purchased' },
+  'process-step-completed': { zh: '工序完成', en: 'process step completed' },
+  'production-exception-reported': { zh: '生产异常', en: 'production exception' },
+  'alteration-requested': { zh: '修改申请', en: 'alteration requested' },
+  'alteration-done': { zh: '修改完成', en: 'alteration done' },
+  // industrial contract channel (004)
+  'commercial-terms-agreed': { zh: '商务条款已确认', en: 'commercial terms agreed' },
+  'statement-of-work-agreed': { zh: '技术条款已确认', en: 'statement of work agreed' },
+  'price-pre-reviewed': { zh: '价格已预审', en: 'price pre-reviewed' },
+  'price-exception-approved': { zh: '价格例外已批准', en: 'price exception approved' },
+  'contract-drafted': { zh: '合同已起草', en: 'contract drafted' },
+  'contract-review-approved': { zh: '合同评审通过', en: 'contract review approved' },
+  'contract-review-point-raised': { zh: '合同评审意见', en: 'review point raised' },
+  'contract-review-point-resolved': { zh: '评审意见已解决', en: 'review point resolved' },
+  'customer-delay-recorded': { zh: '客户原因延期', en: 'customer delay recorded' },
+  'invoice-posted': { zh: '发票签收挂账', en: 'invoice posted' },
+  'contract-document-filed': { zh: '合同资料归档', en: 'document filed' },
 };
 
 /** 角色 / 部门: who a notice is for, who sent an event. */
@@ -119,6 +212,9 @@ export const roleLabels: Record<Role, Label> = {
   customer: { zh: '客户', en: 'customer' },
   operator: { zh: '运维', en: 'operator' },
   system: { zh: '系统', en: 'OrderFlow' },
+  'regional-manager': { zh: '区域经理', en: 'regional manager' },
+  'group-sales-manager': { zh: '团订部经理', en: 'group sales manager' },
+  'general-manager': { zh: '总经理', en: 'general manager' },
 };
 
 /** 消息类别: how pressing a notice is. */
@@ -146,6 +242,12 @@ export const clockLabels: Record<ClockName, Label> = {
   overdue: { zh: '逾期', en: 'overdue' },
   'stalled-progress': { zh: '进度停滞', en: 'stalled progress' },
   'arrival-overdue': { zh: '到货未签收', en: 'arrival overdue' },
+  'appointment-booking': { zh: '上门预约催办', en: 'visit booking' },
+  'missed-appointment': { zh: '上门爽约', en: 'missed appointment' },
+  'technical-question': { zh: '技术问题催复', en: 'technical question' },
+  'material-late': { zh: '材料逾期', en: 'material late' },
+  'group-tracking': { zh: '生产追踪表', en: 'tracking table' },
+  'group-callback': { zh: '团订回访', en: 'group callback' },
 };
 
 /** 时间线: the kinds of entry on an order's timeline. */
@@ -198,6 +300,28 @@ export const noticeTypeLabels: Record<string, Label> = {
   'report-supervisor-daily': { zh: '主管每日检查', en: "supervisor's daily check" },
   'report-weekly': { zh: '周报', en: 'weekly report' },
   'report-monthly': { zh: '月度全面检查', en: 'monthly check' },
+  'report-group-sales-daily': { zh: '团订业务日报', en: 'group sales daily summary' },
+  'report-group-weekly': { zh: '团订周报', en: 'group orders weekly report' },
+  // The channels' own notices (the others are named for a stage, a clock or an event).
+  'spec-items': { zh: '待确认配置项', en: 'items to confirm' },
+  contract: { zh: '合同待签', en: 'contract to sign' },
+  handover: { zh: '图纸待交底', en: 'drawings to hand over' },
+  'fabric-purchase': { zh: '待采购面辅料', en: 'fabric to buy' },
+  delivery: { zh: '待送货', en: 'delivery' },
+  'balance-due': { zh: '余款待付', en: 'balance due' },
+  'appointment-needed': { zh: '待预约上门', en: 'visit to book' },
+  appointment: { zh: '上门预约', en: 'visit booked' },
+  'acceptance-needed': { zh: '待验收', en: 'acceptance needed' },
+  'drawings-needed': { zh: '待出图', en: 'drawings needed' },
+  'sub-frame-needed': { zh: '待制作钢副框', en: 'sub-frames needed' },
+  'submission-returned': { zh: '审核退回', en: 'submission returned' },
+  'price-exception': { zh: '价格例外待批', en: 'price exception' },
+  'contract-review-point': { zh: '合同评审意见', en: 'contract review point' },
+  'customer-delay': { zh: '客户原因延期', en: 'customer delay' },
+  'advance-request': { zh: '预付款待付', en: 'advance due' },
+  'body-measurement-appointment': { zh: '量体预约', en: 'body measurement booked' },
+  'production-exception': { zh: '生产异常', en: 'production exception' },
+  alteration: { zh: '服装修改', en: 'alteration' },
 };
 
 const has = <T extends object>(map: T, key: string): key is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(map, key);
@@ -207,6 +331,8 @@ export function noticeTypeLabel(type: string): Label {
   if (has(noticeTypeLabels, type)) return noticeTypeLabels[type];
   if (has(clockLabels, type)) return clockLabels[type];
   if (has(eventTypeLabels, type)) return eventTypeLabels[type];
+  // A notice named for a stage hands its work to the receiver (e.g. `quotation`: quote now).
+  if (has(stageLabels, type)) return stageLabels[type];
   return { zh: type, en: type };
 }
 
