@@ -196,6 +196,25 @@ export function openApiDocument() {
           responses: { '200': json('OrderSnapshot', 'the order'), ...problems(401, 404, 429, 503) },
         },
       },
+      '/orders/{id}/allowed-events': {
+        get: {
+          summary: 'The events this person may send now (what the console offers a form for)',
+          description:
+            "The order's expectedEvents that the caller's role may send by the policy of the order's channel and customer class; the order checks its own matrix when the event comes.",
+          parameters: [orderNumber],
+          responses: {
+            '200': {
+              description: 'event types',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { events: { type: 'array', items: { type: 'string' } } }, required: ['events'] },
+                },
+              },
+            },
+            ...problems(401, 404, 429, 503),
+          },
+        },
+      },
       '/orders/{id}/timeline': {
         get: {
           summary: 'The business timeline',

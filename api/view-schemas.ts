@@ -25,6 +25,10 @@ export const BoardQuery = z
     large: yesNo.describe(
       "true: large orders only (above the policy's largeOrderAmount for their channel and customer class), for the supervisor's spot checks; false: the others",
     ),
+    owedBy: Role.exclude(['system'])
+      .optional()
+      .describe("orders whose next step on the main line this role owes (the person's inbox, with sort=waitingSince&order=asc)"),
+    format: z.enum(['json', 'xlsx']).default('json').describe('xlsx: the same rows as a spreadsheet, money in ¥ and dates in company time'),
     sort: z
       .enum(['promisedDate', 'daysLate', 'receivedAt', 'waitingSince', 'orderNumber'])
       .default('daysLate')

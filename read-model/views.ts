@@ -17,6 +17,8 @@ export interface BoardFilters {
   large?: boolean;
   /** What counts as large (KpiQuery.large). */
   largeAbove?: LargeOrderRule[];
+  /** Orders whose next step this role owes (a person's inbox in the console). */
+  owedBy?: string;
   sort: 'promisedDate' | 'daysLate' | 'receivedAt' | 'waitingSince' | 'orderNumber';
   order: 'asc' | 'desc';
   limit: number;
@@ -93,6 +95,8 @@ export async function board(db: Kysely<Database>, f: BoardFilters, calendar: Com
   if (f.channel !== undefined) q = q.where('channel', '=', f.channel);
   if (f.customerId !== undefined) q = q.where('customer_id', '=', f.customerId);
   if (f.late !== undefined) q = q.where(lateIs(f.late, today));
+  // owed_by is the JSON array of role names (no quote, %, or _ in any), the same text on SQLite and PostgreSQL.
+  if (f.owedBy !== undefined) q = q.where('owed_by', 'like', `%"${f.owedBy}"%`);
   if (f.large !== undefined) q = q.where((eb) => (f.large ? isLarge(f.largeAbove)(eb) : eb.not(isLarge(f.largeAbove)(eb))));
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const column = sortColumns[f.sort];
