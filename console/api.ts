@@ -1,4 +1,5 @@
-import type { Lang } from './labels';
+import { yuan } from './format';
+import { eventLabels, label, stageLabels, type Lang } from './labels';
 
 // The console's only way to the server: the REST API of the same origin, with the person's bearer token.
 // The token lives in sessionStorage (gone when the tab closes) and is sent as a header, never as a cookie:
@@ -17,7 +18,7 @@ export const session = {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { type?: string; title?: string; detail?: string },
+    readonly problem: { type?: string; title?: string; detail?: string; stage?: string; expectedEvents?: string[]; amountDue?: number },
   ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
@@ -63,9 +64,21 @@ const statusWords: Record<number, [string, string]> = {
   503: ['服务暂时不可用，请稍后再试', 'The service is busy: try again shortly'],
 };
 
-/** The refusal in plain words: what kind of no (in the person's language), then the API's reason (naming each field). */
+/**
+ * The refusal in plain words: what kind of no, where the order stands and what it waits for, or how much is
+ * still due, in the person's language; then the API's own reason (naming each field, or the business rule).
+ */
 export function plainWords(error: unknown, lang: Lang): string {
   if (!(error instanceof ApiError)) return String(error instanceof Error ? error.message : error);
-  const words = statusWords[error.status]?.[lang === 'zh' ? 0 : 1] ?? `HTTP ${error.status}`;
-  return [words, error.problem.detail].filter(Boolean).join(' — ');
+  const zh = lang === 'zh';
+  const { stage, expectedEvents, amountDue, detail } = error.problem;
+  const words = [statusWords[error.status]?.[zh ? 0 : 1] ?? `HTTP ${error.status}`];
+  if (stage && expectedEvents) {
+    const waits = expectedEvents.map((e) => label(eventLabels, e, lang)).join(zh ? '、' : ', ');
+    const at = label(stageLabels, stage, lang);
+    words.push(zh ? `订单处于「${at}」阶段，现在等待：${waits}` : `the order is at ${at} and waits for: ${waits}`);
+  }
+  if (typeof amountDue === 'number') words.push(zh ? `尚欠 ${yuan(amountDue)}` : `still due: ${yuan(amountDue)}`);
+  if (detail) words.push(detail);
+  return words.join(' — ');
 }

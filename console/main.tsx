@@ -53,7 +53,8 @@ function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (me: Me) => void
 
 function Page({ hash, me }: { hash: string; me: Me }) {
   const order = /^#\/orders\/(.+)$/.exec(hash);
-  if (order) return <OrderPage id={decodeURIComponent(order[1])} />;
+  // Keyed by the order: another order is a fresh page, not the last one's answer.
+  if (order) return <OrderPage key={order[1]} id={decodeURIComponent(order[1])} />;
   // A customer has their own orders, nothing of the company's view.
   if (me.role === 'customer') return <MyOrdersPage />;
   if (hash === '#/board') return <BoardPage />;

@@ -5,7 +5,7 @@ import type { TimelineEntry } from '../workflows/domain/state';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
-import { clockLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels } from './labels';
+import { clockLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels, type Lang } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
@@ -18,6 +18,9 @@ interface Loaded {
   events: EventType[];
   schemas: Partial<Record<string, JsonSchema>>;
 }
+
+/** A timeline entry's type: an event, or the stage or status an order moved to. */
+const whatOf = (type: string, lang: Lang) => label({ ...statusLabels, ...stageLabels, ...eventLabels }, type, lang);
 
 async function load(id: string): Promise<Loaded> {
   const path = `/orders/${encodeURIComponent(id)}`;
@@ -108,7 +111,7 @@ export function OrderPage({ id }: { id: string }) {
       )}
       {events.length === 0 && <p>{say('nothing', lang)}</p>}
       {events.map((type) => (
-        <details class="event-form" data-event={type}>
+        <details key={type} class="event-form" data-event={type}>
           <summary>{label(eventLabels, type, lang)}</summary>
           <SchemaForm schema={schemas[type] ?? { type: 'object' }} submitLabel={say('send', lang)} onSubmit={(data) => send(type, data)} />
         </details>
@@ -132,7 +135,7 @@ export function OrderPage({ id }: { id: string }) {
               <td>{label(roleLabels, entry.actor?.role ?? entry.to ?? 'system', lang)}</td>
               <td>
                 <strong>
-                  {label(timelineKindLabels, entry.kind, lang)} · {label(eventLabels, entry.type, lang)}
+                  {label(timelineKindLabels, entry.kind, lang)} · {whatOf(entry.type, lang)}
                 </strong>
                 {entry.via === 'temporal' && ` ${say('byOperator', lang)}`}
                 <br />

@@ -7,6 +7,7 @@ import { say, useConsole } from './app-context';
 
 export interface JsonSchema {
   type?: string;
+  title?: string;
   description?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -68,7 +69,7 @@ function Field({
   if (schema.type === 'object' && schema.properties) {
     return (
       <fieldset>
-        <legend>{schema.description ?? name}</legend>
+        <legend>{schema.title ?? schema.description ?? name}</legend>
         <Fields schema={schema} values={(value as Values | undefined) ?? {}} set={(v) => set(v)} />
       </fieldset>
     );
@@ -112,7 +113,7 @@ function Field({
   return (
     <div class="field">
       <label for={id}>
-        {name}
+        {schema.title ?? name}
         {required ? ' *' : ''}
         {isFen(schema) ? ' (¥)' : ''}
       </label>
