@@ -283,7 +283,39 @@ export function openApiDocument() {
             `${forStaff} Late: the promised date (the date the goods are finished) has passed and they are not finished; days late are ` +
             'working days of the company calendar. Open: neither completed nor cancelled. `total` counts the matching orders; page with `limit` and `offset`.',
           parameters: queryParameters(BoardQuery),
-          responses: { '200': json('Board', 'the page of open orders'), ...problems(400, 401, 403) },
+          responses: {
+            '200': {
+              description: 'the page of open orders (format=xlsx: the same rows as a spreadsheet, for download)',
+              content: { 'application/json': { schema: ref('Board') }, [formats.xlsx]: { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...problems(400, 401, 403),
+          },
+        },
+      },
+      '/me': {
+        get: {
+          summary: 'Who this token is, and the time zone the company shows times in (the console signs in with it)',
+          responses: {
+            '200': {
+              description: 'the person',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string' },
+                      name: { type: 'string' },
+                      role: { type: 'string' },
+                      customerId: { type: 'string', description: "a customer token's company" },
+                      timeZone: { type: 'string', examples: ['Asia/Shanghai'] },
+                    },
+                    required: ['id', 'name', 'role', 'timeZone'],
+                  },
+                },
+              },
+            },
+            ...problems(401),
+          },
         },
       },
       '/kpis': {

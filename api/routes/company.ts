@@ -79,23 +79,21 @@ const boardColumns: ReportColumn[] = [
 ];
 
 function boardSheet({ asOf, orders }: Awaited<ReturnType<typeof board>>, timeZone: string) {
-  const rows = orders.map(
-    (o): Record<string, Cell> => ({
-      orderNumber: o.orderNumber,
-      customer: o.customer.name,
-      channel: o.channel,
-      status: o.status,
-      stage: o.stage,
-      salesRep: o.salesRep.name ?? o.salesRep.id,
-      promisedDate: o.promisedDate,
-      originalPromisedDate: o.originalPromisedDate,
-      daysLate: o.late ? o.daysLate : null,
-      owedBy: o.owedBy.join(', '),
-      waitingSince: o.waitingSince,
-      amount: o.amount,
-      balanceDue: o.balanceDue,
-    }),
-  );
+  const rows = orders.map((o): Record<string, Cell> => ({
+    orderNumber: o.orderNumber,
+    customer: o.customer.name,
+    channel: o.channel,
+    status: o.status,
+    stage: o.stage,
+    salesRep: o.salesRep.name ?? o.salesRep.id,
+    promisedDate: o.promisedDate,
+    originalPromisedDate: o.originalPromisedDate,
+    daysLate: o.late ? o.daysLate : null,
+    owedBy: o.owedBy.join(', '),
+    waitingSince: o.waitingSince,
+    amount: o.amount,
+    balanceDue: o.balanceDue,
+  }));
   return {
     createdAt: new Date().toISOString(),
     timeZone,
