@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { localDateTime } from '../../workflows/domain/calendar';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import { call, eventually, intoProduction, orderThrough, startApi, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
-import { launchBrowser, screenshot, signIn } from '../support/browser';
+import { launchBrowser, look, signIn } from '../support/browser';
 
 // The staff console in a real browser (Debian's Chromium) against the real API, worker and read model on
 // the dev server: what a clerk, a customer and a supervisor see and do, in Chinese, company time and ¥.
@@ -44,7 +44,7 @@ describe('Console in the browser (dev server)', function () {
     const row = page.getByRole('row').filter({ hasText: orderNumber });
     // The 2-hour first confirmation runs against it.
     await row.getByText(/小时后到期|分钟后到期/).waitFor();
-    await screenshot(page, 'my-work');
+    await look(page, 'my-work');
     await row.getByRole('link', { name: orderNumber }).click();
 
     await page.getByRole('heading', { name: `订单 ${orderNumber}` }).waitFor();
@@ -63,7 +63,7 @@ describe('Console in the browser (dev server)', function () {
     // Company time (Asia/Shanghai), to the minute the event was sent (or the next, on a slow machine).
     assert.ok([localDateTime(sentAt, timeZone), localDateTime(sentAt + 60_000, timeZone)].includes(cells[0]), cells[0]);
     assert.notEqual(await page.getByTestId('stage').textContent(), '接单');
-    await screenshot(page, 'order-page');
+    await look(page, 'order-page');
   });
 
   it('a refused event shows the business reason: the order no longer takes what the form offered', async () => {
@@ -92,7 +92,7 @@ describe('Console in the browser (dev server)', function () {
       await refusal.textContent(),
       `订单当前不接受此操作 — 订单处于「价格审核」阶段，现在等待：价格审核通过、价格有异议、需求变更申请、取消订单 — ${again.body.detail}`,
     );
-    await screenshot(page, 'refused-event');
+    await look(page, 'refused-event');
   });
 
   it('a late order is red on the board with its days late, and the board exports as XLSX', async () => {
@@ -117,7 +117,7 @@ describe('Console in the browser (dev server)', function () {
     // Red, as the board's style sheet says (the test runs in Node: the browser's window is reached through the element).
     const color = await row.locator('td.days-late').evaluate((td) => td.ownerDocument.defaultView?.getComputedStyle(td).color);
     assert.equal(color, 'rgb(180, 35, 24)');
-    await screenshot(page, 'board');
+    await look(page, 'board');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()]);
     const workbook = new ExcelJS.Workbook();
@@ -131,6 +131,14 @@ describe('Console in the browser (dev server)', function () {
       rows.every((r) => !r.includes(`CON-${run}-1`)),
       'only what the filter shows: the first order is not late',
     );
+
+    // The open orders by stage as a chart, and the order form of each channel.
+    await page.getByRole('link', { name: '报表' }).click();
+    await page.getByRole('img', { name: '各阶段订单数' }).waitFor();
+    await look(page, 'reports');
+    await page.getByRole('link', { name: '新建订单' }).click();
+    await page.getByRole('button', { name: '创建订单' }).waitFor();
+    await look(page, 'new-order');
   });
 
   it("a customer sees only its own orders, and another customer's order is not found", async () => {
@@ -145,11 +153,16 @@ describe('Console in the browser (dev server)', function () {
     await page.getByRole('link', { name: own }).waitFor();
     assert.equal(await page.getByRole('link', { name: other }).count(), 0);
     assert.equal(await page.getByRole('link', { name: '状态看板' }).count(), 0, 'no company view');
-    await screenshot(page, 'customer-orders');
+    await look(page, 'customer-orders');
 
     await page.goto(`${api.url}/console/#/orders/${other}`);
     await page.getByText(/找不到该订单/).waitFor();
     await page.goto(`${api.url}/console/#/orders/${own}`);
     await page.getByRole('heading', { name: `订单 ${own}` }).waitFor();
+    // English by choice, kept for the next visit.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: `Order ${own}` }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'My orders' }).waitFor();
   });
 });

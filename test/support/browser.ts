@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { run } from '../../scripts/cluster';
 
@@ -42,9 +43,19 @@ export async function launchBrowser(): Promise<Browser> {
 /** Screenshots of the pages the tests visit, kept as the run's artefacts (dist/test-artifacts/console). */
 export const artefactsDir = path.join(__dirname, '..', '..', 'test-artifacts', 'console');
 
-export async function screenshot(page: Page, name: string) {
+/**
+ * A page as the tests see it: a screenshot kept as an artefact, and an accessibility check (axe-core) that
+ * fails on any serious or critical violation.
+ */
+export async function look(page: Page, name: string) {
   fs.mkdirSync(artefactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artefactsDir, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const found = serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    throw new Error(`${name}: accessibility violations:\n${found.join('\n')}`);
+  }
 }
 
 /** Signs in to the console at `url` with a token, in a fresh context (its own sessionStorage). */
