@@ -23,6 +23,8 @@ import {
   CustomerPage,
   KpiQuery,
   Kpis,
+  ReminderQuery,
+  Reminders,
   UpdateCustomer,
 } from './view-schemas';
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
@@ -149,6 +151,7 @@ export function openApiDocument() {
         Problem: jsonSchema(ProblemDetails, 'output'),
         Board: jsonSchema(Board, 'output'),
         Kpis: jsonSchema(Kpis, 'output'),
+        Reminders: jsonSchema(Reminders, 'output'),
         CreateCustomer: jsonSchema(CreateCustomer, 'input'),
         UpdateCustomer: jsonSchema(UpdateCustomer, 'input'),
         Customer: jsonSchema(Customer, 'output'),
@@ -290,6 +293,15 @@ export function openApiDocument() {
             },
             ...problems(400, 401, 403),
           },
+        },
+      },
+      '/reminders': {
+        get: {
+          summary:
+            "The reminders and escalations the clocks sent to the caller's role on open orders, newest first (the console's My work)",
+          description: forStaff,
+          parameters: queryParameters(ReminderQuery),
+          responses: { '200': json('Reminders', 'the reminders'), ...problems(400, 401, 403) },
         },
       },
       '/me': {

@@ -89,6 +89,38 @@ export const Board = z
   })
   .meta({ examples: [{ asOf: '2027-01-19', total: 1, orders: [boardExample] }] });
 
+export const ReminderQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(500).default(50).describe('the newest this many') })
+  .strict();
+
+export const Reminders = z
+  .object({
+    reminders: z.array(
+      z.object({
+        orderNumber: OrderNumber,
+        at: z.iso.datetime(),
+        kind: z.enum(['reminder', 'escalation']),
+        type: z.string().describe('the clock that sent it, e.g. first-confirmation'),
+        detail: z.string(),
+      }),
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        reminders: [
+          {
+            orderNumber: 'SO-2001',
+            at: '2027-01-19T04:00:00.000Z',
+            kind: 'escalation',
+            type: 'first-confirmation',
+            detail: 'order not confirmed within PT2H of receipt',
+          },
+        ],
+      },
+    ],
+  });
+
 export const KpiQuery = z
   .object({
     from: IsoDate.describe('first company date of the period'),

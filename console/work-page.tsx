@@ -2,21 +2,32 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
-import { label, stageLabels, statusLabels } from './labels';
+import { clockLabels, label, stageLabels, statusLabels, timelineKindLabels } from './labels';
 import type { BoardRow } from './board-page';
 
 // 我的待办: the open orders whose next step the person's role owes (the board's owedBy), the longest waiting
-// first, with the clock that runs against each.
+// first, with the clock that runs against each; then the reminders and escalations sent to their role.
+
+interface Reminder {
+  orderNumber: string;
+  at: string;
+  kind: 'reminder' | 'escalation';
+  type: string;
+  detail: string;
+}
 
 export function WorkPage() {
   const { lang, me } = useConsole();
   const [rows, setRows] = useState<BoardRow[]>();
+  const [reminders, setReminders] = useState<Reminder[]>([]);
   const [error, setError] = useState<string>();
   useEffect(() => {
+    const refuse = (e: unknown) => setError(plainWords(e, lang));
     api<{ orders: BoardRow[] }>(`/board?owedBy=${encodeURIComponent(me.role)}&sort=waitingSince&order=asc&limit=200`).then(
       (b) => setRows(b.orders),
-      (e: unknown) => setError(plainWords(e, lang)),
+      refuse,
     );
+    api<{ reminders: Reminder[] }>('/reminders').then((r) => setReminders(r.reminders), refuse);
   }, [me.role]);
   if (error) return <p class="refusal">{error}</p>;
   if (!rows) return <p>{say('loading', lang)}</p>;
@@ -55,6 +66,30 @@ export function WorkPage() {
                 </tr>
               );
             })}
+          </tbody>
+        </table>
+      )}
+      <h2>{say('notices', lang)}</h2>
+      {reminders.length === 0 ? (
+        <p>{say('nothing', lang)}</p>
+      ) : (
+        <table class="reminders">
+          <tbody>
+            {reminders.map((r) => (
+              <tr class={r.kind}>
+                <td>{companyTime(r.at, me.timeZone)}</td>
+                <td>
+                  <a href={`#/orders/${encodeURIComponent(r.orderNumber)}`}>{r.orderNumber}</a>
+                </td>
+                <td>
+                  <strong>
+                    {label(timelineKindLabels, r.kind, lang)} · {label(clockLabels, r.type, lang)}
+                  </strong>
+                  <br />
+                  <small>{r.detail}</small>
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

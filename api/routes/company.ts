@@ -2,11 +2,11 @@ import { Router, type Response } from 'express';
 import type { PolicyFile } from '../../client/channels';
 import { policyFor } from '../../client/channels';
 import type { ReadModel } from '../../read-model/store';
-import { board, kpis, type LargeOrderRule } from '../../read-model/views';
+import { board, kpis, remindersTo, type LargeOrderRule } from '../../read-model/views';
 import { Channel, CustomerClass } from '../../workflows/domain/order';
 import { personOf } from '../auth';
 import { invalidRequest, Problem } from '../problem';
-import { BoardQuery, KpiQuery } from '../view-schemas';
+import { BoardQuery, KpiQuery, ReminderQuery } from '../view-schemas';
 import { reportXlsx } from '../../read-model/report-formats';
 import { formats } from '../report-schemas';
 import type { Cell, ReportColumn } from '../../workflows/reports/types';
@@ -48,6 +48,14 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     if (format === 'json') return void res.json(rows);
     res.attachment(`board-${rows.asOf}.xlsx`);
     res.type(formats.xlsx).send(await reportXlsx(boardSheet(rows, calendar.timeZone)));
+  });
+
+  // The clocks' reminders and escalations to the caller's role (My work in the console).
+  router.get('/reminders', async (req, res) => {
+    staffOnly(res);
+    const query = ReminderQuery.safeParse(req.query);
+    if (!query.success) throw invalidRequest(query.error.issues, 'query');
+    res.json({ reminders: await remindersTo(readModel.db, personOf(res).role, query.data.limit) });
   });
 
   router.get('/kpis', async (req, res) => {

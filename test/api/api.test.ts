@@ -481,6 +481,7 @@ describe('REST API (dev server)', function () {
       '/orders/{id}/statement',
       '/orders/{id}/timeline',
       '/readyz',
+      '/reminders',
       '/reports',
       '/reports/{id}',
     ]);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { call, eventually, orderThrough, startApi, type ApiUnderTest } from '../support/api-server';
+import { withOwnTimeSkippingServer } from '../support/servers';
 
 // What the console asks of the API, without a browser: its page and policy headers, who a token is, the
 // events a person may send now, and the inbox as the board filtered by who owes the next step.
@@ -56,4 +57,26 @@ describe('REST API for the console (dev server)', function () {
     assert.ok(!(await inbox('qc')).body.orders.some((o: { orderNumber: string }) => o.orderNumber === orderNumber));
     assert.equal((await inbox('system')).status, 400, 'OrderFlow itself has no inbox');
   });
+
+  it("lists the escalations the clocks sent to the caller's role: the supervisor hears of an order not confirmed within 2 hours", async () =>
+    withOwnTimeSkippingServer(async (env) => {
+      const skipping = await startApi({ temporal: env });
+      try {
+        const orderNumber = `CONREM-${Date.now().toString(36)}`;
+        await orderThrough(skipping, orderNumber, 'C-OTHER', []);
+        await env.sleep('3h');
+        const reminders = (role: 'supervisor' | 'order-desk') => call(skipping, 'GET', '/api/v1/reminders', { role });
+        const supervisor = await eventually(
+          () => reminders('supervisor'),
+          (answer) => answer.body.reminders.some((r: { orderNumber: string }) => r.orderNumber === orderNumber),
+        );
+        const escalation = supervisor.body.reminders.find((r: { orderNumber: string }) => r.orderNumber === orderNumber);
+        assert.equal(escalation.kind, 'escalation');
+        assert.equal(escalation.type, 'first-confirmation');
+        assert.deepEqual((await reminders('order-desk')).body.reminders, [], 'addressed to the supervisor only');
+        assert.equal((await call(skipping, 'GET', '/api/v1/reminders', { role: 'customer' })).status, 403);
+      } finally {
+        await skipping.stop();
+      }
+    }));
 });
