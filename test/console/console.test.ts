@@ -139,6 +139,21 @@ describe('Console in the browser (dev server)', function () {
     await page.getByRole('link', { name: '新建订单' }).click();
     await page.getByRole('button', { name: '创建订单' }).waitFor();
     await look(page, 'new-order');
+    // A new order through the standard channel's form (its lines as the API's JSON, unit prices in fen).
+    const customer = page.getByRole('group', { name: 'customer' });
+    await page.getByLabel(/^orderNumber/).fill(`CON-${run}-6`);
+    await customer.getByLabel(/^id/).fill(`C-${run}`);
+    await customer.getByLabel(/^name/).fill('宁波灯具');
+    await customer.getByLabel(/^class/).selectOption('B');
+    await page.getByRole('group', { name: 'salesRep' }).getByLabel(/^id/).fill('rep-1');
+    await page.getByLabel(/^lines/).fill('[{"productCode": "LAMP-1", "quantity": 3, "unitPrice": 12345}]');
+    const delivery = page.getByRole('group', { name: 'delivery' });
+    await delivery.getByLabel(/^address/).fill('宁波市一号路');
+    await delivery.getByLabel(/^contact/).fill('吴女士');
+    await delivery.getByLabel(/^phone/).fill('13800000000');
+    await page.getByRole('button', { name: '创建订单' }).click();
+    await page.getByRole('heading', { name: `订单 CON-${run}-6` }).waitFor();
+    await page.getByText('¥370.35').first().waitFor();
   });
 
   it("a customer sees only its own orders, and another customer's order is not found", async () => {
