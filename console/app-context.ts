@@ -69,6 +69,11 @@ export const words = {
   count: ['数量', 'Count'],
   byStage: ['各阶段订单数', 'Orders by stage'],
   yes: ['是', 'yes'],
+  versions: ['订单明细与版本', 'Lines and versions'],
+  version: ['版本', 'Version'],
+  complaints: ['投诉', 'Complaints'],
+  resolved: ['已处理', 'Resolved'],
+  open: ['处理中', 'Open'],
   byOperator: ['（运维经 Temporal 发送）', '(sent by an operator through Temporal)'],
 } satisfies Record<string, [string, string]>;
 

@@ -15,11 +15,11 @@ const units: [ms: number, zh: string, en: string][] = [
   [60_000, '分钟', 'minute'],
 ];
 
-/** A span as people say it, in its largest whole unit: 3 天, 2 小时, 45 分钟 (under a minute: 1 分钟). */
+/** A span as people say it, rounded in its largest unit: 3 天, 2 小时 (1 h 59 min), 45 分钟 (under a minute: 1 分钟). */
 export function duration(ms: number, lang: Lang): string {
   const span = Math.abs(ms);
   const [unit, zh, en] = units.find(([u]) => span >= u) ?? units[units.length - 1];
-  const n = Math.max(1, Math.floor(span / unit));
+  const n = Math.max(1, Math.round(span / unit));
   return lang === 'zh' ? `${n} ${zh}` : `${n} ${en}${n === 1 ? '' : 's'}`;
 }
 

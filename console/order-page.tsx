@@ -87,6 +87,50 @@ export function OrderPage({ id }: { id: string }) {
         <dd>{yuan(totals?.refundDue ?? s.refundDue)}</dd>
       </dl>
 
+      <h2>{say('versions', lang)}</h2>
+      {/* Every version of the lines side by side, the current one last (需求变更 keeps the earlier ones). */}
+      <div class="versions">
+        {s.lineVersions.map((v) => (
+          <table class="version">
+            <caption>
+              {say('version', lang)} {v.version} · {companyTime(v.since, me.timeZone)}
+            </caption>
+            <tbody>
+              {v.lines.map((line) => (
+                <tr>
+                  <td>{line.productCode}</td>
+                  <td>
+                    {line.quantity} × {yuan(line.unitPrice)}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th>{say('amount', lang)}</th>
+                <td>{yuan(v.amount)}</td>
+              </tr>
+              <tr>
+                <th>{say('promised', lang)}</th>
+                <td>{v.promisedDate ?? '—'}</td>
+              </tr>
+            </tbody>
+          </table>
+        ))}
+      </div>
+
+      {s.complaints.length > 0 && (
+        <>
+          <h2>{say('complaints', lang)}</h2>
+          <ul>
+            {s.complaints.map((c) => (
+              <li>
+                #{c.number} {c.category}: {c.description} · {companyTime(c.filedAt, me.timeZone)} ·{' '}
+                {c.resolvedAt ? `${say('resolved', lang)}: ${c.resolution ?? ''}` : say('open', lang)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h2>{say('clocks', lang)}</h2>
       {s.openClocks.length === 0 ? (
         <p>{say('nothing', lang)}</p>
