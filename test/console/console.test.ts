@@ -15,7 +15,8 @@ describe('Console in the browser (dev server)', function () {
   const run = Date.now().toString(36).toUpperCase();
   const { timeZone } = defaultPolicy.calendar;
 
-  before(async () => {
+  before(async function () {
+    this.timeout(600_000); // the first run on a fresh machine may install Chromium (as root)
     [api, browser] = await Promise.all([startApi(), launchBrowser()]);
   });
   after(async () => {
