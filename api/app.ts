@@ -11,6 +11,7 @@ import { deadLetterRoutes } from './routes/dead-letters';
 import { eventRoutes } from './routes/events';
 import type { ReadModel } from '../read-model/store';
 import { companyRoutes } from './routes/company';
+import { consolePages, meRoutes } from './routes/console';
 import { customerRoutes } from './routes/customers';
 import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog(log));
   if (metrics) app.use(metrics.record);
   app.use(operationsRoutes({ client, taskQueue, openApi: openApiDocument(), shuttingDown }));
+  app.use(consolePages());
   app.use(
     '/api/v1',
     authenticate(tokens, log),
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps) {
     }),
     eventRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
+    meRoutes({ policy }),
     ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy }), reportRoutes({ readModel })] : []),
     // 团订 sales pipeline
     ...(readModel ? [salesPipelineRoutes({ readModel, policy })] : []),

@@ -23,6 +23,8 @@ import {
   CustomerPage,
   KpiQuery,
   Kpis,
+  ReminderQuery,
+  Reminders,
   UpdateCustomer,
 } from './view-schemas';
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
@@ -152,6 +154,7 @@ export function openApiDocument() {
         Problem: jsonSchema(ProblemDetails, 'output'),
         Board: jsonSchema(Board, 'output'),
         Kpis: jsonSchema(Kpis, 'output'),
+        Reminders: jsonSchema(Reminders, 'output'),
         CreateCustomer: jsonSchema(CreateCustomer, 'input'),
         UpdateCustomer: jsonSchema(UpdateCustomer, 'input'),
         Customer: jsonSchema(Customer, 'output'),
@@ -199,6 +202,25 @@ export function openApiDocument() {
           summary: 'The order snapshot',
           parameters: [orderNumber],
           responses: { '200': json('OrderSnapshot', 'the order'), ...problems(401, 404, 429, 503) },
+        },
+      },
+      '/orders/{id}/allowed-events': {
+        get: {
+          summary: 'The events this person may send now (what the console offers a form for)',
+          description:
+            "The order's expectedEvents that the caller's role may send by the policy of the order's channel and customer class; the order checks its own matrix when the event comes.",
+          parameters: [orderNumber],
+          responses: {
+            '200': {
+              description: 'event types',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { events: { type: 'array', items: { type: 'string' } } }, required: ['events'] },
+                },
+              },
+            },
+            ...problems(401, 404, 429, 503),
+          },
         },
       },
       '/orders/{id}/timeline': {
@@ -269,7 +291,48 @@ export function openApiDocument() {
             `${forStaff} Late: the promised date (the date the goods are finished) has passed and they are not finished; days late are ` +
             'working days of the company calendar. Open: neither completed nor cancelled. `total` counts the matching orders; page with `limit` and `offset`.',
           parameters: queryParameters(BoardQuery),
-          responses: { '200': json('Board', 'the page of open orders'), ...problems(400, 401, 403) },
+          responses: {
+            '200': {
+              description: 'the page of open orders (format=xlsx: the same rows as a spreadsheet, for download)',
+              content: { 'application/json': { schema: ref('Board') }, [formats.xlsx]: { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...problems(400, 401, 403),
+          },
+        },
+      },
+      '/reminders': {
+        get: {
+          summary:
+            "The reminders and escalations the clocks sent to the caller's role on open orders, newest first (the console's My work)",
+          description: forStaff,
+          parameters: queryParameters(ReminderQuery),
+          responses: { '200': json('Reminders', 'the reminders'), ...problems(400, 401, 403) },
+        },
+      },
+      '/me': {
+        get: {
+          summary: 'Who this token is, and the time zone the company shows times in (the console signs in with it)',
+          responses: {
+            '200': {
+              description: 'the person',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      id: { type: 'string' },
+                      name: { type: 'string' },
+                      role: { type: 'string' },
+                      customerId: { type: 'string', description: "a customer token's company" },
+                      timeZone: { type: 'string', examples: ['Asia/Shanghai'] },
+                    },
+                    required: ['id', 'name', 'role', 'timeZone'],
+                  },
+                },
+              },
+            },
+            ...problems(401),
+          },
         },
       },
       '/kpis': {

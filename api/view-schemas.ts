@@ -25,6 +25,10 @@ export const BoardQuery = z
     large: yesNo.describe(
       "true: large orders only (above the policy's largeOrderAmount for their channel and customer class), for the supervisor's spot checks; false: the others",
     ),
+    owedBy: Role.exclude(['system'])
+      .optional()
+      .describe("orders whose next step on the main line this role owes (the person's inbox, with sort=waitingSince&order=asc)"),
+    format: z.enum(['json', 'xlsx']).default('json').describe('xlsx: the same rows as a spreadsheet, money in ¥ and dates in company time'),
     sort: z
       .enum(['promisedDate', 'daysLate', 'receivedAt', 'waitingSince', 'orderNumber'])
       .default('daysLate')
@@ -84,6 +88,38 @@ export const Board = z
     orders: z.array(BoardRow),
   })
   .meta({ examples: [{ asOf: '2027-01-19', total: 1, orders: [boardExample] }] });
+
+export const ReminderQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(500).default(50).describe('the newest this many') })
+  .strict();
+
+export const Reminders = z
+  .object({
+    reminders: z.array(
+      z.object({
+        orderNumber: OrderNumber,
+        at: z.iso.datetime(),
+        kind: z.enum(['reminder', 'escalation']),
+        type: z.string().describe('the clock that sent it, e.g. first-confirmation'),
+        detail: z.string(),
+      }),
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        reminders: [
+          {
+            orderNumber: 'SO-2001',
+            at: '2027-01-19T04:00:00.000Z',
+            kind: 'escalation',
+            type: 'first-confirmation',
+            detail: 'order not confirmed within PT2H of receipt',
+          },
+        ],
+      },
+    ],
+  });
 
 export const KpiQuery = z
   .object({

@@ -31,7 +31,8 @@ export function reportCsv(report: Report): string {
 
 const numberFormats: Partial<Record<ColumnType, string>> = { fen: '"¥"#,##0.00', percent: '0.0' };
 
-export async function reportXlsx(report: Report): Promise<Buffer> {
+/** Any sheets as XLSX: a report's, or the status board's. */
+export async function reportXlsx(report: Pick<Report, 'createdAt' | 'timeZone' | 'sheets'>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OrderFlow';
   workbook.created = new Date(report.createdAt);

@@ -17,6 +17,8 @@ export interface BoardFilters {
   large?: boolean;
   /** What counts as large (KpiQuery.large). */
   largeAbove?: LargeOrderRule[];
+  /** Orders whose next step this role owes (a person's inbox in the console). */
+  owedBy?: string;
   sort: 'promisedDate' | 'daysLate' | 'receivedAt' | 'waitingSince' | 'orderNumber';
   order: 'asc' | 'desc';
   limit: number;
@@ -93,6 +95,8 @@ export async function board(db: Kysely<Database>, f: BoardFilters, calendar: Com
   if (f.channel !== undefined) q = q.where('channel', '=', f.channel);
   if (f.customerId !== undefined) q = q.where('customer_id', '=', f.customerId);
   if (f.late !== undefined) q = q.where(lateIs(f.late, today));
+  // owed_by is the JSON array of role names (no quote, %, or _ in any), the same text on SQLite and PostgreSQL.
+  if (f.owedBy !== undefined) q = q.where('owed_by', 'like', `%"${f.owedBy}"%`);
   if (f.large !== undefined) q = q.where((eb) => (f.large ? isLarge(f.largeAbove)(eb) : eb.not(isLarge(f.largeAbove)(eb))));
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const column = sortColumns[f.sort];
@@ -351,4 +355,29 @@ export async function orderList(db: Kysely<Database>, f: OrderListFilters, calen
   });
   const last = orders.at(-1);
   return { orders, next: rows.length > f.pageSize && last ? { receivedAt: last.receivedAt, orderNumber: last.orderNumber } : undefined };
+}
+
+/** A reminder or escalation a clock sent to a role (提醒 / 升级), on an order still open. */
+export interface ReminderRow {
+  orderNumber: string;
+  at: string;
+  kind: 'reminder' | 'escalation';
+  type: string;
+  detail: string;
+}
+
+/** The reminders and escalations addressed to a role on open orders, newest first: what a person's inbox shows beside the steps they owe. */
+export async function remindersTo(db: Kysely<Database>, role: string, limit: number): Promise<ReminderRow[]> {
+  const rows = await db
+    .selectFrom('order_timeline as t')
+    .innerJoin('orders as o', 'o.order_number', 't.order_number')
+    .where('o.open', '=', 1)
+    .where('t.to_role', '=', role)
+    .where('t.kind', 'in', ['reminder', 'escalation'])
+    .select(['t.order_number', 't.at', 't.kind', 't.type', 't.detail'])
+    .orderBy('t.at', 'desc')
+    .orderBy('t.order_number')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ orderNumber: r.order_number, at: r.at, kind: r.kind as ReminderRow['kind'], type: r.type, detail: r.detail }));
 }

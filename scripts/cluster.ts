@@ -43,7 +43,7 @@ export interface ClusterOptions {
 const say = (line: string) => console.log(`[cluster] ${line}`);
 
 /** Runs a command to its end without blocking the event loop (a cold Go build takes minutes); its output, or an error with it. */
-function run(
+export function run(
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; cwd?: string } = {},

@@ -223,6 +223,7 @@ async function main() {
     [
       '',
       'OrderFlow is running:',
+      `  Console      ${apiUrl}/console/  (sign in with an API token; development tokens: dev-order-desk, dev-finance …)`,
       `  API          ${apiUrl}  (health: /healthz)`,
       process.env.TEMPORAL_ADDRESS
         ? `  Temporal     ${address} (existing cluster)`

@@ -2,11 +2,14 @@ import { Router, type Response } from 'express';
 import type { PolicyFile } from '../../client/channels';
 import { policyFor } from '../../client/channels';
 import type { ReadModel } from '../../read-model/store';
-import { board, kpis, type LargeOrderRule } from '../../read-model/views';
+import { board, kpis, remindersTo, type LargeOrderRule } from '../../read-model/views';
 import { Channel, CustomerClass } from '../../workflows/domain/order';
 import { personOf } from '../auth';
 import { invalidRequest, Problem } from '../problem';
-import { BoardQuery, KpiQuery } from '../view-schemas';
+import { BoardQuery, KpiQuery, ReminderQuery } from '../view-schemas';
+import { reportXlsx } from '../../read-model/report-formats';
+import { formats } from '../report-schemas';
+import type { Cell, ReportColumn } from '../../workflows/reports/types';
 
 // The company's view of its orders, from the read model (not Temporal): the status board and the
 // KPIs. For staff only: a customer sees none of it.
@@ -40,7 +43,19 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     staffOnly(res);
     const query = BoardQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
-    res.json(await board(readModel.db, { ...query.data, largeAbove: large }, calendar));
+    const { format, ...filters } = query.data;
+    const rows = await board(readModel.db, { ...filters, largeAbove: large }, calendar);
+    if (format === 'json') return void res.json(rows);
+    res.attachment(`board-${rows.asOf}.xlsx`);
+    res.type(formats.xlsx).send(await reportXlsx(boardSheet(rows, calendar.timeZone)));
+  });
+
+  // The clocks' reminders and escalations to the caller's role (My work in the console).
+  router.get('/reminders', async (req, res) => {
+    staffOnly(res);
+    const query = ReminderQuery.safeParse(req.query);
+    if (!query.success) throw invalidRequest(query.error.issues, 'query');
+    res.json({ reminders: await remindersTo(readModel.db, personOf(res).role, query.data.limit) });
   });
 
   router.get('/kpis', async (req, res) => {
@@ -52,4 +67,44 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
   });
 
   return router;
+}
+
+// The status board as a spreadsheet (状态看板): what the board's table shows, one row per order.
+const boardColumns: ReportColumn[] = [
+  { key: 'orderNumber', title: '订单号 Order', type: 'text' },
+  { key: 'customer', title: '客户 Customer', type: 'text' },
+  { key: 'channel', title: '渠道 Channel', type: 'text' },
+  { key: 'status', title: '状态 Status', type: 'text' },
+  { key: 'stage', title: '阶段 Stage', type: 'text' },
+  { key: 'salesRep', title: '业务员 Sales rep', type: 'text' },
+  { key: 'promisedDate', title: '承诺交期 Promised', type: 'date' },
+  { key: 'originalPromisedDate', title: '原交期 Original', type: 'date' },
+  { key: 'daysLate', title: '逾期天数 Days late', type: 'int' },
+  { key: 'owedBy', title: '待办方 Owed by', type: 'text' },
+  { key: 'waitingSince', title: '等待自 Waiting since', type: 'datetime' },
+  { key: 'amount', title: '金额 Amount', type: 'fen' },
+  { key: 'balanceDue', title: '余款 Balance due', type: 'fen' },
+];
+
+function boardSheet({ asOf, orders }: Awaited<ReturnType<typeof board>>, timeZone: string) {
+  const rows = orders.map((o): Record<string, Cell> => ({
+    orderNumber: o.orderNumber,
+    customer: o.customer.name,
+    channel: o.channel,
+    status: o.status,
+    stage: o.stage,
+    salesRep: o.salesRep.name ?? o.salesRep.id,
+    promisedDate: o.promisedDate,
+    originalPromisedDate: o.originalPromisedDate,
+    daysLate: o.late ? o.daysLate : null,
+    owedBy: o.owedBy.join(', '),
+    waitingSince: o.waitingSince,
+    amount: o.amount,
+    balanceDue: o.balanceDue,
+  }));
+  return {
+    createdAt: new Date().toISOString(),
+    timeZone,
+    sheets: [{ name: `board ${asOf}`, title: `状态看板 Status board ${asOf}`, columns: boardColumns, rows }],
+  };
 }

@@ -3,7 +3,8 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { policyFor, startOrder, type PolicyFile } from '../../client/channels';
 import { findCustomer, owedBy } from '../../read-model/customers';
 import type { ReadModel } from '../../read-model/store';
-import { Channel, type CreditCheck, type OrderInput } from '../../workflows/domain/order';
+import { Channel, type CreditCheck, type CustomerClass, type OrderInput } from '../../workflows/domain/order';
+import { rolesFor } from '../../workflows/domain/permissions';
 import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
 import type { LedgerSnapshot, OrderSnapshot } from '../../workflows/domain/snapshot';
 import { snapshotQuery, timelineQuery } from '../../workflows/messages';
@@ -114,6 +115,16 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys, customerF
 
   router.get('/orders/:id', async (req, res) => {
     res.json(await (await visibleOrder(client, personOf(res), req.params.id)).query(snapshotQuery));
+  });
+
+  // What this person may send now (the console's forms): the events the order expects, those the person's
+  // role may send by the policy the order's channel and class start with. The order checks its own
+  // snapshotted matrix when the event comes; this is what to offer, not what to allow.
+  router.get('/orders/:id/allowed-events', async (req, res) => {
+    const person = personOf(res);
+    const snapshot = await (await visibleOrder(client, person, req.params.id)).query(snapshotQuery);
+    const orderPolicy = policyFor(snapshot.channel as Channel, snapshot.customer.class as CustomerClass, policy);
+    res.json({ events: snapshot.expectedEvents.filter((type) => rolesFor(orderPolicy, type).includes(person.role)) });
   });
 
   router.get('/orders/:id/timeline', async (req, res) => {

@@ -473,8 +473,10 @@ describe('REST API (dev server)', function () {
       '/dead-letters',
       '/healthz',
       '/kpis',
+      '/me',
       '/orders',
       '/orders/{id}',
+      '/orders/{id}/allowed-events',
       '/orders/{id}/balance-due-notice',
       '/orders/{id}/dead-letters',
       '/orders/{id}/dead-letters/{seq}/resend',
@@ -482,6 +484,7 @@ describe('REST API (dev server)', function () {
       '/orders/{id}/statement',
       '/orders/{id}/timeline',
       '/readyz',
+      '/reminders',
       '/reports',
       '/reports/{id}',
       // 团订 sales pipeline

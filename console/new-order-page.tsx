@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, plainWords } from './api';
+import { say, useConsole } from './app-context';
+import { openApi } from './openapi';
+import { SchemaForm, type JsonSchema } from './schema-form';
+
+// 新建订单: each channel's order form as the API describes it (CreateOrder in the OpenAPI document).
+
+export function NewOrderPage() {
+  const { lang } = useConsole();
+  const [forms, setForms] = useState<Record<string, JsonSchema>>();
+  const [channel, setChannel] = useState('standard');
+  useEffect(() => void openApi().then((doc) => setForms(doc.createOrder)), []);
+  if (!forms) return <p>{say('loading', lang)}</p>;
+  const create = async (body: Record<string, unknown>) => {
+    try {
+      const created = await api<{ orderNumber: string }>('/orders', { method: 'POST', body: { ...body, channel } });
+      location.hash = `#/orders/${encodeURIComponent(created.orderNumber)}`;
+      return undefined;
+    } catch (e) {
+      return plainWords(e, lang);
+    }
+  };
+  return (
+    <section>
+      <h1>{say('newOrder', lang)}</h1>
+      <label>
+        {say('channel', lang)}{' '}
+        <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
+          {Object.keys(forms).map((c) => (
+            <option value={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <SchemaForm key={channel} schema={forms[channel]} submitLabel={say('create', lang)} onSubmit={create} />
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { EventType } from '../workflows/domain/events';
+import type { OrderSnapshot } from '../workflows/domain/snapshot';
+import type { TimelineEntry } from '../workflows/domain/state';
+import { api, plainWords } from './api';
+import { say, useConsole } from './app-context';
+import { clockAgainst, companyTime, yuan } from './format';
+import { clockLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels, type Lang } from './labels';
+import { openApi } from './openapi';
+import { SchemaForm, type JsonSchema } from './schema-form';
+
+// 订单页: the order's header, its money, open clocks, the business timeline, and a form for every event
+// this person may send now (GET /orders/{id}/allowed-events), each generated from the event's schema.
+
+interface Loaded {
+  snapshot: OrderSnapshot;
+  timeline: TimelineEntry[];
+  events: EventType[];
+  schemas: Partial<Record<string, JsonSchema>>;
+}
+
+/** A timeline entry's type: an event, or the stage or status an order moved to. */
+const whatOf = (type: string, lang: Lang) => label({ ...statusLabels, ...stageLabels, ...eventLabels }, type, lang);
+
+async function load(id: string): Promise<Loaded> {
+  const path = `/orders/${encodeURIComponent(id)}`;
+  const [snapshot, { timeline }, { events }, schemas] = await Promise.all([
+    api<OrderSnapshot>(path),
+    api<{ timeline: TimelineEntry[] }>(`${path}/timeline`),
+    api<{ events: EventType[] }>(`${path}/allowed-events`),
+    openApi().then((doc) => doc.eventData),
+  ]);
+  return { snapshot, timeline, events, schemas };
+}
+
+export function OrderPage({ id }: { id: string }) {
+  const { lang, me } = useConsole();
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const reload = () =>
+    load(id).then(setLoaded, (e: unknown) => {
+      setError(plainWords(e, lang));
+    });
+  useEffect(() => void reload(), [id]);
+  if (error) return <p class="refusal">{error}</p>;
+  if (!loaded) return <p>{say('loading', lang)}</p>;
+  const { snapshot: s, timeline, events, schemas } = loaded;
+  const totals = s.ledger?.totals;
+  const send = async (type: EventType, data: Record<string, unknown>) => {
+    try {
+      await api(`/orders/${encodeURIComponent(id)}/events`, { method: 'POST', body: { type, data } });
+    } catch (e) {
+      return plainWords(e, lang);
+    }
+    setDone(label(eventLabels, type, lang));
+    await reload();
+    return undefined;
+  };
+  return (
+    <article>
+      <h1>
+        {say('order', lang)} {s.orderNumber}
+      </h1>
+      <dl class="header">
+        <dt>{say('customer', lang)}</dt>
+        <dd>{s.customer.name}</dd>
+        <dt>{say('channel', lang)}</dt>
+        <dd>{s.channel}</dd>
+        <dt>{say('status', lang)}</dt>
+        <dd>{label(statusLabels, s.status, lang)}</dd>
+        <dt>{say('stage', lang)}</dt>
+        <dd data-testid="stage">{label(stageLabels, s.stage, lang)}</dd>
+        <dt>{say('promised', lang)}</dt>
+        <dd>{s.promisedDate ?? '—'}</dd>
+        <dt>{say('original', lang)}</dt>
+        <dd>{s.originalPromisedDate ?? '—'}</dd>
+        <dt>{say('daysLate', lang)}</dt>
+        <dd class={s.late ? 'late' : ''}>{s.late ? s.daysLate : 0}</dd>
+        <dt>{say('contract', lang)}</dt>
+        <dd>{yuan(totals?.contract ?? s.amount)}</dd>
+        <dt>{say('received', lang)}</dt>
+        <dd>{yuan(totals?.received ?? s.received)}</dd>
+        <dt>{say('balance', lang)}</dt>
+        <dd>{yuan(totals?.balance ?? s.balanceDue)}</dd>
+        <dt>{say('refundDue', lang)}</dt>
+        <dd>{yuan(totals?.refundDue ?? s.refundDue)}</dd>
+      </dl>
+
+      <h2>{say('versions', lang)}</h2>
+      {/* Every version of the lines side by side, the current one last (需求变更 keeps the earlier ones). */}
+      <div class="versions">
+        {s.lineVersions.map((v) => (
+          <table class="version">
+            <caption>
+              {say('version', lang)} {v.version} · {companyTime(v.since, me.timeZone)}
+            </caption>
+            <tbody>
+              {v.lines.map((line) => (
+                <tr>
+                  <td>{line.productCode}</td>
+                  <td>
+                    {line.quantity} × {yuan(line.unitPrice)}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th>{say('amount', lang)}</th>
+                <td>{yuan(v.amount)}</td>
+              </tr>
+              <tr>
+                <th>{say('promised', lang)}</th>
+                <td>{v.promisedDate ?? '—'}</td>
+              </tr>
+            </tbody>
+          </table>
+        ))}
+      </div>
+
+      {s.complaints.length > 0 && (
+        <>
+          <h2>{say('complaints', lang)}</h2>
+          <ul>
+            {s.complaints.map((c) => (
+              <li>
+                #{c.number} {c.category}: {c.description} · {companyTime(c.filedAt, me.timeZone)} ·{' '}
+                {c.resolvedAt ? `${say('resolved', lang)}: ${c.resolution ?? ''}` : say('open', lang)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>{say('clocks', lang)}</h2>
+      {s.openClocks.length === 0 ? (
+        <p>{say('nothing', lang)}</p>
+      ) : (
+        <ul class="clocks">
+          {s.openClocks.map((c) => {
+            const against = clockAgainst(c.dueAt, lang);
+            return (
+              <li class={against.overdue ? 'late' : ''}>
+                {label(clockLabels, c.name, lang)}: {companyTime(c.dueAt, me.timeZone)} ({against.text})
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <h2>{say('actions', lang)}</h2>
+      {done && (
+        <p class="done" role="status">
+          {say('sent', lang)}: {done}
+        </p>
+      )}
+      {events.length === 0 && <p>{say('nothing', lang)}</p>}
+      {events.map((type) => (
+        <details key={type} class="event-form" data-event={type}>
+          <summary>{label(eventLabels, type, lang)}</summary>
+          <SchemaForm schema={schemas[type] ?? { type: 'object' }} submitLabel={say('send', lang)} onSubmit={(data) => send(type, data)} />
+        </details>
+      ))}
+
+      <h2>{say('timeline', lang)}</h2>
+      <table class="timeline">
+        <thead>
+          <tr>
+            <th>{say('when', lang)}</th>
+            <th>{say('who', lang)}</th>
+            <th>{say('role', lang)}</th>
+            <th>{say('what', lang)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...timeline].reverse().map((entry) => (
+            <tr class={entry.kind}>
+              <td>{companyTime(entry.at, me.timeZone)}</td>
+              <td>{entry.actor?.name ?? entry.actor?.id ?? entry.person ?? ''}</td>
+              <td>{label(roleLabels, entry.actor?.role ?? entry.to ?? 'system', lang)}</td>
+              <td>
+                <strong>
+                  {label(timelineKindLabels, entry.kind, lang)} · {whatOf(entry.type, lang)}
+                </strong>
+                {entry.via === 'temporal' && ` ${say('byOperator', lang)}`}
+                <br />
+                <small>{entry.detail}</small>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
