@@ -2,3 +2,4 @@
 export { sampleOrder } from './sample-order';
 export { standardOrder } from './standard-order';
 export { companyReport } from './reports/company-report';
+export { orderComplaint } from './complaint';

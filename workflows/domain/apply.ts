@@ -1,4 +1,5 @@
 import type { EventType, OrderEvent } from './events';
+import { compensated, fileComplaint } from './complaints';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
@@ -367,6 +368,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     });
   },
   'complaint-filed': (s, event, at) => {
+    if (s.complaintWorkflows) return void fileComplaint(s, at, event.actor, event.data.category, event.data.description);
     s.complaints.push({ number: s.complaints.length + 1, category: event.data.category, description: event.data.description, filedAt: at });
     notify(s, at, {
       kind: 'notification',
@@ -392,6 +394,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   'force-majeure-verified': (s, event, at) => {
     s.delays[event.data.delay - 1].forceMajeure = { at, by: event.actor, evidence: event.data.evidence };
+  },
+  // Complaints as their own workflows: the money agreed for one stays on the order's ledger.
+  'complaint-compensation-agreed': (s, event, at) => {
+    const { complaintNumber, amount, reason } = event.data;
+    compensate(s, event.actor, at, amount, `complaint ${complaintNumber}: ${reason}`);
+    compensated(s, complaintNumber, amount);
   },
 };
 

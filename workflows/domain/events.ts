@@ -167,6 +167,14 @@ export const eventData = {
     delay: z.int().positive().describe('the delay, by its number on the order (1 for the first reported)'),
     evidence: Reason.describe('what the supervisor checked'),
   }),
+  // Complaints as their own workflows: the money agreed for one goes to the order's ledger.
+  'complaint-compensation-agreed': z
+    .object({
+      complaintNumber: z.int().positive().describe('the complaint, by its number on the order'),
+      amount: Fen.min(1).describe('in fen: lowers what the customer owes'),
+      reason: Reason,
+    })
+    .describe('A compensation agreed with the customer for a complaint (a discount, a refund of part of the price).'),
 } as const;
 
 export type EventType = keyof typeof eventData;

@@ -30,6 +30,10 @@ export const Role = z.enum([
   'customer', // 客户 / 代理商 / 门店
   'operator', // 运维: runs OrderFlow; resends undelivered notices, sends no business event
   'system',
+  // Complaints (000 §三): the regional manager hears of every complaint and of technical's finding; the
+  // marketing assistant records it and sends the installation team or follows the repair.
+  'regional-manager', // 区域经理
+  'marketing-assistant', // 营销助理
 ]);
 export type Role = z.infer<typeof Role>;
 

@@ -51,12 +51,18 @@ export const kpiPermissions = {
   'force-majeure-verified': ['supervisor'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+/** Complaints: the regional manager or a supervisor agrees a compensation with the customer. */
+export const complaintPermissions = {
+  'complaint-compensation-agreed': ['regional-manager', 'supervisor'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
   ...moneyPermissions,
   ...supervisionPermissions,
   ...kpiPermissions,
+  ...complaintPermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
-import { changeOrderPermissions, kpiPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
+import { ComplaintEventType } from './complaint-events';
+import { changeOrderPermissions, complaintPermissions, kpiPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the
@@ -59,10 +60,29 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'signed-for': ['customer', 'warehouse', 'sales-rep'],
   ...moneyPermissions,
   ...supervisionPermissions,
-  'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service'],
+  'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service', 'regional-manager', 'marketing-assistant'],
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
   ...kpiPermissions,
+  ...complaintPermissions,
+};
+
+/**
+ * Who sends each step of a complaint (000 §三): technical contacts the customer and finds the cause; the
+ * marketing assistant (installation), QC or the repair department (service) schedule the visit; the team
+ * reports it; the customer confirms satisfaction (staff record it with the customer's written word); a
+ * supervisor may close it with a reason; service, sales or the regional manager call back.
+ */
+const customerOrStaffForThem: Role[] = ['customer', 'marketing-assistant', 'regional-manager', 'service', 'sales-rep'];
+const defaultComplaintPermissions: Record<ComplaintEventType, Role[]> = {
+  'customer-contacted': ['technical'],
+  'cause-found': ['technical'],
+  'fix-scheduled': ['marketing-assistant', 'qc', 'service'],
+  'visit-made': ['service', 'marketing-assistant'],
+  'customer-satisfied': customerOrStaffForThem,
+  'customer-not-satisfied': customerOrStaffForThem,
+  'closed-by-supervisor': ['supervisor'],
+  'callback-made': ['service', 'sales-rep', 'regional-manager', 'marketing-assistant'],
 };
 
 export const Policy = z.object({
@@ -233,6 +253,24 @@ export const Policy = z.object({
        * until then the warehouse's shipment is refused. Off by default so that existing integrations keep their flow.
        */
       confirmReceivingTime: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** 投诉 (000 §三): each complaint's clocks, callbacks and who sends its events. */
+  complaints: z
+    .object({
+      /** 技术人员应马上和客户取得联系: technical contacts the customer within this, or it is escalated. */
+      firstContact: Escalation.prefault({ after: 'PT4H', to: 'supervisor' }),
+      /** A visit is scheduled within this of technical's finding (or of the customer saying it is not fixed), or it is escalated. */
+      fixScheduled: Escalation.prefault({ after: 'P3D', to: 'supervisor' }),
+      /** 回访: the customer is called back this long after the complaint closed, once per entry. */
+      callbacks: z
+        .object({ after: z.array(IsoDuration).min(1).max(10).default(['P7D', 'P30D']), to: z.array(Role).min(1).default(['service']) })
+        .prefault({}),
+      // A policy file names the steps it changes; the others keep their defaults.
+      permissions: z
+        .partialRecord(ComplaintEventType, z.array(Role))
+        .default({})
+        .transform((matrix) => ({ ...defaultComplaintPermissions, ...matrix }) as Record<ComplaintEventType, Role[]>),
     })
     .prefault({}),
   outbox: z
