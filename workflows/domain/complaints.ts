@@ -17,7 +17,8 @@ import { notify, record, type Complaint, type Notice, type OpenClock, type Order
 // A supervisor may close it at any open stage, with a reason. The customer's fault or nobody's: no
 // visit is needed, technical's finding goes to the customer to confirm.
 
-export type ComplaintStage = 'reported' | 'investigating' | 'fix-pending' | 'visit-scheduled' | 'awaiting-confirmation' | 'closed' | 'finished';
+export type ComplaintStage =
+  'reported' | 'investigating' | 'fix-pending' | 'visit-scheduled' | 'awaiting-confirmation' | 'closed' | 'finished';
 const openStages: readonly ComplaintStage[] = ['reported', 'investigating', 'fix-pending', 'visit-scheduled', 'awaiting-confirmation'];
 export const isOpenStage = (stage: ComplaintStage) => openStages.includes(stage);
 
@@ -70,6 +71,8 @@ export interface ComplaintReport {
   detail: string;
   notices: ComplaintNotice[];
   finding?: Pick<Finding, 'responsibleParty' | 'cause'>;
+  /** The customer's satisfaction given with the step (at closing or a callback), for the order's figures. */
+  rating?: number;
   /** Set when the complaint closed: when, and how (the customer's confirmation, or the supervisor's reason). */
   closed?: { at: string; resolution: string };
 }
@@ -183,7 +186,15 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
       break;
     case 'cause-found': {
       const { responsibleParty, cause, finding, contractRef, drawingRef } = event.data;
-      c.finding = { at, by: event.actor, responsibleParty, cause, finding, ...(contractRef && { contractRef }), ...(drawingRef && { drawingRef }) };
+      c.finding = {
+        at,
+        by: event.actor,
+        responsibleParty,
+        cause,
+        finding,
+        ...(contractRef && { contractRef }),
+        ...(drawingRef && { drawingRef }),
+      };
       // 将初步结果向区域经理汇报
       tell('regional-manager', 'complaint-finding', `${responsibleParty} responsible (${cause}): ${finding}`);
       if (responsibleParty === 'customer' || responsibleParty === 'none') {
@@ -242,7 +253,15 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
   const detail = describe(event) + (via ? ' (sent by an operator through Temporal)' : '');
   c.timeline.push({ at, kind: 'event', type: event.type, actor: event.actor, ...(via && { via }), detail });
   for (const n of notices) c.timeline.push({ at, kind: n.kind, type: n.type, to: n.to, detail: n.detail });
-  queueReport(c, at, { step: event.type, actor: event.actor, detail: `complaint ${c.number} ${event.type}: ${detail}`, notices, closed });
+  const rating = 'rating' in event.data ? event.data.rating : undefined;
+  queueReport(c, at, {
+    step: event.type,
+    actor: event.actor,
+    detail: `complaint ${c.number} ${event.type}: ${detail}`,
+    notices,
+    ...(rating !== undefined && { rating }),
+    closed,
+  });
 }
 
 /** A visit is owed: the marketing assistant records it (营销助理记录) and sends the installation team, or QC and the repair department take it. */
@@ -340,7 +359,15 @@ export function complaintSnapshotOf(c: ComplaintState): ComplaintSnapshot {
  * (门店人员应马上向区域经理汇报, 并通知技术人员), and starts its workflow.
  */
 export function fileComplaint(s: OrderState, at: string, filedBy: Actor, category: string, description: string): Complaint {
-  const complaint: Complaint = { number: s.complaints.length + 1, category, description, filedAt: at, filedBy, state: 'reported', started: false };
+  const complaint: Complaint = {
+    number: s.complaints.length + 1,
+    category,
+    description,
+    filedAt: at,
+    filedBy,
+    state: 'reported',
+    started: false,
+  };
   s.complaints.push(complaint);
   for (const to of ['regional-manager', 'technical'] as const)
     notify(s, at, {
@@ -377,7 +404,10 @@ export function takeComplaintReport(s: OrderState, report: ComplaintReport, at: 
     complaint.resolvedAt = report.closed.at;
     complaint.resolution = report.closed.resolution;
   }
-  record(s, at, { kind: 'complaint', type: report.step, ...(report.actor && { actor: report.actor }), detail: report.detail });
+  // A clock's step is its notice alone; an event's is recorded as the complaint's step.
+  if (report.actor) record(s, at, { kind: 'complaint', type: report.step, actor: report.actor, detail: report.detail });
+  if (report.rating !== undefined && report.actor)
+    s.satisfaction = [...(s.satisfaction ?? []), { rating: report.rating, at: report.at, source: 'callback', by: report.actor }];
   for (const notice of report.notices) notify(s, at, notice);
   advance(s, at);
 }

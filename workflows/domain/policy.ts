@@ -3,7 +3,14 @@ import { durationMs } from './duration';
 import { eventTypes, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, PaymentPlan, Role, type Instalment } from './order';
 import { ComplaintEventType } from './complaint-events';
-import { changeOrderPermissions, complaintPermissions, kpiPermissions, laterEventPermissions, moneyPermissions, supervisionPermissions } from './permissions';
+import {
+  changeOrderPermissions,
+  complaintPermissions,
+  kpiPermissions,
+  laterEventPermissions,
+  moneyPermissions,
+  supervisionPermissions,
+} from './permissions';
 
 // The company's order policy: every number a rule carries (domain.md §5) lives here, not in code.
 // The policy in force when an order starts is snapshotted into its workflow input, so editing the

@@ -180,7 +180,10 @@ export const standardRoute: Route = {
     {
       stage: 'after-sales',
       done: (s) => f(s).archivedAt !== undefined,
-      expects: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 && !s.complaintWorkflows ? (['complaint-resolved'] as const) : [])],
+      expects: (s) => [
+        'complaint-filed',
+        ...(openComplaints(s).length > 0 && !s.complaintWorkflows ? (['complaint-resolved'] as const) : []),
+      ],
       provides: ['archivedAt'],
     },
   ],
