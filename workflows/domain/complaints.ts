@@ -257,7 +257,7 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
   queueReport(c, at, {
     step: event.type,
     actor: event.actor,
-    detail: `complaint ${c.number} ${event.type}: ${detail}`,
+    detail: `complaint ${c.number} ${event.type}${detail && `: ${detail}`}`,
     notices,
     ...(rating !== undefined && { rating }),
     closed,
@@ -365,7 +365,7 @@ export function fileComplaint(s: OrderState, at: string, filedBy: Actor, categor
     description,
     filedAt: at,
     filedBy,
-    state: 'reported',
+    stage: 'reported',
     started: false,
   };
   s.complaints.push(complaint);
@@ -395,7 +395,7 @@ export function takeComplaintReport(s: OrderState, report: ComplaintReport, at: 
   const complaint = s.complaints.find((c) => c.number === report.number);
   if (!complaint || report.seq <= (complaint.reports ?? 0)) return;
   complaint.reports = report.seq;
-  complaint.state = report.stage;
+  complaint.stage = report.stage;
   if (report.finding) {
     complaint.responsibleParty = report.finding.responsibleParty;
     complaint.cause = report.finding.cause;
@@ -419,4 +419,4 @@ export function compensated(s: OrderState, number: number, amount: Fen): void {
 }
 
 /** Complaints the order takes money for: filed, not yet closed, handled by their own workflow. */
-export const compensable = (s: OrderState) => s.complaints.filter((c) => c.state !== undefined && isOpenStage(c.state));
+export const compensable = (s: OrderState) => s.complaints.filter((c) => c.stage !== undefined && isOpenStage(c.stage));

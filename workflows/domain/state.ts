@@ -203,7 +203,7 @@ export interface Complaint {
   cause?: string;
   // Complaints handled by their own workflow (orders started since, domain/complaints.ts):
   /** Where it stands, as its workflow last reported (closed: resolvedAt is set; finished: its callbacks are made too). */
-  state?: ComplaintStage;
+  stage?: ComplaintStage;
   /** Whether the order has started its workflow. */
   started?: boolean;
   /** The last report taken from its workflow (a report is applied once). */
@@ -444,7 +444,7 @@ export const unverifiedDelays = (s: OrderState) => s.delays.filter((d) => d.forc
 export const openComplaints = (s: OrderState) => s.complaints.filter((c) => c.resolvedAt === undefined);
 /** Complaints the order is not archived before: open ones, and closed ones whose workflow still calls the customer back. */
 export const complaintsInProgress = (s: OrderState) =>
-  s.complaints.filter((c) => c.resolvedAt === undefined || (c.state !== undefined && c.state !== 'finished'));
+  s.complaints.filter((c) => c.resolvedAt === undefined || (c.stage !== undefined && c.stage !== 'finished'));
 /**
  * Who hears of a cancellation: production, finance, the warehouse and sales always; technical once it
  * holds work (the technical review, drawings, or the production notice's copy), purchasing once
