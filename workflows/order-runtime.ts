@@ -165,9 +165,10 @@ async function continueAsNewWhenDue(s: OrderState, run: Run): Promise<void> {
     // Replaying a run that started before the patch: it continues as new in after-sales, as it did.
     await condition(() => !workflowInfo().unsafe.isReplaying);
   }
-  // No message half sent: the outbox starts none, and the one under way finishes (the rest go over).
+  // No message half sent: the outbox starts none, and the one under way finishes (the rest go over); a
+  // complaint filed in this run has its workflow started first.
   run.closing = true;
-  await condition(() => allHandlersFinished() && !run.delivering);
+  await condition(() => allHandlersFinished() && !run.delivering && !s.complaints.some((c) => c.started === false));
   return continueAsNew<(input: OrderWorkflowInput) => Promise<unknown>>({ resume: carriedOver(s) });
 }
 

@@ -10,8 +10,11 @@ const Ref = z.string().min(1).max(200);
 const Reason = z.string().min(1).max(2000);
 const Rating = z.int().min(1).max(5).describe("the customer's satisfaction, 1 (very unhappy) to 5 (very satisfied)");
 
-/** Who technical finds responsible (责任方): the installation team, production, transport, the customer, or nobody. */
-export const responsibleParties = ['installation', 'production', 'transport', 'customer', 'none'] as const;
+/**
+ * Who technical finds responsible (责任方): the installation team, production, transport, sales (an order entered wrong or
+ * goods sent wrong, which 001 ch.7 charges to the sales rep), the customer, or nobody.
+ */
+export const responsibleParties = ['installation', 'production', 'transport', 'sales', 'customer', 'none'] as const;
 
 /** Whose statement of satisfaction it is: the customer's own, or staff recording it with the customer's written or recorded word. */
 const Confirmation = Ref.optional().describe(
