@@ -8,6 +8,7 @@ import type { ApiMetrics } from './metrics';
 import { openApiDocument } from './openapi';
 import { handleErrors, Problem, TOO_DEEP } from './problem';
 import { deadLetterRoutes } from './routes/dead-letters';
+import { complaintRoutes } from './routes/complaints';
 import { eventRoutes } from './routes/events';
 import type { ReadModel } from '../read-model/store';
 import { companyRoutes } from './routes/company';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
       readModel,
     }),
     eventRoutes({ client, maxInFlightPerOrder }),
+    complaintRoutes({ client, maxInFlightPerOrder }),
     deadLetterRoutes({ client }),
     meRoutes({ policy }),
     ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy }), reportRoutes({ readModel })] : []),

@@ -29,6 +29,7 @@ import {
 } from './view-schemas';
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
 import { salesPipelinePaths, salesPipelineSchemas } from './sales-openapi';
+import { ComplaintEventAccepted, complaintEventExamples, ComplaintEventRequest } from './complaint-schemas';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -77,6 +78,13 @@ const idempotencyKey = {
   schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
 const orderNumber = { name: 'id', in: 'path', required: true, description: 'the order number', schema: jsonSchema(OrderNumber, 'input') };
+const complaintNumber = {
+  name: 'number',
+  in: 'path',
+  required: true,
+  description: "the complaint's number on the order, 1 for the first filed",
+  schema: { type: 'integer', minimum: 1 },
+};
 const customerId = {
   name: 'id',
   in: 'path',
@@ -123,6 +131,17 @@ export function openApiDocument() {
         CreateOrder: jsonSchema(CreateOrder, 'input'),
         EventRequest: { ...eventRequest, discriminator: { propertyName: 'type' } },
         EventAccepted: jsonSchema(EventAccepted, 'output'),
+        ComplaintEventRequest: { ...jsonSchema(ComplaintEventRequest, 'input'), discriminator: { propertyName: 'type' } },
+        ComplaintEventAccepted: jsonSchema(ComplaintEventAccepted, 'output'),
+        // A TypeScript type in the domain (workflows/domain/complaints.ts), as the order snapshot is.
+        ComplaintSnapshot: {
+          type: 'object',
+          description:
+            'One complaint: number, category, description, filedAt and filedBy; stage (reported, investigating, fix-pending, ' +
+            'visit-scheduled, awaiting-confirmation, closed, finished), expectedEvents (what it accepts now), openClocks ' +
+            '(complaint-first-contact, complaint-fix, complaint-callback), contactedAt, finding (responsible party, cause, against ' +
+            "which contract clause and drawing), visits, the customer's confirmation or the supervisor's close, callbacks, and its own timeline.",
+        },
         OrderPage: jsonSchema(OrderPage, 'output'),
         // The domain declares the snapshot and the timeline as TypeScript types, not zod schemas,
         // so there is nothing to generate them from yet (workflows/domain/snapshot.ts, state.ts).
@@ -220,6 +239,40 @@ export function openApiDocument() {
               },
             },
             ...problems(401, 404, 429, 503),
+          },
+        },
+      },
+      '/orders/{id}/complaints/{number}': {
+        get: {
+          summary: 'One complaint of the order (投诉), with its own timeline',
+          description:
+            "Whoever may read the order (a customer: their own orders). The order's snapshot lists every complaint with its stage; " +
+            'this is the complaint itself, from its own workflow.',
+          parameters: [orderNumber, complaintNumber],
+          responses: { '200': json('ComplaintSnapshot', 'the complaint'), ...problems(401, 404, 429, 503) },
+        },
+      },
+      '/orders/{id}/complaints/{number}/events': {
+        post: {
+          summary: "Send a step of a complaint's process; the answer says whether the complaint accepted it",
+          description:
+            'A complaint (filed with the order event `complaint-filed`) is handled as 000 §三 says: technical contacts the customer ' +
+            '(`customer-contacted`) and finds the cause and the responsible party against the contract and the drawings (`cause-found`); ' +
+            'an installation problem goes to the marketing assistant, who sends an installation team, a production or transport problem ' +
+            'to QC and the repair department (`fix-scheduled`); the team reports the visit (`visit-made`); the complaint closes only when ' +
+            "the customer confirms satisfaction (`customer-satisfied`; staff record it with the `confirmationRef` of the customer's word), " +
+            'or a supervisor closes it with a reason (`closed-by-supervisor`); the customer is called back after closing (`callback-made`). ' +
+            "Compensation is the order's event `complaint-compensation-agreed` (POST /orders/{id}/events), on the order's ledger. " +
+            "The acting person and role come from the token; the complaint checks its step and the policy's `complaints.permissions`. " +
+            'A retry with the same Idempotency-Key is answered without applying the event again.',
+          parameters: [orderNumber, complaintNumber, idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('ComplaintEventRequest'), examples: complaintEventExamples } },
+          },
+          responses: {
+            '200': json('ComplaintEventAccepted', 'accepted, with the complaint after it'),
+            ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
           },
         },
       },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { z } from 'zod';
+import { complaintEventSchemas, complaintEventTypes } from '../workflows/domain/complaint-events';
 import { eventSchemas, eventTypes } from '../workflows/domain/events';
 import { CreditCheck, OrderInput } from '../workflows/domain/order';
 import { Policy } from '../workflows/domain/policy';
@@ -23,6 +24,7 @@ const schemas: Record<string, z.ZodType> = {
   policy: Policy,
   creditCheck: CreditCheck,
   ...Object.fromEntries(eventTypes.map((type, i) => [`event${i}`, eventSchemas[type]])),
+  ...Object.fromEntries(complaintEventTypes.map((type, i) => [`complaintEvent${i}`, complaintEventSchemas[type]])),
 };
 
 export function generate(): string {
@@ -56,6 +58,7 @@ export function generate(): string {
     '/* eslint-disable */',
     code,
     `export const eventValidators = { ${eventTypes.map((type, i) => `${JSON.stringify(type)}: event${i}`).join(', ')} };`,
+    `export const complaintEventValidators = { ${complaintEventTypes.map((type, i) => `${JSON.stringify(type)}: complaintEvent${i}`).join(', ')} };`,
     '',
   ].join('\n');
 }

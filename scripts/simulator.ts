@@ -12,7 +12,13 @@ import { policyFor, startOrder, type PolicyFile } from '../client/channels';
 import type { TimelineEntry } from '../workflows/domain/state';
 import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { OrderEvent } from '../workflows/domain/events';
+import type { ComplaintEvent } from '../workflows/domain/complaint-events';
+import type { ComplaintSnapshot } from '../workflows/domain/complaints';
 import {
+  complaintEventSignal,
+  complaintSnapshotQuery,
+  complaintWorkflowIdOf,
+  submitComplaintEvent,
   EVENT_AMOUNT_ABOVE_DUE,
   EVENT_INVALID,
   EVENT_NOT_EXPECTED,
@@ -50,6 +56,8 @@ export const Scenario = z.object({
       z.object({
         /** ISO-8601 duration from the start, e.g. PT3H or P2DT1H. */
         at: z.union([IsoDuration, z.literal('PT0S')]),
+        /** The complaint the event is for, by its number on the order (a complaint event); absent: the order's own event. */
+        complaint: z.int().positive().optional(),
         event: z.object({ type: z.string(), actor: z.unknown(), data: z.unknown().optional(), note: z.string().optional() }),
       }),
     )
@@ -65,6 +73,8 @@ export interface SimulationResult {
   originalPromisedDate: string | null;
   snapshot: OrderSnapshot;
   timeline: TimelineEntry[];
+  /** Each complaint filed on the order, as its own workflow shows it (with its timeline). */
+  complaints: ComplaintSnapshot[];
   /** Every message the outbox delivered, to check that nothing was sent twice. */
   delivered: number;
   continuedAsNew: boolean;
@@ -110,6 +120,7 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
         },
       );
       const startedAt = await env.currentTimeMs();
+      const complaintHandle = (number: number) => env.client.workflow.getHandle(complaintWorkflowIdOf(handle.workflowId, number));
       const advanceTo = async (at: number) => {
         const wait = startedAt + at - (await env.currentTimeMs());
         if (wait > 0) await env.sleep(wait);
@@ -117,11 +128,14 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
       const startDay = dateAt(startedAt, policy.calendar.timeZone);
       for (const step of [...scenario.steps].sort((a, b) => offset(a.at) - offset(b.at))) {
         await advanceTo(offset(step.at));
-        await send(handle, withDates(step.event, startDay) as OrderEvent);
+        const event = withDates(step.event, startDay);
+        if (step.complaint === undefined) await send(handle, event as OrderEvent);
+        else await sendToComplaint(complaintHandle(step.complaint), event as ComplaintEvent);
       }
       if (scenario.until) await advanceTo(durationMs(scenario.until));
       const snapshot = await handle.query(snapshotQuery);
       const timeline = await handle.query(timelineQuery);
+      const complaints = await Promise.all(snapshot.complaints.map((c) => complaintHandle(c.number).query(complaintSnapshotQuery)));
       if (snapshot.stage !== 'archived' && snapshot.stage !== 'cancelled') await handle.terminate('simulation ended');
       else await handle.result();
       const { runId } = await handle.describe();
@@ -132,6 +146,7 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
         originalPromisedDate: snapshot.originalPromisedDate,
         snapshot,
         timeline,
+        complaints,
         delivered: (await new FileOutbox(outboxDir).list()).length,
         continuedAsNew: runId !== handle.firstExecutionRunId,
         history: await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory(),
@@ -166,6 +181,22 @@ async function send(handle: WorkflowHandle, event: OrderEvent) {
     }
     await handle.signal(eventSignal, event);
     await handle.query(snapshotQuery);
+  }
+}
+
+/** A complaint event, sent as the API sends it (by update); a refused one is recorded on the complaint's timeline through the signal. */
+async function sendToComplaint(handle: WorkflowHandle, event: ComplaintEvent) {
+  try {
+    await handle.executeUpdate(submitComplaintEvent, { args: [event] });
+  } catch (error) {
+    if (!(
+      error instanceof WorkflowUpdateFailedError &&
+      error.cause instanceof ApplicationFailure &&
+      refusals.includes(error.cause.type ?? '')
+    ))
+      throw error;
+    await handle.signal(complaintEventSignal, event);
+    await handle.query(complaintSnapshotQuery);
   }
 }
 

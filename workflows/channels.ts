@@ -38,7 +38,7 @@ export const channels = {
 /**
  * Why a channel's definition does not hold together, or nothing when it does: a stage with work
  * that its route does not go through, a stage reading a fact no earlier stage of the route
- * always sets (it would read `undefined` at run time), a window naming a stage not on the route.
+ * always sets (it would read `undefined` at run time), a window (or the complaints' span) naming a stage not on the route.
  */
 export function definitionProblems({ route, work }: Pick<ChannelDefinition, 'route' | 'work'>): string[] {
   const problems: string[] = [];
@@ -60,7 +60,7 @@ export function definitionProblems({ route, work }: Pick<ChannelDefinition, 'rou
       if (!provided.has(fact)) problems.push(`stage ${stage} needs ${fact}, which no earlier stage of the route always sets`);
     }
   }
-  for (const window of route.windows) {
+  for (const window of [...route.windows, ...(route.complaints ? [route.complaints] : [])]) {
     for (const stage of [window.from, window.until]) {
       if (stage !== undefined && at(stage) < 0) problems.push(`a window names stage ${stage}, which is not on the route`);
     }

@@ -1,6 +1,6 @@
 import { condition, patched } from '@temporalio/workflow';
-import { laterBy, type DayKind } from './domain/calendar';
-import { calendarOf, type ClockName, type OrderState } from './domain/state';
+import { laterBy, type CompanyCalendar, type DayKind } from './domain/calendar';
+import type { ClockName, OpenClock } from './domain/state';
 import { clockLabels } from './domain/labels';
 
 // The one clock primitive: while `done()` does not hold, each time the next due time passes,
@@ -23,7 +23,13 @@ export type ClockSchedule = (firings: number) => ClockStep | undefined;
 
 export const now = () => new Date().toISOString();
 
-export async function runClock(s: OrderState, name: ClockName, done: () => boolean, schedule: ClockSchedule): Promise<void> {
+/** What a clock runs on: an order, or one of its complaints (each keeps its open clocks for its snapshot). */
+export interface Clocked {
+  openClocks: OpenClock[];
+  policy: { calendar: CompanyCalendar };
+}
+
+export async function runClock(s: Clocked, name: ClockName, done: () => boolean, schedule: ClockSchedule): Promise<void> {
   // Open when the order continued as new: the steps before its next due time fired in an earlier run.
   const carried = s.openClocks.find((c) => c.name === name);
   try {
@@ -48,9 +54,9 @@ export type Later = (at: number, duration: string, times?: number) => number;
 
 /** How the order's company calendar adds durations for a clock of the given kind (none given: calendar time). */
 export const counting =
-  (s: OrderState, kind: DayKind | undefined): Later =>
+  (s: Clocked, kind: DayKind | undefined): Later =>
   (at, duration, times = 1) =>
-    laterBy(at, duration, kind ?? 'calendar', calendarOf(s), times);
+    laterBy(at, duration, kind ?? 'calendar', s.policy.calendar, times);
 
 /** Steps at fixed offsets from a start (a reminder, then an escalation), each firing once. */
 export function ladder(later: Later, startedAt: number, steps: { after: string; action: string; fire(): void }[]): ClockSchedule {

@@ -10,3 +10,4 @@ export { groupOrder } from './group-order';
 // industrial contract channel (004)
 export { contractOrder } from './contract-order';
 export { companyReport } from './reports/company-report';
+export { orderComplaint } from './complaint';

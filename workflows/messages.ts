@@ -1,4 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ComplaintEvent } from './domain/complaint-events';
+import type { ComplaintReport, ComplaintSnapshot } from './domain/complaints';
 import type { OrderEvent } from './domain/events';
 import type { CreditCheck, OrderInput } from './domain/order';
 import type { Policy } from './domain/policy';
@@ -62,3 +64,15 @@ export const EVENT_AMOUNT_ABOVE_DUE = 'EventAmountAboveDue';
 export const EVENT_KEY_REUSED = 'EventKeyReused';
 /** A resend names no notice the order gave up on. */
 export const DEAD_LETTER_NOT_FOUND = 'DeadLetterNotFound';
+
+// ---- complaints: each its own child workflow of the order (workflows/complaint.ts) ----------------
+
+/** A complaint's workflow: the order's own ID and the complaint's number, e.g. `order-SO-1-complaint-2`. */
+export const complaintWorkflowIdOf = (orderWorkflowId: string, number: number) => `${orderWorkflowId}-complaint-${number}`;
+/** Send a complaint event and learn synchronously whether the complaint accepted it (validated before it is written to history). */
+export const submitComplaintEvent = defineUpdate<ComplaintSnapshot, [ComplaintEvent]>('submitComplaintEvent');
+/** The same for operators (Temporal UI, CLI): recorded as sent through Temporal; a misfit is recorded as rejected. */
+export const complaintEventSignal = defineSignal<[ComplaintEvent]>('complaintEvent');
+export const complaintSnapshotQuery = defineQuery<ComplaintSnapshot>('complaint');
+/** A complaint's workflow tells its order of each step: the order keeps the complaint's line and sends its notices. */
+export const complaintReportSignal = defineSignal<[ComplaintReport]>('complaintReport');

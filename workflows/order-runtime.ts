@@ -7,13 +7,18 @@ import {
   continueAsNew,
   isCancellation,
   log,
+  ParentClosePolicy,
   patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { orderComplaint } from './complaint';
+import { complaintInputOf, takeComplaintReport } from './domain/complaints';
 import type { createActivities } from '../activities';
 import { now } from './clock';
 import type { OrderEvent } from './domain/events';
@@ -26,6 +31,7 @@ import { checkEvent, startIssues } from './domain/validate';
 import { CHANGE_ORDERS, isChangeSignal, judgedBeforeChangeOrders } from './domain/changes-before-assessment';
 import {
   balanceDue,
+  complaintsInProgress,
   deadLetter,
   delivered,
   isLate,
@@ -39,6 +45,8 @@ import {
   type Stage,
 } from './domain/state';
 import {
+  complaintReportSignal,
+  complaintWorkflowIdOf,
   DEAD_LETTER_NOT_FOUND,
   deadLettersQuery,
   EVENT_AMOUNT_ABOVE_DUE,
@@ -94,6 +102,7 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   const run: Run = { events: 0, delivering: false, closing: false };
   receiveEvents(s, run);
   receiveResends(s);
+  receiveComplaints(s);
   void deliverNotices(s, run);
   void keepSearchAttributesCurrent(s);
   void keepUndeliveredCountCurrent(s);
@@ -113,8 +122,9 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
     }
     if (s.ledger) await refundAfterCancellation(s);
   }
-  // Nothing leaves unsent: the outbox drains, and the read model has the order as it closed, before it closes.
-  await condition(() => s.pendingNotices.length === 0 && readModelCurrent());
+  // Nothing leaves unsent: the outbox drains, and the read model has the order as it closed, before it closes;
+  // a complaint still in progress (on a cancelled order) keeps it open, so that its steps are still taken.
+  await condition(() => s.pendingNotices.length === 0 && readModelCurrent() && complaintsInProgress(s).length === 0);
   return snapshotOf(s);
 }
 
@@ -159,9 +169,10 @@ async function continueAsNewWhenDue(s: OrderState, run: Run): Promise<void> {
     // Replaying a run that started before the patch: it continues as new in after-sales, as it did.
     await condition(() => !workflowInfo().unsafe.isReplaying);
   }
-  // No message half sent: the outbox starts none, and the one under way finishes (the rest go over).
+  // No message half sent: the outbox starts none, and the one under way finishes (the rest go over); a
+  // complaint filed in this run has its workflow started first.
   run.closing = true;
-  await condition(() => allHandlersFinished() && !run.delivering);
+  await condition(() => allHandlersFinished() && !run.delivering && !s.complaints.some((c) => c.started === false));
   return continueAsNew<(input: OrderWorkflowInput) => Promise<unknown>>({ resume: carriedOver(s) });
 }
 
@@ -195,6 +206,8 @@ function open({ order, policy, creditCheck }: StartOrder): OrderState {
   const s = openOrder(order, policy, now());
   // Orders that started before payment plans replay without a ledger, as they ran.
   if (!patched(PAYMENT_PLANS)) delete s.ledger;
+  // Orders started before complaints were their own workflows keep closing them with complaint-resolved.
+  if (patched(COMPLAINT_WORKFLOWS)) s.complaintWorkflows = true;
   // Runs started before these settings replay without them (their policy or start input may carry them, from a newer starter).
   if (patched(SUPERVISION_AND_CREDIT)) {
     if (creditCheck) s.creditCheck = creditCheck;
@@ -207,6 +220,8 @@ function open({ order, policy, creditCheck }: StartOrder): OrderState {
   return s;
 }
 
+/** The patch under which each complaint of a new order is its own child workflow (workflows/complaint.ts). */
+const COMPLAINT_WORKFLOWS = 'complaint-child-workflows';
 /** The patch under which new orders carry a payment plan and a ledger (and their money clocks). */
 const PAYMENT_PLANS = 'payment-plans';
 /**
@@ -330,6 +345,37 @@ function receiveEvents(s: OrderState, run: Run) {
   });
   setHandler(snapshotQuery, () => snapshotOf(s));
   setHandler(timelineQuery, () => s.timeline);
+}
+
+/**
+ * Each complaint filed (orders started since complaints were their own workflows) becomes a child
+ * workflow, `<order's workflow ID>-complaint-<n>`, and reports its steps back here. Parent-close policy
+ * ABANDON: the order continues as new in any stage, which closes its run, and that must not end an
+ * open complaint; the order itself does not archive or close while a complaint is in progress, so a
+ * complaint outlives its order only when an operator terminates the order.
+ */
+function receiveComplaints(s: OrderState) {
+  setHandler(complaintReportSignal, (report) => takeComplaintReport(s, report, now()));
+  if (s.complaintWorkflows) void startComplaints(s);
+}
+
+async function startComplaints(s: OrderState) {
+  const { workflowId } = workflowInfo();
+  for (;;) {
+    await condition(() => s.complaints.some((c) => c.started === false));
+    const complaint = s.complaints.find((c) => c.started === false)!;
+    try {
+      await startChild(orderComplaint, {
+        workflowId: complaintWorkflowIdOf(workflowId, complaint.number),
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [complaintInputOf(s, complaint)],
+      });
+    } catch (error) {
+      // Started by the run before this one, which continued as new before it could note it.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    complaint.started = true;
+  }
 }
 
 /**

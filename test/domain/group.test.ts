@@ -27,6 +27,7 @@ function givenGroupOrder(policy: Parameters<typeof policyFor>[2] = {}): OrderSta
     group: { deliveryBy: '2027-04-15', measurementSite: { address: 'Hotel staff hall', contact: 'Mr Fang', phone: '13500000000' } },
   }) as OrderState['order'];
   const s = openOrder(order, policyFor('group', 'B', policy), at);
+  s.complaintWorkflows = true; // as the workflow opens every order since complaints became workflows
   s.stage = 'finance-review';
   return s;
 }

@@ -34,6 +34,13 @@ describe('channel registry', () => {
     ]);
   });
 
+  it("names a complaints' span on a stage the route does not have", () => {
+    const route = { ...channels.sample.route, complaints: { from: 'in-transit' as const } };
+    assert.deepEqual(definitionProblems({ route, work: channels.sample.work }), [
+      'a window names stage in-transit, which is not on the route',
+    ]);
+  });
+
   it('the sample route takes only its own events: no change, payment or complaint at all', () => {
     assert.deepEqual([...(channels.sample.route.events ?? [])].sort(), ['cancelled', 'order-confirmed', 'shipped', 'signed-for']);
   });

@@ -57,3 +57,8 @@ export function throughPutAway(day: number): Step[] {
 
 export const entries = (timeline: TimelineEntry[], kind: TimelineEntry['kind'], type?: string) =>
   timeline.filter((t) => t.kind === kind && (type === undefined || t.type === type));
+
+/** A step of one of the order's complaints (by its number on the order), from any channel's scenario. */
+export function complaintStep(at: string, complaint: number, type: string, role: Role, data: Record<string, unknown> = {}): Step {
+  return { ...step(at, type, role, data), complaint };
+}

@@ -1,6 +1,7 @@
 import type { EventType, OrderEvent } from './events';
 import { distributorHandlers, outboundNoticeSigned } from './distributor';
 import { groupHandlers } from './group';
+import { compensated, fileComplaint } from './complaints';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
@@ -374,6 +375,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     });
   },
   'complaint-filed': (s, event, at) => {
+    if (s.complaintWorkflows) return void fileComplaint(s, at, event.actor, event.data.category, event.data.description);
     s.complaints.push({ number: s.complaints.length + 1, category: event.data.category, description: event.data.description, filedAt: at });
     notify(s, at, {
       kind: 'notification',
@@ -410,6 +412,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   ...contractHandlers,
   // Two channels send a quote, each recording it in its own file: per drawing (distributor), for the contract.
   'quote-sent': (s, event, at) => (s.distributor ? distributorHandlers : contractHandlers)['quote-sent'](s, event, at),
+  // Complaints as their own workflows: the money agreed for one stays on the order's ledger.
+  'complaint-compensation-agreed': (s, event, at) => {
+    const { complaintNumber, amount, reason } = event.data;
+    compensate(s, event.actor, at, amount, `complaint ${complaintNumber}: ${reason}`);
+    compensated(s, complaintNumber, amount);
+  },
 };
 
 /** The customer's satisfaction, kept with who recorded it and when (the KPIs count it by that date). */

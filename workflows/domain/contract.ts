@@ -9,7 +9,6 @@ import {
   depositOutstanding,
   depositRequired,
   notify,
-  openComplaints,
   receivingTimePending,
   refundDue,
   releasable,
@@ -281,10 +280,12 @@ export const contractRoute: Route = {
     {
       stage: 'after-sales',
       done: (s) => f(s).archivedAt !== undefined,
-      expects: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])],
+      expects: () => ['complaint-filed'],
       provides: ['archivedAt'],
     },
   ],
+  // Complaints from delivery on.
+  complaints: { from: 'receivable-posting' },
   misfit: (s, event) => whyNotInContract(s, event),
   windows: [
     // The contract file takes correspondence and service records throughout.
@@ -309,8 +310,7 @@ export const contractRoute: Route = {
     },
     // From delivery on: acceptance (验收), complaints and their callbacks, ratings.
     { from: 'receivable-posting', events: (s) => (s.ledger && f(s).acceptedAt === undefined ? ['goods-accepted'] : []) },
-    { from: 'receivable-posting', events: () => ['complaint-filed', 'satisfaction-rated'] },
-    { from: 'receivable-posting', events: (s) => (openComplaints(s).length > 0 ? ['complaint-resolved'] : []) },
+    { from: 'receivable-posting', events: () => ['satisfaction-rated'] },
     { from: 'in-transit', events: (s) => (s.ledger && balanceDue(s) > 0 ? ['receivable-written-off'] : []) },
     { from: 'contract-signature', events: (s) => (s.ledger && refundDue(s) > 0 ? ['refund-paid'] : []) },
   ],

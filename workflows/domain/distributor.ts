@@ -8,7 +8,6 @@ import {
   depositOutstanding,
   depositRequired,
   notify,
-  openComplaints,
   receivingTimePending,
   refundDue,
   releasable,
@@ -182,7 +181,7 @@ export const distributorRoute: Route = {
     'shipped',
     'signed-for',
     'complaint-filed',
-    'complaint-resolved',
+    'complaint-compensation-agreed',
     'satisfaction-rated',
     'invoice-issued',
     'invoice-voided',
@@ -287,10 +286,12 @@ export const distributorRoute: Route = {
     {
       stage: 'after-sales',
       done: (s) => f(s).archivedAt !== undefined,
-      expects: (s) => ['complaint-filed', ...when(openComplaints(s).length > 0, 'complaint-resolved')],
+      expects: () => ['complaint-filed'],
       provides: ['archivedAt'],
     },
   ],
+  // Complaints once the distributor has the goods (signed outbound notice), as on the standard route.
+  complaints: { from: 'after-sales' },
   misfit: (s, event) => distributorMisfit(s, event),
   refusal: (s, type) => distributorRefusal(s, type),
   windows: [

@@ -620,6 +620,14 @@ export const eventData = {
     .meta({
       examples: [{ kind: 'service-record', documentRef: 'SRV-4001-1', description: 'commissioning on the host machine, run-in passed' }],
     }),
+  // Complaints as their own workflows: the money agreed for one goes to the order's ledger.
+  'complaint-compensation-agreed': z
+    .object({
+      complaintNumber: z.int().positive().describe('the complaint, by its number on the order'),
+      amount: Fen.min(1).describe('in fen: lowers what the customer owes'),
+      reason: Reason,
+    })
+    .describe('A compensation agreed with the customer for a complaint (a discount, a refund of part of the price).'),
 } as const;
 
 export type EventType = keyof typeof eventData;

@@ -9,7 +9,6 @@ import {
   depositOutstanding,
   depositRequired,
   notify,
-  openComplaints,
   refundDue,
   setPromisedDate,
   type OrderState,
@@ -107,7 +106,7 @@ export const groupRoute: Route = {
     'receivable-written-off',
     'refund-paid',
     'complaint-filed',
-    'complaint-resolved',
+    'complaint-compensation-agreed',
     'alteration-requested',
     'alteration-done',
     'satisfaction-rated',
@@ -168,6 +167,8 @@ export const groupRoute: Route = {
       provides: ['archivedAt'],
     },
   ],
+  // The customer has the goods from delivery on: complaints.
+  complaints: { from: 'in-transit' },
   misfit: (s, event) => whyNotExpectedInGroup(s, event),
   windows: [
     // The tracking table's daily entry and exceptions, for as long as the table is kept.
@@ -175,8 +176,6 @@ export const groupRoute: Route = {
     // Production buys ahead once it has signed for the pack (6.3: 提前安排).
     { from: 'body-measurement', until: 'put-away', events: (s) => (fabricBought(s) ? [] : ['fabric-purchased']) },
     { from: 'order-pack', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
-    // The customer has the goods from delivery on: complaints (the complaint workflow handles them).
-    { from: 'in-transit', events: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])] },
     { until: 'in-transit', events: () => ['cancelled'] },
     {
       from: 'finance-review',

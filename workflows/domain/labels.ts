@@ -195,6 +195,8 @@ export const eventTypeLabels: Record<EventType, Label> = {
   'customer-delay-recorded': { zh: '客户原因延期', en: 'customer delay recorded' },
   'invoice-posted': { zh: '发票签收挂账', en: 'invoice posted' },
   'contract-document-filed': { zh: '合同资料归档', en: 'document filed' },
+  // complaints, each its own workflow
+  'complaint-compensation-agreed': { zh: '投诉赔偿已议定', en: 'complaint compensation agreed' },
 };
 
 /** 角色 / 部门: who a notice is for, who sent an event. */
@@ -248,6 +250,8 @@ export const clockLabels: Record<ClockName, Label> = {
   'material-late': { zh: '材料逾期', en: 'material late' },
   'group-tracking': { zh: '生产追踪表', en: 'tracking table' },
   'group-callback': { zh: '团订回访', en: 'group callback' },
+  'complaint-first-contact': { zh: '投诉首次联系', en: 'complaint first contact' },
+  'complaint-fix': { zh: '投诉处理安排', en: 'complaint fix' },
 };
 
 /** 时间线: the kinds of entry on an order's timeline. */
@@ -263,6 +267,7 @@ export const timelineKindLabels: Record<TimelineKind, Label> = {
   money: { zh: '资金', en: 'money' },
   'notice-not-delivered': { zh: '消息未送达', en: 'notice not delivered' },
   'notice-resent': { zh: '消息已重发', en: 'notice resent' },
+  complaint: { zh: '投诉', en: 'complaint' },
 };
 
 /** The notices that are neither a clock's reminder nor named after an event (those take the clock's or event's label). */

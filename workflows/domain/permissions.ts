@@ -144,6 +144,11 @@ export const contractPermissions = {
   'contract-document-filed': ['sales-rep', 'order-desk', 'service'],
 } satisfies Partial<Record<EventType, Role[]>>;
 
+/** Complaints: the regional manager or a supervisor agrees a compensation with the customer. */
+export const complaintPermissions = {
+  'complaint-compensation-agreed': ['regional-manager', 'supervisor'],
+} satisfies Partial<Record<EventType, Role[]>>;
+
 /** Every event type added after orders were already running, with its default roles. */
 export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> = {
   ...changeOrderPermissions,
@@ -157,6 +162,7 @@ export const laterEventPermissions: Partial<Record<EventType, readonly Role[]>> 
   ...groupPermissions,
   // industrial contract channel (004)
   ...contractPermissions,
+  ...complaintPermissions,
 };
 
 /** The roles that may send an event under an order's policy. */

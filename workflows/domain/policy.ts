@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { durationMs } from './duration';
 import { eventTypes, storeVisits, type EventType } from './events';
 import { CustomerClass, Fen, IsoDate, MaterialFamily, PaymentPlan, Role, type Instalment } from './order';
+import { ComplaintEventType } from './complaint-events';
 import {
   changeOrderPermissions,
+  complaintPermissions,
   contractPermissions,
   distributorPermissions,
   groupPermissions,
@@ -69,7 +71,7 @@ const defaultPermissions: Record<EventType, Role[]> = {
   'signed-for': ['customer', 'warehouse', 'sales-rep'],
   ...moneyPermissions,
   ...supervisionPermissions,
-  'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service'],
+  'complaint-filed': ['customer', 'sales-rep', 'order-desk', 'service', 'regional-manager'],
   'complaint-resolved': ['service', 'supervisor'],
   cancelled: ['supervisor', 'order-desk'],
   ...kpiPermissions,
@@ -80,6 +82,25 @@ const defaultPermissions: Record<EventType, Role[]> = {
   ...groupPermissions,
   // industrial contract channel (004)
   ...contractPermissions,
+  ...complaintPermissions,
+};
+
+/**
+ * Who sends each step of a complaint (000 §三): technical contacts the customer and finds the cause; the
+ * marketing assistant (installation), QC or the repair department (service) schedule the visit; the team
+ * reports it; the customer confirms satisfaction (staff record it with the customer's written word); a
+ * supervisor may close it with a reason; service, sales or the regional manager call back.
+ */
+const customerOrStaffForThem: Role[] = ['customer', 'order-desk', 'regional-manager', 'service', 'sales-rep'];
+const defaultComplaintPermissions: Record<ComplaintEventType, Role[]> = {
+  'customer-contacted': ['technical'],
+  'cause-found': ['technical'],
+  'fix-scheduled': ['order-desk', 'qc', 'service'],
+  'visit-made': ['service', 'order-desk'],
+  'customer-satisfied': customerOrStaffForThem,
+  'customer-not-satisfied': customerOrStaffForThem,
+  'closed-by-supervisor': ['supervisor'],
+  'callback-made': ['service', 'sales-rep', 'regional-manager', 'order-desk'],
 };
 
 // ---- industrial contract channel (004) ----
@@ -283,6 +304,24 @@ export const Policy = z.object({
     .prefault({}),
   // industrial contract channel (004)
   contract: ContractPolicy.optional(),
+  /** 投诉 (000 §三): each complaint's clocks, callbacks and who sends its events. */
+  complaints: z
+    .object({
+      /** 技术人员应马上和客户取得联系: technical contacts the customer within this, or it is escalated. */
+      firstContact: Escalation.prefault({ after: 'PT4H', to: 'supervisor' }),
+      /** A visit is scheduled within this of technical's finding (or of the customer saying it is not fixed), or it is escalated. */
+      fixScheduled: Escalation.prefault({ after: 'P3D', to: 'supervisor' }),
+      /** 回访: the customer is called back this long after the complaint closed, once per entry. */
+      callbacks: z
+        .object({ after: z.array(IsoDuration).min(1).max(10).default(['P7D', 'P30D']), to: z.array(Role).min(1).default(['service']) })
+        .prefault({}),
+      // A policy file names the steps it changes; the others keep their defaults.
+      permissions: z
+        .partialRecord(ComplaintEventType, z.array(Role))
+        .default({})
+        .transform((matrix) => ({ ...defaultComplaintPermissions, ...matrix }) as Record<ComplaintEventType, Role[]>),
+    })
+    .prefault({}),
   outbox: z
     .object({
       /**

@@ -1,5 +1,6 @@
 import type { EventType, OrderEvent } from './events';
 import { groupRoute } from './group';
+import { compensable } from './complaints';
 import type { Channel } from './order';
 import { rolesFor } from './permissions';
 import { contractRoute } from './contract';
@@ -8,6 +9,7 @@ import { distributorRoute } from './distributor';
 import {
   approvalBesideReviews,
   balanceDue,
+  complaintsInProgress,
   creditApprovalPending,
   depositOutstanding,
   depositRequired,
@@ -56,10 +58,14 @@ export interface RouteStep {
  * up to, not including, stage `until` (while the order is open when unset). An event outside
  * every window and the main line is refused, never dropped.
  */
-export interface Window {
+export interface Window extends Span {
+  events: (s: OrderState) => EventType[];
+}
+
+/** The stages from `from` (the first when unset) up to, not including, `until` (while the order is open when unset). */
+export interface Span {
   from?: Stage;
   until?: Stage;
-  events: (s: OrderState) => EventType[];
 }
 
 export interface Route {
@@ -71,6 +77,12 @@ export interface Route {
   misfit?: (s: OrderState, event: OrderEvent) => string | undefined;
   /** Why the channel does not take an event its stage would otherwise expect yet, in business words. */
   refusal?: (s: OrderState, type: EventType) => string | undefined;
+  /**
+   * When the customer may complain (`complaint-filed`): from the first stage in which they have goods or
+   * work on site. Each complaint is then its own workflow (orders started since complaints were; older
+   * orders take complaints in after-sales, closed by `complaint-resolved`).
+   */
+  complaints?: Span;
 }
 
 const f = (s: OrderState) => s.facts;
@@ -184,10 +196,15 @@ export const standardRoute: Route = {
     {
       stage: 'after-sales',
       done: (s) => f(s).archivedAt !== undefined,
-      expects: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])],
+      expects: (s) => [
+        'complaint-filed',
+        ...(openComplaints(s).length > 0 && !s.complaintWorkflows ? (['complaint-resolved'] as const) : []),
+      ],
       provides: ['archivedAt'],
     },
   ],
+  // Complaints from the moment the goods are on their way to the customer.
+  complaints: { from: 'in-transit' },
   windows: [
     // A change is a versioned amendment, from the price review until the goods ship (001, domain.md §13);
     // finished goods go back to rework, shipped ones are a complaint or a return.
@@ -286,6 +303,8 @@ export function currentStage(s: OrderState): Stage {
   if (s.stage === 'cancelled' || s.stage === 'archived') return s.stage;
   const { steps } = routeOf(s);
   const next = steps.slice(Math.max(0, indexOf(routeOf(s), s.stage))).find((step) => (step.when?.(s) ?? true) && !step.done(s));
+  // The order is not archived while a complaint is in progress: it stays where it is until the complaint is done.
+  if (!next && complaintsInProgress(s).length > 0) return s.stage;
   return next?.stage ?? 'archived';
 }
 
@@ -301,7 +320,7 @@ export function archive(s: OrderState, at: string) {
 }
 
 /** Whether the order, open and in a stage of its route, is inside the window. */
-function inside(route: Route, s: OrderState, window: Window): boolean {
+function inside(route: Route, s: OrderState, window: Span): boolean {
   const at = indexOf(route, s.stage);
   if (at < 0) return false;
   return (
@@ -328,6 +347,10 @@ export function expectedEvents(s: OrderState): EventType[] {
   const expected = new Set<EventType>(route.steps.find((step) => step.stage === s.stage)?.expects(s) ?? []);
   for (const window of route.windows) {
     if (inside(route, s, window)) for (const type of window.events(s)) expected.add(type);
+  }
+  if (s.complaintWorkflows) {
+    if (route.complaints && inside(route, s, route.complaints)) expected.add('complaint-filed');
+    if (compensable(s).length > 0) expected.add('complaint-compensation-agreed');
   }
   return route.events ? [...expected].filter((type) => route.events!.includes(type)) : [...expected];
 }
@@ -386,6 +409,8 @@ function limitOf(s: OrderState, event: OrderEvent): { amount: number; due: numbe
       return totals && event.data.compensation
         ? { amount: event.data.compensation, due: Math.max(0, totals.contract), what: 'the contract is still worth' }
         : undefined;
+    case 'complaint-compensation-agreed':
+      return totals && { amount: event.data.amount, due: Math.max(0, totals.contract), what: 'the contract is still worth' };
     case 'refund-paid':
       return { amount: event.data.amount, due: refundDue(s), what: 'of refund due' };
     case 'receivable-written-off':
@@ -447,6 +472,14 @@ function whyNotExpected(s: OrderState, event: OrderEvent): string | undefined {
       const open = unverifiedDelays(s).map((d) => s.delays.indexOf(d) + 1);
       return `delay ${event.data.delay} is not a reported delay awaiting verification (awaiting: ${open.join(', ') || 'none'})`;
     }
+    case 'complaint-compensation-agreed':
+      return compensable(s).some((c) => c.number === event.data.complaintNumber)
+        ? undefined
+        : `complaint ${event.data.complaintNumber} is not an open complaint of this order (open: ${
+            compensable(s)
+              .map((c) => c.number)
+              .join(', ') || 'none'
+          })`;
     case 'complaint-resolved':
       return openComplaints(s).some((c) => c.number === event.data.complaintNumber)
         ? undefined

@@ -124,7 +124,8 @@ export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnaps
     amendments: s.amendments,
     lineVersions: lineVersionsOf(s),
     delays: s.delays,
-    complaints: s.complaints,
+    // Whether the order started a complaint's workflow, and which of its reports it took, are the order's own bookkeeping.
+    complaints: s.complaints.map(({ started: _started, reports: _reports, ...complaint }) => complaint),
     satisfaction: s.satisfaction ?? [],
     emergencyRelease: s.facts.emergencyRelease
       ? { by: s.facts.emergencyRelease.by.id, reason: s.facts.emergencyRelease.reason, at: s.facts.emergencyRelease.at }

@@ -8,6 +8,7 @@ import type { GroupState } from './group';
 import type { Policy } from './policy';
 import { openDistributorRecord, type DistributorRecord } from './distributor';
 import { openContract, type ContractFile } from './contract';
+import type { ComplaintStage } from './complaints';
 
 // The order's state and the two pure functions the workflow is built on: which events the order
 // expects now, and what an accepted event changes. No Temporal, no I/O: unit-tested directly.
@@ -171,7 +172,10 @@ export type ClockName =
   | 'material-late'
   // group order channel (团订, 003): the tracking table's daily deadline, the after-sales callbacks
   | 'group-tracking'
-  | 'group-callback';
+  | 'group-callback'
+  // Complaints, in each complaint's own workflow: technical's first contact, a visit scheduled.
+  | 'complaint-first-contact'
+  | 'complaint-fix';
 
 export type TimelineKind =
   | 'event'
@@ -188,7 +192,9 @@ export type TimelineKind =
   /** A notice the outbox could not deliver: it became a dead letter (an operator may resend it). */
   | 'notice-not-delivered'
   /** An operator sent a dead letter again. */
-  | 'notice-resent';
+  | 'notice-resent'
+  /** A step of one of the order's complaints, as its own workflow reported it. */
+  | 'complaint';
 
 export interface TimelineEntry {
   at: string;
@@ -279,6 +285,16 @@ export interface Complaint {
   resolution?: string;
   /** What caused it (events.ts complaintCauses), when the resolution says. */
   cause?: string;
+  // Complaints handled by their own workflow (orders started since, domain/complaints.ts):
+  /** Where it stands, as its workflow last reported (closed: resolvedAt is set; finished: its callbacks are made too). */
+  stage?: ComplaintStage;
+  /** Whether the order has started its workflow. */
+  started?: boolean;
+  /** The last report taken from its workflow (a report is applied once). */
+  reports?: number;
+  filedBy?: Actor;
+  /** Compensation agreed for it, in fen (on the order's ledger). */
+  compensation?: Fen;
 }
 
 /** The customer's satisfaction (1–5), given at sign-off or at an after-sales callback (回访). */
@@ -392,6 +408,8 @@ export interface OrderState {
   /** Every version of the lines once an amendment changed them (v1 kept); absent while the order form's lines stand. */
   lineVersions?: LinesVersion[];
   complaints: Complaint[];
+  /** Each complaint is its own child workflow (orders started since); absent: `complaint-resolved` closes it, as before. */
+  complaintWorkflows?: boolean;
   /** Absent until the customer first rates the order (and on orders from before ratings). */
   satisfaction?: SatisfactionRating[];
   openClocks: OpenClock[];
@@ -547,6 +565,9 @@ export const untoldDelay = (s: OrderState) => s.delays.find((d) => d.toldAt === 
 /** Delays a supervisor has not yet verified as force majeure. */
 export const unverifiedDelays = (s: OrderState) => s.delays.filter((d) => d.forceMajeure === undefined);
 export const openComplaints = (s: OrderState) => s.complaints.filter((c) => c.resolvedAt === undefined);
+/** Complaints the order is not archived before: open ones, and closed ones whose workflow still calls the customer back. */
+export const complaintsInProgress = (s: OrderState) =>
+  s.complaints.filter((c) => c.resolvedAt === undefined || (c.stage !== undefined && c.stage !== 'finished'));
 /**
  * Who hears of a cancellation: production, finance, the warehouse and sales always; technical once it
  * holds work (the technical review, drawings, or the production notice's copy), purchasing once

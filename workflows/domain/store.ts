@@ -8,7 +8,6 @@ import {
   depositOutstanding,
   depositRequired,
   notify,
-  openComplaints,
   refundDue,
   releasable,
   setPromisedDate,
@@ -158,10 +157,12 @@ export const storeRoute: Route = {
     {
       stage: 'after-sales',
       done: (s) => f(s).archivedAt !== undefined,
-      expects: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])],
+      expects: () => ['complaint-filed'],
       provides: ['archivedAt'],
     },
   ],
+  // A complaint from the sub-frame installation on: the customer has work on site (000 §三).
+  complaints: { from: 'sub-frame-installation' },
   misfit: (s, event) => (event.type === 'appointment-scheduled' ? appointmentMisfit(s, event) : undefined),
   windows: [
     // The intention deposit and the advance may be paid early; the balance from the production notice.
@@ -170,11 +171,6 @@ export const storeRoute: Route = {
     { events: (s) => (untoldDelay(s) ? ['customer-told-of-delay'] : []) },
     { events: (s) => (unverifiedDelays(s).length > 0 ? ['force-majeure-verified'] : []) },
     { until: 'installation', events: () => ['cancelled'] },
-    // A complaint from the sub-frame installation on: the customer has work on site (000 §三).
-    {
-      from: 'sub-frame-installation',
-      events: (s) => ['complaint-filed', ...(openComplaints(s).length > 0 ? (['complaint-resolved'] as const) : [])],
-    },
     // The ledger's side: invoices once the contract is signed, a refund of whatever was paid beyond what is owed.
     {
       from: 'confirmation-return',

@@ -1,5 +1,6 @@
+import type { ComplaintEvent } from './complaint-events';
 import type { OrderEvent } from './events';
-import { creditCheck as creditCheckValidator, eventValidators, orderInput, policy } from './validators.generated';
+import { complaintEventValidators, creditCheck as creditCheckValidator, eventValidators, orderInput, policy } from './validators.generated';
 
 // What the workflow checks with the validators compiled from the zod schemas at build time
 // (scripts/generate-validators.ts): the workflow bundle carries no zod.
@@ -18,6 +19,7 @@ interface AjvError {
 type Validator = ((value: unknown) => boolean) & { errors?: AjvError[] | null };
 
 const byType = new Map<string, Validator>(Object.entries(eventValidators as Record<string, Validator>));
+const complaintByType = new Map<string, Validator>(Object.entries(complaintEventValidators as Record<string, Validator>));
 
 function issuesOf(validate: Validator): Issue[] {
   return (validate.errors ?? []).map(({ instancePath, message, params }) => {
@@ -26,12 +28,18 @@ function issuesOf(validate: Validator): Issue[] {
   });
 }
 
+type Checked<E> = { event: E; issues?: undefined } | { event?: undefined; issues: Issue[] };
+
 /** The event, when it is one of the order's event types and well formed. */
-export function checkEvent(raw: unknown): { event: OrderEvent; issues?: undefined } | { event?: undefined; issues: Issue[] } {
+export const checkEvent = (raw: unknown): Checked<OrderEvent> => checked(byType, raw, 'this order');
+/** The event, when it is one of a complaint's event types and well formed. */
+export const checkComplaintEvent = (raw: unknown): Checked<ComplaintEvent> => checked(complaintByType, raw, 'a complaint');
+
+function checked<E>(validators: Map<string, Validator>, raw: unknown, of: string): Checked<E> {
   const type = (raw as { type?: unknown } | null | undefined)?.type;
-  const validate = typeof type === 'string' ? byType.get(type) : undefined;
-  if (!validate) return { issues: [{ path: 'type', message: 'not an event type of this order' }] };
-  return validate(raw) ? { event: raw as OrderEvent } : { issues: issuesOf(validate) };
+  const validate = typeof type === 'string' ? validators.get(type) : undefined;
+  if (!validate) return { issues: [{ path: 'type', message: `not an event type of ${of}` }] };
+  return validate(raw) ? { event: raw as E } : { issues: issuesOf(validate) };
 }
 
 /** Why a start input is not an order form, a resolved policy and (when given) a credit check, or nothing when it is. */

@@ -3,23 +3,26 @@ import { counting, every, now, runClock } from '../clock';
 import { durationMs } from '../domain/duration';
 import { archive, type Fact } from '../domain/route';
 import { warrantyEndsAt } from '../domain/ledger';
-import { balanceDue, isSettled, openComplaints, type OrderState } from '../domain/state';
+import { balanceDue, complaintsInProgress, isSettled, type OrderState } from '../domain/state';
 import type { OrderWorkflowInput } from '../messages';
 import { CONTINUE_AS_NEW_IN_RUNTIME, remind } from './notices';
 
 /**
- * 售后: complaints are taken until the warranty ends, each called back until resolved; the order
+ * 售后: complaints are taken until the warranty ends, each called back until resolved (orders started since: by its own workflow); the order
  * is archived once the warranty has ended (contracts: the policy's time after it) and everything is
  * paid or written off. An order with a ledger is chased for its receivables by their own side line
  * meanwhile (stages/receivables.ts); one without is reminded of its balance after the warranty.
  */
 export async function afterSales(s: OrderState) {
   const warrantyEnds = warrantyEndsAt(s)! + (s.ledger ? durationMs(s.policy.payments.archiveAfterWarranty) : 0);
-  const anyComplaint = () => openComplaints(s).length > 0;
+  const anyComplaint = () => complaintsInProgress(s).length > 0;
   for (;;) {
     await continueAsNewIfDue(s);
-    const complaint = openComplaints(s)[0];
-    if (complaint) {
+    const complaint = complaintsInProgress(s)[0];
+    if (complaint && s.complaintWorkflows) {
+      // Its own workflow calls the customer back (workflows/complaint.ts); the order waits for it.
+      await condition(() => !anyComplaint());
+    } else if (complaint) {
       const { every: interval, to, dayKind } = s.policy.clocks.complaintCallback;
       await runClock(
         s,
