@@ -36,14 +36,17 @@ const groupPaymentPlan: Instalment[] = [
   { name: 'balance', rest: true, due: { after: 'sign-off', days: 0, workingDays: false } },
 ];
 
+/** The order form's fields every channel has; each channel adds its own terms (another channel's are not on its form). */
+const OrderForm = OrderInput.omit({ store: true, distributor: true, group: true, contract: true });
+
 export const channelForms = {
   standard: {
-    createSchema: OrderInput.extend({ channel: z.literal('standard').default('standard') }),
+    createSchema: OrderForm.extend({ channel: z.literal('standard').default('standard') }),
     policyDefaults: {},
   },
   sample: {
     // A few sample lines, no deposit; the order desk confirms within half a day.
-    createSchema: OrderInput.extend({
+    createSchema: OrderForm.extend({
       channel: z.literal('sample'),
       lines: z.array(OrderLine).min(1).max(5),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
@@ -54,7 +57,7 @@ export const channelForms = {
   store: {
     // 门店 (000 §二): the store and its region; the site is where the windows are measured and installed. The
     // intention deposit and the advance are instalments of the store's payment plan, not a deposit.
-    createSchema: OrderInput.extend({
+    createSchema: OrderForm.extend({
       channel: z.literal('store'),
       store: StoreDetails,
       delivery: OrderInput.shape.delivery.describe(
@@ -79,7 +82,7 @@ export const channelForms = {
   // distributor
   distributor: {
     // The advance is an instalment of the payment plan (the policy's, or the contract's own `paymentPlan`), not a deposit.
-    createSchema: OrderInput.extend({
+    createSchema: OrderForm.extend({
       channel: z.literal('distributor'),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
       distributor: DistributorTerms.default({}),
@@ -106,9 +109,10 @@ export const channelForms = {
   // group order channel (团订, 003): each line a garment (its quantity the pieces), the contract's terms under `group`;
   // the advance and the balance are the policy's plan (or the contract's own paymentPlan), never a deposit beside it.
   group: {
-    createSchema: OrderInput.extend({
+    createSchema: OrderForm.extend({
       channel: z.literal('group'),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
+      group: OrderInput.shape.group,
     }),
     policyDefaults: {
       // The advance before anything is measured or made, the balance in full on delivery (the customer's receipt).
@@ -124,7 +128,7 @@ export const channelForms = {
   // industrial contract channel (004)
   contract: {
     // The contract's terms (end customer, host machine model, template); the advance is an instalment of the payment plan.
-    createSchema: OrderInput.extend({
+    createSchema: OrderForm.extend({
       channel: z.literal('contract'),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
       contract: ContractTerms.prefault({}),

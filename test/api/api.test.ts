@@ -482,6 +482,8 @@ describe('REST API (dev server)', function () {
       '/orders/{id}',
       '/orders/{id}/allowed-events',
       '/orders/{id}/balance-due-notice',
+      '/orders/{id}/complaints/{number}',
+      '/orders/{id}/complaints/{number}/events',
       '/orders/{id}/dead-letters',
       '/orders/{id}/dead-letters/{seq}/resend',
       '/orders/{id}/events',

@@ -26,12 +26,14 @@ describe('API configuration', () => {
     assert.deepEqual([...developmentTokens.values()].map(({ person }) => person.id).sort(), [
       'dev-customer',
       'dev-finance',
-      'dev-group-sales-manager', // 团订 sales pipeline
+      'dev-general-manager',
+      'dev-group-sales-manager',
       'dev-operator',
       'dev-order-desk',
       'dev-production',
       'dev-purchasing',
       'dev-qc',
+      'dev-regional-manager',
       'dev-sales-rep',
       'dev-service',
       'dev-supervisor',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { localDateTime } from '../../workflows/domain/calendar';
+import { eventTypeLabels } from '../../workflows/domain/labels';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import { call, eventually, intoProduction, orderThrough, startApi, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
 import { launchBrowser, look, signIn } from '../support/browser';
@@ -88,10 +89,11 @@ describe('Console in the browser (dev server)', function () {
     await page.locator('details[data-event="order-confirmed"]').getByRole('button', { name: '提交' }).click();
     const refusal = page.getByRole('alert');
     await refusal.waitFor();
-    // Where the order stands and what it waits for, in Chinese; then the API's own words.
+    // Where the order stands and what it waits for, in Chinese (the shared labels); then the API's own words.
+    const waiting = (again.body.expectedEvents as (keyof typeof eventTypeLabels)[]).map((type) => eventTypeLabels[type].zh).join('、');
     assert.equal(
       await refusal.textContent(),
-      `订单当前不接受此操作 — 订单处于「价格审核」阶段，现在等待：价格审核通过、价格有异议、需求变更申请、取消订单 — ${again.body.detail}`,
+      `订单当前不接受此操作 — 订单处于「价格审核」阶段，现在等待：${waiting} — ${again.body.detail}`,
     );
     await look(page, 'refused-event');
   });

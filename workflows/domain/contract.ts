@@ -236,6 +236,7 @@ export const contractRoute: Route = {
       // 预收款: the advance (the plan's instalments due before production).
       stage: 'deposit',
       when: (s) => depositRequired(s) > 0,
+      condition: 'an advance in the plan',
       done: (s) => depositOutstanding(s) === 0,
       expects: () => ['deposit-received'],
       provides: [],

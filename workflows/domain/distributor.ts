@@ -229,6 +229,7 @@ export const distributorRoute: Route = {
       // 预付款到账后合同生效: the contract takes effect when the advance it names arrives.
       stage: 'deposit',
       when: (s) => depositRequired(s) > 0,
+      condition: 'an advance in the plan',
       done: (s) => depositOutstanding(s) === 0,
       expects: () => ['deposit-received'],
       provides: [],

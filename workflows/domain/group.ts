@@ -124,6 +124,7 @@ export const groupRoute: Route = {
       // 6.1: nothing is measured or made before the advance has arrived in full.
       stage: 'deposit',
       when: (s) => depositRequired(s) > 0,
+      condition: 'an advance in the plan',
       done: (s) => depositOutstanding(s) === 0,
       expects: () => ['deposit-received'],
       provides: [],

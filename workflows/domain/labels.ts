@@ -92,7 +92,7 @@ export const statusLabels: Record<Status, Label> = {
 
 /** 业务事件: what each event type records. */
 export const eventTypeLabels: Record<EventType, Label> = {
-  'order-confirmed': { zh: '订单已确认', en: 'order confirmed' },
+  'order-confirmed': { zh: '初步确认', en: 'order confirmed' },
   'feasibility-decided': { zh: '可行性评审', en: 'feasibility decided' },
   'materials-confirmed': { zh: '材料已确认', en: 'materials confirmed' },
   'drawing-sent': { zh: '图纸已发送', en: 'drawing sent' },
