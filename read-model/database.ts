@@ -51,5 +51,10 @@ function postgresDialect(connectionString: string) {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format),
   };
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString, types, max: 10 }) });
+  const pool = new pg.Pool({ connectionString, types, max: 10 });
+  // An idle connection the server ends (a restart, a failover, a shutdown while the pool winds down) is an
+  // 'error' on the pool, which would otherwise crash the process: the pool drops that client, and the next
+  // query opens a new connection (the read model is ours and may be down for a while).
+  pool.on('error', () => {});
+  return new PostgresDialect({ pool });
 }
