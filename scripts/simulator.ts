@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { dateAt, startOfDate, addCalendarDays } from '../workflows/domain/calendar';
 import { durationMs } from '../workflows/domain/duration';
@@ -129,8 +130,8 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
       for (const step of [...scenario.steps].sort((a, b) => offset(a.at) - offset(b.at))) {
         await advanceTo(offset(step.at));
         const event = withDates(step.event, startDay);
-        if (step.complaint === undefined) await send(handle, event as OrderEvent);
-        else await sendToComplaint(complaintHandle(step.complaint), event as ComplaintEvent);
+        if (step.complaint === undefined) await send(handle, event as OrderEvent, orderMessages);
+        else await send(complaintHandle(step.complaint), event as ComplaintEvent, complaintMessages);
       }
       if (scenario.until) await advanceTo(durationMs(scenario.until));
       const snapshot = await handle.query(snapshotQuery);
@@ -162,15 +163,16 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
 }
 
 /**
- * Sends an event as the API does, by update, so it is applied before time moves on. An event the
- * order refuses is sent again as a signal, which the workflow records on its timeline as rejected
- * (the update's validator leaves no trace in history). The query waits until it is recorded; it is
- * safe there because a refused event changes nothing (a query racing a continue-as-new is not:
- * the time-skipping server then stops skipping).
+ * Sends an event as the API does, by update, so it is applied before time moves on; to the order, or to
+ * one of its complaints (`to` names the workflow's update, signal and query). An event the workflow
+ * refuses is sent again as the signal, which the workflow records on its timeline as rejected (the
+ * update's validator leaves no trace in history). The query waits until it is recorded; it is safe there
+ * because a refused event changes nothing (a query racing a continue-as-new is not: the time-skipping
+ * server then stops skipping).
  */
-async function send(handle: WorkflowHandle, event: OrderEvent) {
+async function send<E>(handle: WorkflowHandle, event: E, to: Messages<E>) {
   try {
-    await handle.executeUpdate(submitEvent, { args: [event] });
+    await handle.executeUpdate(to.update, { args: [event] });
   } catch (error) {
     if (!(
       error instanceof WorkflowUpdateFailedError &&
@@ -179,26 +181,22 @@ async function send(handle: WorkflowHandle, event: OrderEvent) {
     )) {
       throw error;
     }
-    await handle.signal(eventSignal, event);
-    await handle.query(snapshotQuery);
+    await handle.signal(to.signal, event);
+    await handle.query(to.query);
   }
 }
 
-/** A complaint event, sent as the API sends it (by update); a refused one is recorded on the complaint's timeline through the signal. */
-async function sendToComplaint(handle: WorkflowHandle, event: ComplaintEvent) {
-  try {
-    await handle.executeUpdate(submitComplaintEvent, { args: [event] });
-  } catch (error) {
-    if (!(
-      error instanceof WorkflowUpdateFailedError &&
-      error.cause instanceof ApplicationFailure &&
-      refusals.includes(error.cause.type ?? '')
-    ))
-      throw error;
-    await handle.signal(complaintEventSignal, event);
-    await handle.query(complaintSnapshotQuery);
-  }
+interface Messages<E> {
+  update: UpdateDefinition<unknown, [E]>;
+  signal: SignalDefinition<[E]>;
+  query: QueryDefinition<unknown>;
 }
+const orderMessages: Messages<OrderEvent> = { update: submitEvent, signal: eventSignal, query: snapshotQuery };
+const complaintMessages: Messages<ComplaintEvent> = {
+  update: submitComplaintEvent,
+  signal: complaintEventSignal,
+  query: complaintSnapshotQuery,
+};
 
 const refusals = [EVENT_INVALID, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED, EVENT_AMOUNT_ABOVE_DUE];
 
