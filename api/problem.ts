@@ -100,7 +100,9 @@ export function problemFrom(error: unknown): Problem | undefined {
   if (refusal) return refusal;
   const grpcCodes = grpcCodesOf(error);
   if (grpcCodes.includes(GRPC.RESOURCE_EXHAUSTED)) {
-    return tooManyRequests('the order service is busy: retry with the same Idempotency-Key');
+    return tooManyRequests(
+      'the order service is busy: retry after Retry-After seconds (an event or a new order with the same Idempotency-Key)',
+    );
   }
   // Temporal or the worker did not answer in time, cannot be reached, or aborted the update (it does so under
   // load, as UNAVAILABLE), or an update failed for a reason the order did not give (it closed meanwhile, say):
