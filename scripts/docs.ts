@@ -240,11 +240,14 @@ export const channelClocks: Record<Channel | 'complaints', readonly ClockName[]>
   complaints: ['complaint-first-contact', 'complaint-fix', 'complaint-callback'],
 };
 
-function clocksTable(clocks: readonly ClockName[], policy: Policy): string {
+function clocksTable(clocks: readonly ClockName[], policy: Policy, of: string): string {
   return table(
     ['clock', '中文', 'policy key', 'default'],
     clocks.map((clock) => {
       const [key, value] = clockSettings[clock](policy);
+      // A channel's own clock reads its policy section (distributor, group, visits): listed without it, it is listed wrongly.
+      if (value === undefined || Object.values(value as object).includes(undefined))
+        throw new Error(`${of} lists clock ${clock}, but its policy has no ${key}`);
       return [code(clock), clockLabels[clock].zh, code(key), code(JSON.stringify(value))];
     }),
   );
@@ -261,7 +264,7 @@ export function channelBlocks(channel: Channel): Record<string, string> {
     stages: stagesTable(route),
     windows: windowsTable(route),
     events: eventsTable(route, policy),
-    clocks: clocksTable(channelClocks[channel], policy),
+    clocks: clocksTable(channelClocks[channel], policy, channel),
     documents: documentsTable(route),
   };
 }
@@ -279,7 +282,7 @@ export function complaintBlocks(): Record<string, string> {
         description(complaintEventData[type]),
       ]),
     ),
-    clocks: clocksTable(channelClocks.complaints, policy),
+    clocks: clocksTable(channelClocks.complaints, policy, 'complaints'),
     channels: table(
       ['channel', 'complaints taken from'],
       channels.map((channel) => {

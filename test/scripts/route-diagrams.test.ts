@@ -8,6 +8,9 @@ import { clockLabels } from '../../workflows/domain/labels';
 import { contractPermissions, distributorPermissions, groupPermissions, storePermissions } from '../../workflows/domain/permissions';
 import { routes } from '../../workflows/domain/route';
 import type { ClockName } from '../../workflows/domain/state';
+import { policyFor } from '../../client/channels';
+import type { Channel } from '../../workflows/domain/order';
+import type { Policy } from '../../workflows/domain/policy';
 
 describe('Generated documentation (docs/channels, npm run docs)', () => {
   for (const { file, blocks } of generatedFiles()) {
@@ -34,6 +37,20 @@ describe('Generated documentation (docs/channels, npm run docs)', () => {
       (Object.keys(clockLabels) as ClockName[]).filter((clock) => !listed.has(clock)),
       [],
     );
+  });
+
+  it("lists a channel's own clocks exactly where its policy has their section", () => {
+    const own: [ClockName, (p: Policy) => unknown][] = [
+      ['appointment-booking', (p) => p.visits],
+      ['technical-question', (p) => p.distributor],
+      ['material-late', (p) => p.distributor],
+      ['group-tracking', (p) => p.group],
+      ['group-callback', (p) => p.group],
+    ];
+    for (const channel of Object.keys(routes) as Channel[]) {
+      for (const [clock, section] of own)
+        assert.equal(channelClocks[channel].includes(clock), section(policyFor(channel, undefined)) !== undefined, `${channel}: ${clock}`);
+    }
   });
 
   it("lists a channel's events from its stages and windows, and no event its route does not take", () => {
