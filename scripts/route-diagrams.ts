@@ -1,14 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { routes, type Route, type RouteStep } from '../workflows/domain/route';
+import type { Route, RouteStep } from '../workflows/domain/route';
 import { statusOfStage } from '../workflows/domain/state';
 
-// The README's route diagrams (Mermaid), generated from the route data so that they cannot drift
-// from what the workflows run: `npm run route-diagrams` rewrites them, a test fails when stale.
-
-const begin = '<!-- route-diagrams:begin (generated from workflows/domain/route.ts by `npm run route-diagrams`; do not edit) -->';
-const end = '<!-- route-diagrams:end -->';
-export const readmePath = path.join(__dirname, '..', '..', 'README.md');
+// The channels' route diagrams (Mermaid), generated from the route data so that they cannot drift
+// from what the workflows run: `npm run docs` (scripts/docs.ts) writes them into docs/channels/.
 
 const id = (stage: string) => stage.replaceAll('-', '_');
 const node = (step: RouteStep) => `  ${id(step.stage)}["${step.stage}<br/>(${statusOfStage[step.stage]})"]`;
@@ -44,23 +38,4 @@ interface Source {
   from: string;
   /** The edge skips a conditional run of stages. */
   skipped: boolean;
-}
-
-/** The README's generated section: each channel's route diagram. */
-export function diagramsSection(): string {
-  const charts = Object.entries(routes).map(([channel, route]) => `**\`${channel}\`**\n\n\`\`\`mermaid\n${routeDiagram(route)}\n\`\`\``);
-  return [begin, ...charts, end].join('\n\n');
-}
-
-/** The README with its generated section replaced by the current one. */
-export function withDiagrams(readme: string): string {
-  const from = readme.indexOf(begin);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no route-diagrams section (${begin} … ${end})`);
-  return readme.slice(0, from) + diagramsSection() + readme.slice(to + end.length);
-}
-
-if (require.main === module) {
-  writeFileSync(readmePath, withDiagrams(readFileSync(readmePath, 'utf8')));
-  console.log(`route diagrams written to ${readmePath} for ${Object.keys(routes).join(', ')}`);
 }

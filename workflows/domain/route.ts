@@ -44,7 +44,7 @@ export interface RouteStep {
   stage: Stage;
   /** Whether the order goes through this stage at all (e.g. drawings only for non-standard lines). */
   when?: (s: OrderState) => boolean;
-  /** `when` in words, for the route's diagram in the README (e.g. "non-standard lines"). */
+  /** `when` in words, for the route's diagram and stages on its channel page in docs/channels (e.g. "non-standard lines"). */
   condition?: string;
   done: (s: OrderState) => boolean;
   /** The main-line events this stage waits for. */

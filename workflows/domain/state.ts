@@ -87,7 +87,7 @@ export type Stage =
   /** Delivered: the balance is paid in full. */
   | 'balance';
 
-/** Each stage's public status (the README's route diagrams show it too). */
+/** Each stage's public status (the channel pages' route diagrams in docs/channels show it too). */
 export const statusOfStage: Record<Stage, Status> = {
   intake: 'pending-confirmation',
   'technical-review': 'pending-confirmation',
