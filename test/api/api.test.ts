@@ -482,6 +482,7 @@ describe('REST API (dev server)', function () {
       '/dead-letters',
       '/healthz',
       '/kpis',
+      '/kpis/by-rep',
       '/me',
       '/orders',
       '/orders/{id}',
