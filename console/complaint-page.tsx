@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComplaintSnapshot } from '../workflows/domain/complaints';
 import { api, plainWords } from './api';
+import { Decision } from './customer-orders-page';
 import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, complaintStageLabels, sayCustomer, visitOutcomeLabels, wordOf } from './customer-words';
 import { companyTime } from './format';
@@ -21,6 +22,20 @@ export function ComplaintPage({ orderNumber, number }: { orderNumber: string; nu
   }, []);
   if (error) return <p class="refusal">{error}</p>;
   if (!complaint) return <p>{say('loading', lang)}</p>;
+  // 直至客户满意为止: once a visit fixed it, the customer says whether it is solved (staff record it with the customer's written word).
+  const asked = me.role === 'customer' && complaint.expectedEvents.includes('customer-satisfied');
+  const answer = async (type: 'customer-satisfied' | 'customer-not-satisfied', data: Record<string, unknown>) => {
+    try {
+      const sent = await api<{ complaint: ComplaintSnapshot }>(`/orders/${encodeURIComponent(orderNumber)}/complaints/${number}/events`, {
+        method: 'POST',
+        body: { type, data },
+      });
+      setComplaint(sent.complaint);
+      return undefined;
+    } catch (e) {
+      return plainWords(e, lang);
+    }
+  };
   return (
     <article>
       <h1>
@@ -60,6 +75,17 @@ export function ComplaintPage({ orderNumber, number }: { orderNumber: string; nu
             ))}
           </tbody>
         </table>
+      )}
+      {asked && (
+        <section aria-label={sayCustomer('solved', lang)}>
+          <h2>{sayCustomer('solved', lang)}</h2>
+          <Decision
+            yes={sayCustomer('satisfied', lang)}
+            no={sayCustomer('notSatisfied', lang)}
+            onYes={() => answer('customer-satisfied', {})}
+            onNo={(reason) => answer('customer-not-satisfied', { reason })}
+          />
+        </section>
       )}
       <p>
         <a href={orderLink}>{sayCustomer('backToOrder', lang)}</a>

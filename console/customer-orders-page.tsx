@@ -209,17 +209,11 @@ export function CustomerOrderPage({ id }: { id: string }) {
               </tbody>
             </table>
           )}
-          <ChangeDecision
-            confirm={
-              may('change-confirmed')
-                ? () => send('change-confirmed', { version: a.version }, sayCustomer('changeConfirmed', lang))
-                : undefined
-            }
-            reject={
-              may('change-rejected')
-                ? (reason) => send('change-rejected', { version: a.version, reason }, sayCustomer('changeRejected', lang))
-                : undefined
-            }
+          <Decision
+            yes={may('change-confirmed') ? sayCustomer('confirmChange', lang) : undefined}
+            no={may('change-rejected') ? sayCustomer('rejectChange', lang) : undefined}
+            onYes={() => send('change-confirmed', { version: a.version }, sayCustomer('changeConfirmed', lang))}
+            onNo={(reason) => send('change-rejected', { version: a.version, reason }, sayCustomer('changeRejected', lang))}
           />
         </section>
       ))}
@@ -288,7 +282,7 @@ export function CustomerOrderPage({ id }: { id: string }) {
 }
 
 /** What a form answers: the refusal to show, or nothing when it went through. */
-type Answer = Promise<string | undefined>;
+export type Answer = Promise<string | undefined>;
 
 /** A submission in flight and its refusal, for the small forms of this page. */
 function useSubmission() {
@@ -311,26 +305,29 @@ function useSubmission() {
   return { busy, submit, shown };
 }
 
-/** 确认变更 / 拒绝变更: the customer's word on an assessed change (its new price and date). */
-function ChangeDecision({ confirm, reject }: { confirm?: () => Answer; reject?: (reason: string) => Answer }) {
+/**
+ * The customer's word on what awaits it: yes (确认变更, 满意), or no with the reason (拒绝变更, 不满意). Each side
+ * shows when the customer may say it.
+ */
+export function Decision({ yes, no, onYes, onNo }: { yes?: string; no?: string; onYes: () => Answer; onNo: (reason: string) => Answer }) {
   const { lang } = useConsole();
   const [reason, setReason] = useState('');
   const { busy, submit, shown } = useSubmission();
   const id = useId();
   return (
-    // Buttons, not a form: Enter in the reason must not confirm the change.
+    // Buttons, not a form: Enter in the reason must not say yes.
     <div class="decision">
-      {confirm && (
-        <button type="button" disabled={busy} onClick={(e) => void submit(e, confirm)}>
-          {sayCustomer('confirmChange', lang)}
+      {yes && (
+        <button type="button" disabled={busy} onClick={(e) => void submit(e, onYes)}>
+          {yes}
         </button>
       )}
-      {reject && (
+      {no && (
         <div class="field">
           <label for={id}>{sayCustomer('reason', lang)}</label>
           <input id={id} type="text" maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-          <button type="button" disabled={busy || reason.trim() === ''} onClick={(e) => void submit(e, () => reject(reason.trim()))}>
-            {sayCustomer('rejectChange', lang)}
+          <button type="button" disabled={busy || reason.trim() === ''} onClick={(e) => void submit(e, () => onNo(reason.trim()))}>
+            {no}
           </button>
         </div>
       )}

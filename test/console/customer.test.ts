@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { dateAt } from '../../workflows/domain/calendar';
+import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import { call, eventually, intoProduction, orderThrough, startApi, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
 import { launchBrowser, look, signIn } from '../support/browser';
@@ -128,7 +129,7 @@ describe("The customer's console, the customer file and the report charts (dev s
     assert.equal(order.body.lineVersions.length, 2);
   });
 
-  it('a customer files a complaint through its form and follows it on the complaint’s own page', async () => {
+  it('a customer files a complaint through its form, follows it on the complaint’s own page, and closes it by saying it is solved', async () => {
     const orderNumber = `CUS-${run}-4`;
     await orderThrough(api, orderNumber, 'C-DEV', shipped);
     const page = await asCustomer(orderNumber);
@@ -148,6 +149,26 @@ describe("The customer's console, the customer file and the report charts (dev s
 
     await page.getByRole('link', { name: '返回订单' }).click();
     await page.getByRole('link', { name: '投诉 1' }).waitFor();
+
+    // Technical finds the cause, a team fixes it: the customer's word closes the complaint (直至客户满意为止).
+    const steps: [Role, string, Record<string, unknown>][] = [
+      ['technical', 'customer-contacted', { channel: 'phone' }],
+      ['technical', 'cause-found', { responsibleParty: 'installation', cause: 'installation', finding: 'bracket screws not tightened' }],
+      ['order-desk', 'fix-scheduled', { visitDate: '2031-06-01', team: 'install team 2', plan: 'tighten the bracket' }],
+      ['service', 'visit-made', { outcome: 'fixed', report: 'bracket tightened' }],
+    ];
+    for (const [role, type, data] of steps) {
+      const sent = await call(api, 'POST', `/api/v1/orders/${orderNumber}/complaints/1/events`, { role, body: { type, data } });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    }
+    await page.getByRole('link', { name: '投诉 1' }).click();
+    const solved = page.getByRole('region', { name: '问题是否已解决？' });
+    await solved.getByRole('button', { name: '满意，问题已解决' }).click();
+    await page.getByTestId('complaint-stage').filter({ hasText: '已结案' }).waitFor();
+    assert.equal(await solved.count(), 0, 'nothing more is asked of the customer');
+    await look(page, 'customer-complaint-closed');
+    const closed = await call(api, 'GET', `/api/v1/orders/${orderNumber}/complaints/1`, { role: 'technical' });
+    assert.equal(closed.body.confirmation.by.role, 'customer');
   });
 
   /** Fills the standard channel's New order form for `customerId` and sends it. */
