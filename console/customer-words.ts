@@ -46,7 +46,7 @@ export const customerWords = {
   customerName: ['客户名称', 'Name'],
   customerClass: ['客户等级', 'Class'],
   paymentTerms: ['付款条件', 'Payment terms'],
-  creditLimit: ['信用额度', 'Credit limit'],
+  creditLimit: ['信用额度 (¥)', 'Credit limit (¥)'],
   salesRepId: ['业务员编号', 'Sales rep id'],
   salesRepName: ['业务员姓名', 'Sales rep name'],
   region: ['区域', 'Region'],
