@@ -30,6 +30,7 @@ import {
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
 import { salesPipelinePaths, salesPipelineSchemas } from './sales-openapi';
 import { ComplaintEventAccepted, complaintEventExamples, ComplaintEventRequest } from './complaint-schemas';
+import { KpiByRepQuery, KpisByRep } from './rep-kpi-schemas';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -173,6 +174,7 @@ export function openApiDocument() {
         Problem: jsonSchema(ProblemDetails, 'output'),
         Board: jsonSchema(Board, 'output'),
         Kpis: jsonSchema(Kpis, 'output'),
+        KpisByRep: jsonSchema(KpisByRep, 'output'),
         Reminders: jsonSchema(Reminders, 'output'),
         CreateCustomer: jsonSchema(CreateCustomer, 'input'),
         UpdateCustomer: jsonSchema(UpdateCustomer, 'input'),
@@ -279,6 +281,9 @@ export function openApiDocument() {
       '/orders/{id}/timeline': {
         get: {
           summary: 'The business timeline',
+          description:
+            "A customer's token reads its order's facts only: status and promised-date changes, line versions, money, the customer's " +
+            'own events and the notices sent to the customer (no staff events or notes, reminders, escalations or internal notices).',
           parameters: [orderNumber],
           responses: { '200': json('Timeline', 'what happened, in order'), ...problems(401, 404, 429, 503) },
         },
@@ -401,6 +406,14 @@ export function openApiDocument() {
             'after-sales callback); large orders those received in it, for spot checks. Dates are company dates, both included.',
           parameters: queryParameters(KpiQuery),
           responses: { '200': json('Kpis', 'the figures'), ...problems(400, 401, 403) },
+        },
+      },
+      '/kpis/by-rep': {
+        get: {
+          summary: "Each sales rep's figures side by side: orders delivered on time and first confirmations on time",
+          description: `${forStaff} Every rep with an order received or promised in the period, each counted as \`/kpis?rep=\` counts it.`,
+          parameters: queryParameters(KpiByRepQuery),
+          responses: { '200': json('KpisByRep', "each rep's figures"), ...problems(400, 401, 403) },
         },
       },
       '/customers': {

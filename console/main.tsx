@@ -7,7 +7,11 @@ import { label, roleLabels, type Lang } from './labels';
 import { NewOrderPage } from './new-order-page';
 import { OrderPage } from './order-page';
 import { ReportsPage } from './reports-page';
-import { MyOrdersPage, WorkPage } from './work-page';
+import { WorkPage } from './work-page';
+import { ComplaintPage } from './complaint-page';
+import { CustomerOrderPage, MyOrdersPage } from './customer-orders-page';
+import { CustomerFilePage } from './customer-file-page';
+import { sayCustomer } from './customer-words';
 
 // The console's shell: sign-in with a bearer token, the language (中文 by default), and the pages by the
 // address's hash (#/work, #/orders/SO-1, #/board …), so a page can be bookmarked and sent to a colleague.
@@ -52,6 +56,16 @@ function SignIn({ lang, onSignedIn }: { lang: Lang; onSignedIn: (me: Me) => void
 }
 
 function Page({ hash, me }: { hash: string; me: Me }) {
+  // customer slice: a complaint's own page, the order as its customer sees it, the customer file.
+  const complaint = /^#\/orders\/([^/]+)\/complaints\/(\d+)$/.exec(hash);
+  if (complaint) return <ComplaintPage key={hash} orderNumber={decodeURIComponent(complaint[1])} number={Number(complaint[2])} />;
+  const own = me.role === 'customer' && /^#\/orders\/(.+)$/.exec(hash);
+  if (own) return <CustomerOrderPage key={own[1]} id={decodeURIComponent(own[1])} />;
+  const file = /^#\/customers(?:\/([^?]+))?(?:\?id=(.+))?$/.exec(hash);
+  if (file && me.role !== 'customer') {
+    const [, id, newId] = file.map((part) => part && decodeURIComponent(part));
+    return <CustomerFilePage key={hash} id={id} newId={newId} />;
+  }
   const order = /^#\/orders\/(.+)$/.exec(hash);
   // Keyed by the order: another order is a fresh page, not the last one's answer.
   if (order) return <OrderPage key={order[1]} id={decodeURIComponent(order[1])} />;
@@ -94,6 +108,7 @@ function App() {
         {staff && <a href="#/board">{say('board', lang)}</a>}
         {staff && <a href="#/new">{say('newOrder', lang)}</a>}
         {staff && <a href="#/reports">{say('reports', lang)}</a>}
+        {staff && <a href="#/customers">{sayCustomer('customerFile', lang)}</a>}
         <span class="me">
           {me.name} · {label(roleLabels, me.role, lang)}
         </span>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, plainWords } from './api';
+import { api, ApiError, plainWords } from './api';
 import { say, useConsole } from './app-context';
+import { sayCustomer } from './customer-words';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
@@ -10,6 +11,7 @@ export function NewOrderPage() {
   const { lang } = useConsole();
   const [forms, setForms] = useState<Record<string, JsonSchema>>();
   const [channel, setChannel] = useState('standard');
+  const [noFile, setNoFile] = useState<string>();
   useEffect(() => void openApi().then((doc) => setForms(doc.createOrder)), []);
   if (!forms) return <p>{say('loading', lang)}</p>;
   const create = async (body: Record<string, unknown>) => {
@@ -18,6 +20,9 @@ export function NewOrderPage() {
       location.hash = `#/orders/${encodeURIComponent(created.orderNumber)}`;
       return undefined;
     } catch (e) {
+      // A customer without a file (客户档案) gets one first: the file's form, with their id.
+      const customer = (body.customer as { id?: string } | undefined)?.id;
+      setNoFile(e instanceof ApiError && e.problem.type?.endsWith(':customer-file-missing') ? customer : undefined);
       return plainWords(e, lang);
     }
   };
@@ -33,6 +38,11 @@ export function NewOrderPage() {
         </select>
       </label>
       <SchemaForm key={channel} schema={forms[channel]} submitLabel={say('create', lang)} onSubmit={create} />
+      {noFile !== undefined && (
+        <p>
+          <a href={`#/customers?id=${encodeURIComponent(noFile)}`}>{sayCustomer('createFileFor', lang)}</a>
+        </p>
+      )}
     </section>
   );
 }

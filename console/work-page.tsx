@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
-import { clockLabels, label, stageLabels, statusLabels, timelineKindLabels } from './labels';
+import { clockLabels, label, stageLabels, timelineKindLabels } from './labels';
 import type { BoardRow } from './board-page';
 
 // 我的待办: the open orders whose next step the person's role owes (the board's owedBy), the longest waiting
@@ -93,56 +93,6 @@ export function WorkPage() {
           </tbody>
         </table>
       )}
-    </section>
-  );
-}
-
-interface OrderListItem {
-  orderNumber: string;
-  status: string;
-  stage: string;
-  promisedDate: string | null;
-  amount: number;
-}
-
-/** A customer's own orders (GET /orders answers a customer's token with theirs only). */
-export function MyOrdersPage() {
-  const { lang } = useConsole();
-  const [orders, setOrders] = useState<OrderListItem[]>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api<{ orders: OrderListItem[] }>('/orders?pageSize=100').then(
-      (page) => setOrders(page.orders),
-      (e: unknown) => setError(plainWords(e, lang)),
-    );
-  }, []);
-  if (error) return <p class="refusal">{error}</p>;
-  if (!orders) return <p>{say('loading', lang)}</p>;
-  return (
-    <section>
-      <h1>{say('myOrders', lang)}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>{say('order', lang)}</th>
-            <th>{say('status', lang)}</th>
-            <th>{say('promised', lang)}</th>
-            <th>{say('amount', lang)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((o) => (
-            <tr>
-              <td>
-                <a href={`#/orders/${encodeURIComponent(o.orderNumber)}`}>{o.orderNumber}</a>
-              </td>
-              <td>{label(statusLabels, o.status, lang)}</td>
-              <td>{o.promisedDate ?? '—'}</td>
-              <td>{yuan(o.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }

@@ -144,7 +144,7 @@ function isLarge(rules: LargeOrderRule[] = [{ above: defaultPolicy.rules.largeOr
 /** How many large orders the KPI answer lists for spot checks (the total says how many there are). */
 const SPOT_CHECK_LIST = 50;
 
-const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
+export const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 
 /**
  * The figures computable from the orders' timelines (domain.md §6). Confirmation, progress and

@@ -10,6 +10,8 @@ import { BoardQuery, KpiQuery, ReminderQuery } from '../view-schemas';
 import { reportXlsx } from '../../read-model/report-formats';
 import { formats } from '../report-schemas';
 import type { Cell, ReportColumn } from '../../workflows/reports/types';
+import { kpisByRep } from '../../read-model/rep-kpis';
+import { KpiByRepQuery } from '../rep-kpi-schemas';
 
 // The company's view of its orders, from the read model (not Temporal): the status board and the
 // KPIs. For staff only: a customer sees none of it.
@@ -64,6 +66,14 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
     const { from, to, rep } = query.data;
     res.json(await kpis(readModel.db, { from, to, salesRep: rep, large }, calendar));
+  });
+
+  // customer slice: each rep's figures side by side, for the reports page's chart.
+  router.get('/kpis/by-rep', async (req, res) => {
+    staffOnly(res);
+    const query = KpiByRepQuery.safeParse(req.query);
+    if (!query.success) throw invalidRequest(query.error.issues, 'query');
+    res.json(await kpisByRep(readModel.db, { ...query.data, large }, calendar));
   });
 
   return router;

@@ -13,6 +13,7 @@ import { digestOf, idempotencyOf, keyReused, type CreationKeys } from '../idempo
 import { invalidRequest, Problem } from '../problem';
 import { createOrderForms, OrderListQuery, type CreateOrder } from '../schemas';
 import { listOrders } from '../order-list';
+import { customerTimeline } from '../customer-timeline';
 import { orderHandle, visibleFilters, visibleOrder } from './order-handle';
 
 // The order resources: create (starts the order's workflow), read its snapshot and timeline, list (from the read model).
@@ -128,7 +129,9 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys, customerF
   });
 
   router.get('/orders/:id/timeline', async (req, res) => {
-    res.json({ timeline: await (await visibleOrder(client, personOf(res), req.params.id)).query(timelineQuery) });
+    const person = personOf(res);
+    const timeline = await (await visibleOrder(client, person, req.params.id)).query(timelineQuery);
+    res.json({ timeline: person.role === 'customer' ? customerTimeline(timeline) : timeline });
   });
 
   // The order's money as documents (对账单, 余款催收告知书), from its ledger; whoever may read the order may read them.

@@ -120,16 +120,21 @@ describe('REST API (dev server)', function () {
     assert.equal(order.late, true);
     assert.equal(order.shippingMode, 'special-vehicle');
 
-    const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'customer' })).body.timeline as {
-      kind: string;
-      type: string;
-      actor?: { id: string };
-    }[];
+    type Entry = { kind: string; type: string; actor?: { id: string; role: string } };
+    const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'order-desk' })).body.timeline as Entry[];
     assert.deepEqual(
       timeline.filter((t) => t.kind === 'event').map((t) => t.type),
       steps.map(([, type]) => type),
     );
     assert.equal(timeline.find((t) => t.type === 'signed-for')?.actor?.id, 'dev-customer', 'the actor comes from the token');
+    // The customer reads the order's facts and their own events, not the company's inside.
+    const theirs = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'customer' })).body.timeline as Entry[];
+    assert.deepEqual(
+      theirs.filter((t) => t.kind === 'event').map((t) => t.type),
+      steps.filter(([role]) => role === 'customer').map(([, type]) => type),
+    );
+    assert.ok(theirs.some((t) => t.kind === 'status-change') && theirs.some((t) => t.kind === 'money'));
+    assert.ok(!theirs.some((t) => ['reminder', 'escalation', 'rejected-event'].includes(t.kind)));
 
     const listed = await eventually(
       // Finished before its (delayed) promised date: not late, whatever delay it had on the way.
@@ -477,6 +482,7 @@ describe('REST API (dev server)', function () {
       '/dead-letters',
       '/healthz',
       '/kpis',
+      '/kpis/by-rep',
       '/me',
       '/orders',
       '/orders/{id}',
