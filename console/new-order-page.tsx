@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
+import { channelLabels, label } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
@@ -18,7 +19,7 @@ export function NewOrderPage() {
       location.hash = `#/orders/${encodeURIComponent(created.orderNumber)}`;
       return undefined;
     } catch (e) {
-      return plainWords(e, lang);
+      return plainWords(e, lang, channel);
     }
   };
   return (
@@ -28,11 +29,11 @@ export function NewOrderPage() {
         {say('channel', lang)}{' '}
         <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
           {Object.keys(forms).map((c) => (
-            <option value={c}>{c}</option>
+            <option value={c}>{label(channelLabels, c, lang)}</option>
           ))}
         </select>
       </label>
-      <SchemaForm key={channel} schema={forms[channel]} submitLabel={say('create', lang)} onSubmit={create} />
+      <SchemaForm key={channel} form={channel} schema={forms[channel]} submitLabel={say('create', lang)} onSubmit={create} />
     </section>
   );
 }
