@@ -478,6 +478,7 @@ describe('REST API (dev server)', function () {
       '/healthz',
       '/kpis',
       '/me',
+      '/my-work', // inbox
       '/orders',
       '/orders/{id}',
       '/orders/{id}/allowed-events',
