@@ -59,6 +59,9 @@ function bodyOf(schema: JsonSchema, raw: Values): Values {
     } else if (isRows(field)) {
       const rows = ((value as Values[] | undefined) ?? []).filter((row) => !isEmptyRow(row)).map((row) => bodyOf(field.items!, row));
       if (rows.length > 0 || schema.required?.includes(name)) body[name] = rows;
+    } else if (field.type === 'boolean') {
+      // An unticked box is a no: said when the field is required (feasible, approved …).
+      if (value !== undefined || schema.required?.includes(name)) body[name] = value === true;
     } else if (value === undefined || value === '') continue;
     else if (asJson(field)) body[name] = JSON.parse(String(value));
     else if (isFen(field)) body[name] = Math.round(Number(value) * 100);
