@@ -26,6 +26,9 @@ import {
   ReminderQuery,
   Reminders,
   UpdateCustomer,
+  // inbox
+  MyWork,
+  MyWorkQuery,
 } from './view-schemas';
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
 import { salesPipelinePaths, salesPipelineSchemas } from './sales-openapi';
@@ -176,6 +179,8 @@ export function openApiDocument() {
         Kpis: jsonSchema(Kpis, 'output'),
         KpisByRep: jsonSchema(KpisByRep, 'output'),
         Reminders: jsonSchema(Reminders, 'output'),
+        // inbox
+        MyWork: jsonSchema(MyWork, 'output'),
         CreateCustomer: jsonSchema(CreateCustomer, 'input'),
         UpdateCustomer: jsonSchema(UpdateCustomer, 'input'),
         Customer: jsonSchema(Customer, 'output'),
@@ -361,10 +366,22 @@ export function openApiDocument() {
       '/reminders': {
         get: {
           summary:
-            "The reminders and escalations the clocks sent to the caller's role on open orders, newest first (the console's My work)",
+            'The reminders and escalations the clocks sent to the caller on open orders, newest first: to their role, and for a sales rep only on their own orders',
           description: forStaff,
           parameters: queryParameters(ReminderQuery),
           responses: { '200': json('Reminders', 'the reminders'), ...problems(400, 401, 403) },
+        },
+      },
+      // inbox
+      '/my-work': {
+        get: {
+          summary:
+            "我的待办 My work: the open orders whose next step the caller owes, the longest waiting first with their open clocks, and the reminders and escalations addressed to them (the console's inbox)",
+          description:
+            `${forStaff} A sales rep owes the steps of sales on the orders they own (the order's salesRep is their id) and hears the notices ` +
+            "to sales on those orders; every other role's steps and notices are anyone's in the role.",
+          parameters: queryParameters(MyWorkQuery),
+          responses: { '200': json('MyWork', "the caller's work"), ...problems(400, 401, 403) },
         },
       },
       '/me': {

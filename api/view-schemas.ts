@@ -355,3 +355,43 @@ export const CustomerHistory = z.object({
     }),
   ),
 });
+
+// inbox: 我的待办, one person's work (GET /my-work)
+export const MyWorkQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).default(200).describe('orders to list, the longest waiting first'),
+    reminders: z.coerce.number().int().min(1).max(500).default(50).describe('reminders and escalations to list, the newest first'),
+  })
+  .strict();
+
+export const MyWork = z
+  .object({
+    asOf: Board.shape.asOf,
+    total: z.int().describe('open orders whose next step the caller owes'),
+    orders: z
+      .array(BoardRow)
+      .describe(
+        "those orders, the longest waiting first: a sales rep's own orders (salesRep = the caller) where sales owes the step, any order where another role owes it",
+      ),
+    reminders: Reminders.shape.reminders.describe(
+      "the reminders and escalations on open orders addressed to the caller's role; for a sales rep, only those on their own orders",
+    ),
+  })
+  .meta({
+    examples: [
+      {
+        asOf: '2027-01-19',
+        total: 1,
+        orders: [boardExample],
+        reminders: [
+          {
+            orderNumber: 'SO-2001',
+            at: '2027-01-19T02:00:00.000Z',
+            kind: 'reminder',
+            type: 'progress-update',
+            detail: 'weekly progress update due',
+          },
+        ],
+      },
+    ],
+  });

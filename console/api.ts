@@ -1,3 +1,4 @@
+import { namedFields } from './field-words';
 import { yuan } from './format';
 import { eventLabels, label, stageLabels, type Lang } from './labels';
 
@@ -18,7 +19,15 @@ export const session = {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { type?: string; title?: string; detail?: string; stage?: string; expectedEvents?: string[]; amountDue?: number },
+    readonly problem: {
+      type?: string;
+      title?: string;
+      detail?: string;
+      stage?: string;
+      expectedEvents?: string[];
+      amountDue?: number;
+      errors?: { field: string; message: string }[];
+    },
   ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
@@ -64,21 +73,44 @@ const statusWords: Record<number, [string, string]> = {
   503: ['服务暂时不可用，请稍后再试', 'The service is busy: try again shortly'],
 };
 
+/** Each kind of refusal in plain words, by the problem's type (api/problem.ts); the status's words for another. */
+const refusalWords: Record<string, [string, string]> = {
+  'invalid-request': ['填写有误', 'Some fields are not right'],
+  'role-not-permitted': ['您的角色不能执行此操作', 'Your role may not do this'],
+  'order-not-found': ['找不到该订单', 'Order not found'],
+  'event-not-expected': ['订单当前不接受此操作', 'The order does not take this now'],
+  'order-closed': ['订单已结束，不再接受操作', 'The order is closed: it takes nothing more'],
+  'order-exists': ['该订单号已被使用', 'An order with this number exists'],
+  'customer-not-found': ['找不到该客户', 'Customer not found'],
+  'customer-file-missing': ['该客户还没有客户档案，请先建档', 'The customer has no file yet: create it first'],
+  'amount-above-due': ['金额超过尚欠金额', 'The amount is more than is due'],
+  'idempotency-key-reused': ['与先前的提交不一致，请刷新页面后重试', 'This differs from what was sent before: reload and try again'],
+};
+
 /**
  * The refusal in plain words: what kind of no, where the order stands and what it waits for, or how much is
- * still due, in the person's language; then the API's own reason (naming each field, or the business rule).
+ * still due, in the person's language; then the API's own reason (the business rule), or for a form (`form`:
+ * whose fields, see SchemaForm) each field it named by its label.
  */
-export function plainWords(error: unknown, lang: Lang): string {
+export function plainWords(error: unknown, lang: Lang, form?: string): string {
   if (!(error instanceof ApiError)) return String(error instanceof Error ? error.message : error);
   const zh = lang === 'zh';
-  const { stage, expectedEvents, amountDue, detail } = error.problem;
-  const words = [statusWords[error.status]?.[zh ? 0 : 1] ?? `HTTP ${error.status}`];
+  const { type, stage, expectedEvents, amountDue, detail, errors } = error.problem;
+  const kind = refusalWords[type?.replace(/^urn:orderflow:problem:/, '') ?? ''] ?? statusWords[error.status];
+  const words = [kind?.[zh ? 0 : 1] ?? `HTTP ${error.status}`];
   if (stage && expectedEvents) {
     const waits = expectedEvents.map((e) => label(eventLabels, e, lang)).join(zh ? '、' : ', ');
     const at = label(stageLabels, stage, lang);
     words.push(zh ? `订单处于「${at}」阶段，现在等待：${waits}` : `the order is at ${at} and waits for: ${waits}`);
   }
   if (typeof amountDue === 'number') words.push(zh ? `尚欠 ${yuan(amountDue)}` : `still due: ${yuan(amountDue)}`);
-  if (detail) words.push(detail);
+  if (form !== undefined && errors?.length) {
+    const labels = namedFields(
+      form,
+      errors.map((e) => e.field),
+      lang,
+    );
+    words.push(errors.map((e, i) => (zh ? `「${labels[i]}」：${e.message}` : `${labels[i]}: ${e.message}`)).join(zh ? '；' : '; '));
+  } else if (detail) words.push(detail);
   return words.join(' — ');
 }

@@ -75,6 +75,10 @@ export const words = {
   resolved: ['已处理', 'Resolved'],
   open: ['处理中', 'Open'],
   byOperator: ['（运维经 Temporal 发送）', '(sent by an operator through Temporal)'],
+  // inbox: the forms' rows, and what My work shows of each order
+  addRow: ['添加一行', 'Add a row'],
+  removeRow: ['删除此行', 'Remove this row'],
+  nextStep: ['待办事项', 'Next step'],
 } satisfies Record<string, [string, string]>;
 
 export type Word = keyof typeof words;

@@ -9,6 +9,8 @@ export {
   stageLabels,
   statusLabels,
   timelineKindLabels,
+  // inbox: the New order form's channels
+  channelLabels,
 } from '../workflows/domain/labels';
 
 export type Lang = 'zh' | 'en';

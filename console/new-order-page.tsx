@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { sayCustomer } from './customer-words';
+import { channelLabels, label } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
@@ -23,7 +24,7 @@ export function NewOrderPage() {
       // A customer without a file (客户档案) gets one first: the file's form, with their id.
       const customer = (body.customer as { id?: string } | undefined)?.id;
       setNoFile(e instanceof ApiError && e.problem.type?.endsWith(':customer-file-missing') ? customer : undefined);
-      return plainWords(e, lang);
+      return plainWords(e, lang, channel);
     }
   };
   return (
@@ -33,11 +34,11 @@ export function NewOrderPage() {
         {say('channel', lang)}{' '}
         <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
           {Object.keys(forms).map((c) => (
-            <option value={c}>{c}</option>
+            <option value={c}>{label(channelLabels, c, lang)}</option>
           ))}
         </select>
       </label>
-      <SchemaForm key={channel} schema={forms[channel]} submitLabel={say('create', lang)} onSubmit={create} />
+      <SchemaForm key={channel} form={channel} schema={forms[channel]} submitLabel={say('create', lang)} onSubmit={create} />
       {noFile !== undefined && (
         <p>
           <a href={`#/customers?id=${encodeURIComponent(noFile)}`}>{sayCustomer('createFileFor', lang)}</a>

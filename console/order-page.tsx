@@ -5,7 +5,17 @@ import type { TimelineEntry } from '../workflows/domain/state';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
-import { clockLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels, type Lang } from './labels';
+import {
+  channelLabels,
+  clockLabels,
+  eventLabels,
+  label,
+  roleLabels,
+  stageLabels,
+  statusLabels,
+  timelineKindLabels,
+  type Lang,
+} from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
@@ -51,7 +61,7 @@ export function OrderPage({ id }: { id: string }) {
     try {
       await api(`/orders/${encodeURIComponent(id)}/events`, { method: 'POST', body: { type, data } });
     } catch (e) {
-      return plainWords(e, lang);
+      return plainWords(e, lang, type);
     }
     setDone(label(eventLabels, type, lang));
     await reload();
@@ -66,7 +76,7 @@ export function OrderPage({ id }: { id: string }) {
         <dt>{say('customer', lang)}</dt>
         <dd>{s.customer.name}</dd>
         <dt>{say('channel', lang)}</dt>
-        <dd>{s.channel}</dd>
+        <dd>{label(channelLabels, s.channel, lang)}</dd>
         <dt>{say('status', lang)}</dt>
         <dd>{label(statusLabels, s.status, lang)}</dd>
         <dt>{say('stage', lang)}</dt>
@@ -157,7 +167,12 @@ export function OrderPage({ id }: { id: string }) {
       {events.map((type) => (
         <details key={type} class="event-form" data-event={type}>
           <summary>{label(eventLabels, type, lang)}</summary>
-          <SchemaForm schema={schemas[type] ?? { type: 'object' }} submitLabel={say('send', lang)} onSubmit={(data) => send(type, data)} />
+          <SchemaForm
+            form={type}
+            schema={schemas[type] ?? { type: 'object' }}
+            submitLabel={say('send', lang)}
+            onSubmit={(data) => send(type, data)}
+          />
         </details>
       ))}
 

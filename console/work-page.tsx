@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
-import { clockLabels, label, stageLabels, timelineKindLabels } from './labels';
+import { clockLabels, eventLabels, label, stageLabels, timelineKindLabels } from './labels';
 import type { BoardRow } from './board-page';
 
-// 我的待办: the open orders whose next step the person's role owes (the board's owedBy), the longest waiting
-// first, with the clock that runs against each; then the reminders and escalations sent to their role.
+// 我的待办: the open orders whose next step the person owes (GET /my-work: a sales rep's own orders, the role's
+// for everyone else), the longest waiting first, with the clock that runs against each; then the reminders and
+// escalations addressed to them.
 
 interface Reminder {
   orderNumber: string;
@@ -16,21 +17,22 @@ interface Reminder {
   detail: string;
 }
 
+interface MyWork {
+  /** Board rows, with the next step's events. */
+  orders: (BoardRow & { nextEvents: string[] })[];
+  reminders: Reminder[];
+}
+
 export function WorkPage() {
   const { lang, me } = useConsole();
-  const [rows, setRows] = useState<BoardRow[]>();
-  const [reminders, setReminders] = useState<Reminder[]>([]);
+  const [work, setWork] = useState<MyWork>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    const refuse = (e: unknown) => setError(plainWords(e, lang));
-    api<{ orders: BoardRow[] }>(`/board?owedBy=${encodeURIComponent(me.role)}&sort=waitingSince&order=asc&limit=200`).then(
-      (b) => setRows(b.orders),
-      refuse,
-    );
-    api<{ reminders: Reminder[] }>('/reminders').then((r) => setReminders(r.reminders), refuse);
-  }, [me.role]);
+    api<MyWork>('/my-work').then(setWork, (e: unknown) => setError(plainWords(e, lang)));
+  }, [me.id]);
   if (error) return <p class="refusal">{error}</p>;
-  if (!rows) return <p>{say('loading', lang)}</p>;
+  if (!work) return <p>{say('loading', lang)}</p>;
+  const { orders: rows, reminders } = work;
   return (
     <section>
       <h1>{say('work', lang)}</h1>
@@ -43,6 +45,7 @@ export function WorkPage() {
               <th>{say('order', lang)}</th>
               <th>{say('customer', lang)}</th>
               <th>{say('stage', lang)}</th>
+              <th>{say('nextStep', lang)}</th>
               <th>{say('waitingSince', lang)}</th>
               <th>{say('clock', lang)}</th>
               <th>{say('amount', lang)}</th>
@@ -60,6 +63,7 @@ export function WorkPage() {
                   </td>
                   <td>{o.customer.name}</td>
                   <td>{label(stageLabels, o.stage, lang)}</td>
+                  <td>{o.nextEvents.map((e) => label(eventLabels, e, lang)).join(lang === 'zh' ? '、' : ', ')}</td>
                   <td>{companyTime(o.waitingSince, me.timeZone)}</td>
                   <td class={against?.overdue ? 'late' : ''}>{against?.text ?? '—'}</td>
                   <td>{yuan(o.amount)}</td>

@@ -366,14 +366,29 @@ export interface ReminderRow {
   detail: string;
 }
 
-/** The reminders and escalations addressed to a role on open orders, newest first: what a person's inbox shows beside the steps they owe. */
-export async function remindersTo(db: Kysely<Database>, role: string, limit: number): Promise<ReminderRow[]> {
-  const rows = await db
+/** The person whose work it is (a token's id and role). */
+export interface Worker {
+  id: string;
+  role: string;
+}
+
+/**
+ * Whether the role's work on an order is one person's: a sales rep owns their orders (the order's salesRep), and a
+ * notice to sales names that rep (TimelineEntry.person). Every other role's steps and notices are anyone's in the role.
+ */
+export const ownsOrders = (w: Worker) => w.role === 'sales-rep';
+
+/** The reminders and escalations addressed to the person on open orders, newest first: what their inbox shows beside the steps they owe. */
+export async function remindersTo(db: Kysely<Database>, w: Worker, limit: number): Promise<ReminderRow[]> {
+  let q = db
     .selectFrom('order_timeline as t')
     .innerJoin('orders as o', 'o.order_number', 't.order_number')
     .where('o.open', '=', 1)
-    .where('t.to_role', '=', role)
-    .where('t.kind', 'in', ['reminder', 'escalation'])
+    .where('t.to_role', '=', w.role)
+    .where('t.kind', 'in', ['reminder', 'escalation']);
+  // The read model keeps the role a notice went to; the person a notice to sales names is the order's own rep.
+  if (ownsOrders(w)) q = q.where('o.sales_rep_id', '=', w.id);
+  const rows = await q
     .select(['t.order_number', 't.at', 't.kind', 't.type', 't.detail'])
     .orderBy('t.at', 'desc')
     .orderBy('t.order_number')

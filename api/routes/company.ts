@@ -3,10 +3,11 @@ import type { PolicyFile } from '../../client/channels';
 import { policyFor } from '../../client/channels';
 import type { ReadModel } from '../../read-model/store';
 import { board, kpis, remindersTo, type LargeOrderRule } from '../../read-model/views';
+import { myWork } from '../../read-model/my-work';
 import { Channel, CustomerClass } from '../../workflows/domain/order';
 import { personOf } from '../auth';
 import { invalidRequest, Problem } from '../problem';
-import { BoardQuery, KpiQuery, ReminderQuery } from '../view-schemas';
+import { BoardQuery, KpiQuery, MyWorkQuery, ReminderQuery } from '../view-schemas';
 import { reportXlsx } from '../../read-model/report-formats';
 import { formats } from '../report-schemas';
 import type { Cell, ReportColumn } from '../../workflows/reports/types';
@@ -52,12 +53,12 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     res.type(formats.xlsx).send(await reportXlsx(boardSheet(rows, calendar.timeZone)));
   });
 
-  // The clocks' reminders and escalations to the caller's role (My work in the console).
+  // The clocks' reminders and escalations to the caller (their role's; a sales rep's on their own orders).
   router.get('/reminders', async (req, res) => {
     staffOnly(res);
     const query = ReminderQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
-    res.json({ reminders: await remindersTo(readModel.db, personOf(res).role, query.data.limit) });
+    res.json({ reminders: await remindersTo(readModel.db, personOf(res), query.data.limit) });
   });
 
   router.get('/kpis', async (req, res) => {
@@ -74,6 +75,14 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     const query = KpiByRepQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
     res.json(await kpisByRep(readModel.db, { ...query.data, large }, calendar));
+  });
+
+  // inbox: 我的待办, the orders waiting on the caller and the notices addressed to them (My work in the console).
+  router.get('/my-work', async (req, res) => {
+    staffOnly(res);
+    const query = MyWorkQuery.safeParse(req.query);
+    if (!query.success) throw invalidRequest(query.error.issues, 'query');
+    res.json(await myWork(readModel.db, personOf(res), { orders: query.data.limit, reminders: query.data.reminders }, calendar));
   });
 
   return router;

@@ -484,6 +484,7 @@ describe('REST API (dev server)', function () {
       '/kpis',
       '/kpis/by-rep',
       '/me',
+      '/my-work', // inbox
       '/orders',
       '/orders/{id}',
       '/orders/{id}/allowed-events',

@@ -142,18 +142,24 @@ describe('Console in the browser (dev server)', function () {
     await page.getByRole('link', { name: '新建订单' }).click();
     await page.getByRole('button', { name: '创建订单' }).waitFor();
     await look(page, 'new-order');
-    // A new order through the standard channel's form (its lines as the API's JSON, unit prices in fen).
-    const customer = page.getByRole('group', { name: 'customer' });
-    await page.getByLabel(/^orderNumber/).fill(`CON-${run}-6`);
-    await customer.getByLabel(/^id/).fill(`C-${run}`);
-    await customer.getByLabel(/^name/).fill('宁波灯具');
-    await customer.getByLabel(/^class/).selectOption('B');
-    await page.getByRole('group', { name: 'salesRep' }).getByLabel(/^id/).fill('rep-1');
-    await page.getByLabel(/^lines/).fill('[{"productCode": "LAMP-1", "quantity": 3, "unitPrice": 12345}]');
-    const delivery = page.getByRole('group', { name: 'delivery' });
-    await delivery.getByLabel(/^address/).fill('宁波市一号路');
-    await delivery.getByLabel(/^contact/).fill('吴女士');
-    await delivery.getByLabel(/^phone/).fill('13800000000');
+    // A new order through the standard channel's form, in Chinese: its lines as rows, unit prices in yuan.
+    const customer = page.getByRole('group', { name: '客户', exact: true });
+    await page.getByLabel(/^订单号/).fill(`CON-${run}-6`);
+    await customer.getByLabel(/^客户编号/).fill(`C-${run}`);
+    await customer.getByLabel(/^客户名称/).fill('宁波灯具');
+    await customer.getByLabel(/^客户类别/).selectOption('B');
+    await page
+      .getByRole('group', { name: '业务员', exact: true })
+      .getByLabel(/^业务员工号/)
+      .fill('rep-1');
+    const line = page.getByRole('group', { name: '订单明细 1' });
+    await line.getByLabel(/^产品编码/).fill('LAMP-1');
+    await line.getByLabel(/^数量/).fill('3');
+    await line.getByLabel(/^单价/).fill('123.45');
+    const delivery = page.getByRole('group', { name: '收货信息' });
+    await delivery.getByLabel(/^地址/).fill('宁波市一号路');
+    await delivery.getByLabel(/^联系人/).fill('吴女士');
+    await delivery.getByLabel(/^电话/).fill('13800000000');
     await page.getByRole('button', { name: '创建订单' }).click();
     await page.getByRole('heading', { name: `订单 CON-${run}-6` }).waitFor();
     await page.getByText('¥370.35').first().waitFor();
