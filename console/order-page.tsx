@@ -8,6 +8,7 @@ import { clockAgainst, companyTime, yuan } from './format';
 import { clockLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels, type Lang } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
+import { Documents } from './documents';
 
 // 订单页: the order's header, its money, open clocks, the business timeline, and a form for every event
 // this person may send now (GET /orders/{id}/allowed-events), each generated from the event's schema.
@@ -116,6 +117,9 @@ export function OrderPage({ id }: { id: string }) {
           </table>
         ))}
       </div>
+
+      {/* printable documents */}
+      <Documents id={s.orderNumber} />
 
       {s.complaints.length > 0 && (
         <>
