@@ -43,7 +43,7 @@ export const documentTitles: Record<PrintableKind, Label> = {
 };
 
 /** When an order has a document. */
-interface Availability {
+interface Rule {
   /** Only orders of these channels (all when unset). */
   channels?: readonly string[];
   /** From the first of these stages on the order's route (`past`: once the order has left it). */
@@ -62,7 +62,7 @@ const pastShipping = {
   words: { zh: '发货之后', en: 'once the goods are shipped' },
 } as const;
 
-const availability: Record<DocumentKind, Availability> = {
+const rules: Record<DocumentKind, Rule> = {
   'intent-letter': {
     channels: ['store'],
     from: { stages: ['intent-letter'], words: { zh: '门店接待时', en: 'from the store visit' } },
@@ -91,7 +91,7 @@ const availability: Record<DocumentKind, Availability> = {
   statement: { money: 'ledger' },
 };
 
-export type Availabilty =
+export type Availability =
   | { has: true; awaitsSignature: boolean }
   /** `never`: the order's channel has no such document; `not-yet`: it comes later (or never again, once cancelled). */
   | { has: false; why: 'never' | 'not-yet'; detail: Label };
@@ -102,8 +102,8 @@ function progress(snapshot: OrderSnapshot, stages: readonly Stage[]): number {
 }
 
 /** Whether the order has the document now, and if so whether it waits for the customer's signature. */
-export function availabilityOf(kind: DocumentKind, snapshot: OrderSnapshot): Availabilty {
-  const rule = availability[kind];
+export function availabilityOf(kind: DocumentKind, snapshot: OrderSnapshot): Availability {
+  const rule = rules[kind];
   const title = documentTitles[kind];
   const channel = channelLabels[snapshot.channel as keyof typeof channelLabels] ?? { zh: snapshot.channel, en: snapshot.channel };
   const never = {
@@ -261,7 +261,7 @@ export function documentOf(kind: DocumentKind, source: DocumentSource): Printabl
   const extra = contentOf(kind, source);
   return {
     ...frameOf(kind, source),
-    fields: [...headerFields(source), ...recordField(availability[kind].record, source), ...extra.fields],
+    fields: [...headerFields(source), ...recordField(rules[kind].record, source), ...extra.fields],
     tables: [linesTable(snapshot), ...extra.tables],
     totals: extra.totals,
     text: extra.text ?? null,
