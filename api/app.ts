@@ -18,6 +18,8 @@ import { operationsRoutes } from './routes/operations';
 import { orderRoutes } from './routes/orders';
 import { reportRoutes } from './routes/reports';
 import { salesPipelineRoutes } from './routes/sales-pipeline';
+import { documentRoutes } from './routes/documents';
+import { documentSettings } from './documents/letterhead';
 
 export interface AppDeps {
   client: Client;
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps) {
     ...(readModel ? [companyRoutes({ readModel, policy }), customerRoutes({ readModel, policy }), reportRoutes({ readModel })] : []),
     // 团订 sales pipeline
     ...(readModel ? [salesPipelineRoutes({ readModel, policy })] : []),
+    // printable documents
+    documentRoutes({ client, settings: documentSettings(policy) }),
   );
   app.use((req, _res, next) => next(new Problem(404, 'not-found', 'Not found', `${req.method} ${req.path}`)));
   app.use(handleErrors(log));

@@ -5,6 +5,7 @@ import { reportSettings } from '../client/reports-policy';
 import { CustomerClass, type Channel } from '../workflows/domain/order';
 import { readModelLocation, type ReadModelLocation } from '../read-model/database';
 import { developmentTokens, tokensFrom, type Tokens } from './auth';
+import { documentSettings } from './documents/letterhead';
 
 // The API's configuration, all from the environment, read once at start (Temporal's own settings
 // are worker/connection.ts's). A wrong value stops the process with the variable's name.
@@ -112,6 +113,8 @@ function checkedPolicy(file: PolicyFile): PolicyFile {
   }
   // 团订 sales pipeline: the API reads the department's standards from the reports' policy.
   reportSettings(file);
+  // printable documents: the letterhead (抬头) they are headed with.
+  documentSettings(file);
   return file;
 }
 

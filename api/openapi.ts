@@ -34,6 +34,7 @@ import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './rep
 import { salesPipelinePaths, salesPipelineSchemas } from './sales-openapi';
 import { ComplaintEventAccepted, complaintEventExamples, ComplaintEventRequest } from './complaint-schemas';
 import { KpiByRepQuery, KpisByRep } from './rep-kpi-schemas';
+import { documentPaths, documentSchemas } from './documents-openapi';
 
 // The OpenAPI 3.1 document, generated from the zod schemas the routes parse with (api/schemas.ts,
 // built on the domain's): no second copy of a schema to drift.
@@ -190,6 +191,8 @@ export function openApiDocument() {
         Report: jsonSchema(Report, 'output'),
         // 团订 sales pipeline
         ...salesPipelineSchemas(helpers),
+        // printable documents
+        ...documentSchemas(),
       },
     },
     paths: {
@@ -536,6 +539,8 @@ export function openApiDocument() {
       },
       // 团订 sales pipeline
       ...salesPipelinePaths(helpers),
+      // printable documents
+      ...documentPaths(helpers),
     },
   };
 }

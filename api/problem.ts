@@ -42,7 +42,10 @@ export type ProblemType =
   // 团订 sales pipeline
   | 'prospect-not-found'
   | 'stage-not-next'
-  | 'activity-line-refused';
+  | 'activity-line-refused'
+  // printable documents
+  | 'document-not-found'
+  | 'document-not-yet';
 
 export class Problem extends Error {
   constructor(

@@ -51,12 +51,17 @@ export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body
   return body as T;
 }
 
-/** A download the API answers (the board's XLSX): fetched with the token, handed to the browser as a file. */
-export async function download(path: string, fileName: string) {
+/** A file the API answers (an XLSX, a printable document), fetched with the token. */
+export async function fetchFile(path: string): Promise<Blob> {
   const response = await fetch(`/api/v1${path}`, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
   if (!response.ok) throw new ApiError(response.status, await response.json());
+  return response.blob();
+}
+
+/** A download the API answers (the board's XLSX): fetched with the token, handed to the browser as a file. */
+export async function download(path: string, fileName: string) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
+  link.href = URL.createObjectURL(await fetchFile(path));
   link.download = fileName;
   link.click();
   URL.revokeObjectURL(link.href);

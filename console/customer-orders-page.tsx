@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../workflows/domain/state';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, complaintStageLabels, sayCustomer, wordOf } from './customer-words';
+import { Documents } from './documents';
 import { companyTime, yuan } from './format';
 import { eventLabels, label, stageLabels, statusLabels, timelineKindLabels } from './labels';
 import { openApi } from './openapi';
@@ -181,7 +182,8 @@ export function CustomerOrderPage({ id }: { id: string }) {
         </table>
       )}
 
-      {/* 待签署文件: the documents awaiting the customer's signature belong here (the documents slice). */}
+      {/* 待签署文件: the order's documents, those awaiting the customer's signature marked 待签. */}
+      <Documents id={id} />
 
       {awaiting.length > 0 && <h2>{sayCustomer('awaitingYou', lang)}</h2>}
       {awaiting.map((a) => (

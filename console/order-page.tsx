@@ -18,6 +18,7 @@ import {
 } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
+import { Documents } from './documents';
 
 // 订单页: the order's header, its money, open clocks, the business timeline, and a form for every event
 // this person may send now (GET /orders/{id}/allowed-events), each generated from the event's schema.
@@ -126,6 +127,9 @@ export function OrderPage({ id }: { id: string }) {
           </table>
         ))}
       </div>
+
+      {/* printable documents */}
+      <Documents id={s.orderNumber} />
 
       {s.complaints.length > 0 && (
         <>

@@ -2,6 +2,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { policyFor, type PolicyFile } from '../../client/channels';
 import { personOf } from '../auth';
+import { documentStyleSource } from '../documents/html';
 
 // The staff console (员工控制台): a page bundled at build time into dist/console (scripts/bundle-console.ts),
 // served from this origin so it calls the API with the person's own bearer token; and `GET /me`, who that
@@ -10,11 +11,12 @@ import { personOf } from '../auth';
 /** Where the build put the console: dist/console beside dist/api. */
 const consoleDir = path.join(__dirname, '..', '..', 'console');
 
-// Everything the page loads is its own: no inline script or style, no other origin, no framing.
+// Everything the page loads is its own: no inline script or style, no other origin, no framing. A printable
+// document the console opens (a blob: page, which takes this policy) brings its one style, admitted by hash.
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${documentStyleSource}`,
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -490,9 +490,12 @@ describe('REST API (dev server)', function () {
       '/orders/{id}/allowed-events',
       '/orders/{id}/balance-due-notice',
       '/orders/{id}/complaints/{number}',
+      '/orders/{id}/complaints/{number}/document', // printable documents
       '/orders/{id}/complaints/{number}/events',
       '/orders/{id}/dead-letters',
       '/orders/{id}/dead-letters/{seq}/resend',
+      '/orders/{id}/documents', // printable documents
+      '/orders/{id}/documents/{kind}', // printable documents
       '/orders/{id}/events',
       '/orders/{id}/statement',
       '/orders/{id}/timeline',
