@@ -5,7 +5,7 @@ import { localDateTime } from '../../workflows/domain/calendar';
 import { eventTypeLabels } from '../../workflows/domain/labels';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import { call, eventually, intoProduction, orderThrough, startApi, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
-import { launchBrowser, look, signIn } from '../support/browser';
+import { fillNewOrder, launchBrowser, look, signIn } from '../support/browser';
 
 // The staff console in a real browser (Debian's Chromium) against the real API, worker and read model on
 // the dev server: what a clerk, a customer and a supervisor see and do, in Chinese, company time and ¥.
@@ -143,23 +143,13 @@ describe('Console in the browser (dev server)', function () {
     await page.getByRole('button', { name: '创建订单' }).waitFor();
     await look(page, 'new-order');
     // A new order through the standard channel's form, in Chinese: its lines as rows, unit prices in yuan.
-    const customer = page.getByRole('group', { name: '客户', exact: true });
-    await page.getByLabel(/^订单号/).fill(`CON-${run}-6`);
-    await customer.getByLabel(/^客户编号/).fill(`C-${run}`);
-    await customer.getByLabel(/^客户名称/).fill('宁波灯具');
-    await customer.getByLabel(/^客户类别/).selectOption('B');
-    await page
-      .getByRole('group', { name: '业务员', exact: true })
-      .getByLabel(/^业务员工号/)
-      .fill('rep-1');
-    const line = page.getByRole('group', { name: '订单明细 1' });
-    await line.getByLabel(/^产品编码/).fill('LAMP-1');
-    await line.getByLabel(/^数量/).fill('3');
-    await line.getByLabel(/^单价/).fill('123.45');
-    const delivery = page.getByRole('group', { name: '收货信息' });
-    await delivery.getByLabel(/^地址/).fill('宁波市一号路');
-    await delivery.getByLabel(/^联系人/).fill('吴女士');
-    await delivery.getByLabel(/^电话/).fill('13800000000');
+    await fillNewOrder(page, {
+      orderNumber: `CON-${run}-6`,
+      customer: { id: `C-${run}`, name: '宁波灯具', class: 'B' },
+      salesRep: 'rep-1',
+      line: { productCode: 'LAMP-1', quantity: 3, unitPriceYuan: '123.45' },
+      delivery: { address: '宁波市一号路', contact: '吴女士', phone: '13800000000' },
+    });
     await page.getByRole('button', { name: '创建订单' }).click();
     await page.getByRole('heading', { name: `订单 CON-${run}-6` }).waitFor();
     await page.getByText('¥370.35').first().waitFor();

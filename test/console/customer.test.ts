@@ -4,7 +4,7 @@ import { dateAt } from '../../workflows/domain/calendar';
 import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import { call, eventually, intoProduction, orderThrough, startApi, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
-import { launchBrowser, look, signIn } from '../support/browser';
+import { fillNewOrder, launchBrowser, look, signIn } from '../support/browser';
 
 // The customer's own view, the customer file and the report charts in a real browser (Debian's Chromium)
 // against the real API, worker and read model on the dev server. The company requires a customer file
@@ -175,17 +175,13 @@ describe("The customer's console, the customer file and the report charts (dev s
   const newOrder = async (page: Page, orderNumber: string, customerId: string) => {
     await page.goto(`${api.url}/console/#/new`);
     await page.getByRole('button', { name: '创建订单' }).waitFor();
-    const customer = page.getByRole('group', { name: 'customer' });
-    await page.getByLabel(/^orderNumber/).fill(orderNumber);
-    await customer.getByLabel(/^id/).fill(customerId);
-    await customer.getByLabel(/^name/).fill('绍兴灯饰');
-    await customer.getByLabel(/^class/).selectOption('B');
-    await page.getByRole('group', { name: 'salesRep' }).getByLabel(/^id/).fill('rep-1');
-    await page.getByLabel(/^lines/).fill('[{"productCode": "LAMP-2", "quantity": 2, "unitPrice": 10000}]');
-    const delivery = page.getByRole('group', { name: 'delivery' });
-    await delivery.getByLabel(/^address/).fill('绍兴市二号路');
-    await delivery.getByLabel(/^contact/).fill('钱先生');
-    await delivery.getByLabel(/^phone/).fill('13900000000');
+    await fillNewOrder(page, {
+      orderNumber,
+      customer: { id: customerId, name: '绍兴灯饰', class: 'B' },
+      salesRep: 'rep-1',
+      line: { productCode: 'LAMP-2', quantity: 2, unitPriceYuan: '100.00' },
+      delivery: { address: '绍兴市二号路', contact: '钱先生', phone: '13900000000' },
+    });
     await page.getByRole('button', { name: '创建订单' }).click();
   };
 

@@ -4,7 +4,7 @@ import type { EventType } from '../../workflows/domain/events';
 import { eventTypeLabels } from '../../workflows/domain/labels';
 import type { Role } from '../../workflows/domain/order';
 import { call, eventually, orderThrough, startApi, tokenOf, type ApiUnderTest } from '../support/api-server';
-import { launchBrowser, look, signIn } from '../support/browser';
+import { fillNewOrder, launchBrowser, look, signIn } from '../support/browser';
 
 // One order's journey through the people, in the browser (Debian's Chromium) against the real API, worker and
 // read model on the dev server, in Chinese: the order desk creates it through the New order form; then each
@@ -73,24 +73,14 @@ describe('Role-by-role journey in the browser (dev server)', function () {
     await desk.getByRole('button', { name: '创建订单' }).click();
     // Nothing typed: the form says what is missing, in Chinese, before anything is sent.
     await desk.getByRole('alert').filter({ hasText: '请填写「客户编号」' }).waitFor();
-    await desk.getByLabel(/^订单号/).fill(orderNumber);
-    const customer = desk.getByRole('group', { name: '客户', exact: true });
-    await customer.getByLabel(/^客户编号/).fill(`C-${run}`);
-    await customer.getByLabel(/^客户名称/).fill('宁波灯具');
-    await customer.getByLabel(/^客户类别/).selectOption('B');
-    await desk
-      .getByRole('group', { name: '业务员', exact: true })
-      .getByLabel(/^业务员工号/)
-      .fill(tokenOf('sales-rep'));
-    const line = desk.getByRole('group', { name: '订单明细 1' });
-    await line.getByLabel(/^产品编码/).fill('LAMP-1');
-    await line.getByLabel(/^数量/).fill('10');
-    await line.getByLabel(/^单价/).fill('123.45');
+    await fillNewOrder(desk, {
+      orderNumber,
+      customer: { id: `C-${run}`, name: '宁波灯具', class: 'B' },
+      salesRep: tokenOf('sales-rep'),
+      line: { productCode: 'LAMP-1', quantity: 10, unitPriceYuan: '123.45' },
+      delivery: { address: '宁波市一号路', contact: '吴女士', phone: '13800000000' },
+    });
     await desk.getByLabel(/^定金条款/).fill('{"kind": "rate", "basisPoints": 3000}');
-    const delivery = desk.getByRole('group', { name: '收货信息' });
-    await delivery.getByLabel(/^地址/).fill('宁波市一号路');
-    await delivery.getByLabel(/^联系人/).fill('吴女士');
-    await delivery.getByLabel(/^电话/).fill('13800000000');
     await keep(desk, 'order-desk-new-order');
     await desk.getByRole('button', { name: '创建订单' }).click();
     await desk.getByRole('heading', { name: `订单 ${orderNumber}` }).waitFor();

@@ -68,3 +68,33 @@ export async function signIn(browser: Browser, url: string, token: string): Prom
   await page.getByRole('button', { name: '退出' }).waitFor();
   return page;
 }
+
+/** What the console's New order form (standard channel) is filled with: one line, its unit price typed in yuan. */
+export interface NewOrderForm {
+  orderNumber: string;
+  customer: { id: string; name: string; class: 'A' | 'B' | 'C' };
+  salesRep: string;
+  line: { productCode: string; quantity: number; unitPriceYuan: string };
+  delivery: { address: string; contact: string; phone: string };
+}
+
+/** Fills the New order form by its Chinese labels, as a clerk would (the caller submits it). */
+export async function fillNewOrder(page: Page, form: NewOrderForm) {
+  await page.getByLabel(/^订单号/).fill(form.orderNumber);
+  const customer = page.getByRole('group', { name: '客户', exact: true });
+  await customer.getByLabel(/^客户编号/).fill(form.customer.id);
+  await customer.getByLabel(/^客户名称/).fill(form.customer.name);
+  await customer.getByLabel(/^客户类别/).selectOption(form.customer.class);
+  await page
+    .getByRole('group', { name: '业务员', exact: true })
+    .getByLabel(/^业务员工号/)
+    .fill(form.salesRep);
+  const line = page.getByRole('group', { name: '订单明细 1' });
+  await line.getByLabel(/^产品编码/).fill(form.line.productCode);
+  await line.getByLabel(/^数量/).fill(String(form.line.quantity));
+  await line.getByLabel(/^单价/).fill(form.line.unitPriceYuan);
+  const delivery = page.getByRole('group', { name: '收货信息' });
+  await delivery.getByLabel(/^地址/).fill(form.delivery.address);
+  await delivery.getByLabel(/^联系人/).fill(form.delivery.contact);
+  await delivery.getByLabel(/^电话/).fill(form.delivery.phone);
+}
