@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import type { EventType } from '../../workflows/domain/events';
+import type { Role } from '../../workflows/domain/order';
+import { call, startApi, type ApiUnderTest } from '../support/api-server';
+
+// What a new integrator meets first (issue 14 §6): the answer to an event is the order after it, and
+// one concept has one shape everywhere, on the dev server with a real worker.
+
+let orders = 0;
+const uniqueNumber = () => `INT-${process.pid}-${++orders}`;
+const standardOrder = (orderNumber: string) => ({
+  orderNumber,
+  customer: { id: 'C-INT', name: 'Xiamen Lights', class: 'B' },
+  salesRep: { id: 'rep-int', name: 'Wu Fang' },
+  lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 32_050 }],
+  delivery: { address: 'No. 1 Road', contact: 'Ms Xu', phone: '13900000001' },
+});
+
+describe('API for integrators (dev server)', function () {
+  let api: ApiUnderTest;
+  before(async () => {
+    api = await startApi();
+  });
+  after(async () => api?.stop());
+
+  const send = (id: string, role: Role, type: EventType, data: Record<string, unknown> = {}) =>
+    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
+  const read = (id: string) => call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' });
+  const clockNames = (clocks: { name: string }[]) => clocks.map((c) => c.name).sort();
+
+  it("answers an event with the order's open clocks after it, as a fresh read shows them", async () => {
+    const id = uniqueNumber();
+    const created = await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: standardOrder(id) });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.deepEqual(clockNames(created.body.openClocks), clockNames((await read(id)).body.openClocks));
+    assert.ok(clockNames(created.body.openClocks).includes('first-confirmation'));
+
+    // Each event closes the clock of the stage it ends, or opens the next stage's (or both).
+    const steps: [Role, EventType, Record<string, unknown>?][] = [
+      ['order-desk', 'order-confirmed'],
+      ['finance', 'price-approved'],
+      ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
+      ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
+      ['sales-rep', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
+    ];
+    let before = created.body.openClocks;
+    let changed = 0;
+    for (const [role, type, data] of steps) {
+      const answer = await send(id, role, type, data);
+      assert.equal(answer.status, 200, `${type}: ${JSON.stringify(answer.body)}`);
+      const fresh = (await read(id)).body;
+      assert.deepEqual(answer.body.snapshot.openClocks, fresh.openClocks, `${type}: the answer's clocks are the order's after it`);
+      assert.equal(answer.body.snapshot.stage, fresh.stage);
+      if (JSON.stringify(clockNames(before)) !== JSON.stringify(clockNames(fresh.openClocks))) changed++;
+      before = fresh.openClocks;
+    }
+    assert.ok(changed >= 2, 'the steps opened and closed clocks');
+  });
+});
