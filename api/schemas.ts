@@ -84,16 +84,25 @@ export const OrderListQuery = z
   .strict();
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
 
+// One shape per concept: wherever an order names its customer or its sales rep (snapshot, list, board,
+// KPIs), it is the object the order form took.
+/** The order's customer, as the order was taken (a later change to the customer file does not change it). */
+export const OrderCustomer = OrderInput.shape.customer
+  .extend({ class: OrderInput.shape.customer.shape.class.describe('the class the order was taken with') })
+  .describe("the order's customer: id, name and class as the order was taken");
+/** The order's owning sales rep. */
+export const OrderSalesRep = OrderInput.shape.salesRep.describe(
+  "the order's owning sales rep (name left out when the order form gave none)",
+);
+
 /** One order in a listing: its row in the read model, without asking the order. */
 export const OrderSummary = z.object({
   orderNumber: OrderNumber,
   status: z.enum(statuses),
   stage: z.enum(stages),
   channel: Channel,
-  customerId: customerId,
-  customerName: z.string(),
-  customerClass: OrderInput.shape.customer.shape.class.describe('the class the order was taken with'),
-  salesRep: salesRepId,
+  customer: OrderCustomer,
+  salesRep: OrderSalesRep,
   late: z.boolean().describe('the promised date has passed and the goods are not finished'),
   daysLate: z
     .int()
@@ -119,10 +128,8 @@ export const OrderPage = z
             status: 'in-production',
             stage: 'production',
             channel: 'standard',
-            customerId: 'C-7',
-            customerName: 'Ningbo Lamps',
-            customerClass: 'A',
-            salesRep: 'rep-li',
+            customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
+            salesRep: { id: 'rep-li', name: 'Li Na' },
             late: true,
             daysLate: 3,
             promisedDate: '2027-01-15',

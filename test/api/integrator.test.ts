@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
-import { call, startApi, type ApiUnderTest } from '../support/api-server';
+import { call, eventually, startApi, type ApiUnderTest } from '../support/api-server';
 
 // What a new integrator meets first (issue 14 §6): the answer to an event is the order after it, and
 // one concept has one shape everywhere, on the dev server with a real worker.
@@ -55,5 +55,41 @@ describe('API for integrators (dev server)', function () {
       before = fresh.openClocks;
     }
     assert.ok(changed >= 2, 'the steps opened and closed clocks');
+  });
+
+  it('names the customer and the sales rep with the same object in the snapshot, the order list, the board and the KPIs', async () => {
+    const customer = `C-SHAPE-${process.pid}`;
+    const named = uniqueNumber();
+    const unnamed = uniqueNumber();
+    for (const [id, salesRep] of [
+      [named, { id: 'rep-shape', name: 'Wu Fang' }],
+      [unnamed, { id: 'rep-shape' }],
+    ] as const) {
+      // Large (above the default ¥10,000), so that the KPIs list it for the supervisor's spot checks.
+      const lines = [{ productCode: 'LAMP-1', quantity: 40, unitPrice: 32_050 }];
+      const body = { ...standardOrder(id), customer: { id: customer, name: 'Shape Co', class: 'A' }, salesRep, lines };
+      assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body })).status, 201);
+    }
+    const list = await eventually(
+      () => call(api, 'GET', `/api/v1/orders?customerId=${customer}`, { role: 'order-desk' }),
+      (answer) => answer.body.orders?.length === 2,
+    );
+    const board = await eventually(
+      () => call(api, 'GET', `/api/v1/board?customerId=${customer}`, { role: 'order-desk' }),
+      (answer) => answer.body.orders?.length === 2,
+    );
+    // Company dates around today, whatever the time zone.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const kpis = await call(api, 'GET', `/api/v1/kpis?from=${day(-1)}&to=${day(1)}`, { role: 'supervisor' });
+    assert.equal(kpis.status, 200, JSON.stringify(kpis.body));
+    for (const id of [named, unnamed]) {
+      const { customer: c, salesRep } = (await read(id)).body;
+      const parties = (row: { customer: unknown; salesRep: unknown }) => ({ customer: row.customer, salesRep: row.salesRep });
+      const byNumber = (rows: { orderNumber: string }[]) => rows.find((row) => row.orderNumber === id) as never;
+      assert.deepEqual(parties(byNumber(list.body.orders)), { customer: c, salesRep }, 'the order list');
+      assert.deepEqual(parties(byNumber(board.body.orders)), { customer: c, salesRep }, 'the board');
+      assert.deepEqual(parties(byNumber(kpis.body.largeOrders.orders)), { customer: c, salesRep }, 'the KPIs');
+    }
+    assert.deepEqual((await read(unnamed)).body.salesRep, { id: 'rep-shape' }, 'a name the order form left out is left out');
   });
 });
