@@ -92,4 +92,44 @@ describe('API for integrators (dev server)', function () {
     }
     assert.deepEqual((await read(unnamed)).body.salesRep, { id: 'rep-shape' }, 'a name the order form left out is left out');
   });
+
+  it('refuses common mistakes with errors that say what to send instead', async () => {
+    const id = uniqueNumber();
+    const order = standardOrder(id);
+    const refused = await call(api, 'POST', '/api/v1/orders', {
+      role: 'order-desk',
+      body: {
+        ...order,
+        requestedDate: '2031-05-01T00:00:00Z',
+        lines: [
+          { productCode: 'LAMP-1', quantity: 10, unitPrice: 320.5 },
+          { productCode: 'LAMP-2', quantity: 2.5, unitprice: 100 },
+          { productCode: 'LAMP-3', quantity: '4', unitPrice: '32050' },
+        ],
+      },
+    });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assert.deepEqual(
+      new Set(refused.body.errors),
+      new Set([
+        { field: 'requestedDate', message: 'a company date, YYYY-MM-DD, without a time: 2031-05-01' },
+        { field: 'lines.0.unitPrice', message: 'amounts are integer fen (1/100 yuan): ¥320.50 is 32050' },
+        { field: 'lines.1.quantity', message: 'a whole number of pieces: 2.5 is not one' },
+        { field: 'lines.1.unitPrice', message: 'required' },
+        { field: 'lines.1.unitprice', message: 'not a known field: did you mean unitPrice?' },
+        { field: 'lines.2.quantity', message: 'a whole number of pieces, as a number (no quotes): 4' },
+        { field: 'lines.2.unitPrice', message: 'amounts are integer fen, as a number (no quotes): 32050' },
+      ]),
+    );
+    assert.equal((await read(id)).status, 404, 'nothing was started');
+
+    assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: order })).status, 201);
+    const feasible = await send(id, 'technical', 'feasibility-decided', { feasible: 'true' });
+    assert.equal(feasible.status, 400, JSON.stringify(feasible.body));
+    assert.deepEqual(feasible.body.errors, [{ field: 'data.feasible', message: 'true or false, not a string: true without quotes' }]);
+    const estimate = await send(id, 'production', 'delivery-date-estimated', { promisedDate: '2031-02-30' });
+    assert.deepEqual(estimate.body.errors, [
+      { field: 'data.promisedDate', message: 'a company date, YYYY-MM-DD: 2031-02-30 is not a day of the calendar' },
+    ]);
+  });
 });

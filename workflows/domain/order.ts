@@ -8,11 +8,53 @@ import { orderAmount } from './money';
  */
 export const MAX_ORDER_AMOUNT = 1_000_000_000_000;
 const ceiling = 'at most 1000000000000 fen (¥10 billion), the ceiling for one order';
-export const Fen = z.int().min(0).max(MAX_ORDER_AMOUNT, ceiling);
+export const Fen = z
+  .int({ error: (issue) => (issue.code === 'invalid_type' && issue.input !== undefined ? fenMistake(issue.input) : undefined) })
+  .min(0, 'amounts are integer fen, at least 0')
+  .max(MAX_ORDER_AMOUNT, ceiling)
+  .describe('money in integer fen (1/100 yuan): ¥320.50 is 32050');
 export type Fen = z.infer<typeof Fen>;
 
+// Errors that teach: what an integrator most often gets wrong in a money field, a quantity or a date,
+// and what to send instead (the API's 400 names each field with its message).
+/** What is wrong with a money value that is not an integer: yuan sent for fen, or a number sent as a string. */
+function fenMistake(input: unknown): string {
+  const value = typeof input === 'string' && input.trim() !== '' ? Number(input) : input;
+  const quoted = typeof input === 'string' ? ', as a number (no quotes)' : '';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'amounts are integer fen (1/100 yuan), e.g. 32050 for ¥320.50';
+  if (Number.isInteger(value)) return `amounts are integer fen${quoted}: ${value}`;
+  return `amounts are integer fen (1/100 yuan)${quoted}: ¥${value.toFixed(2)} is ${Math.round(value * 100)}`;
+}
+
+/** A count of pieces: a whole number, at least 1. */
+export const Quantity = z
+  .int({
+    error: (issue) => {
+      if (issue.code !== 'invalid_type' || issue.input === undefined) return undefined;
+      const value = typeof issue.input === 'string' && issue.input.trim() !== '' ? Number(issue.input) : issue.input;
+      const quoted = typeof issue.input === 'string' ? ', as a number (no quotes)' : '';
+      return typeof value === 'number' && Number.isFinite(value)
+        ? `a whole number of pieces${quoted}: ${Number.isInteger(value) ? value : `${value} is not one`}`
+        : 'a whole number of pieces, e.g. 40';
+    },
+  })
+  .positive('at least 1 piece')
+  .describe('pieces, a whole number');
+
 /** A calendar date in the company's time zone, e.g. a promised date (交期: the goods are finished). */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso
+  .date({
+    error: (issue) => {
+      const input = issue.input;
+      if (input === undefined) return undefined;
+      const day = typeof input === 'string' ? /^(\d{4}-\d{2}-\d{2})T/.exec(input)?.[1] : undefined;
+      if (day) return `a company date, YYYY-MM-DD, without a time: ${day}`;
+      if (typeof input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input))
+        return `a company date, YYYY-MM-DD: ${input} is not a day of the calendar`;
+      return 'a company date, YYYY-MM-DD (e.g. 2027-01-15)';
+    },
+  })
+  .describe("a company date, YYYY-MM-DD, in the company's time zone");
 export type IsoDate = z.infer<typeof IsoDate>;
 
 // Who takes part (domain.md §1). `system` is OrderFlow itself (clocks, automatic steps).
@@ -75,14 +117,17 @@ export const Channel = z.enum([
 ]);
 export type Channel = z.infer<typeof Channel>;
 
-export const OrderLine = z.object({
-  productCode: z.string().min(1).max(64),
-  specification: z.string().max(500).optional(),
-  quantity: z.int().positive(),
-  unitPrice: Fen,
-  /** Non-standard changes (colour, process, accessories …): any makes the order custom. */
-  nonStandard: z.string().min(1).max(1000).optional(),
-});
+export const OrderLine = z
+  .object({
+    productCode: z.string().min(1).max(64),
+    specification: z.string().max(500).optional(),
+    quantity: Quantity,
+    unitPrice: Fen.describe('the price of one piece, in integer fen (1/100 yuan): ¥320.50 is 32050'),
+    /** Non-standard changes (colour, process, accessories …): any makes the order custom. */
+    nonStandard: z.string().min(1).max(1000).optional(),
+  })
+  // A misspelt field (`unitprice`) is named, not dropped (the workflow's validators refuse it too).
+  .strict();
 export type OrderLine = z.infer<typeof OrderLine>;
 
 export const DepositTerms = z.discriminatedUnion('kind', [
