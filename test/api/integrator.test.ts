@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { OrderSnapshot } from '../../api/snapshot-schema';
 import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import { call, eventually, startApi, type ApiUnderTest } from '../support/api-server';
@@ -51,6 +52,9 @@ describe('API for integrators (dev server)', function () {
       const fresh = (await read(id)).body;
       assert.deepEqual(answer.body.snapshot.openClocks, fresh.openClocks, `${type}: the answer's clocks are the order's after it`);
       assert.equal(answer.body.snapshot.stage, fresh.stage);
+      // The OpenAPI document's snapshot schema is the order's: every field, none left out.
+      const documented = OrderSnapshot.strict().safeParse(fresh);
+      assert.ok(documented.success, JSON.stringify(documented.error?.issues));
       if (JSON.stringify(clockNames(before)) !== JSON.stringify(clockNames(fresh.openClocks))) changed++;
       before = fresh.openClocks;
     }

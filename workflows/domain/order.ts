@@ -93,9 +93,9 @@ export const PartyId = z
   .regex(/^[^"\\\p{C}\p{Zl}\p{Zp}]+$/u, 'printable characters, no quotes or backslashes');
 
 export const Actor = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(120).optional(),
-  role: Role,
+  id: z.string().min(1).max(64).describe("the person's id (from their token)"),
+  name: z.string().min(1).max(120).optional().describe('their name'),
+  role: Role.describe('the role they acted in'),
 });
 export type Actor = z.infer<typeof Actor>;
 
@@ -119,12 +119,17 @@ export type Channel = z.infer<typeof Channel>;
 
 export const OrderLine = z
   .object({
-    productCode: z.string().min(1).max(64),
-    specification: z.string().max(500).optional(),
+    productCode: z.string().min(1).max(64).describe("the product's code in the catalogue"),
+    specification: z.string().max(500).optional().describe('size, model or other specification (规格)'),
     quantity: Quantity,
     unitPrice: Fen.describe('the price of one piece, in integer fen (1/100 yuan): ¥320.50 is 32050'),
     /** Non-standard changes (colour, process, accessories …): any makes the order custom. */
-    nonStandard: z.string().min(1).max(1000).optional(),
+    nonStandard: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('non-standard changes (colour, process, accessories …): any makes the order custom, reviewed by technical'),
   })
   // A misspelt field (`unitprice`) is named, not dropped (the workflow's validators refuse it too).
   .strict();
@@ -167,9 +172,15 @@ export const Instalment = z
     rest: z.literal(true).optional(),
     due: z.union([
       /** Gates the stage: production does not start, or the goods do not ship, until it is paid. */
-      z.object({ before: z.enum(['production', 'shipping']) }).strict(),
+      z.object({ before: z.enum(['production', 'shipping']).describe('the stage it gates') }).strict(),
       /** Falls due `days` company days (calendar, or working with `workingDays`) after the event. */
-      z.object({ after: DueAfter, days: z.int().min(0).max(3650).default(0), workingDays: z.boolean().default(false) }).strict(),
+      z
+        .object({
+          after: DueAfter.describe('the business event it counts from'),
+          days: z.int().min(0).max(3650).default(0).describe('company days after it'),
+          workingDays: z.boolean().default(false).describe('true: working days of the company calendar; false: calendar days'),
+        })
+        .strict(),
     ]),
   })
   .strict();
@@ -275,11 +286,14 @@ export const OrderInput = z.object({
   orderNumber: OrderNumber,
   channel: Channel.default('standard'),
   customer: z.object({
-    id: PartyId,
-    name: z.string().min(1).max(200),
-    class: CustomerClass,
+    id: PartyId.describe("the customer's id (their customer file's, when they have one)"),
+    name: z.string().min(1).max(200).describe("the customer's name"),
+    class: CustomerClass.describe('A, B or C: the policy of the class applies (deposit, credit check, large orders)'),
   }),
-  salesRep: z.object({ id: PartyId, name: z.string().min(1).max(120).optional() }),
+  salesRep: z.object({
+    id: PartyId.describe("the sales rep's id"),
+    name: z.string().min(1).max(120).optional().describe("the sales rep's name"),
+  }),
   lines: z.array(OrderLine).min(1).max(500),
   deposit: DepositTerms.default({ kind: 'none' }),
   /** The order's own payment plan (a contract's terms); without one, the deposit and the policy's plan for the customer's class. */
