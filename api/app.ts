@@ -5,6 +5,7 @@ import { authenticate, type Tokens } from './auth';
 import { CreationKeys } from './idempotency';
 import { jsonLog, requestLog, type Log } from './log';
 import type { ApiMetrics } from './metrics';
+import { teachMistakes } from './mistakes';
 import { openApiDocument } from './openapi';
 import { handleErrors, Problem, TOO_DEEP } from './problem';
 import { deadLetterRoutes } from './routes/dead-letters';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     readModel,
     requireCustomerFile = false,
   } = deps;
+  teachMistakes();
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));

@@ -32,6 +32,7 @@ import {
 } from './view-schemas';
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
 import { salesPipelinePaths, salesPipelineSchemas } from './sales-openapi';
+import { OrderSnapshot, snapshotExample } from './snapshot-schema';
 import { ComplaintEventAccepted, complaintEventExamples, ComplaintEventRequest } from './complaint-schemas';
 import { KpiByRepQuery, KpisByRep } from './rep-kpi-schemas';
 import { documentPaths, documentSchemas } from './documents-openapi';
@@ -116,6 +117,25 @@ function queryParameters(schema: z.ZodType) {
 const forStaff =
   'Staff only: a customer token gets 403. Reads the read model, which the orders keep current within moments of each change.';
 
+/** The answer to an event: the snapshot in it is the order's (one schema, referenced). */
+function eventAccepted() {
+  const schema = jsonSchema(EventAccepted, 'output') as { properties: Record<string, unknown> };
+  return {
+    ...schema,
+    properties: {
+      ...schema.properties,
+      snapshot: { ...ref('OrderSnapshot'), description: 'the order after the event, its open clocks included' },
+    },
+    examples: [
+      {
+        accepted: true,
+        event: { id: 'key-7f3a', type: 'progress-reported', actor: { id: 'rep-li', name: 'Li Na', role: 'sales-rep' } },
+        snapshot: snapshotExample,
+      },
+    ],
+  };
+}
+
 const helpers = { jsonSchema, ref, json, problems, queryParameters, idempotencyKey };
 
 export function openApiDocument() {
@@ -135,7 +155,7 @@ export function openApiDocument() {
       schemas: {
         CreateOrder: jsonSchema(CreateOrder, 'input'),
         EventRequest: { ...eventRequest, discriminator: { propertyName: 'type' } },
-        EventAccepted: jsonSchema(EventAccepted, 'output'),
+        EventAccepted: eventAccepted(),
         ComplaintEventRequest: { ...jsonSchema(ComplaintEventRequest, 'input'), discriminator: { propertyName: 'type' } },
         ComplaintEventAccepted: jsonSchema(ComplaintEventAccepted, 'output'),
         // A TypeScript type in the domain (workflows/domain/complaints.ts), as the order snapshot is.
@@ -148,16 +168,7 @@ export function openApiDocument() {
             "which contract clause and drawing), visits, the customer's confirmation or the supervisor's close, callbacks, and its own timeline.",
         },
         OrderPage: jsonSchema(OrderPage, 'output'),
-        // The domain declares the snapshot and the timeline as TypeScript types, not zod schemas,
-        // so there is nothing to generate them from yet (workflows/domain/snapshot.ts, state.ts).
-        OrderSnapshot: {
-          type: 'object',
-          description:
-            'The order: status, stage, customer, money (fen: amount, depositDue, received, balanceDue, refundDue), promisedDate and ' +
-            'originalPromisedDate, late, daysLate (past the promised date before the goods were finished, in the company calendar), expectedEvents (what it accepts now), openClocks (name, dueAt, action), amendments, delays, complaints, ' +
-            'and the ledger (payment plan, totals, movements, invoices).',
-          properties: { ledger: ref('Ledger') },
-        },
+        OrderSnapshot: jsonSchema(OrderSnapshot, 'output'),
         Ledger: jsonSchema(Ledger, 'output'),
         Statement: jsonSchema(Statement, 'output'),
         BalanceDueNotice: jsonSchema(BalanceDueNotice, 'output'),

@@ -79,7 +79,11 @@ export function invalidRequest(issues: readonly z.core.$ZodIssue[], prefix?: str
   return invalidFields(
     issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: 'not a known field' }))
+        ? // One unknown key: its message may name the known field it nearly is (api/mistakes.ts).
+          issue.keys.map((key) => ({
+            field: name([...issue.path, key]),
+            message: issue.keys.length === 1 ? issue.message : 'not a known field',
+          }))
         : [{ field: name(issue.path), message: issue.message }],
     ),
   );

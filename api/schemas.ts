@@ -84,25 +84,34 @@ export const OrderListQuery = z
   .strict();
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
 
+// One shape per concept: wherever an order names its customer or its sales rep (snapshot, list, board,
+// KPIs), it is the object the order form took.
+/** The order's customer, as the order was taken (a later change to the customer file does not change it). */
+export const OrderCustomer = OrderInput.shape.customer
+  .extend({ class: OrderInput.shape.customer.shape.class.describe('the class the order was taken with') })
+  .describe("the order's customer: id, name and class as the order was taken");
+/** The order's owning sales rep. */
+export const OrderSalesRep = OrderInput.shape.salesRep.describe(
+  "the order's owning sales rep (name left out when the order form gave none)",
+);
+
 /** One order in a listing: its row in the read model, without asking the order. */
 export const OrderSummary = z.object({
-  orderNumber: OrderNumber,
-  status: z.enum(statuses),
-  stage: z.enum(stages),
-  channel: Channel,
-  customerId: customerId,
-  customerName: z.string(),
-  customerClass: OrderInput.shape.customer.shape.class.describe('the class the order was taken with'),
-  salesRep: salesRepId,
+  orderNumber: OrderNumber.describe('the order number: GET /orders/{id} for the whole order'),
+  status: z.enum(statuses).describe('the public status'),
+  stage: z.enum(stages).describe("the stage of the channel's route the order is in"),
+  channel: Channel.describe('the sales channel'),
+  customer: OrderCustomer,
+  salesRep: OrderSalesRep,
   late: z.boolean().describe('the promised date has passed and the goods are not finished'),
   daysLate: z
     .int()
     .nullable()
     .describe('working days (company calendar) past the promised date: until today while not finished, until finishing once finished'),
-  promisedDate: IsoDate.nullable(),
-  receivedAt: z.iso.datetime(),
-  amount: Fen,
-  balanceDue: Fen,
+  promisedDate: IsoDate.nullable().describe('the promised date (交期); null until production estimates it'),
+  receivedAt: z.iso.datetime().describe('when the order was taken'),
+  amount: Fen.describe('the current lines total, in fen'),
+  balanceDue: Fen.describe('still to be paid, in fen'),
 });
 
 export const OrderPage = z
@@ -119,10 +128,8 @@ export const OrderPage = z
             status: 'in-production',
             stage: 'production',
             channel: 'standard',
-            customerId: 'C-7',
-            customerName: 'Ningbo Lamps',
-            customerClass: 'A',
-            salesRep: 'rep-li',
+            customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
+            salesRep: { id: 'rep-li', name: 'Li Na' },
             late: true,
             daysLate: 3,
             promisedDate: '2027-01-15',
@@ -138,10 +145,16 @@ export const OrderPage = z
 
 /** The answer to an accepted event (a refused one is a problem). */
 export const EventAccepted = z.object({
-  accepted: z.literal(true),
-  event: z.object({ id: z.string(), type: z.enum(eventTypes), actor: Actor }),
-  /** The order after the event: see GET /orders/{id}. */
-  snapshot: z.record(z.string(), z.unknown()),
+  accepted: z.literal(true).describe('the order took the event'),
+  event: z
+    .object({
+      id: z.string().describe('the Idempotency-Key it was sent with: its id on the order'),
+      type: z.enum(eventTypes).describe('the event type'),
+      actor: Actor.describe('who sent it, from the token'),
+    })
+    .describe('the event as the order recorded it'),
+  /** The order after the event: see GET /orders/{id} (api/snapshot-schema.ts; the OpenAPI document refers to it). */
+  snapshot: z.record(z.string(), z.unknown()).describe('the order after the event'),
 });
 
 /** RFC 9457 problem details, with the fields that let a caller fix the request. */
@@ -194,13 +207,13 @@ const fen = (description: string) => z.int().describe(`${description}, in fen`);
 const Instalments = z
   .array(
     z.object({
-      name: InstalmentName,
+      name: InstalmentName.describe('the instalment (定金 deposit, 余款 balance …)'),
       amount: fen('its share of the contract amount'),
-      due: Instalment.shape.due,
+      due: Instalment.shape.due.describe('when it falls due: before a stage it gates, or days after a business event'),
       dueDate: IsoDate.nullable().describe('the company date it falls due, once the stage or event it waits for has come'),
       paid: fen('paid towards it (payments go to the oldest due first)'),
       writtenOff: fen('written off of it'),
-      status: z.enum(['not-due', 'due', 'overdue', 'paid', 'written-off', 'cancelled']),
+      status: z.enum(['not-due', 'due', 'overdue', 'paid', 'written-off', 'cancelled']).describe('where it stands today'),
       daysOverdue: z.int().describe('company days past the due date, when overdue'),
     }),
   )
@@ -219,12 +232,12 @@ const LedgerTotals = z
   })
   .describe('always: contract − writtenOff = received − refunded + balance − refundDue');
 const Movement = z.object({
-  at: z.iso.datetime(),
-  kind: z.enum(['payment', 'compensation', 'refund', 'write-off', 'costs-kept']),
+  at: z.iso.datetime().describe('when it was recorded'),
+  kind: z.enum(['payment', 'compensation', 'refund', 'write-off', 'costs-kept']).describe('what moved'),
   amount: fen('the amount moved'),
-  actor: Actor,
+  actor: Actor.describe('who recorded it'),
   ref: z.string().describe('the payment, approval or other reference'),
-  detail: z.string(),
+  detail: z.string().describe('in words'),
 });
 const example = {
   today: '2027-03-01',
@@ -296,18 +309,27 @@ export const Ledger = z
     instalments: Instalments,
     totals: LedgerTotals,
     movements: z.array(Movement).describe('every movement of money, with who recorded it and its reference'),
-    invoices: z.array(
-      z.object({
-        number: z.string(),
-        amount: fen('invoiced'),
-        date: IsoDate,
-        issuedAt: z.iso.datetime(),
-        by: Actor,
-        voided: z.object({ at: z.iso.datetime(), reason: z.string(), by: Actor }).optional(),
-      }),
-    ),
+    invoices: z
+      .array(
+        z.object({
+          number: z.string().describe('the invoice number'),
+          amount: fen('invoiced'),
+          date: IsoDate.describe('the date on the invoice'),
+          issuedAt: z.iso.datetime().describe('when finance recorded it'),
+          by: Actor.describe('who recorded it'),
+          voided: z
+            .object({
+              at: z.iso.datetime().describe('when'),
+              reason: z.string().describe('why'),
+              by: Actor.describe('who voided it'),
+            })
+            .optional()
+            .describe('set when the invoice was voided'),
+        }),
+      )
+      .describe('the invoices issued (开票)'),
     kept: z
-      .object({ amount: fen('kept for work done'), reason: z.string() })
+      .object({ amount: fen('kept for work done'), reason: z.string().describe('for what work') })
       .nullable()
       .describe('after a cancellation'),
   })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Channel, CustomerClass, Fen, IsoDate, OrderInput, OrderNumber, PartyId, Role } from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
 import { complaintCauses, eventTypes } from '../workflows/domain/events';
+import { OrderCustomer, OrderSalesRep } from './schemas';
 
 // What the company's view reads and writes (status board, KPIs, customer file), as zod schemas: the
 // routes parse with them and openapi.ts documents them, with an example each.
@@ -45,8 +46,8 @@ export const BoardRow = z.object({
   status: z.enum(statuses),
   stage: z.enum(stages),
   channel: Channel,
-  customer: z.object({ id: PartyId, name: z.string(), class: CustomerClass.describe('the class the order was taken with') }),
-  salesRep: z.object({ id: PartyId, name: z.string().nullable() }),
+  customer: OrderCustomer,
+  salesRep: OrderSalesRep,
   promisedDate: IsoDate.nullable(),
   originalPromisedDate: IsoDate.nullable(),
   late: z.boolean().describe('the promised date has passed and the goods are not finished'),
@@ -195,8 +196,8 @@ export const Kpis = z
               orderNumber: OrderNumber,
               status: z.enum(statuses),
               stage: z.enum(stages),
-              customer: z.object({ id: PartyId, name: z.string(), class: CustomerClass }),
-              salesRep: z.object({ id: PartyId, name: z.string().nullable() }),
+              customer: OrderCustomer,
+              salesRep: OrderSalesRep,
               amount: Fen,
               receivedAt: z.iso.datetime(),
               promisedDate: IsoDate.nullable(),

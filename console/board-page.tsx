@@ -14,7 +14,7 @@ export interface BoardRow {
   stage: string;
   channel: string;
   customer: { id: string; name: string };
-  salesRep: { id: string; name: string | null };
+  salesRep: { id: string; name?: string };
   promisedDate: string | null;
   originalPromisedDate: string | null;
   late: boolean;

@@ -30,8 +30,8 @@ export interface BoardRow {
   status: string;
   stage: string;
   channel: string;
-  customer: { id: string; name: string; class: string };
-  salesRep: { id: string; name: string | null };
+  customer: PartyOf['customer'];
+  salesRep: PartyOf['salesRep'];
   promisedDate: string | null;
   originalPromisedDate: string | null;
   late: boolean;
@@ -43,6 +43,15 @@ export interface BoardRow {
   balanceDue: number;
   openClocks: { name: string; dueAt: string; action: string }[];
 }
+
+/** The order's customer and sales rep, shaped as on the order form and in its snapshot (a rep's name left out when not given). */
+function partiesOf(o: Pick<OrdersTable, 'customer_id' | 'customer_name' | 'customer_class' | 'sales_rep_id' | 'sales_rep_name'>) {
+  return {
+    customer: { id: o.customer_id, name: o.customer_name, class: o.customer_class },
+    salesRep: { id: o.sales_rep_id, ...(o.sales_rep_name === null ? {} : { name: o.sales_rep_name }) },
+  };
+}
+type PartyOf = ReturnType<typeof partiesOf>;
 
 /** Late: the promised date has passed and the goods are not finished (a cancelled order never will be, nor is it late). */
 function lateness(o: Pick<OrdersTable, 'open' | 'promised_date' | 'finished_at' | 'days_late'>, today: string, calendar: CompanyCalendar) {
@@ -58,8 +67,7 @@ export function boardRowOf(o: OrdersTable, today: string, calendar: CompanyCalen
     status: o.status,
     stage: o.stage,
     channel: o.channel,
-    customer: { id: o.customer_id, name: o.customer_name, class: o.customer_class },
-    salesRep: { id: o.sales_rep_id, name: o.sales_rep_name },
+    ...partiesOf(o),
     promisedDate: o.promised_date,
     originalPromisedDate: o.original_promised_date,
     ...lateness(o, today, calendar),
@@ -281,8 +289,7 @@ export async function kpis(db: Kysely<Database>, k: KpiQuery, calendar: CompanyC
         orderNumber: o.order_number,
         status: o.status,
         stage: o.stage,
-        customer: { id: o.customer_id, name: o.customer_name, class: o.customer_class },
-        salesRep: { id: o.sales_rep_id, name: o.sales_rep_name },
+        ...partiesOf(o),
         amount: o.amount,
         receivedAt: o.received_at,
         promisedDate: o.promised_date,
@@ -341,10 +348,7 @@ export async function orderList(db: Kysely<Database>, f: OrderListFilters, calen
       status: o.status,
       stage: o.stage,
       channel: o.channel,
-      customerId: o.customer_id,
-      customerName: o.customer_name,
-      customerClass: o.customer_class,
-      salesRep: o.sales_rep_id,
+      ...partiesOf(o),
       late,
       daysLate,
       promisedDate: o.promised_date,

@@ -49,7 +49,7 @@ export function generate(): string {
     // starter parsed. The policy in input mode: a setting added to it later has a default, which an
     // order started before it does not carry (its workflow reads the default).
     const io = schema === Policy ? 'input' : 'output';
-    ajv.addSchema(z.toJSONSchema(schema, { target: 'draft-7', io, unrepresentable: 'any' }) as object, name);
+    ajv.addSchema(withoutDocumentation(z.toJSONSchema(schema, { target: 'draft-7', io, unrepresentable: 'any' })) as object, name);
   }
   const code = withoutSchemaObjects(standaloneCode(ajv, Object.fromEntries(Object.keys(schemas).map((name) => [name, name]))));
   return [
@@ -61,6 +61,30 @@ export function generate(): string {
     `export const complaintEventValidators = { ${complaintEventTypes.map((type, i) => `${JSON.stringify(type)}: complaintEvent${i}`).join(', ')} };`,
     '',
   ].join('\n');
+}
+
+/** Keywords whose value is a map of names to schemas (a property may be called `description`). */
+const schemaMaps = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
+/** Keywords whose value is data, not a schema. */
+const dataKeywords = new Set(['default', 'const', 'enum']);
+
+/**
+ * The schema without its descriptions and examples: they document the API (api/openapi.ts) and check
+ * nothing, so the validators (which would carry them in their property lists) need not change with them.
+ */
+function withoutDocumentation(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutDocumentation);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([keyword]) => keyword !== 'description' && keyword !== 'examples')
+      .map(([keyword, value]) => {
+        if (dataKeywords.has(keyword)) return [keyword, value];
+        if (schemaMaps.has(keyword))
+          return [keyword, Object.fromEntries(Object.entries(value as object).map(([name, s]) => [name, withoutDocumentation(s)]))];
+        return [keyword, withoutDocumentation(value)];
+      }),
+  );
 }
 
 /**

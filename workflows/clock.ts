@@ -49,6 +49,34 @@ export async function runClock(s: Clocked, name: ClockName, done: () => boolean,
   }
 }
 
+/**
+ * Resolves once the clocks an event set off have opened or closed: the answer to an event shows the
+ * clocks after it, not before. The SDK evaluates the waiting conditions pass after pass within an
+ * activation for as long as one of them unblocks, running what each set off in between; a clock opens
+ * or closes a pass or two after the event (the stage's work is cancelled, the next stage's starts).
+ * So this looks at the open clocks once per pass (a condition that holds at its second evaluation,
+ * which keeps the passes coming) until they have held still for `quietPasses` passes.
+ */
+export async function clocksSettled(s: Clocked): Promise<void> {
+  const quietPasses = 2;
+  const maxPasses = 20;
+  let last: OpenClock[] | undefined;
+  let quiet = 0;
+  for (let pass = 0; pass < maxPasses && quiet < quietPasses; pass++) {
+    let looked = false;
+    // Evaluated at once (false), then at the next pass: the clocks as the previous pass left them.
+    await condition(() => {
+      if (!looked) {
+        looked = true;
+        return false;
+      }
+      quiet = s.openClocks === last ? quiet + 1 : 0;
+      last = s.openClocks;
+      return true;
+    });
+  }
+}
+
 /** A clock's way of adding a duration (`times` over) to an instant: calendar time, or working days. */
 export type Later = (at: number, duration: string, times?: number) => number;
 

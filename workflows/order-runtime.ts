@@ -20,7 +20,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { orderComplaint } from './complaint';
 import { complaintInputOf, takeComplaintReport } from './domain/complaints';
 import type { createActivities } from '../activities';
-import { now } from './clock';
+import { clocksSettled, now } from './clock';
 import type { OrderEvent } from './domain/events';
 import type { IsoDate } from './domain/order';
 import { localDateTime, startOfDate } from './domain/calendar';
@@ -220,6 +220,8 @@ function open({ order, policy, creditCheck }: StartOrder): OrderState {
   return s;
 }
 
+/** The patch under which the answer to an event waits for the clocks it opened or closed. */
+const ANSWER_AFTER_CLOCKS = 'answer-after-clocks';
 /** The patch under which each complaint of a new order is its own child workflow (workflows/complaint.ts). */
 const COMPLAINT_WORKFLOWS = 'complaint-child-workflows';
 /** The patch under which new orders carry a payment plan and a ledger (and their money clocks). */
@@ -310,8 +312,10 @@ function receiveEvents(s: OrderState, run: Run) {
   // The validator has checked the event (it is not run again on replay, where history says it was accepted).
   setHandler(
     submitEvent,
-    (event) => {
+    async (event) => {
       accept(event);
+      // The answer carries the clocks after the event (runs answered before this keep answering at once).
+      if (patched(ANSWER_AFTER_CLOCKS)) await clocksSettled(s);
       return snapshotOf(s);
     },
     {

@@ -428,10 +428,8 @@ describe('REST API (dev server)', function () {
           status: 'pending-confirmation',
           stage: 'intake',
           channel: 'standard',
-          customerId: customer,
-          customerName: 'List Co',
-          customerClass: 'A',
-          salesRep: 'rep-api',
+          customer: { id: customer, name: 'List Co', class: 'A' },
+          salesRep: { id: 'rep-api', name: 'Lin' },
           late: false,
           daysLate: null,
           promisedDate: null,
@@ -453,7 +451,7 @@ describe('REST API (dev server)', function () {
       () => list({ customerId: odd }),
       (p) => p.body.orders?.length === 1,
     );
-    assert.equal(exact.body.orders[0].customerId, odd, 'spaces and other scripts are matched as they are');
+    assert.equal(exact.body.orders[0].customer.id, odd, 'spaces and other scripts are matched as they are');
     const injection = await list({ customerId: `${customer}" OR CustomerId != "x` });
     assertProblem(injection, 400, 'invalid-request');
     assert.deepEqual(

@@ -198,7 +198,7 @@ describe('read model written by the orders (dev server, SQLite)', function () {
     for (const id of ['RM-MINE-1', 'RM-MINE-2', 'RM-THEIRS']) await projected(id);
     /** Every page of the list, as this role. */
     const all = async (role: Role, query = '') => {
-      const orders: { orderNumber: string; customerId: string }[] = [];
+      const orders: { orderNumber: string; customer: { id: string } }[] = [];
       let token: string | null = null;
       do {
         const page = await get(`/orders?pageSize=1${query}${token ? `&pageToken=${token}` : ''}`, role);
@@ -213,7 +213,7 @@ describe('read model written by the orders (dev server, SQLite)', function () {
       mine.map((o) => o.orderNumber),
       ['RM-MINE-2', 'RM-MINE-1'],
     );
-    assert.ok(mine.every((o) => o.customerId === 'C-DEV'));
+    assert.ok(mine.every((o) => o.customer.id === 'C-DEV'));
     assert.deepEqual(await all('customer', '&customerId=C-RM-OTHER'), [], "another customer's filter finds nothing");
     assert.deepEqual(await all('customer', '&customerId=C-DEV&stage=price-review'), [mine[0]]);
     const staff = await all('sales-rep');

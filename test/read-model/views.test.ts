@@ -354,7 +354,7 @@ for (const place of places) {
         assert.deepEqual(await list({ stage: 'production', channel: 'standard', late: true, salesRep: 'rep-k1' }), [['K-C']]);
         const [c] = (await orderList(readModel.db, { pageSize: 1, late: true }, calendar, now)).orders;
         assert.deepEqual(
-          [c.late, c.daysLate, c.promisedDate, c.customerName, c.customerClass, c.balanceDue],
+          [c.late, c.daysLate, c.promisedDate, c.customer.name, c.customer.class, c.balanceDue],
           [true, 11, '2027-01-28', 'Ningbo Lamps', 'A', 350_000],
         );
       });

@@ -60,7 +60,10 @@ describe('Security: authentication and who sees which orders (dev server)', func
   const send = (id: string, role: Role, type: string, data: object = {}) =>
     call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
   /** Every page of a listing. */
-  async function listAll(options: CallOptions, query: Record<string, string> = {}): Promise<{ orderNumber: string; customerId: string }[]> {
+  async function listAll(
+    options: CallOptions,
+    query: Record<string, string> = {},
+  ): Promise<{ orderNumber: string; customer: { id: string } }[]> {
     const all = [];
     let pageToken: string | undefined;
     do {
@@ -166,7 +169,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
     );
     assert.ok(numbersOf(listed).includes(id));
     assert.ok(
-      listed.every((o) => o.customerId === fileCustomerId),
+      listed.every((o) => o.customer.id === fileCustomerId),
       "the file's customer lists only their own orders",
     );
     assert.deepEqual(
@@ -237,7 +240,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
           const everything = await listAll({ role });
           assert.ok(numbersOf(everything).includes(own) && !numbersOf(everything).includes(other));
           assert.ok(
-            everything.every((o) => o.customerId === DEV_CUSTOMER),
+            everything.every((o) => o.customer.id === DEV_CUSTOMER),
             "a customer's listing holds only their own orders",
           );
           const filtered = await call(api, 'GET', `/api/v1/orders?customerId=${otherCustomer}`, { role });

@@ -8,11 +8,53 @@ import { orderAmount } from './money';
  */
 export const MAX_ORDER_AMOUNT = 1_000_000_000_000;
 const ceiling = 'at most 1000000000000 fen (¥10 billion), the ceiling for one order';
-export const Fen = z.int().min(0).max(MAX_ORDER_AMOUNT, ceiling);
+export const Fen = z
+  .int({ error: (issue) => (issue.code === 'invalid_type' && issue.input !== undefined ? fenMistake(issue.input) : undefined) })
+  .min(0, 'amounts are integer fen, at least 0')
+  .max(MAX_ORDER_AMOUNT, ceiling)
+  .describe('money in integer fen (1/100 yuan): ¥320.50 is 32050');
 export type Fen = z.infer<typeof Fen>;
 
+// Errors that teach: what an integrator most often gets wrong in a money field, a quantity or a date,
+// and what to send instead (the API's 400 names each field with its message).
+/** What is wrong with a money value that is not an integer: yuan sent for fen, or a number sent as a string. */
+function fenMistake(input: unknown): string {
+  const value = typeof input === 'string' && input.trim() !== '' ? Number(input) : input;
+  const quoted = typeof input === 'string' ? ', as a number (no quotes)' : '';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'amounts are integer fen (1/100 yuan), e.g. 32050 for ¥320.50';
+  if (Number.isInteger(value)) return `amounts are integer fen${quoted}: ${value}`;
+  return `amounts are integer fen (1/100 yuan)${quoted}: ¥${value.toFixed(2)} is ${Math.round(value * 100)}`;
+}
+
+/** A count of pieces: a whole number, at least 1. */
+export const Quantity = z
+  .int({
+    error: (issue) => {
+      if (issue.code !== 'invalid_type' || issue.input === undefined) return undefined;
+      const value = typeof issue.input === 'string' && issue.input.trim() !== '' ? Number(issue.input) : issue.input;
+      const quoted = typeof issue.input === 'string' ? ', as a number (no quotes)' : '';
+      return typeof value === 'number' && Number.isFinite(value)
+        ? `a whole number of pieces${quoted}: ${Number.isInteger(value) ? value : `${value} is not one`}`
+        : 'a whole number of pieces, e.g. 40';
+    },
+  })
+  .positive('at least 1 piece')
+  .describe('pieces, a whole number');
+
 /** A calendar date in the company's time zone, e.g. a promised date (交期: the goods are finished). */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso
+  .date({
+    error: (issue) => {
+      const input = issue.input;
+      if (input === undefined) return undefined;
+      const day = typeof input === 'string' ? /^(\d{4}-\d{2}-\d{2})T/.exec(input)?.[1] : undefined;
+      if (day) return `a company date, YYYY-MM-DD, without a time: ${day}`;
+      if (typeof input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input))
+        return `a company date, YYYY-MM-DD: ${input} is not a day of the calendar`;
+      return 'a company date, YYYY-MM-DD (e.g. 2027-01-15)';
+    },
+  })
+  .describe("a company date, YYYY-MM-DD, in the company's time zone");
 export type IsoDate = z.infer<typeof IsoDate>;
 
 // Who takes part (domain.md §1). `system` is OrderFlow itself (clocks, automatic steps).
@@ -51,9 +93,9 @@ export const PartyId = z
   .regex(/^[^"\\\p{C}\p{Zl}\p{Zp}]+$/u, 'printable characters, no quotes or backslashes');
 
 export const Actor = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(120).optional(),
-  role: Role,
+  id: z.string().min(1).max(64).describe("the person's id (from their token)"),
+  name: z.string().min(1).max(120).optional().describe('their name'),
+  role: Role.describe('the role they acted in'),
 });
 export type Actor = z.infer<typeof Actor>;
 
@@ -75,14 +117,22 @@ export const Channel = z.enum([
 ]);
 export type Channel = z.infer<typeof Channel>;
 
-export const OrderLine = z.object({
-  productCode: z.string().min(1).max(64),
-  specification: z.string().max(500).optional(),
-  quantity: z.int().positive(),
-  unitPrice: Fen,
-  /** Non-standard changes (colour, process, accessories …): any makes the order custom. */
-  nonStandard: z.string().min(1).max(1000).optional(),
-});
+export const OrderLine = z
+  .object({
+    productCode: z.string().min(1).max(64).describe("the product's code in the catalogue"),
+    specification: z.string().max(500).optional().describe('size, model or other specification (规格)'),
+    quantity: Quantity,
+    unitPrice: Fen.describe('the price of one piece, in integer fen (1/100 yuan): ¥320.50 is 32050'),
+    /** Non-standard changes (colour, process, accessories …): any makes the order custom. */
+    nonStandard: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('non-standard changes (colour, process, accessories …): any makes the order custom, reviewed by technical'),
+  })
+  // A misspelt field (`unitprice`) is named, not dropped (the workflow's validators refuse it too).
+  .strict();
 export type OrderLine = z.infer<typeof OrderLine>;
 
 export const DepositTerms = z.discriminatedUnion('kind', [
@@ -122,9 +172,15 @@ export const Instalment = z
     rest: z.literal(true).optional(),
     due: z.union([
       /** Gates the stage: production does not start, or the goods do not ship, until it is paid. */
-      z.object({ before: z.enum(['production', 'shipping']) }).strict(),
+      z.object({ before: z.enum(['production', 'shipping']).describe('the stage it gates') }).strict(),
       /** Falls due `days` company days (calendar, or working with `workingDays`) after the event. */
-      z.object({ after: DueAfter, days: z.int().min(0).max(3650).default(0), workingDays: z.boolean().default(false) }).strict(),
+      z
+        .object({
+          after: DueAfter.describe('the business event it counts from'),
+          days: z.int().min(0).max(3650).default(0).describe('company days after it'),
+          workingDays: z.boolean().default(false).describe('true: working days of the company calendar; false: calendar days'),
+        })
+        .strict(),
     ]),
   })
   .strict();
@@ -230,11 +286,14 @@ export const OrderInput = z.object({
   orderNumber: OrderNumber,
   channel: Channel.default('standard'),
   customer: z.object({
-    id: PartyId,
-    name: z.string().min(1).max(200),
-    class: CustomerClass,
+    id: PartyId.describe("the customer's id (their customer file's, when they have one)"),
+    name: z.string().min(1).max(200).describe("the customer's name"),
+    class: CustomerClass.describe('A, B or C: the policy of the class applies (deposit, credit check, large orders)'),
   }),
-  salesRep: z.object({ id: PartyId, name: z.string().min(1).max(120).optional() }),
+  salesRep: z.object({
+    id: PartyId.describe("the sales rep's id"),
+    name: z.string().min(1).max(120).optional().describe("the sales rep's name"),
+  }),
   lines: z.array(OrderLine).min(1).max(500),
   deposit: DepositTerms.default({ kind: 'none' }),
   /** The order's own payment plan (a contract's terms); without one, the deposit and the policy's plan for the customer's class. */
