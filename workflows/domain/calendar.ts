@@ -37,10 +37,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function parts(at: number, timeZone: string) {
-  const fields = formatterFor(timeZone).formatToParts(new Date(at));
-  const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+type Parts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+// The same instants come back again and again (an order's dates and day boundaries, read in every condition the
+// workflow evaluates), and formatting one costs far more than looking it up: the last few thousand are kept
+// (shared by the worker's workflows, scripts/bundle-workflows.ts). The parts depend on the second, not the millisecond.
+const recentParts = new Map<string, Parts>();
+const recentPartsKept = 4096;
+
+function parts(at: number, timeZone: string): Parts {
+  const key = `${Math.floor(at / 1000)} ${timeZone}`;
+  let p = recentParts.get(key);
+  if (!p) {
+    const fields = formatterFor(timeZone).formatToParts(new Date(at));
+    const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
+    p = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+    if (recentParts.size >= recentPartsKept) recentParts.clear();
+    recentParts.set(key, p);
+  }
+  return p;
 }
 
 /** Offset of the zone from UTC at an instant, in milliseconds. */
