@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { workflowBundlePath } from '../../worker/worker';
 import { channels } from '../../workflows/channels';
 import { orderComplaint } from '../../workflows/complaint';
+import { replay } from '../support/histories';
 import '../support/servers'; // installs the SDK Runtime once for the run
 
 // Histories of orders on every channel and of their complaints, recorded by `npm run record-histories`
@@ -14,16 +13,6 @@ import '../support/servers'; // installs the SDK Runtime once for the run
 
 const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'histories');
 const load = (file: string) => temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-const replay = (history: temporal.api.history.v1.IHistory) =>
-  Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history, workflowIdOf(history));
-/**
- * The workflow ID the history ran under, where the code depends on it: an order names its complaints'
- * workflows after its own (a history does not hold its own ID; the replayer makes one up otherwise).
- */
-function workflowIdOf(history: temporal.api.history.v1.IHistory): string | undefined {
-  const child = history.events?.find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
-  return child?.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId?.replace(/-complaint-\d+$/, '');
-}
 /** The workflow type a history ran (the replayer runs that workflow of the bundle). */
 const workflowTypeOf = (history: temporal.api.history.v1.IHistory) =>
   history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '';
@@ -77,6 +66,14 @@ describe('replay of committed order histories', () => {
     // Recorded with the code of d04caa8; its signalled change events replay as judged then (patch change-orders).
     const signals = load('change-before-assessment.json').events.filter((e) => e.workflowExecutionSignaledEventAttributes);
     assert.equal(signals.length, 2);
+  });
+
+  it('has a run from before notices waited for the next run: it scheduled one as it continued as new (patch no-delivery-while-continuing-as-new)', () => {
+    // Recorded with the code of b42d68d (the time-skipping server stalled after it; a leaked lock released by hand).
+    const events = load('continued-as-new-as-a-notice-was-due.json').events;
+    const lastTask = events.map((e) => !!e.workflowTaskCompletedEventAttributes).lastIndexOf(true);
+    assert.ok(continuedAsNew({ events }));
+    assert.ok(events.slice(lastTask).some((e) => e.activityTaskScheduledEventAttributes));
   });
 
   for (const file of files) {
