@@ -83,6 +83,8 @@ export interface SimulationResult {
   history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
   /** The first run's, when it continued as new (it ends with that). */
   firstRunHistory?: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
+  /** Each complaint's workflow history, in the order's numbering (for replay fixtures). */
+  complaintHistories: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>[];
 }
 
 const offset = (iso: string) => (iso === 'PT0S' ? 0 : durationMs(iso));
@@ -139,6 +141,9 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
       const complaints = await Promise.all(snapshot.complaints.map((c) => complaintHandle(c.number).query(complaintSnapshotQuery)));
       if (snapshot.stage !== 'archived' && snapshot.stage !== 'cancelled') await handle.terminate('simulation ended');
       else await handle.result();
+      // A complaint outlives a terminated order (parent-close policy ABANDON): it ends with the simulation too.
+      for (const complaint of complaints)
+        if (complaint.stage !== 'finished') await complaintHandle(complaint.number).terminate('simulation ended');
       const { runId } = await handle.describe();
       return {
         status: snapshot.status,
@@ -155,6 +160,7 @@ export async function simulate(env: TestWorkflowEnvironment, input: Scenario): P
           runId === handle.firstExecutionRunId
             ? undefined
             : await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory(),
+        complaintHistories: await Promise.all(complaints.map((c) => complaintHandle(c.number).fetchHistory())),
       };
     });
   } finally {

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
 import { defaultPolicy } from '../../workflows/domain/policy';
-import { workflowBundlePath } from '../../worker/worker';
+import { replay } from '../support/histories';
 import '../support/servers'; // installs the SDK Runtime once for the run
 
 // An order whose policy has the watch clocks (overdue, stalled progress, arrival) but whose history
@@ -34,7 +33,7 @@ describe('replay of committed histories whose policy has the watch clocks', () =
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     it(`replays ${file}`, async () => {
-      await Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, withWatchClocks(file));
+      await replay(withWatchClocks(file));
     });
   }
 });
