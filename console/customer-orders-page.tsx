@@ -6,10 +6,11 @@ import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, complaintStageLabels, sayCustomer, wordOf } from './customer-words';
 import { Documents } from './documents';
-import { companyTime, yuan } from './format';
-import { eventLabels, label, stageLabels, statusLabels, timelineKindLabels } from './labels';
+import { yuan } from './format';
+import { eventLabels, label, stageLabels, statusLabels } from './labels';
 import { openApi } from './openapi';
-import { SchemaForm, type JsonSchema } from './schema-form';
+import { EventForms, Timeline } from './order-parts';
+import { type JsonSchema } from './schema-form';
 
 // The customer's own view (a customer, distributor or store token): their orders with what is owed and when
 // each is due, and an order as the customer sees it: its facts and money, the changes awaiting their word,
@@ -99,7 +100,7 @@ const ownForms: EventType[] = ['change-confirmed', 'change-rejected', 'complaint
 
 /** 订单页 as the customer sees it. */
 export function CustomerOrderPage({ id }: { id: string }) {
-  const { lang, me } = useConsole();
+  const { lang } = useConsole();
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
@@ -242,43 +243,10 @@ export function CustomerOrderPage({ id }: { id: string }) {
       )}
 
       {events.some((type) => !ownForms.includes(type)) && <h2>{sayCustomer('otherActions', lang)}</h2>}
-      {events
-        .filter((type) => !ownForms.includes(type))
-        .map((type) => (
-          <details key={type} class="event-form" data-event={type}>
-            <summary>{label(eventLabels, type, lang)}</summary>
-            <SchemaForm
-              schema={schemas[type] ?? { type: 'object' }}
-              submitLabel={say('send', lang)}
-              onSubmit={(data) => send(type, data)}
-            />
-          </details>
-        ))}
+      <EventForms events={events.filter((type) => !ownForms.includes(type))} schemas={schemas} send={send} />
 
       <h2>{say('timeline', lang)}</h2>
-      <table class="timeline">
-        <thead>
-          <tr>
-            <th>{say('when', lang)}</th>
-            <th>{say('what', lang)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...timeline].reverse().map((entry) => (
-            <tr class={entry.kind}>
-              <td>{companyTime(entry.at, me.timeZone)}</td>
-              <td>
-                <strong>
-                  {label(timelineKindLabels, entry.kind, lang)} ·{' '}
-                  {label({ ...statusLabels, ...stageLabels, ...eventLabels }, entry.type, lang)}
-                </strong>
-                <br />
-                <small>{entry.detail}</small>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Timeline timeline={timeline} staff={false} />
     </article>
   );
 }

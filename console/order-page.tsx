@@ -5,19 +5,10 @@ import type { TimelineEntry } from '../workflows/domain/state';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
-import {
-  channelLabels,
-  clockLabels,
-  eventLabels,
-  label,
-  roleLabels,
-  stageLabels,
-  statusLabels,
-  timelineKindLabels,
-  type Lang,
-} from './labels';
+import { channelLabels, clockLabels, eventLabels, label, stageLabels, statusLabels } from './labels';
 import { openApi } from './openapi';
-import { SchemaForm, type JsonSchema } from './schema-form';
+import { EventForms, Timeline } from './order-parts';
+import { type JsonSchema } from './schema-form';
 import { Documents } from './documents';
 
 // 订单页: the order's header, its money, open clocks, the business timeline, and a form for every event
@@ -31,8 +22,6 @@ interface Loaded {
 }
 
 /** A timeline entry's type: an event, or the stage or status an order moved to. */
-const whatOf = (type: string, lang: Lang) => label({ ...statusLabels, ...stageLabels, ...eventLabels }, type, lang);
-
 async function load(id: string): Promise<Loaded> {
   const path = `/orders/${encodeURIComponent(id)}`;
   const [snapshot, { timeline }, { events }, schemas] = await Promise.all([
@@ -168,46 +157,10 @@ export function OrderPage({ id }: { id: string }) {
         </p>
       )}
       {events.length === 0 && <p>{say('nothing', lang)}</p>}
-      {events.map((type) => (
-        <details key={type} class="event-form" data-event={type}>
-          <summary>{label(eventLabels, type, lang)}</summary>
-          <SchemaForm
-            form={type}
-            schema={schemas[type] ?? { type: 'object' }}
-            submitLabel={say('send', lang)}
-            onSubmit={(data) => send(type, data)}
-          />
-        </details>
-      ))}
+      <EventForms events={events} schemas={schemas} send={send} />
 
       <h2>{say('timeline', lang)}</h2>
-      <table class="timeline">
-        <thead>
-          <tr>
-            <th>{say('when', lang)}</th>
-            <th>{say('who', lang)}</th>
-            <th>{say('role', lang)}</th>
-            <th>{say('what', lang)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...timeline].reverse().map((entry) => (
-            <tr class={entry.kind}>
-              <td>{companyTime(entry.at, me.timeZone)}</td>
-              <td>{entry.actor?.name ?? entry.actor?.id ?? entry.person ?? ''}</td>
-              <td>{label(roleLabels, entry.actor?.role ?? entry.to ?? 'system', lang)}</td>
-              <td>
-                <strong>
-                  {label(timelineKindLabels, entry.kind, lang)} · {whatOf(entry.type, lang)}
-                </strong>
-                {entry.via === 'temporal' && ` ${say('byOperator', lang)}`}
-                <br />
-                <small>{entry.detail}</small>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Timeline timeline={timeline} staff />
     </article>
   );
 }

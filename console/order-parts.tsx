@@ -1,0 +1,66 @@
+import type { EventType } from '../workflows/domain/events';
+import type { TimelineEntry } from '../workflows/domain/state';
+import { say, useConsole } from './app-context';
+import { companyTime } from './format';
+import { eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels } from './labels';
+import { SchemaForm, type JsonSchema } from './schema-form';
+
+// The parts the staff's order page and the customer's share: the forms of the events the person may send,
+// and the business timeline (the staff also see who did each thing, in which role).
+
+export function EventForms(props: {
+  events: EventType[];
+  schemas: Partial<Record<string, JsonSchema>>;
+  send: (type: EventType, data: Record<string, unknown>) => Promise<string | undefined>;
+}) {
+  const { lang } = useConsole();
+  return (
+    <>
+      {props.events.map((type) => (
+        <details key={type} class="event-form" data-event={type}>
+          <summary>{label(eventLabels, type, lang)}</summary>
+          <SchemaForm
+            form={type}
+            schema={props.schemas[type] ?? { type: 'object' }}
+            submitLabel={say('send', lang)}
+            onSubmit={(data) => props.send(type, data)}
+          />
+        </details>
+      ))}
+    </>
+  );
+}
+
+export function Timeline({ timeline, staff }: { timeline: TimelineEntry[]; staff: boolean }) {
+  const { lang, me } = useConsole();
+  return (
+    <table class="timeline">
+      <thead>
+        <tr>
+          <th>{say('when', lang)}</th>
+          {staff && <th>{say('who', lang)}</th>}
+          {staff && <th>{say('role', lang)}</th>}
+          <th>{say('what', lang)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...timeline].reverse().map((entry) => (
+          <tr class={entry.kind}>
+            <td>{companyTime(entry.at, me.timeZone)}</td>
+            {staff && <td>{entry.actor?.name ?? entry.actor?.id ?? entry.person ?? ''}</td>}
+            {staff && <td>{label(roleLabels, entry.actor?.role ?? entry.to ?? 'system', lang)}</td>}
+            <td>
+              <strong>
+                {label(timelineKindLabels, entry.kind, lang)} ·{' '}
+                {label({ ...statusLabels, ...stageLabels, ...eventLabels }, entry.type, lang)}
+              </strong>
+              {staff && entry.via === 'temporal' && ` ${say('byOperator', lang)}`}
+              <br />
+              <small>{entry.detail}</small>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
