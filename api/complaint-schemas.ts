@@ -14,9 +14,9 @@ export const ComplaintEventRequest = z.discriminatedUnion(
   complaintEventTypes.map((type) =>
     z
       .object({
-        type: z.literal(type),
-        data: (complaintEventData[type] as z.ZodObject).prefault({}),
-        note: z.string().max(2000).optional(),
+        type: z.literal(type).describe('the complaint step'),
+        data: (complaintEventData[type] as z.ZodObject).prefault({}).describe("the step's fields"),
+        note: z.string().max(2000).optional().describe("a note for the complaint's timeline"),
       })
       .strict(),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],

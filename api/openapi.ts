@@ -12,6 +12,7 @@ import {
   ProblemDetails,
   Statement,
 } from './schemas';
+import { fieldLabel } from '../workflows/domain/field-labels';
 import { OrderNumber } from '../workflows/domain/order';
 import {
   Board,
@@ -45,6 +46,43 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
+
+interface Described {
+  description?: string;
+  properties?: Record<string, Described>;
+  items?: Described;
+  anyOf?: Described[];
+  oneOf?: Described[];
+  const?: unknown;
+}
+
+/**
+ * The forms' words (workflows/domain/field-labels.ts, which the console labels its forms with) describe the fields
+ * a schema leaves undescribed, English with the Chinese term: one source for the person and the integrator.
+ */
+function describedFields(schema: Described, form: string, path: string[] = []): void {
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const words = fieldLabel(form, [...path, name]);
+    if (words && !property.description) {
+      property.description = `${words.en} (${words.zh})${words.help ? `: ${words.help.en}` : ''}`;
+    }
+    describedFields(property, form, [...path, name]);
+  }
+  if (schema.items) describedFields(schema.items, form, path);
+  for (const variant of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) describedFields(variant, form, path);
+}
+
+/** Each variant of a form schema (a channel's order form, an event) described under its own form key (`channel`, `type`). */
+function withFieldWords(schema: Record<string, unknown>, key: 'channel' | 'type', formOf = (variant: Described) => variant) {
+  const variants = ((schema.anyOf ?? schema.oneOf) as Described[] | undefined) ?? [];
+  for (const variant of variants) {
+    const form = variant.properties?.[key]?.const;
+    if (typeof form === 'string') describedFields(formOf(variant), form);
+  }
+  return schema;
+}
+/** An event's fields are those of its `data`. */
+const eventData = (variant: Described) => variant.properties?.data ?? {};
 
 const root = [{ url: '/' }];
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -153,10 +191,13 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token configured for a person and role' } },
       schemas: {
-        CreateOrder: jsonSchema(CreateOrder, 'input'),
-        EventRequest: { ...eventRequest, discriminator: { propertyName: 'type' } },
+        CreateOrder: withFieldWords(jsonSchema(CreateOrder, 'input'), 'channel'),
+        EventRequest: { ...withFieldWords(eventRequest, 'type', eventData), discriminator: { propertyName: 'type' } },
         EventAccepted: eventAccepted(),
-        ComplaintEventRequest: { ...jsonSchema(ComplaintEventRequest, 'input'), discriminator: { propertyName: 'type' } },
+        ComplaintEventRequest: {
+          ...withFieldWords(jsonSchema(ComplaintEventRequest, 'input'), 'type', eventData),
+          discriminator: { propertyName: 'type' },
+        },
         ComplaintEventAccepted: jsonSchema(ComplaintEventAccepted, 'output'),
         // A TypeScript type in the domain (workflows/domain/complaints.ts), as the order snapshot is.
         ComplaintSnapshot: {

@@ -37,7 +37,7 @@ export const createOrderForms = Object.fromEntries(
 export const CreateOrder = z.union(Object.values(createOrderForms) as [z.ZodObject, ...z.ZodObject[]]);
 export type CreateOrder = Omit<OrderInput, 'orderNumber'> & { orderNumber?: string };
 
-const Note = z.string().max(2000);
+const Note = z.string().max(2000).describe("a note for the order's timeline (why, in the sender's words)");
 
 /** An event's data; one that carries order lines (an assessed change) keeps to the money ceiling, as the order form does. */
 function requestData(type: EventType): z.ZodType {
@@ -54,7 +54,13 @@ export const EventRequest = z.discriminatedUnion(
   'type',
   eventTypes.map((type) =>
     // An event without fields may leave `data` out.
-    z.object({ type: z.literal(type), data: (requestData(type) as z.ZodObject).prefault({}), note: Note.optional() }).strict(),
+    z
+      .object({
+        type: z.literal(type).describe('the event'),
+        data: (requestData(type) as z.ZodObject).prefault({}).describe("the event's fields"),
+        note: Note.optional(),
+      })
+      .strict(),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 export type EventRequest = { [T in EventType]: { type: T; data: z.infer<(typeof eventData)[T]>; note?: string } }[EventType];

@@ -18,6 +18,9 @@ import * as sa from '../workflows/search-attributes';
 import { channelLabels } from '../workflows/domain/labels';
 import { orderAmount, yuan } from '../workflows/domain/money';
 
+/** The `channel` field of each channel's order form. */
+const channelWords = 'the sales channel (渠道) whose form this is: its route, terms and policy';
+
 // The channel registry, client side (zod may be used here, never in the workflow bundle): each
 // channel's order form, which the API parses and OpenAPI documents, its policy defaults, and the
 // one typed way to start an order, used by the API, the simulator, the bench and the tests. The
@@ -41,13 +44,13 @@ const OrderForm = OrderInput.omit({ store: true, distributor: true, group: true,
 
 export const channelForms = {
   standard: {
-    createSchema: OrderForm.extend({ channel: z.literal('standard').default('standard') }),
+    createSchema: OrderForm.extend({ channel: z.literal('standard').default('standard').describe(channelWords) }),
     policyDefaults: {},
   },
   sample: {
     // A few sample lines, no deposit; the order desk confirms within half a day.
     createSchema: OrderForm.extend({
-      channel: z.literal('sample'),
+      channel: z.literal('sample').describe(channelWords),
       lines: z.array(OrderLine).min(1).max(5),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
     }),
@@ -58,7 +61,7 @@ export const channelForms = {
     // 门店 (000 §二): the store and its region; the site is where the windows are measured and installed. The
     // intention deposit and the advance are instalments of the store's payment plan, not a deposit.
     createSchema: OrderForm.extend({
-      channel: z.literal('store'),
+      channel: z.literal('store').describe(channelWords),
       store: StoreDetails,
       delivery: OrderInput.shape.delivery.describe(
         'the site (工地): where the windows are measured and installed, and who lets the teams in',
@@ -83,7 +86,7 @@ export const channelForms = {
   distributor: {
     // The advance is an instalment of the payment plan (the policy's, or the contract's own `paymentPlan`), not a deposit.
     createSchema: OrderForm.extend({
-      channel: z.literal('distributor'),
+      channel: z.literal('distributor').describe(channelWords),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
       distributor: DistributorTerms.default({}),
     }),
@@ -110,7 +113,7 @@ export const channelForms = {
   // the advance and the balance are the policy's plan (or the contract's own paymentPlan), never a deposit beside it.
   group: {
     createSchema: OrderForm.extend({
-      channel: z.literal('group'),
+      channel: z.literal('group').describe(channelWords),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
       group: OrderInput.shape.group,
     }),
@@ -129,7 +132,7 @@ export const channelForms = {
   contract: {
     // The contract's terms (end customer, host machine model, template); the advance is an instalment of the payment plan.
     createSchema: OrderForm.extend({
-      channel: z.literal('contract'),
+      channel: z.literal('contract').describe(channelWords),
       deposit: DepositTerms.options[0].default({ kind: 'none' }),
       contract: ContractTerms.prefault({}),
     }),

@@ -42,6 +42,15 @@ describe('OpenAPI document for integrators', () => {
     }
   });
 
+  it("describes every field of each channel's order form and of every event's and complaint step's data", () => {
+    for (const name of ['CreateOrder', 'EventRequest', 'ComplaintEventRequest']) {
+      assert.deepEqual(undescribed(components[name], name), [], `${name}: properties without a description`);
+    }
+    // The forms' words describe what the schema leaves undescribed: English with the Chinese term.
+    const deposit = (components.EventRequest.oneOf as Schema[]).find((variant) => variant.properties?.type.const === 'deposit-received');
+    assert.match(deposit?.properties?.data.properties?.paymentRef.description ?? '', /\(收付款凭证号\)/);
+  });
+
   it('gives the snapshot its whole schema, not an empty object, and the answer to an event refers to it', () => {
     const snapshot = components.OrderSnapshot;
     for (const field of ['status', 'stage', 'customer', 'salesRep', 'openClocks', 'expectedEvents', 'ledger', 'lineVersions'])

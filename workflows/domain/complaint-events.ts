@@ -49,7 +49,9 @@ export const complaintEventData = {
     .describe('The marketing assistant (installation) or QC and the repair department (production, transport) schedule a visit.'),
   'visit-made': z
     .object({
-      outcome: z.enum(['fixed', 'another-visit-needed']),
+      outcome: z
+        .enum(['fixed', 'another-visit-needed'])
+        .describe('fixed: the customer is asked to confirm; another-visit-needed: a new visit is scheduled'),
       report: Reason.describe('what was done on site'),
     })
     .describe('The team reports the visit: fixed (the customer is asked to confirm), or another visit is needed.'),

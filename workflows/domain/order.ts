@@ -138,7 +138,10 @@ export type OrderLine = z.infer<typeof OrderLine>;
 export const DepositTerms = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   /** A share of the order amount in basis points (3000 = 30 %). */
-  z.object({ kind: z.literal('rate'), basisPoints: z.int().min(1).max(10_000) }),
+  z.object({
+    kind: z.literal('rate'),
+    basisPoints: z.int().min(1).max(10_000).describe('the deposit as a share of the contract amount in basis points (3000 = 30 %)'),
+  }),
   z.object({ kind: z.literal('amount'), amount: Fen.min(1) }),
 ]);
 export type DepositTerms = z.infer<typeof DepositTerms>;
@@ -163,25 +166,30 @@ export type DueAfter = z.infer<typeof DueAfter>;
 
 export const Instalment = z
   .object({
-    name: InstalmentName,
-    /** A share of the contract amount in basis points (3000 = 30 %), rounded up to the fen. */
-    basisPoints: z.int().min(1).max(10_000).optional(),
+    name: InstalmentName.describe('the instalment (定金 deposit, 进度款 progress payment, 尾款 balance, 质保金 retention …)'),
+    basisPoints: z
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe('a share of the contract amount in basis points (3000 = 30 %), rounded up to the fen'),
     /** A fixed sum in fen. */
     amount: Fen.min(1).optional(),
-    /** Whatever the other instalments leave of the contract amount. */
-    rest: z.literal(true).optional(),
-    due: z.union([
-      /** Gates the stage: production does not start, or the goods do not ship, until it is paid. */
-      z.object({ before: z.enum(['production', 'shipping']).describe('the stage it gates') }).strict(),
-      /** Falls due `days` company days (calendar, or working with `workingDays`) after the event. */
-      z
-        .object({
-          after: DueAfter.describe('the business event it counts from'),
-          days: z.int().min(0).max(3650).default(0).describe('company days after it'),
-          workingDays: z.boolean().default(false).describe('true: working days of the company calendar; false: calendar days'),
-        })
-        .strict(),
-    ]),
+    rest: z.literal(true).optional().describe('true: whatever the other instalments leave of the contract amount'),
+    due: z
+      .union([
+        /** Gates the stage: production does not start, or the goods do not ship, until it is paid. */
+        z.object({ before: z.enum(['production', 'shipping']).describe('the stage it gates') }).strict(),
+        /** Falls due `days` company days (calendar, or working with `workingDays`) after the event. */
+        z
+          .object({
+            after: DueAfter.describe('the business event it counts from'),
+            days: z.int().min(0).max(3650).default(0).describe('company days after it'),
+            workingDays: z.boolean().default(false).describe('true: working days of the company calendar; false: calendar days'),
+          })
+          .strict(),
+      ])
+      .describe('when it falls due: before a stage starts, or days after a business event'),
   })
   .strict();
 export type Instalment = z.infer<typeof Instalment>;
