@@ -13,7 +13,7 @@ import {
   Statement,
 } from './schemas';
 import { fieldLabel } from '../workflows/domain/field-labels';
-import { OrderNumber } from '../workflows/domain/order';
+import { Actor, OrderNumber, Role } from '../workflows/domain/order';
 import {
   Board,
   BoardQuery,
@@ -174,6 +174,59 @@ function eventAccepted() {
   };
 }
 
+/** GET /orders/{id}/timeline: a TypeScript type in the domain (TimelineEntry, workflows/domain/state.ts), described here. */
+function timeline() {
+  const text = (description: string) => ({ type: 'string', description });
+  return {
+    type: 'object',
+    properties: {
+      timeline: {
+        type: 'array',
+        description:
+          "what happened to the order (订单日志), the oldest first; a customer sees only their order's facts, what they sent and what was sent to them",
+        items: {
+          type: 'object',
+          properties: {
+            at: { ...text('when it happened'), format: 'date-time' },
+            kind: text(
+              'event, rejected-event (refused, with why), status-change, date-change, lines-version (a confirmed amendment), money, ' +
+                'reminder, escalation, notification, notice-not-delivered, notice-resent, complaint',
+            ),
+            type: text('the event type, status, clock or notice it was, e.g. deposit-received'),
+            to: { ...jsonSchema(Role, 'output'), description: 'the role a reminder, escalation or notification was for' },
+            person: text('the person a notice was for, when the order knows them (its own sales rep)'),
+            actor: { ...jsonSchema(Actor, 'output'), description: 'who sent the event' },
+            via: text('"temporal": sent by an operator as the raw signal (Temporal UI or CLI), whatever actor it claims'),
+            detail: text('in words'),
+          },
+        },
+      },
+    },
+    examples: [
+      {
+        timeline: [
+          {
+            at: '2027-01-02T02:00:00.000Z',
+            kind: 'event',
+            type: 'deposit-received',
+            actor: { id: 'fin-chen', name: 'Chen Jing', role: 'finance' },
+            detail: 'deposit 150000 fen, BANK-21',
+          },
+          { at: '2027-01-02T02:00:00.000Z', kind: 'status-change', type: 'in-production', detail: 'deposit-paid → in-production' },
+          {
+            at: '2027-01-09T02:00:00.000Z',
+            kind: 'reminder',
+            type: 'progress-update',
+            to: 'sales-rep',
+            person: 'rep-li',
+            detail: 'weekly progress update due',
+          },
+        ],
+      },
+    ],
+  };
+}
+
 const helpers = { jsonSchema, ref, json, problems, queryParameters, idempotencyKey };
 
 export function openApiDocument() {
@@ -213,18 +266,7 @@ export function openApiDocument() {
         Ledger: jsonSchema(Ledger, 'output'),
         Statement: jsonSchema(Statement, 'output'),
         BalanceDueNotice: jsonSchema(BalanceDueNotice, 'output'),
-        Timeline: {
-          type: 'object',
-          properties: {
-            timeline: {
-              type: 'array',
-              items: {
-                type: 'object',
-                description: 'at, kind, type, to?, actor?, via? ("temporal": sent by an operator as the raw signal), detail',
-              },
-            },
-          },
-        },
+        Timeline: timeline(),
         OrderDeadLetters: jsonSchema(OrderDeadLetters, 'output'),
         DeadLetterOrders: jsonSchema(DeadLetterOrders, 'output'),
         Problem: jsonSchema(ProblemDetails, 'output'),

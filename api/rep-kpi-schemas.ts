@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PartyId } from '../workflows/domain/order';
+import { PartyId } from '../workflows/domain/order';
 import { Kpis, KpiQuery } from './view-schemas';
 
 // GET /kpis/by-rep: each sales rep's figures side by side (the reports page charts them).
@@ -11,17 +11,24 @@ export const KpiByRepQuery = z
 
 export const KpisByRep = z
   .object({
-    from: IsoDate,
-    to: IsoDate,
+    from: Kpis.shape.from,
+    to: Kpis.shape.to,
     reps: z
       .array(
         z.object({
-          salesRep: z.object({ id: PartyId, name: z.string().nullable() }),
-          delivery: z.object({
-            ordersDue: z.int().describe("the rep's orders (not cancelled) whose promised date falls in the period"),
-            onTime: z.int().describe('of them: not late (as lateness in GET /kpis: force majeure excused)'),
-            percent: z.number().nullable().describe('on time, in %; null when none was due'),
-          }),
+          salesRep: z
+            .object({
+              id: PartyId.describe("the sales rep's id"),
+              name: z.string().nullable().describe("the sales rep's name as their orders give it; null when none does"),
+            })
+            .describe('the sales rep (业务员)'),
+          delivery: z
+            .object({
+              ordersDue: z.int().describe("the rep's orders (not cancelled) whose promised date falls in the period"),
+              onTime: z.int().describe('of them: not late (as lateness in GET /kpis: force majeure excused)'),
+              percent: z.number().nullable().describe('on time, in %; null when none was due'),
+            })
+            .describe('delivery on time (交期达成率)'),
           firstConfirmation: Kpis.shape.firstConfirmation,
         }),
       )

@@ -60,23 +60,25 @@ const ReportHeader = z.object({
   id: z.string().describe('<kind>-<company date>: one report per kind and day'),
   kind: ReportKind,
   runDate: IsoDate.describe('the company date it ran for'),
-  periodFrom: IsoDate,
-  periodTo: IsoDate,
+  periodFrom: IsoDate.describe('the first company date it covers'),
+  periodTo: IsoDate.describe('the last company date it covers (included)'),
   status: Status,
-  skipReason: z.string().nullable(),
-  createdAt: z.iso.datetime(),
+  skipReason: z.string().nullable().describe('why it was skipped, e.g. a holiday in the company calendar; null when produced'),
+  createdAt: z.iso.datetime().describe('when it was made'),
   summary: Summary,
 });
 
 export const ReportPage = z
   .object({
     total: z.int().describe('reports matching the filters'),
-    reports: z.array(
-      ReportHeader.extend({
-        notifiedAt: z.iso.datetime().nullable().describe('when its notices left through the outbox'),
-        noticeProblem: z.string().nullable().describe('why a notice could not be delivered'),
-      }),
-    ),
+    reports: z
+      .array(
+        ReportHeader.extend({
+          notifiedAt: z.iso.datetime().nullable().describe('when its notices left through the outbox'),
+          noticeProblem: z.string().nullable().describe('why a notice could not be delivered'),
+        }),
+      )
+      .describe('this page of them, the newest first: GET /reports/{id} for the tables'),
   })
   .meta({
     examples: [
@@ -102,7 +104,7 @@ export const ReportPage = z
   });
 
 const Column = z.object({
-  key: z.string(),
+  key: z.string().describe("the row objects' key for the column"),
   title: z.string().describe('中文 first, then English: the CSV and XLSX header'),
   type: z
     .enum(['text', 'int', 'fen', 'date', 'datetime', 'percent'])
@@ -110,14 +112,14 @@ const Column = z.object({
 });
 
 export const Report = ReportHeader.extend({
-  title: z.string(),
+  title: z.string().describe('中文 first, then English, with the period'),
   timeZone: z.string().describe("the company's time zone the days and the CSV/XLSX times are in"),
   sheets: z
     .array(
       z.object({
         name: z.string().describe('the XLSX worksheet'),
-        title: z.string(),
-        columns: z.array(Column),
+        title: z.string().describe("the table's heading, 中文 first, then English"),
+        columns: z.array(Column).describe('the columns, in order'),
         rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).describe('one object per row, by column key'),
       }),
     )

@@ -346,44 +346,111 @@ export const Ledger = z
   });
 
 /** GET /orders/{id}/statement: the statement of account (对账单). */
-export const Statement = z.object({
-  orderNumber: OrderNumber,
-  customer: OrderInput.shape.customer,
-  date: IsoDate.describe('the company day of the statement'),
-  lines: z
-    .array(
-      z.object({
-        at: z.iso.datetime(),
-        description: z.string(),
-        charge: fen('added to what the customer owes'),
-        credit: fen('taken off it'),
-        balance: z.int().describe('what the customer owes after the line, in fen; negative when the company owes the customer'),
-        ref: z.string().nullable(),
-        by: z.string().nullable().describe('who recorded it'),
-      }),
-    )
-    .describe('the contract amount, then every movement of money in order'),
-  totals: LedgerTotals,
-  instalments: Instalments,
-  closingBalance: z.int().describe('the last line’s balance: balance − refundDue'),
-});
+export const Statement = z
+  .object({
+    orderNumber: OrderNumber.describe('the order it is for'),
+    customer: OrderCustomer,
+    date: IsoDate.describe('the company day of the statement'),
+    lines: z
+      .array(
+        z.object({
+          at: z.iso.datetime().describe('when it was recorded'),
+          description: z.string().describe('in words: the contract amount, a payment, compensation, a refund …'),
+          charge: fen('added to what the customer owes'),
+          credit: fen('taken off it'),
+          balance: z.int().describe('what the customer owes after the line, in fen; negative when the company owes the customer'),
+          ref: z.string().nullable().describe('the order number, or the payment, approval or other reference; null when there is none'),
+          by: z.string().nullable().describe('who recorded it'),
+        }),
+      )
+      .describe('the contract amount, then every movement of money in order'),
+    totals: LedgerTotals,
+    instalments: Instalments,
+    closingBalance: z.int().describe('the last line’s balance: balance − refundDue'),
+  })
+  .meta({
+    examples: [
+      {
+        orderNumber: 'SO-2001',
+        customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
+        date: example.today,
+        lines: [
+          {
+            at: '2026-12-01T02:00:00.000Z',
+            description: 'contract amount (order lines)',
+            charge: 500000,
+            credit: 0,
+            balance: 500000,
+            ref: 'SO-2001',
+            by: null,
+          },
+          {
+            at: '2026-12-02T03:00:00.000Z',
+            description: 'deposit received',
+            charge: 0,
+            credit: 150000,
+            balance: 350000,
+            ref: 'BANK-21',
+            by: 'fin-chen',
+          },
+          {
+            at: '2026-12-20T06:00:00.000Z',
+            description: 'compensation for the delay',
+            charge: 0,
+            credit: 10000,
+            balance: 340000,
+            ref: 'delay',
+            by: 'rep-li',
+          },
+        ],
+        totals: example.totals,
+        instalments: example.instalments,
+        closingBalance: 340000,
+      },
+    ],
+  });
 
 /** GET /orders/{id}/balance-due-notice: the balance-due notice (余款催收告知书). */
-export const BalanceDueNotice = z.object({
-  orderNumber: OrderNumber,
-  customer: OrderInput.shape.customer,
-  salesRep: OrderInput.shape.salesRep,
-  date: IsoDate,
-  contractAmount: fen('the current lines total'),
-  compensation: z
-    .array(z.object({ at: z.iso.datetime(), amount: fen('deducted'), for: z.string() }))
-    .describe('each compensation agreed, deducted from what is owed'),
-  received: fen('received'),
-  refunded: fen('paid back'),
-  writtenOff: fen('written off'),
-  balanceDue: fen('still owed'),
-  outstanding: z
-    .array(Instalments.element.extend({ unpaid: fen('unpaid of it') }))
-    .describe('the instalments not yet paid, oldest due first'),
-  payBy: IsoDate.nullable().describe('the earliest due date among them'),
-});
+export const BalanceDueNotice = z
+  .object({
+    orderNumber: OrderNumber.describe('the order it is for'),
+    customer: OrderCustomer,
+    salesRep: OrderSalesRep,
+    date: IsoDate.describe('the company day of the notice'),
+    contractAmount: fen('the current lines total'),
+    compensation: z
+      .array(
+        z.object({
+          at: z.iso.datetime().describe('when it was agreed'),
+          amount: fen('deducted'),
+          for: z.string().describe('what it was for (its reference, e.g. delay)'),
+        }),
+      )
+      .describe('each compensation agreed, deducted from what is owed'),
+    received: fen('received'),
+    refunded: fen('paid back'),
+    writtenOff: fen('written off'),
+    balanceDue: fen('still owed'),
+    outstanding: z
+      .array(Instalments.element.extend({ unpaid: fen('unpaid of it') }))
+      .describe('the instalments not yet paid, oldest due first'),
+    payBy: IsoDate.nullable().describe('the earliest due date among them'),
+  })
+  .meta({
+    examples: [
+      {
+        orderNumber: 'SO-2001',
+        customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
+        salesRep: { id: 'rep-li', name: 'Li Na' },
+        date: example.today,
+        contractAmount: 500000,
+        compensation: [{ at: '2026-12-20T06:00:00.000Z', amount: 10000, for: 'delay' }],
+        received: 150000,
+        refunded: 0,
+        writtenOff: 0,
+        balanceDue: 340000,
+        outstanding: [{ ...example.instalments[1], unpaid: 340000 }],
+        payBy: '2027-02-20',
+      },
+    ],
+  });

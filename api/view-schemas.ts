@@ -39,17 +39,23 @@ export const BoardQuery = z
   })
   .strict();
 
-const Clock = z.object({ name: z.string(), dueAt: z.iso.datetime(), action: z.string() });
+const Clock = z.object({
+  name: z.string().describe('the clock, e.g. progress-update or first-confirmation'),
+  dueAt: z.iso.datetime().describe('when it runs out'),
+  action: z.string().describe('what happens then, e.g. remind sales-rep or escalate to supervisor'),
+});
 
 export const BoardRow = z.object({
-  orderNumber: OrderNumber,
-  status: z.enum(statuses),
-  stage: z.enum(stages),
-  channel: Channel,
+  orderNumber: OrderNumber.describe('the order number: GET /orders/{id} for the whole order'),
+  status: z.enum(statuses).describe('the public status'),
+  stage: z.enum(stages).describe("the stage of the channel's route the order is in"),
+  channel: Channel.describe('the sales channel'),
   customer: OrderCustomer,
   salesRep: OrderSalesRep,
-  promisedDate: IsoDate.nullable(),
-  originalPromisedDate: IsoDate.nullable(),
+  promisedDate: IsoDate.nullable().describe(
+    'the promised date (交期: the goods are finished) as it stands; null until production promises one',
+  ),
+  originalPromisedDate: IsoDate.nullable().describe('the first promised date, before any delay moved it (原交期)'),
   late: z.boolean().describe('the promised date has passed and the goods are not finished'),
   daysLate: z
     .int()
@@ -58,9 +64,9 @@ export const BoardRow = z.object({
   nextEvents: z.array(z.enum(eventTypes)).describe('the next step on the main line'),
   owedBy: z.array(Role).describe('the roles that may send it'),
   waitingSince: z.iso.datetime().describe('since when the order waits in this stage'),
-  amount: Fen,
-  balanceDue: Fen,
-  openClocks: z.array(Clock),
+  amount: Fen.describe('the order amount (the current lines total), in fen'),
+  balanceDue: Fen.describe('what the customer still owes on it, in fen'),
+  openClocks: z.array(Clock).describe('the running deadlines (时限) on the order'),
 });
 
 const boardExample = {
@@ -86,7 +92,7 @@ export const Board = z
   .object({
     asOf: IsoDate.describe("the company's date the days late are counted to"),
     total: z.int().describe('open orders matching the filters'),
-    orders: z.array(BoardRow),
+    orders: z.array(BoardRow).describe('one row per open order, in the order asked for'),
   })
   .meta({ examples: [{ asOf: '2027-01-19', total: 1, orders: [boardExample] }] });
 
@@ -96,15 +102,19 @@ export const ReminderQuery = z
 
 export const Reminders = z
   .object({
-    reminders: z.array(
-      z.object({
-        orderNumber: OrderNumber,
-        at: z.iso.datetime(),
-        kind: z.enum(['reminder', 'escalation']),
-        type: z.string().describe('the clock that sent it, e.g. first-confirmation'),
-        detail: z.string(),
-      }),
-    ),
+    reminders: z
+      .array(
+        z.object({
+          orderNumber: OrderNumber.describe('the order it is about'),
+          at: z.iso.datetime().describe('when it was sent'),
+          kind: z
+            .enum(['reminder', 'escalation'])
+            .describe('reminder (提醒) to the role that owes the step; escalation (升级) to the role the policy escalates to'),
+          type: z.string().describe('the clock that sent it, e.g. first-confirmation'),
+          detail: z.string().describe('what it said'),
+        }),
+      )
+      .describe('reminders and escalations on open orders, the newest first'),
   })
   .meta({
     examples: [
@@ -132,75 +142,94 @@ export const KpiQuery = z
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'on or after from' });
 
 const Rate = (counted: string, what: string) =>
-  z.object({
-    [counted]: z.int(),
-    onTime: z.int(),
-    percent: z.number().nullable().describe(`${what}; null when there is nothing to count`),
-  });
+  z
+    .object({
+      [counted]: z.int().describe(`${counted} counted`),
+      onTime: z.int().describe('of them: on time'),
+      percent: z.number().nullable().describe(`${what}; null when there is nothing to count`),
+    })
+    .describe(what);
 
 export const Kpis = z
   .object({
-    from: IsoDate,
-    to: IsoDate,
-    salesRep: PartyId.nullable(),
-    asOf: IsoDate,
+    from: IsoDate.describe('first company date of the period'),
+    to: IsoDate.describe('last company date of the period (included)'),
+    salesRep: PartyId.nullable().describe("the sales rep whose figures these are; null: all reps'"),
+    asOf: IsoDate.describe("the company's date the figures are counted to"),
     firstConfirmation: Rate('orders', "orders received in the period first confirmed within the policy's time (2 h), in %"),
     progressUpdates: Rate(
       'orders',
       'orders received in the period that went into production and were never reminded to report progress, in %',
     ),
-    delayNotices: z.object({
-      delays: z.int(),
-      toldOnTime: z.int(),
-      percent: z
-        .number()
-        .nullable()
-        .describe("delays on orders received in the period told to the customer within the policy's time (24 h), in %"),
-    }),
-    lateness: z.object({
-      ordersDue: z.int().describe('orders (not cancelled) whose promised date falls in the period'),
-      late: z.int().describe('of them: finished after the promised date, or not finished and past it; not those excused by force majeure'),
-      averageDaysLate: z.number().nullable().describe('working days, over the late ones'),
-      excusedForceMajeure: z
-        .int()
-        .describe('of the orders due: those with a delay a supervisor verified as force majeure, never counted late (001 ch.7)'),
-    }),
-    complaints: z.object({
-      total: z.int().describe('complaints filed in the period'),
-      byResponsibleParty: z.array(
-        z.object({ responsibleParty: z.string().nullable().describe('null: not resolved yet'), complaints: z.int() }),
-      ),
-      byCause: z.array(
-        z.object({
-          cause: z
-            .enum(complaintCauses)
-            .nullable()
-            .describe('what caused it, found when resolved; null: not resolved yet, or no cause given'),
-          complaints: z.int(),
-        }),
-      ),
-      dataEntryErrors: z.int().describe('of them: caused by a data-entry error in the order (订单信息录入错误, fined in 001 ch.7)'),
-      wrongShipments: z.int().describe('of them: goods shipped wrong (发错货, charged in 001 ch.7)'),
-    }),
-    satisfaction: z.object({
-      ratings: z.int().describe('ratings given in the period, at sign-off or an after-sales callback'),
-      average: z.number().nullable().describe('1 (very unhappy) to 5 (very satisfied); null when there is none'),
-      dissatisfied: z.int().describe('ratings of 1 or 2'),
-    }),
+    delayNotices: z
+      .object({
+        delays: z.int().describe('delays (延期) on orders received in the period'),
+        toldOnTime: z.int().describe('of them: told to the customer in time'),
+        percent: z
+          .number()
+          .nullable()
+          .describe("delays on orders received in the period told to the customer within the policy's time (24 h), in %"),
+      })
+      .describe('delay notices (延期告知) on time'),
+    lateness: z
+      .object({
+        ordersDue: z.int().describe('orders (not cancelled) whose promised date falls in the period'),
+        late: z
+          .int()
+          .describe('of them: finished after the promised date, or not finished and past it; not those excused by force majeure'),
+        averageDaysLate: z.number().nullable().describe('working days, over the late ones'),
+        excusedForceMajeure: z
+          .int()
+          .describe('of the orders due: those with a delay a supervisor verified as force majeure, never counted late (001 ch.7)'),
+      })
+      .describe('orders late against their promised date (交期延误)'),
+    complaints: z
+      .object({
+        total: z.int().describe('complaints filed in the period'),
+        byResponsibleParty: z
+          .array(
+            z.object({
+              responsibleParty: z.string().nullable().describe('the party found responsible (责任方); null: not resolved yet'),
+              complaints: z.int().describe('complaints filed in the period with it'),
+            }),
+          )
+          .describe('the complaints by responsible party'),
+        byCause: z
+          .array(
+            z.object({
+              cause: z
+                .enum(complaintCauses)
+                .nullable()
+                .describe('what caused it, found when resolved; null: not resolved yet, or no cause given'),
+              complaints: z.int().describe('complaints filed in the period with it'),
+            }),
+          )
+          .describe('the complaints by cause'),
+        dataEntryErrors: z.int().describe('of them: caused by a data-entry error in the order (订单信息录入错误, fined in 001 ch.7)'),
+        wrongShipments: z.int().describe('of them: goods shipped wrong (发错货, charged in 001 ch.7)'),
+      })
+      .describe('customer complaints (客户投诉)'),
+    satisfaction: z
+      .object({
+        ratings: z.int().describe('ratings given in the period, at sign-off or an after-sales callback'),
+        average: z.number().nullable().describe('1 (very unhappy) to 5 (very satisfied); null when there is none'),
+        dissatisfied: z.int().describe('ratings of 1 or 2'),
+      })
+      .describe('customer satisfaction (客户满意度)'),
     largeOrders: z
       .object({
         total: z.int().describe("large orders received in the period (above the policy's largeOrderAmount for their channel and class)"),
         orders: z
           .array(
             z.object({
-              orderNumber: OrderNumber,
-              status: z.enum(statuses),
-              stage: z.enum(stages),
+              orderNumber: BoardRow.shape.orderNumber,
+              status: BoardRow.shape.status,
+              stage: BoardRow.shape.stage,
               customer: OrderCustomer,
               salesRep: OrderSalesRep,
-              amount: Fen,
-              receivedAt: z.iso.datetime(),
-              promisedDate: IsoDate.nullable(),
+              amount: BoardRow.shape.amount,
+              receivedAt: z.iso.datetime().describe('when the order was received (接单)'),
+              promisedDate: BoardRow.shape.promisedDate,
             }),
           )
           .describe('the largest first, at most 50'),
@@ -262,9 +291,9 @@ export const Kpis = z
 
 const Contact = z
   .object({
-    name: z.string().min(1).max(120),
-    phone: z.string().min(3).max(40).optional(),
-    email: z.email().max(200).optional(),
+    name: z.string().min(1).max(120).describe("the contact's name (联系人)"),
+    phone: z.string().min(3).max(40).optional().describe('their phone number'),
+    email: z.email().max(200).optional().describe('their email address'),
     role: z.string().max(120).optional().describe('e.g. purchasing, receiving, accounts'),
   })
   .strict();
@@ -274,15 +303,16 @@ const customerFields = {
   class: CustomerClass.describe('A, B or C; a change is a new version, and an order keeps the class it was taken with'),
   paymentTerms: z.string().min(1).max(200).nullable().optional().describe('the default payment plan, by its reference'),
   creditLimit: Fen.nullable().optional().describe('in fen'),
-  contacts: z.array(Contact).max(50).default([]),
+  contacts: z.array(Contact).max(50).default([]).describe("the customer's contacts (联系人), at most 50"),
   salesRep: z
-    .object({ id: PartyId, name: z.string().min(1).max(120).optional() })
+    .object({ id: PartyId.describe("the sales rep's id"), name: z.string().min(1).max(120).optional().describe("the sales rep's name") })
     .strict()
     .nullable()
     .optional()
     .describe('the owning sales rep'),
-  region: z.string().min(1).max(120).nullable().optional(),
+  region: z.string().min(1).max(120).nullable().optional().describe('the sales region (区域), e.g. a province'),
 };
+const customerId = PartyId.describe("the customer's id: the one orders name the customer by");
 
 const customerExample = {
   id: 'C-7',
@@ -295,8 +325,16 @@ const customerExample = {
   region: 'Zhejiang',
 };
 
+/** A customer file as listed: without its class history. */
+const customerListed = {
+  ...customerExample,
+  classVersion: 1,
+  createdAt: '2027-01-02T02:00:00.000Z',
+  updatedAt: '2027-01-02T02:00:00.000Z',
+};
+
 export const CreateCustomer = z
-  .object({ id: PartyId, ...customerFields })
+  .object({ id: customerId, ...customerFields })
   .strict()
   .meta({ examples: [customerExample] });
 
@@ -312,50 +350,88 @@ export const UpdateCustomer = z
 
 export const Customer = z
   .object({
-    id: PartyId,
+    id: customerId,
     ...customerFields,
     classVersion: z.int().describe('the current class version'),
-    classHistory: z.array(z.object({ version: z.int(), class: CustomerClass, validFrom: z.iso.datetime(), changedBy: z.string() })),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
+    classHistory: z
+      .array(
+        z.object({
+          version: z.int().describe('the class version, 1 for the first'),
+          class: CustomerClass.describe('the class (客户等级) in this version'),
+          validFrom: z.iso.datetime().describe('from when it applies to new orders'),
+          changedBy: z.string().describe('who set it'),
+        }),
+      )
+      .describe('every class the customer has had, the first first: an order keeps the one it was taken with'),
+    createdAt: z.iso.datetime().describe('when the customer file was created'),
+    updatedAt: z.iso.datetime().describe('when it last changed'),
   })
   .meta({
-    examples: [
-      {
-        ...customerExample,
-        classVersion: 1,
-        classHistory: [{ version: 1, class: 'A', validFrom: '2027-01-02T02:00:00.000Z', changedBy: 'wang' }],
-        createdAt: '2027-01-02T02:00:00.000Z',
-        updatedAt: '2027-01-02T02:00:00.000Z',
-      },
-    ],
+    examples: [{ ...customerListed, classHistory: [{ version: 1, class: 'A', validFrom: '2027-01-02T02:00:00.000Z', changedBy: 'wang' }] }],
   });
 
 export const CustomerListQuery = z
   .object({ salesRep: PartyId.optional(), region: z.string().max(120).optional(), class: CustomerClass.optional(), ...page })
   .strict();
 
-export const CustomerPage = z.object({ total: z.int(), customers: z.array(Customer.omit({ classHistory: true })) });
+export const CustomerPage = z
+  .object({
+    total: z.int().describe('customers matching the filters'),
+    customers: z
+      .array(Customer.omit({ classHistory: true }))
+      .describe('this page of them, by id (GET /customers/{id} for the class history)'),
+  })
+  .meta({ examples: [{ total: 1, customers: [customerListed] }] });
 
-export const CustomerHistory = z.object({
-  customerId: PartyId,
-  asOf: IsoDate,
-  orders: z.int().describe("the customer's orders in the read model, but cancelled ones"),
-  balanceOwed: Fen.describe('what those orders still owe, in fen'),
-  openOrders: z.array(BoardRow),
-  complaints: z.array(
-    z.object({
-      orderNumber: OrderNumber,
-      number: z.int(),
-      category: z.string(),
-      description: z.string(),
-      filedAt: z.iso.datetime(),
-      resolvedAt: z.iso.datetime().nullable(),
-      responsibleParty: z.string().nullable(),
-      resolution: z.string().nullable(),
-    }),
-  ),
-});
+export const CustomerHistory = z
+  .object({
+    customerId: customerId,
+    asOf: Board.shape.asOf,
+    orders: z.int().describe("the customer's orders in the read model, but cancelled ones"),
+    balanceOwed: Fen.describe('what those orders still owe, in fen'),
+    openOrders: z.array(BoardRow).describe('its open orders, as on the status board'),
+    complaints: z
+      .array(
+        z.object({
+          orderNumber: OrderNumber.describe('the order complained about'),
+          number: z.int().describe("the complaint's number on the order, 1 for the first filed"),
+          category: z
+            .string()
+            .describe(
+              'what kind of complaint (投诉类别), quality, technical, processing, wrong-or-missing-goods, installation or transport',
+            ),
+          description: z.string().describe('what the customer said'),
+          filedAt: z.iso.datetime().describe('when it was filed'),
+          resolvedAt: z.iso.datetime().nullable().describe('when it was resolved; null while open'),
+          responsibleParty: z.string().nullable().describe('the party found responsible (责任方); null until found'),
+          resolution: z.string().nullable().describe('how it was resolved; null while open'),
+        }),
+      )
+      .describe("the complaints on the customer's orders (客户投诉)"),
+  })
+  .meta({
+    examples: [
+      {
+        customerId: 'C-7',
+        asOf: '2027-01-19',
+        orders: 14,
+        balanceOwed: 268800,
+        openOrders: [boardExample],
+        complaints: [
+          {
+            orderNumber: 'SO-1870',
+            number: 1,
+            category: 'quality',
+            description: 'two lamp shades scratched on arrival',
+            filedAt: '2026-11-20T03:00:00.000Z',
+            resolvedAt: '2026-11-27T08:00:00.000Z',
+            responsibleParty: 'transport',
+            resolution: 'two shades replaced',
+          },
+        ],
+      },
+    ],
+  });
 
 // inbox: 我的待办, one person's work (GET /my-work)
 export const MyWorkQuery = z
