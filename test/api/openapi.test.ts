@@ -33,7 +33,32 @@ function undescribed(schema: unknown, path: string): string[] {
 
 describe('OpenAPI document for integrators', () => {
   // The order as integrators meet it: created, listed, read, and the answer to each event.
-  const documented = ['OrderSnapshot', 'EventAccepted', 'OrderPage', 'Ledger'];
+  const documented = [
+    'OrderSnapshot',
+    'EventAccepted',
+    'OrderPage',
+    'Ledger',
+    // oasB: the sales pipeline, printable documents, complaints, dead letters and problems
+    'CreateProspect',
+    'ProspectMove',
+    'AddReferrals',
+    'Prospect',
+    'ProspectPage',
+    'ActivityLine',
+    'ActivityLines',
+    'Plan',
+    'Plans',
+    'SalesSummary',
+    'Shortfalls',
+    'ResultsBoard',
+    'DocumentList',
+    'PrintableDocument',
+    'ComplaintEventAccepted',
+    'ComplaintSnapshot',
+    'OrderDeadLetters',
+    'DeadLetterOrders',
+    'Problem',
+  ];
 
   it('describes every property of the order, its list and the answer to an event, with an example each', () => {
     for (const name of documented) {
