@@ -192,7 +192,8 @@ export const ProblemDetails = z
         type: 'urn:orderflow:problem:event-not-expected',
         title: 'The order does not expect this event now',
         status: 409,
-        detail: 'shipped is not expected in stage production',
+        detail:
+          'the order is at stage production and expects progress-reported, technical-order-issued, delay-reported, qc-passed, qc-failed',
         instance: '/api/v1/orders/SO-2001/events',
         requestId: 'req-5b1f2c',
         accepted: false,
