@@ -13,17 +13,86 @@ interface Helpers {
   queryParameters: (schema: z.ZodType) => unknown[];
 }
 
-const label = { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] };
+const label = {
+  type: 'object',
+  properties: { zh: { type: 'string', description: 'in Chinese' }, en: { type: 'string', description: 'in English' } },
+  required: ['zh', 'en'],
+};
+const labelled = (description: string) => ({ ...label, description });
 const field = {
   type: 'object',
   properties: {
     key: { type: 'string', description: 'a stable name: orderNumber, customer, promisedDate, version, amount, balanceDue …' },
-    label,
+    label: labelled('what the field is, as printed'),
     value: {
       description: 'data as written (¥ with two decimals, company dates), or a word in both languages',
       oneOf: [{ type: 'string' }, label],
     },
   },
+};
+
+const l = (zh: string, en: string) => ({ zh, en });
+const printableDocumentExample = {
+  kind: 'statement',
+  title: documentTitles.statement,
+  letterhead: {
+    name: '示例制造有限公司',
+    nameEn: 'Example Manufacturing Co., Ltd.',
+    address: '浙江省杭州市示例路 1 号 (No. 1 Example Road, Hangzhou)',
+    phone: '+86 571 0000 0000',
+  },
+  orderNumber: 'SO-1001',
+  version: 1,
+  date: '2027-03-10',
+  fields: [
+    { key: 'orderNumber', label: l('订单号', 'Order number'), value: 'SO-1001' },
+    { key: 'customer', label: l('客户', 'Customer'), value: '杭州银泰酒店 Hangzhou Yintai Hotel (C-0042)' },
+    { key: 'channel', label: l('渠道', 'Channel'), value: l('团订订单', 'group uniform order') },
+    { key: 'salesRep', label: l('业务员', 'Sales rep'), value: '张伟 Zhang Wei' },
+    { key: 'orderDate', label: l('下单日期', 'Order date'), value: '2027-03-01' },
+    { key: 'promisedDate', label: l('交期', 'Promised date'), value: '2027-04-15' },
+    { key: 'version', label: l('订单版本', 'Version'), value: 'v1' },
+  ],
+  tables: [
+    {
+      key: 'lines',
+      title: l('订单明细（v1）', 'Order lines (v1)'),
+      columns: [
+        l('序号', 'No.'),
+        l('产品编码', 'Product'),
+        l('规格', 'Specification'),
+        l('数量', 'Quantity'),
+        l('单价', 'Unit price'),
+        l('金额', 'Amount'),
+      ],
+      rows: [['1', 'UNI-SUIT-01', '—', '40', '¥500.00', '¥20,000.00']],
+    },
+    {
+      key: 'movements',
+      title: l('往来明细', 'Movements'),
+      columns: [
+        l('日期', 'Date'),
+        l('摘要', 'Description'),
+        l('应收', 'Charge'),
+        l('已收', 'Credit'),
+        l('余额', 'Balance'),
+        l('凭证', 'Ref'),
+      ],
+      rows: [
+        ['2027-03-01 10:00', 'contract amount (order lines)', '¥20,000.00', '¥0.00', '¥20,000.00', 'SO-1001'],
+        ['2027-03-02 15:30', 'deposit received', '¥0.00', '¥6,000.00', '¥14,000.00', 'SK-0311'],
+      ],
+    },
+  ],
+  totals: [
+    { key: 'amount', label: l('合同金额', 'Contract amount'), value: '¥20,000.00' },
+    { key: 'received', label: l('已收金额', 'Received'), value: '¥6,000.00' },
+    { key: 'balanceDue', label: l('应收余款', 'Balance due'), value: '¥14,000.00' },
+    { key: 'closingBalance', label: l('期末余额', 'Closing balance'), value: '¥14,000.00' },
+  ],
+  text: null,
+  signatures: [l('公司盖章', "Company's stamp"), l('客户确认签字/盖章', "Customer's confirmation")],
+  awaitsSignature: false,
 };
 
 export function documentSchemas() {
@@ -32,14 +101,15 @@ export function documentSchemas() {
       type: 'object',
       description: 'The documents the order has now, in the order they come, then one complaint record per complaint.',
       properties: {
-        orderNumber: { type: 'string' },
+        orderNumber: { type: 'string', description: 'the order number' },
         documents: {
           type: 'array',
+          description: 'each document the order has now',
           items: {
             type: 'object',
             properties: {
-              kind: { type: 'string', enum: [...documentKinds, 'complaint-record'] },
-              title: label,
+              kind: { type: 'string', enum: [...documentKinds, 'complaint-record'], description: 'which document' },
+              title: labelled('its title'),
               version: { type: 'integer', description: "the version of the order's lines the document shows (1 as ordered)" },
               awaitsSignature: { type: 'boolean', description: "待签: it waits for the customer's signature now" },
               complaint: { type: 'integer', description: "a complaint record's complaint number" },
@@ -48,25 +118,27 @@ export function documentSchemas() {
           },
         },
       },
-      example: {
-        orderNumber: 'SO-1001',
-        documents: [
-          {
-            kind: 'order-confirmation',
-            title: documentTitles['order-confirmation'],
-            version: 1,
-            awaitsSignature: true,
-            href: '/api/v1/orders/SO-1001/documents/order-confirmation',
-          },
-          {
-            kind: 'statement',
-            title: documentTitles.statement,
-            version: 1,
-            awaitsSignature: false,
-            href: '/api/v1/orders/SO-1001/documents/statement',
-          },
-        ],
-      },
+      examples: [
+        {
+          orderNumber: 'SO-1001',
+          documents: [
+            {
+              kind: 'order-confirmation',
+              title: documentTitles['order-confirmation'],
+              version: 1,
+              awaitsSignature: true,
+              href: '/api/v1/orders/SO-1001/documents/order-confirmation',
+            },
+            {
+              kind: 'statement',
+              title: documentTitles.statement,
+              version: 1,
+              awaitsSignature: false,
+              href: '/api/v1/orders/SO-1001/documents/statement',
+            },
+          ],
+        },
+      ],
     },
     PrintableDocument: {
       type: 'object',
@@ -74,30 +146,39 @@ export function documentSchemas() {
         "A document's data (`?format=json`): title, the company's letterhead, the order number, the version of its lines, the company " +
         'date, fields, tables (the order lines first), totals, its request to the reader, and the boxes for stamps and signatures (盖章/签字).',
       properties: {
-        kind: { type: 'string' },
-        title: label,
+        kind: { type: 'string', description: 'which document (as in the list), or complaint-record' },
+        title: labelled('its title'),
         letterhead: { type: 'object', description: 'name, nameEn, address, phone: the `letterhead` key of ORDERFLOW_POLICY_FILE' },
-        orderNumber: { type: 'string' },
-        version: { type: 'integer' },
-        date: { type: 'string', format: 'date' },
-        fields: { type: 'array', items: field },
+        orderNumber: { type: 'string', description: 'the order number' },
+        version: { type: 'integer', description: "the version of the order's lines it shows (1 as ordered)" },
+        date: { type: 'string', format: 'date', description: 'the company date it was made on' },
+        fields: {
+          type: 'array',
+          items: field,
+          description: "the order's data: order number, customer, channel, sales rep, dates, version …",
+        },
         tables: {
           type: 'array',
+          description: 'the order lines first (key `lines`), then its own (a statement: `movements`)',
           items: {
             type: 'object',
             properties: {
-              key: { type: 'string' },
-              title: label,
-              columns: { type: 'array', items: label },
-              rows: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+              key: { type: 'string', description: 'a stable name: lines, movements …' },
+              title: labelled("the table's title"),
+              columns: { type: 'array', items: label, description: "the columns' headings" },
+              rows: { type: 'array', items: { type: 'array', items: { type: 'string' } }, description: 'the rows, one text per column' },
             },
           },
         },
-        totals: { type: 'array', items: field },
-        text: { oneOf: [label, { type: 'null' }] },
-        signatures: { type: 'array', items: label },
-        awaitsSignature: { type: 'boolean' },
+        totals: { type: 'array', items: field, description: 'the amounts under the tables: contract amount, received, balance due …' },
+        text: {
+          oneOf: [label, { type: 'null' }],
+          description: 'its request to the reader (the balance-due notice: pay by a date); null when it makes none',
+        },
+        signatures: { type: 'array', items: label, description: 'the boxes for stamps and signatures (盖章/签字), each naming who signs' },
+        awaitsSignature: { type: 'boolean', description: "待签: it waits for the customer's signature now" },
       },
+      examples: [printableDocumentExample],
     },
   };
 }

@@ -34,7 +34,7 @@ import {
 import { formats, Report, ReportListQuery, ReportPage, ReportQuery } from './report-schemas';
 import { salesPipelinePaths, salesPipelineSchemas } from './sales-openapi';
 import { OrderSnapshot, snapshotExample } from './snapshot-schema';
-import { ComplaintEventAccepted, complaintEventExamples, ComplaintEventRequest } from './complaint-schemas';
+import { ComplaintEventAccepted, complaintEventExamples, ComplaintEventRequest, complaintSnapshotExample } from './complaint-schemas';
 import { KpiByRepQuery, KpisByRep } from './rep-kpi-schemas';
 import { documentPaths, documentSchemas } from './documents-openapi';
 
@@ -260,6 +260,7 @@ export function openApiDocument() {
             'visit-scheduled, awaiting-confirmation, closed, finished), expectedEvents (what it accepts now), openClocks ' +
             '(complaint-first-contact, complaint-fix, complaint-callback), contactedAt, finding (responsible party, cause, against ' +
             "which contract clause and drawing), visits, the customer's confirmation or the supervisor's close, callbacks, and its own timeline.",
+          examples: [complaintSnapshotExample],
         },
         OrderPage: jsonSchema(OrderPage, 'output'),
         OrderSnapshot: jsonSchema(OrderSnapshot, 'output'),

@@ -9,19 +9,25 @@ const Text = (max: number) => z.string().trim().min(1).max(max);
 const Stage = z.enum(pipelineStages).describe('dh 电话约访, hq 唤起需求, zl 资料搜集, fa 方案说明, cc 促成签单');
 const Status = z.enum(['open', 'signed', 'dropped']).describe('open: in the pipeline; signed: contract signed; dropped: the rep stopped');
 const Count = z.int().min(0).max(1000);
-const Person = z.object({ id: z.string(), name: z.string().nullable() });
+const Person = z.object({
+  id: z.string().describe("the person's id"),
+  name: z.string().nullable().describe('their name; null when not known'),
+});
 
 export const CreateProspect = z
   .object({
     company: Text(200).describe('the prospect company (团订客户单位)'),
-    contact: Text(120).optional(),
-    phone: Text(40).optional(),
+    contact: Text(120).optional().describe('the contact person there (联系人)'),
+    phone: Text(40).optional().describe("the contact's phone"),
     openedOn: IsoDate.optional().describe('the company date it joined the call list (电话约访 Dh); default today'),
   })
   .strict()
   .meta({ examples: [{ company: '杭州银泰酒店 Hangzhou Yintai Hotel', contact: '陈经理 Manager Chen', phone: '+86 571 0000 0000' }] });
 
-const moveBase = { on: IsoDate.optional().describe('the company date of the step; default today'), note: Text(500).optional() };
+const moveBase = {
+  on: IsoDate.optional().describe('the company date of the step; default today'),
+  note: Text(500).optional().describe('a note on the step'),
+};
 export const ProspectMove = z
   .discriminatedUnion('to', [
     z
@@ -39,7 +45,7 @@ export const ProspectMove = z
       .object({
         to: z.literal('fa').describe("方案说明: the design centre's proposal explained to the customer"),
         ...moveBase,
-        proposalRef: Text(80).optional(),
+        proposalRef: Text(80).optional().describe("the design centre's proposal (职业装方案)"),
       })
       .strict(),
     z.object({ to: z.literal('cc').describe('促成签单: closing'), ...moveBase }).strict(),
@@ -47,14 +53,14 @@ export const ProspectMove = z
       .object({
         to: z.literal('signed').describe('the sales contract signed (from Cc only); the group order starts from it'),
         ...moveBase,
-        contractRef: Text(80),
+        contractRef: Text(80).describe('the sales contract (销售合同)'),
       })
       .strict(),
     z
       .object({
         to: z.literal('dropped').describe('the work stopped at any step (1.8: collect referral names)'),
         ...moveBase,
-        reason: Text(500),
+        reason: Text(500).describe('why the work stopped'),
       })
       .strict(),
   ])
@@ -63,9 +69,18 @@ export const ProspectMove = z
 export const AddReferrals = z
   .object({
     referrals: z
-      .array(z.object({ name: Text(120), company: Text(200).optional(), phone: Text(40).optional() }).strict())
+      .array(
+        z
+          .object({
+            name: Text(120).describe('the person named'),
+            company: Text(200).optional().describe('their company'),
+            phone: Text(40).optional().describe('their phone'),
+          })
+          .strict(),
+      )
       .min(1)
-      .max(50),
+      .max(50)
+      .describe('names the customer gave for other companies to call (转介绍), 1 to 50'),
     on: IsoDate.optional().describe('the company date they were collected; default today'),
   })
   .strict()
@@ -148,23 +163,41 @@ const prospectExample = {
   updatedAt: '2027-03-02T07:10:00.000Z',
 };
 const ProspectRow = z.object({
-  id: z.string(),
-  company: z.string(),
-  contact: z.string().nullable(),
-  phone: z.string().nullable(),
-  rep: Person,
+  id: z.string().describe("the prospect's id"),
+  company: z.string().describe('the prospect company (团订客户单位)'),
+  contact: z.string().nullable().describe('the contact person there (联系人)'),
+  phone: z.string().nullable().describe("the contact's phone"),
+  rep: Person.describe('the sales rep who works it'),
   stage: Stage,
-  stageName: z.string(),
+  stageName: z.string().describe("the stage's name in both languages"),
   status: Status,
-  openedOn: IsoDate,
+  openedOn: IsoDate.describe('the company date it joined the call list (电话约访 Dh)'),
   closedOn: IsoDate.nullable().describe('signed or dropped on'),
-  updatedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime().describe('when it last changed'),
 });
 export const Prospect = ProspectRow.extend({
   moves: z
-    .array(z.object({ to: z.string(), on: IsoDate, at: z.iso.datetime(), by: z.string() }).loose())
+    .array(
+      z
+        .object({
+          to: z.string().describe('the stage (or signed, dropped) it moved to'),
+          on: IsoDate.describe('the company date of the step'),
+          at: z.iso.datetime().describe('when it was recorded'),
+          by: z.string().describe("the recorder's id"),
+        })
+        .loose(),
+    )
     .describe('every step with its company date, from dh (joined the call list) on, with the documents given'),
-  referrals: z.array(z.object({ name: z.string(), company: z.string().nullable(), phone: z.string().nullable(), collectedOn: IsoDate })),
+  referrals: z
+    .array(
+      z.object({
+        name: z.string().describe('the person named'),
+        company: z.string().nullable().describe('their company'),
+        phone: z.string().nullable().describe('their phone'),
+        collectedOn: IsoDate.describe('the company date they were collected'),
+      }),
+    )
+    .describe('names collected from this customer (转介绍)'),
 }).meta({
   examples: [
     {
@@ -186,7 +219,10 @@ export const Prospect = ProspectRow.extend({
   ],
 });
 export const ProspectPage = z
-  .object({ total: z.int(), prospects: z.array(ProspectRow) })
+  .object({
+    total: z.int().describe('prospects matching the filter, on all pages'),
+    prospects: z.array(ProspectRow).describe('this page, by rep, then the date each joined the call list'),
+  })
   .meta({ examples: [{ total: 1, prospects: [prospectExample] }] });
 
 const lineViewExample = {
@@ -200,60 +236,86 @@ const lineViewExample = {
 };
 export const ActivityLine = z
   .object({
-    rep: Person,
-    day: IsoDate,
+    rep: Person.describe('the sales rep'),
+    day: IsoDate.describe('the company day the line reports'),
     ...figureFields,
     line: z.string().describe('Hq:Zl:Fa:Cc:N:C:T as texted, C and T in yuan'),
-    recordedAt: z.iso.datetime(),
-    recordedBy: z.string(),
+    recordedAt: z.iso.datetime().describe('when it was recorded (last replaced)'),
+    recordedBy: z.string().describe("the recorder's id"),
     corrections: z.int().describe('how often the line was replaced'),
   })
   .meta({ examples: [lineViewExample] });
-export const ActivityLines = z.object({ lines: z.array(ActivityLine) }).meta({ examples: [{ lines: [lineViewExample] }] });
+export const ActivityLines = z
+  .object({ lines: z.array(ActivityLine).describe('one per rep and day (日报), by day, then rep') })
+  .meta({ examples: [{ lines: [lineViewExample] }] });
 
-export const Plan = z.object({
-  rep: Person,
-  from: IsoDate,
-  to: IsoDate,
-  ...figureFields,
-  note: z.string().nullable(),
-  recordedAt: z.iso.datetime(),
-});
-export const Plans = z.object({ plans: z.array(Plan) });
+const planExample = {
+  rep: { id: 'rep-zhang', name: '张伟 Zhang Wei' },
+  from: '2027-03-04',
+  to: '2027-03-06',
+  hq: 6,
+  zl: 4,
+  fa: 2,
+  cc: 2,
+  contracts: 2,
+  contractAmount: 3_000_000,
+  commission: 90_000,
+  note: '3 visits in Xiaoshan',
+  recordedAt: '2027-03-03T11:00:00.000Z',
+};
+export const Plan = z
+  .object({
+    rep: Person.describe('the sales rep'),
+    from: IsoDate.describe('the first company day of the half-week (a Monday or a Thursday)'),
+    to: IsoDate.describe('its last company day (the Wednesday or the Saturday)'),
+    ...figureFields,
+    note: z.string().nullable().describe('the appointments planned'),
+    recordedAt: z.iso.datetime().describe('when it was recorded (last replaced)'),
+  })
+  .meta({ examples: [planExample] });
+export const Plans = z
+  .object({ plans: z.array(Plan).describe('one per rep and half-week (计划), by its first day, then rep') })
+  .meta({ examples: [{ plans: [planExample] }] });
 
 const shortfallKinds = Object.keys(shortfallNames) as [ShortfallKind, ...ShortfallKind[]];
 const Shortfall = z.object({
-  repId: z.string(),
+  repId: z.string().describe("the sales rep's id"),
   kind: z.enum(shortfallKinds).describe(
     Object.entries(shortfallNames)
       .map(([k, v]) => `${k}: ${v}`)
       .join('; '),
   ),
-  actual: z.int(),
-  standard: z.int(),
+  actual: z.int().describe("the rep's figure"),
+  standard: z.int().describe('the standard it falls short of'),
 });
-const Standards = z.object({ pipelineAtLeast: z.int(), visitsPerDayAtLeast: z.int(), effectiveActivitiesPerWeekAtLeast: z.int() });
+const Standards = z.object({
+  pipelineAtLeast: z.int().describe('open prospects each rep keeps in the pipeline, at least'),
+  visitsPerDayAtLeast: z.int().describe('visits (Hq+Zl+Fa+Cc) a day, at least'),
+  effectiveActivitiesPerWeekAtLeast: z.int().describe('effective activities (Hq+Zl+Fa+Cc) a week, at least'),
+});
 const Figures = z.object(figureFields);
 const standardsExample = { pipelineAtLeast: 150, visitsPerDayAtLeast: 3, effectiveActivitiesPerWeekAtLeast: 25 };
 
 export const SalesSummary = z
   .object({
-    day: IsoDate,
+    day: IsoDate.describe('the company day summarised'),
     standards: Standards.describe('流程标准: the policy numbers checked'),
     line: z.string().describe("the department's Hq:Zl:Fa:Cc:N:C:T for the day"),
-    total: Figures,
-    repsReporting: z.int(),
-    repsWithShortfalls: z.int(),
-    reps: z.array(
-      z.object({
-        rep: Person,
-        line: z.string().nullable().describe('null: no line recorded'),
-        figures: Figures.nullable(),
-        weekEffectiveActivities: z.int().describe('Hq+Zl+Fa+Cc from Monday up to the day'),
-        openProspects: z.int(),
-        shortfalls: z.array(Shortfall),
-      }),
-    ),
+    total: Figures.describe("the department's figures for the day"),
+    repsReporting: z.int().describe('reps who recorded a line for the day'),
+    repsWithShortfalls: z.int().describe('reps short of a standard'),
+    reps: z
+      .array(
+        z.object({
+          rep: Person.describe('the sales rep'),
+          line: z.string().nullable().describe('null: no line recorded'),
+          figures: Figures.nullable().describe("the rep's figures for the day; null: no line recorded"),
+          weekEffectiveActivities: z.int().describe('Hq+Zl+Fa+Cc from Monday up to the day'),
+          openProspects: z.int().describe('their prospects open in the pipeline now'),
+          shortfalls: z.array(Shortfall).describe('each standard they fall short of'),
+        }),
+      )
+      .describe('every sales rep'),
   })
   .meta({
     examples: [
@@ -285,9 +347,16 @@ export const SalesSummary = z
 
 export const Shortfalls = z
   .object({
-    day: IsoDate,
-    standards: Standards,
-    shortfalls: z.array(Shortfall.extend({ repName: z.string().nullable(), name: z.string() })),
+    day: IsoDate.describe('the company day checked'),
+    standards: Standards.describe('流程标准: the policy numbers checked'),
+    shortfalls: z
+      .array(
+        Shortfall.extend({
+          repName: z.string().nullable().describe("the rep's name; null when not known"),
+          name: z.string().describe('the shortfall in words'),
+        }),
+      )
+      .describe('every rep short of a standard, one row per standard'),
   })
   .meta({
     examples: [
@@ -302,13 +371,25 @@ export const Shortfalls = z
     ],
   });
 
-const BoardFigures = Figures.extend({ line: z.string(), effectiveActivities: z.int() });
+const BoardFigures = Figures.extend({
+  line: z.string().describe('Hq:Zl:Fa:Cc:N:C:T, C and T in yuan'),
+  effectiveActivities: z.int().describe('Hq+Zl+Fa+Cc'),
+});
 export const ResultsBoard = z
   .object({
-    day: IsoDate,
-    from: IsoDate,
-    to: IsoDate,
-    reps: z.array(z.object({ rep: Person, daysReported: z.int(), actual: BoardFigures, plan: BoardFigures.nullable() })),
+    day: IsoDate.describe('the day of the meeting'),
+    from: IsoDate.describe('the first company day of the half-week shown'),
+    to: IsoDate.describe('its last company day'),
+    reps: z
+      .array(
+        z.object({
+          rep: Person.describe('the sales rep'),
+          daysReported: z.int().describe('days of the half-week with a line recorded'),
+          actual: BoardFigures.describe('what they did: the half-week summed'),
+          plan: BoardFigures.nullable().describe('what they planned (计划); null: no plan recorded'),
+        }),
+      )
+      .describe('the results board (业绩看板): every rep, most effective activities first'),
   })
   .meta({
     examples: [

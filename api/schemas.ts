@@ -164,47 +164,113 @@ export const EventAccepted = z.object({
 });
 
 /** RFC 9457 problem details, with the fields that let a caller fix the request. */
-export const ProblemDetails = z.object({
-  type: z.string().describe('urn:orderflow:problem:<kind>, stable for clients to switch on'),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string().optional(),
-  instance: z.string(),
-  requestId: z.string(),
-  errors: z
-    .array(z.object({ field: z.string(), message: z.string() }))
-    .optional()
-    .describe('400: every invalid field'),
-  accepted: z.literal(false).optional().describe('on a refused event'),
-  stage: z.enum(stages).optional().describe('409/403 on an event: the stage the order is in'),
-  expectedEvents: z.array(z.enum(eventTypes)).optional().describe('409/403 on an event: what the order accepts now'),
-  amountDue: z.int().optional().describe('422 amount-above-due: what the order still owes, in fen'),
-});
+export const ProblemDetails = z
+  .object({
+    type: z.string().describe('urn:orderflow:problem:<kind>, stable for clients to switch on'),
+    title: z.string().describe('what went wrong, the same for every problem of the type'),
+    status: z.int().describe('the HTTP status'),
+    detail: z.string().optional().describe('this case: what to fix or wait for'),
+    instance: z.string().describe('the request path'),
+    requestId: z.string().describe('quote it when asking the operators: the logs carry it'),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().describe('the field, as a dotted path (lines.0.quantity)'),
+          message: z.string().describe('what is wrong with it'),
+        }),
+      )
+      .optional()
+      .describe('400: every invalid field'),
+    accepted: z.literal(false).optional().describe('on a refused event'),
+    stage: z.enum(stages).optional().describe('409/403 on an event: the stage the order is in'),
+    expectedEvents: z.array(z.enum(eventTypes)).optional().describe('409/403 on an event: what the order accepts now'),
+    amountDue: z.int().optional().describe('422 amount-above-due: what the order still owes, in fen'),
+  })
+  .meta({
+    examples: [
+      {
+        type: 'urn:orderflow:problem:event-not-expected',
+        title: 'The order does not expect this event now',
+        status: 409,
+        detail:
+          'the order is at stage production and expects progress-reported, technical-order-issued, delay-reported, qc-passed, qc-failed',
+        instance: '/api/v1/orders/SO-2001/events',
+        requestId: 'req-5b1f2c',
+        accepted: false,
+        stage: 'production',
+        expectedEvents: ['progress-reported', 'technical-order-issued', 'delay-reported', 'qc-passed', 'qc-failed'],
+      },
+    ],
+  });
 
 /** A notice the outbox gave up on (workflows/domain/state.ts DeadLetter). */
 export const DeadLetter = z.object({
-  notice: z.object({
-    seq: z.int().describe('the notice number within the order: what a resend names'),
-    kind: z.enum(['notification', 'reminder', 'escalation']),
-    type: z.string(),
-    to: z.string().describe('the role it was for'),
-    person: z.string().optional().describe("the person it was for, when the order knows them (its own sales rep's id)"),
-    detail: z.string(),
-  }),
+  notice: z
+    .object({
+      seq: z.int().describe('the notice number within the order: what a resend names'),
+      kind: z
+        .enum(['notification', 'reminder', 'escalation'])
+        .describe('a notification of a step, a reminder of a clock, or an escalation'),
+      type: z.string().describe('what it is about: the event or clock'),
+      to: z.string().describe('the role it was for'),
+      person: z.string().optional().describe("the person it was for, when the order knows them (its own sales rep's id)"),
+      detail: z.string().describe('its text'),
+    })
+    .describe('the notice'),
   reason: z.string().describe('why it was not delivered'),
-  at: z.iso.datetime(),
+  at: z.iso.datetime().describe('when the outbox gave up'),
   resentAt: z.iso.datetime().optional().describe('set while a resend is queued'),
 });
 
 /** GET /orders/{id}/dead-letters, and the answer to a resend. */
-export const OrderDeadLetters = z.object({ orderNumber: OrderNumber, deadLetters: z.array(DeadLetter) });
+export const OrderDeadLetters = z
+  .object({
+    orderNumber: OrderNumber.describe('the order number'),
+    deadLetters: z.array(DeadLetter).describe('the notices the outbox gave up on (死信), oldest first'),
+  })
+  .meta({
+    examples: [
+      {
+        orderNumber: 'SO-2001',
+        deadLetters: [
+          {
+            notice: {
+              seq: 7,
+              kind: 'reminder',
+              type: 'first-confirmation',
+              to: 'sales-rep',
+              person: 'rep-li',
+              detail: 'order SO-2001: confirm the delivery date with the customer',
+            },
+            reason: 'still failing after 10 attempts (last: the notification service answered 503)',
+            at: '2027-03-02T08:15:00.000Z',
+          },
+        ],
+      },
+    ],
+  });
 
 /** GET /dead-letters: the orders with undelivered notices (through visibility, eventually consistent). */
-export const DeadLetterOrders = z.object({
-  orders: z.array(z.object({ orderNumber: OrderNumber, undeliveredNotices: z.int(), status: z.enum(statuses), stage: z.enum(stages) })),
-  /** True when there were more than one answer holds. */
-  truncated: z.boolean(),
-});
+export const DeadLetterOrders = z
+  .object({
+    orders: z
+      .array(
+        z.object({
+          orderNumber: OrderNumber.describe('the order number'),
+          undeliveredNotices: z.int().describe('how many notices it could not deliver'),
+          status: z.enum(statuses).describe("the order's status"),
+          stage: z.enum(stages).describe("the order's stage"),
+        }),
+      )
+      .describe('each order with undelivered notices'),
+    /** True when there were more than one answer holds. */
+    truncated: z.boolean().describe('true: there are more than one answer holds'),
+  })
+  .meta({
+    examples: [
+      { orders: [{ orderNumber: 'SO-2001', undeliveredNotices: 1, status: 'in-production', stage: 'production' }], truncated: false },
+    ],
+  });
 export type DeadLetterOrders = z.infer<typeof DeadLetterOrders>;
 
 // ---- the order's money (workflows/domain/ledger.ts, documents.ts), for the OpenAPI document ----

@@ -54,6 +54,26 @@ describe('OpenAPI document for integrators', () => {
     'Statement',
     'BalanceDueNotice',
     'Timeline',
+    // oasB: the sales pipeline, printable documents, complaints, dead letters and problems
+    'CreateProspect',
+    'ProspectMove',
+    'AddReferrals',
+    'Prospect',
+    'ProspectPage',
+    'ActivityLine',
+    'ActivityLines',
+    'Plan',
+    'Plans',
+    'SalesSummary',
+    'Shortfalls',
+    'ResultsBoard',
+    'DocumentList',
+    'PrintableDocument',
+    'ComplaintEventAccepted',
+    'ComplaintSnapshot',
+    'OrderDeadLetters',
+    'DeadLetterOrders',
+    'Problem',
   ];
 
   it('describes every property of the order, its list and the answer to an event, with an example each', () => {
