@@ -49,6 +49,8 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
 
 interface Described {
   description?: string;
+  examples?: unknown[];
+  required?: string[];
   properties?: Record<string, Described>;
   items?: Described;
   anyOf?: Described[];
@@ -83,6 +85,26 @@ function withFieldWords(schema: Record<string, unknown>, key: 'channel' | 'type'
 }
 /** An event's fields are those of its `data`. */
 const eventData = (variant: Described) => variant.properties?.data ?? {};
+
+/** One request per event type with its data's example; an event whose data has required fields and no example is left out. */
+function eventRequestExamples(schema: Record<string, unknown>) {
+  return (schema.oneOf as Described[]).flatMap((variant) => {
+    const type = variant.properties?.type?.const;
+    const data = eventData(variant);
+    if (data.examples?.length) return [{ type, data: data.examples[0] }];
+    return data.required?.length ? [] : [{ type }];
+  });
+}
+
+/** A standard order as the order desk enters it (the other channels add their own terms: see each variant). */
+const createOrderExample = {
+  orderNumber: 'SO-2027-0001',
+  channel: 'standard',
+  customer: { id: 'C-NB-01', name: '宁波灯具', class: 'B' },
+  salesRep: { id: 'rep-li', name: 'Li Na' },
+  lines: [{ productCode: 'LAMP-1', quantity: 10, unitPrice: 12345 }],
+  delivery: { address: '宁波市一号路 1 号', contact: '吴女士', phone: '13800000000' },
+};
 
 const root = [{ url: '/' }];
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -244,12 +266,17 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token configured for a person and role' } },
       schemas: {
-        CreateOrder: withFieldWords(jsonSchema(CreateOrder, 'input'), 'channel'),
-        EventRequest: { ...withFieldWords(eventRequest, 'type', eventData), discriminator: { propertyName: 'type' } },
+        CreateOrder: { ...withFieldWords(jsonSchema(CreateOrder, 'input'), 'channel'), examples: [createOrderExample] },
+        EventRequest: {
+          ...withFieldWords(eventRequest, 'type', eventData),
+          discriminator: { propertyName: 'type' },
+          examples: eventRequestExamples(eventRequest),
+        },
         EventAccepted: eventAccepted(),
         ComplaintEventRequest: {
           ...withFieldWords(jsonSchema(ComplaintEventRequest, 'input'), 'type', eventData),
           discriminator: { propertyName: 'type' },
+          examples: Object.values(complaintEventExamples).map((example) => example.value),
         },
         ComplaintEventAccepted: jsonSchema(ComplaintEventAccepted, 'output'),
         // A TypeScript type in the domain (workflows/domain/complaints.ts), as the order snapshot is.
