@@ -1,16 +1,13 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { EventType } from '../workflows/domain/events';
 import type { OrderSnapshot } from '../workflows/domain/snapshot';
-import type { TimelineEntry } from '../workflows/domain/state';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, complaintStageLabels, sayCustomer, wordOf } from './customer-words';
 import { Documents } from './documents';
 import { yuan } from './format';
 import { eventLabels, label, stageLabels, statusLabels } from './labels';
-import { openApi } from './openapi';
-import { EventForms, Timeline } from './order-parts';
-import { type JsonSchema } from './schema-form';
+import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
 
 // The customer's own view (a customer, distributor or store token): their orders with what is owed and when
 // each is due, and an order as the customer sees it: its facts and money, the changes awaiting their word,
@@ -77,34 +74,16 @@ export function MyOrdersPage() {
   );
 }
 
-interface Loaded {
-  snapshot: OrderSnapshot;
-  timeline: TimelineEntry[];
-  events: EventType[];
-  schemas: Partial<Record<string, JsonSchema>>;
-}
-
-async function load(id: string): Promise<Loaded> {
-  const path = `/orders/${encodeURIComponent(id)}`;
-  const [snapshot, { timeline }, { events }, schemas] = await Promise.all([
-    api<OrderSnapshot>(path),
-    api<{ timeline: TimelineEntry[] }>(`${path}/timeline`),
-    api<{ events: EventType[] }>(`${path}/allowed-events`),
-    openApi().then((doc) => doc.eventData),
-  ]);
-  return { snapshot, timeline, events, schemas };
-}
-
 /** The events this page has its own forms for; any other the customer may send gets the generated form. */
 const ownForms: EventType[] = ['change-confirmed', 'change-rejected', 'complaint-filed'];
 
 /** 订单页 as the customer sees it. */
 export function CustomerOrderPage({ id }: { id: string }) {
   const { lang } = useConsole();
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [loaded, setLoaded] = useState<LoadedOrder>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
-  const reload = () => load(id).then(setLoaded, (e: unknown) => setError(plainWords(e, lang)));
+  const reload = () => loadOrder(id).then(setLoaded, (e: unknown) => setError(plainWords(e, lang)));
   useEffect(() => void reload(), [id]);
   if (error) return <p class="refusal">{error}</p>;
   if (!loaded) return <p>{say('loading', lang)}</p>;

@@ -1,45 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EventType } from '../workflows/domain/events';
-import type { OrderSnapshot } from '../workflows/domain/snapshot';
-import type { TimelineEntry } from '../workflows/domain/state';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
 import { channelLabels, clockLabels, eventLabels, label, stageLabels, statusLabels } from './labels';
-import { openApi } from './openapi';
-import { EventForms, Timeline } from './order-parts';
-import { type JsonSchema } from './schema-form';
+import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
 import { Documents } from './documents';
 
 // 订单页: the order's header, its money, open clocks, the business timeline, and a form for every event
 // this person may send now (GET /orders/{id}/allowed-events), each generated from the event's schema.
 
-interface Loaded {
-  snapshot: OrderSnapshot;
-  timeline: TimelineEntry[];
-  events: EventType[];
-  schemas: Partial<Record<string, JsonSchema>>;
-}
-
-/** A timeline entry's type: an event, or the stage or status an order moved to. */
-async function load(id: string): Promise<Loaded> {
-  const path = `/orders/${encodeURIComponent(id)}`;
-  const [snapshot, { timeline }, { events }, schemas] = await Promise.all([
-    api<OrderSnapshot>(path),
-    api<{ timeline: TimelineEntry[] }>(`${path}/timeline`),
-    api<{ events: EventType[] }>(`${path}/allowed-events`),
-    openApi().then((doc) => doc.eventData),
-  ]);
-  return { snapshot, timeline, events, schemas };
-}
-
 export function OrderPage({ id }: { id: string }) {
   const { lang, me } = useConsole();
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [loaded, setLoaded] = useState<LoadedOrder>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const reload = () =>
-    load(id).then(setLoaded, (e: unknown) => {
+    loadOrder(id).then(setLoaded, (e: unknown) => {
       setError(plainWords(e, lang));
     });
   useEffect(() => void reload(), [id]);

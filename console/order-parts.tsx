@@ -1,12 +1,34 @@
 import type { EventType } from '../workflows/domain/events';
+import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { TimelineEntry } from '../workflows/domain/state';
+import { api } from './api';
 import { say, useConsole } from './app-context';
 import { companyTime } from './format';
 import { eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels } from './labels';
+import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
-// The parts the staff's order page and the customer's share: the forms of the events the person may send,
-// and the business timeline (the staff also see who did each thing, in which role).
+// The parts the staff's order page and the customer's share: what they load, the forms of the events the person
+// may send, and the business timeline (the staff also see who did each thing, in which role).
+
+export interface LoadedOrder {
+  snapshot: OrderSnapshot;
+  timeline: TimelineEntry[];
+  events: EventType[];
+  schemas: Partial<Record<string, JsonSchema>>;
+}
+
+/** The order as the person may see it, its timeline, the events they may send now and those events' forms. */
+export async function loadOrder(id: string): Promise<LoadedOrder> {
+  const path = `/orders/${encodeURIComponent(id)}`;
+  const [snapshot, { timeline }, { events }, schemas] = await Promise.all([
+    api<OrderSnapshot>(path),
+    api<{ timeline: TimelineEntry[] }>(`${path}/timeline`),
+    api<{ events: EventType[] }>(`${path}/allowed-events`),
+    openApi().then((doc) => doc.eventData),
+  ]);
+  return { snapshot, timeline, events, schemas };
+}
 
 export function EventForms(props: {
   events: EventType[];
