@@ -51,7 +51,8 @@ export async function runClock(s: Clocked, name: ClockName, done: () => boolean,
 
 /**
  * Resolves once the clocks an event set off have opened or closed: the answer to an event shows the
- * clocks after it, not before. The SDK evaluates the waiting conditions pass after pass within an
+ * clocks after it, not before. Kept for the runs that answered this way; later runs wait for the
+ * journey to catch up instead (order-runtime.ts, `caughtUp`), which takes one condition, not several. The SDK evaluates the waiting conditions pass after pass within an
  * activation for as long as one of them unblocks, running what each set off in between; a clock opens
  * or closes a pass or two after the event (the stage's work is cancelled, the next stage's starts).
  * So this looks at the open clocks once per pass (a condition that holds at its second evaluation,

@@ -110,7 +110,7 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   const readModelCurrent = keepReadModelCurrent(s);
   for (const sideLine of work.sideLines) untilClosed(s, sideLine);
   // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
-  await Promise.race([journey(s, work, 'resume' in input), continueAsNewWhenDue(s, run)]);
+  await Promise.race([journey(s, work, run, 'resume' in input), continueAsNewWhenDue(s, run)]);
   if (s.stage === 'cancelled') {
     // With a ledger, everyone who acted on the order hears of it, and the order stays open until its refund is settled.
     const refund =
@@ -133,17 +133,19 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
  * stage's own work runs for as long as the order stays in it. A run that continued as new resumes
  * its stage's clocks without announcing the stage again.
  */
-async function journey(s: OrderState, work: ChannelWork, resumed: boolean) {
+async function journey(s: OrderState, work: ChannelWork, run: Run, resumed: boolean) {
   while (s.stage !== 'archived' && s.stage !== 'cancelled') {
     const stage = s.stage;
     const stageWork = work.stages[stage];
     const scope = new CancellationScope();
     const start = () => scope.run(() => stageWork!(s)).catch(unlessCancelled);
     const running = stageWork ? (resumed ? withoutEntryNotices(start) : start()) : undefined;
+    run.working = stage;
     resumed = false;
     // Not a race: the stage's work may end early (a single notice).
     await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
   }
+  run.working = s.stage;
 }
 
 /**
@@ -182,6 +184,8 @@ interface Run {
   delivering: boolean;
   /** Continuing as new: the outbox starts no more messages in this run. */
   closing: boolean;
+  /** The stage whose work the journey has started (the order's stage once the journey has caught up with an event). */
+  working?: Stage;
 }
 
 /** Events per run before continuing as new, well below Temporal's limit of 2,000 updates per run. */
@@ -220,8 +224,27 @@ function open({ order, policy, creditCheck }: StartOrder): OrderState {
   return s;
 }
 
-/** The patch under which the answer to an event waits for the clocks it opened or closed. */
+/** The patch under which the answer to an event waited for the clocks to hold still for two passes (clock.ts). */
 const ANSWER_AFTER_CLOCKS = 'answer-after-clocks';
+/** The patch under which the answer to an event waits for the journey to catch up with it (`caughtUp`), a cheaper wait. */
+const ANSWER_AFTER_JOURNEY = 'answer-after-journey';
+
+/**
+ * Resolves once the journey has started the work of the order's stage after the event, and not
+ * before the next pass over the waiting conditions: the stage left has closed its clocks and the
+ * stage entered has opened its own, and the side lines the event woke (they wake in that pass, and
+ * run before this answer does) have opened theirs. One condition, where waiting for the clocks to
+ * hold still took several (each a handful of promises, the worker's main cost per event).
+ */
+function caughtUp(s: OrderState, run: Run): Promise<void> {
+  let looked = false;
+  return condition(() => {
+    if (looked) return run.working === s.stage;
+    looked = true;
+    return false;
+  });
+}
+
 /** The patch under which each complaint of a new order is its own child workflow (workflows/complaint.ts). */
 const COMPLAINT_WORKFLOWS = 'complaint-child-workflows';
 /** The patch under which new orders carry a payment plan and a ledger (and their money clocks). */
@@ -314,8 +337,9 @@ function receiveEvents(s: OrderState, run: Run) {
     submitEvent,
     async (event) => {
       accept(event);
-      // The answer carries the clocks after the event (runs answered before this keep answering at once).
-      if (patched(ANSWER_AFTER_CLOCKS)) await clocksSettled(s);
+      // The answer carries the clocks after the event (runs answered before this keep answering as they did).
+      if (patched(ANSWER_AFTER_JOURNEY)) await caughtUp(s, run);
+      else if (patched(ANSWER_AFTER_CLOCKS)) await clocksSettled(s);
       return snapshotOf(s);
     },
     {
@@ -562,11 +586,15 @@ async function keepUndeliveredCountCurrent(s: OrderState) {
   }
 }
 
-/** Keeps the order's "current details" in the Temporal UI up to date (metadata, not a command). */
+/**
+ * Keeps the order's "current details" in the Temporal UI up to date (metadata, not a command): the
+ * details the condition found changed are the ones shown, not computed a second time.
+ */
 async function showCurrentDetails(s: OrderState) {
+  let shown = currentDetails(s);
   for (;;) {
-    const shown = currentDetails(s);
     setCurrentDetails(shown);
-    await condition(differsFrom(s, () => currentDetails(s), shown));
+    const last = shown;
+    await condition(differsFrom(s, () => (shown = currentDetails(s)), last));
   }
 }
