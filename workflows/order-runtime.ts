@@ -104,9 +104,8 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   receiveResends(s);
   receiveComplaints(s);
   void deliverNotices(s, run);
-  void keepSearchAttributesCurrent(s);
+  void keepOperatorsViewCurrent(s);
   void keepUndeliveredCountCurrent(s);
-  void showCurrentDetails(s);
   const readModelCurrent = keepReadModelCurrent(s);
   sideLinesUntilClosed(s, work.sideLines);
   // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
@@ -572,14 +571,24 @@ function differsFrom(s: OrderState, shown: () => string, last: string): () => bo
 
 const searchAttributeValues = (s: OrderState, noon: boolean) => JSON.stringify(searchAttributesOf(s, noon).map((p) => p.value));
 
-/** Operators filter orders in the Temporal UI by these; upserted whenever one of them changes. */
-async function keepSearchAttributesCurrent(s: OrderState) {
+/**
+ * What operators see of the order in the Temporal UI: the search attributes they filter orders by,
+ * upserted whenever one of them changes, and the current details on the order's page. One wait keeps
+ * both: the details are looked at on every pass over the waiting conditions (they are metadata, not a
+ * command, so they need no wait of their own; a wait is a handful of promises each time it ends).
+ */
+async function keepOperatorsViewCurrent(s: OrderState) {
   // Decided once per run, outside the conditions that Temporal evaluates again and again.
   const noon = patched(PROMISED_DATE_AT_NOON);
+  const keepDetailsCurrent = currentDetailsKeeper(s);
   for (;;) {
     const last = searchAttributeValues(s, noon);
     upsertSearchAttributes(searchAttributesOf(s, noon));
-    await condition(differsFrom(s, () => searchAttributeValues(s, noon), last));
+    const changed = differsFrom(s, () => searchAttributeValues(s, noon), last);
+    await condition(() => {
+      keepDetailsCurrent();
+      return changed();
+    });
   }
 }
 
@@ -597,15 +606,15 @@ async function keepUndeliveredCountCurrent(s: OrderState) {
   }
 }
 
-/**
- * Keeps the order's "current details" in the Temporal UI up to date (metadata, not a command): the
- * details the condition found changed are the ones shown, not computed a second time.
- */
-async function showCurrentDetails(s: OrderState) {
+/** Sets the order's current details at once, and again whenever they change when the returned check runs. */
+function currentDetailsKeeper(s: OrderState): () => void {
   let shown = currentDetails(s);
-  for (;;) {
+  setCurrentDetails(shown);
+  const changed = () => differsFrom(s, () => (shown = currentDetails(s)), shown);
+  let check = changed();
+  return () => {
+    if (!check()) return;
     setCurrentDetails(shown);
-    const last = shown;
-    await condition(differsFrom(s, () => (shown = currentDetails(s)), last));
-  }
+    check = changed();
+  };
 }
