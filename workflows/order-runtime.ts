@@ -133,6 +133,7 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
  * its stage's clocks without announcing the stage again.
  */
 async function journey(s: OrderState, work: ChannelWork, run: Run, resumed: boolean) {
+  const lean = patched(LEAN_JOURNEY);
   while (s.stage !== 'archived' && s.stage !== 'cancelled') {
     const stage = s.stage;
     const stageWork = work.stages[stage];
@@ -141,11 +142,23 @@ async function journey(s: OrderState, work: ChannelWork, run: Run, resumed: bool
     const running = stageWork ? (resumed ? withoutEntryNotices(start) : start()) : undefined;
     run.working = stage;
     resumed = false;
-    // Not a race: the stage's work may end early (a single notice).
-    await Promise.all([running, condition(() => s.stage !== stage).then(() => scope.cancel())]);
+    const movedOn = condition(() => s.stage !== stage);
+    if (lean) {
+      await movedOn;
+      scope.cancel();
+      await running; // its clocks closed (the stage's work may also have ended early: a single notice)
+    } else {
+      await Promise.all([running, movedOn.then(() => scope.cancel())]);
+    }
   }
   run.working = s.stage;
 }
+/**
+ * The patch under which the journey waits for the order to move on, then for the stage's work to
+ * stop, without the promises of an aggregate between (runs begun before replay as they ran: the next
+ * stage's work starts a microtask or two apart, which can reorder commands of the same activation).
+ */
+const LEAN_JOURNEY = 'lean-journey';
 
 /**
  * Temporal keeps at most ~2,000 updates and ~50,000 events in one run; an order lives for months
