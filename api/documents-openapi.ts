@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { OrderNumber } from '../workflows/domain/order';
-import { documentKinds, documentTitles } from './documents/model';
+import { documentKinds, documentTitles, lineColumns, movementColumns } from './documents/model';
 import { DocumentQuery } from './routes/documents';
 
 // The printable documents' part of the OpenAPI document (单据), built with openapi.ts's helpers.
@@ -57,27 +57,13 @@ const printableDocumentExample = {
     {
       key: 'lines',
       title: l('订单明细（v1）', 'Order lines (v1)'),
-      columns: [
-        l('序号', 'No.'),
-        l('产品编码', 'Product'),
-        l('规格', 'Specification'),
-        l('数量', 'Quantity'),
-        l('单价', 'Unit price'),
-        l('金额', 'Amount'),
-      ],
+      columns: lineColumns,
       rows: [['1', 'UNI-SUIT-01', '—', '40', '¥500.00', '¥20,000.00']],
     },
     {
       key: 'movements',
       title: l('往来明细', 'Movements'),
-      columns: [
-        l('日期', 'Date'),
-        l('摘要', 'Description'),
-        l('应收', 'Charge'),
-        l('已收', 'Credit'),
-        l('余额', 'Balance'),
-        l('凭证', 'Ref'),
-      ],
+      columns: movementColumns,
       rows: [
         ['2027-03-01 10:00', 'contract amount (order lines)', '¥20,000.00', '¥0.00', '¥20,000.00', 'SO-1001'],
         ['2027-03-02 15:30', 'deposit received', '¥0.00', '¥6,000.00', '¥14,000.00', 'SK-0311'],

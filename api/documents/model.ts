@@ -353,19 +353,30 @@ function recordField(types: readonly EventType[] | undefined, source: DocumentSo
   return [field('record', l('记录', 'Record'), `${companyTime(entry.at, source)}${who}: ${entry.detail}`)];
 }
 
+/** The columns of a document's order lines, and of the statement's movements (the OpenAPI example shows the same). */
+export const lineColumns: Label[] = [
+  l('序号', 'No.'),
+  l('产品编码', 'Product'),
+  l('规格', 'Specification'),
+  l('数量', 'Quantity'),
+  l('单价', 'Unit price'),
+  l('金额', 'Amount'),
+];
+export const movementColumns: Label[] = [
+  l('日期', 'Date'),
+  l('摘要', 'Description'),
+  l('应收', 'Charge'),
+  l('已收', 'Credit'),
+  l('余额', 'Balance'),
+  l('凭证', 'Ref'),
+];
+
 function linesTable(snapshot: OrderSnapshot): DocumentTable {
   const version = versionOf(snapshot);
   return {
     key: 'lines',
     title: { zh: `订单明细（v${version.version}）`, en: `Order lines (v${version.version})` },
-    columns: [
-      l('序号', 'No.'),
-      l('产品编码', 'Product'),
-      l('规格', 'Specification'),
-      l('数量', 'Quantity'),
-      l('单价', 'Unit price'),
-      l('金额', 'Amount'),
-    ],
+    columns: lineColumns,
     rows: version.lines.map((line, i) => [
       String(i + 1),
       line.productCode,
@@ -474,14 +485,7 @@ function contentOf(kind: DocumentKind, source: DocumentSource): Content {
           {
             key: 'movements',
             title: l('往来明细', 'Movements'),
-            columns: [
-              l('日期', 'Date'),
-              l('摘要', 'Description'),
-              l('应收', 'Charge'),
-              l('已收', 'Credit'),
-              l('余额', 'Balance'),
-              l('凭证', 'Ref'),
-            ],
+            columns: movementColumns,
             rows: statement.lines.map((line) => [
               companyTime(line.at, source),
               line.description,
