@@ -83,13 +83,21 @@ function App() {
   const hash = useHash();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    localStorage.setItem(LANG, lang);
   }, [lang]);
   useEffect(() => {
     if (session.token()) api<Me>('/me').then(setMe, () => session.signOut());
   }, []);
   const languages = (
-    <button type="button" class="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+    <button
+      type="button"
+      class="lang"
+      onClick={() => {
+        // Kept when chosen, not in an effect after the next paint: a reload right after the click keeps it.
+        const next = lang === 'zh' ? 'en' : 'zh';
+        localStorage.setItem(LANG, next);
+        setLang(next);
+      }}
+    >
       {lang === 'zh' ? 'English' : '中文'}
     </button>
   );
