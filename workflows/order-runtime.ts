@@ -62,7 +62,7 @@ import {
   type OrderWorkflowInput,
   type StartOrder,
 } from './messages';
-import { keepReadModelCurrent } from './read-model';
+import { IN_STEP_WITH_JOURNEY, keepReadModelCurrent } from './read-model';
 import { daysLate } from './domain/watch';
 import { bilingual, channelLabels, clockLabels, eventTypeLabels, noticeSummary, stageLabels, statusLabels } from './domain/labels';
 import { yuan } from './domain/money';
@@ -104,9 +104,11 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   receiveResends(s);
   receiveComplaints(s);
   void deliverNotices(s, run);
-  void keepOperatorsViewCurrent(s);
+  // The company's views of the order are written once the journey is in step with it, not on the way there.
+  const inStep = () => run.working === s.stage;
+  void keepOperatorsViewCurrent(s, inStep);
   void keepUndeliveredCountCurrent(s);
-  const readModelCurrent = keepReadModelCurrent(s);
+  const readModelCurrent = keepReadModelCurrent(s, inStep);
   sideLinesUntilClosed(s, work.sideLines);
   // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
   await Promise.race([journey(s, work, run, 'resume' in input), continueAsNewWhenDue(s, run)]);
@@ -586,13 +588,15 @@ const searchAttributeValues = (s: OrderState, noon: boolean) => JSON.stringify(s
 
 /**
  * What operators see of the order in the Temporal UI: the search attributes they filter orders by,
- * upserted whenever one of them changes, and the current details on the order's page. One wait keeps
- * both: the details are looked at on every pass over the waiting conditions (they are metadata, not a
- * command, so they need no wait of their own; a wait is a handful of promises each time it ends).
+ * upserted whenever one of them changes (once the journey is in step: `inStep`), and the current
+ * details on the order's page. One wait keeps both: the details are looked at on every pass over the
+ * waiting conditions (they are metadata, not a command, so they need no wait of their own; a wait is a
+ * handful of promises each time it ends).
  */
-async function keepOperatorsViewCurrent(s: OrderState) {
+async function keepOperatorsViewCurrent(s: OrderState, inStep: () => boolean) {
   // Decided once per run, outside the conditions that Temporal evaluates again and again.
   const noon = patched(PROMISED_DATE_AT_NOON);
+  const inStepOnly = patched(IN_STEP_WITH_JOURNEY);
   const keepDetailsCurrent = currentDetailsKeeper(s);
   for (;;) {
     const last = searchAttributeValues(s, noon);
@@ -600,7 +604,7 @@ async function keepOperatorsViewCurrent(s: OrderState) {
     const changed = differsFrom(s, () => searchAttributeValues(s, noon), last);
     await condition(() => {
       keepDetailsCurrent();
-      return changed();
+      return (!inStepOnly || inStep()) && changed();
     });
   }
 }

@@ -21,6 +21,12 @@ import { daysLate, finishedAt } from './domain/watch';
 export const READ_MODEL_PATCH = 'read-model-projection';
 /** The patch under which a run projects the pieces ordered (the weekly report's). */
 const PROJECTION_PIECES = 'projection-pieces';
+/**
+ * The patch under which the order is projected (and its search attributes upserted) once the journey is in
+ * step with it: an event that moves the order on was projected at once, and again a pass later when the next
+ * stage had opened its clocks (two local activities an event). Runs begun before replay as they ran.
+ */
+export const IN_STEP_WITH_JOURNEY = 'in-step-with-journey';
 
 /** One order's row in the read model: what the board, the KPIs and the customer history read. */
 export interface OrderProjection extends Pick<
@@ -138,10 +144,11 @@ const { projectOrder } = proxyLocalActivities<ReturnType<typeof createActivities
 
 /**
  * Keeps the order's row current: one projection per burst of changes (Temporal evaluates the
- * condition after each activation, so the events of one activation make one projection). Returns
- * whether the read model has the order as it is now, for the order to wait on before it closes.
+ * condition after each activation, so the events of one activation make one projection), taken once
+ * `inStep()` holds (the journey has started the work of the order's stage). Returns whether the read
+ * model has the order as it is now, for the order to wait on before it closes.
  */
-export function keepReadModelCurrent(s: OrderState): () => boolean {
+export function keepReadModelCurrent(s: OrderState, inStep: () => boolean): () => boolean {
   let projecting = false;
   let busy = false;
   // A run that continued as new does not write again what the last run wrote.
@@ -162,9 +169,10 @@ export function keepReadModelCurrent(s: OrderState): () => boolean {
     // An order from before the read model replays without it, and starts projecting once it runs live.
     while (!patched(READ_MODEL_PATCH)) await condition(() => !workflowInfo().unsafe.isReplaying);
     withPieces = patched(PROJECTION_PIECES);
+    const due = patched(IN_STEP_WITH_JOURNEY) ? () => inStep() && changed() : changed;
     projecting = true;
     for (;;) {
-      await condition(changed);
+      await condition(due);
       busy = true;
       const revision = (s.projected?.revision ?? 0) + 1;
       const order = projectionOf(s, revision, withPieces);
