@@ -1,4 +1,4 @@
-import { condition, patched } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched, sleep } from '@temporalio/workflow';
 import { laterBy, type CompanyCalendar, type DayKind } from './domain/calendar';
 import type { ClockName, OpenClock } from './domain/state';
 import { clockLabels } from './domain/labels';
@@ -32,6 +32,9 @@ export interface Clocked {
 export async function runClock(s: Clocked, name: ClockName, done: () => boolean, schedule: ClockSchedule): Promise<void> {
   // Open when the order continued as new: the steps before its next due time fired in an earlier run.
   const carried = s.openClocks.find((c) => c.name === name);
+  const wait = patched(LEAN_CLOCK_WAIT)
+    ? doneOrDue
+    : (until: () => boolean, ms: number, summary: string) => condition(until, ms, { summary });
   try {
     for (let firings = 0; !done(); firings++) {
       const step = schedule(firings);
@@ -40,13 +43,40 @@ export async function runClock(s: Clocked, name: ClockName, done: () => boolean,
       // (Runs resumed before this fired them again: patched() keeps their replay as it was.)
       if (carried && step.dueAt < Date.parse(carried.dueAt) && patched('clocks-resume-where-they-were')) continue;
       s.openClocks.push({ name, dueAt: new Date(step.dueAt).toISOString(), action: step.action });
-      const wait = Math.max(step.dueAt - Date.now(), 1);
-      if (await condition(done, wait, { summary: `${clockLabels[name].zh} ${name}: ${step.action}` })) return;
+      if (await wait(done, Math.max(step.dueAt - Date.now(), 1), `${clockLabels[name].zh} ${name}: ${step.action}`)) return;
       step.fire();
     }
   } finally {
     s.openClocks = s.openClocks.filter((c) => c.name !== name);
   }
+}
+
+/** The patch under which a clock waits with `doneOrDue` (runs begun before replay their `condition` with a timeout). */
+const LEAN_CLOCK_WAIT = 'lean-clock-wait';
+
+/**
+ * Waits until `done()` holds (true) or `ms` pass (false): what the SDK's `condition(done, ms)` does, with
+ * half its promises (it races a timer against a condition in a scope of their own; here the timer has the
+ * scope, and one condition looks at both). Every promise pending in a workflow holds a captured stack in
+ * the worker for as long as the clock is open, and an order has a clock or two open all its life.
+ */
+async function doneOrDue(done: () => boolean, ms: number, summary: string): Promise<boolean> {
+  const timer = new CancellationScope();
+  let due = false;
+  timer
+    .run(() => sleep(ms, { summary }))
+    .then(
+      () => (due = true),
+      (error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      },
+    );
+  try {
+    await condition(() => due || done());
+  } finally {
+    if (!due) timer.cancel();
+  }
+  return !due;
 }
 
 /**
