@@ -85,7 +85,7 @@ async function productionTracking(s: OrderState) {
 
 /** 7.2 回访: the customer is called back at the policy's interval after delivery, while the order is in after-sales. */
 async function callbacks(s: OrderState) {
-  await condition(() => s.stage === 'after-sales');
+  await condition(() => inAfterSales(s));
   const { every: interval, to, dayKind } = s.policy.group!.callback;
   await runClock(
     s,
@@ -96,6 +96,10 @@ async function callbacks(s: OrderState) {
     ),
   );
 }
+
+productionTracking.wakesWhen = isTracked;
+const inAfterSales = (s: OrderState) => s.stage === 'after-sales';
+callbacks.wakesWhen = inAfterSales;
 
 export const groupWork: ChannelWork = {
   stages: {

@@ -94,7 +94,18 @@ export interface ChannelWork {
   /** Runs while the order is in the stage and is cancelled when it moves on. */
   stages: Partial<Record<Stage, StageWork>>;
   /** Runs for the whole life of the order, beside the stages (e.g. the delay-notice clock). */
-  sideLines: ((s: OrderState) => Promise<void>)[];
+  sideLines: SideLine[];
+}
+
+/** Work beside the stages, for the whole life of the order. */
+export interface SideLine {
+  (s: OrderState): Promise<void>;
+  /**
+   * When it first has something to do: until then it is not started. Most side lines wait all their
+   * life for a fact that many orders never get (a delay, an emergency release), and a wait holds a
+   * few promises, each with its captured stack, in the worker's memory for every open order.
+   */
+  wakesWhen?: (s: OrderState) => boolean;
 }
 
 export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Promise<OrderSnapshot> {
@@ -278,11 +289,31 @@ function unlessCancelled(error: unknown) {
  * (a scope and a wait for each side line held a few dozen more promises per open order). Runs begun
  * before kept one scope per side line, and replay as they ran: the order of their timers' cancellation differs.
  */
-function sideLinesUntilClosed(s: OrderState, sideLines: ChannelWork['sideLines']) {
-  if (patched(SIDE_LINES_TOGETHER)) untilClosed(s, () => Promise.all(sideLines.map((sideLine) => sideLine(s))));
+function sideLinesUntilClosed(s: OrderState, sideLines: SideLine[]) {
+  if (patched(SIDE_LINES_WHEN_WOKEN)) untilClosed(s, () => startWhenWoken(s, sideLines));
+  else if (patched(SIDE_LINES_TOGETHER)) untilClosed(s, () => Promise.all(sideLines.map((sideLine) => sideLine(s))));
   else for (const sideLine of sideLines) untilClosed(s, () => sideLine(s));
 }
 const SIDE_LINES_TOGETHER = 'side-lines-in-one-scope';
+/** The patch under which a side line starts once it wakes (runs begun before started them all at once, a microtask or two apart from this). */
+const SIDE_LINES_WHEN_WOKEN = 'side-lines-when-woken';
+
+/** Starts each side line once it wakes, those that sleep looked at by one wait; resolves once all are started. */
+async function startWhenWoken(s: OrderState, sideLines: SideLine[]) {
+  const asleep = new Set(sideLines);
+  for (;;) {
+    for (const sideLine of asleep) {
+      if (sideLine.wakesWhen && !sideLine.wakesWhen(s)) continue;
+      asleep.delete(sideLine);
+      void sideLine(s).catch(unlessCancelled);
+    }
+    if (asleep.size === 0) return;
+    await condition(() => {
+      for (const sideLine of asleep) if (sideLine.wakesWhen!(s)) return true;
+      return false;
+    });
+  }
+}
 
 /** Runs side lines for as long as the order is open. */
 function untilClosed(s: OrderState, sideLines: () => Promise<unknown>) {

@@ -6,7 +6,7 @@ import { escalate } from './notices';
 /** A delay is told to the customer within 24 hours, or escalated (001). Runs beside the main line. */
 export async function delayNotices(s: OrderState) {
   for (;;) {
-    await condition(() => untoldDelay(s) !== undefined);
+    await condition(() => delayUntold(s));
     const delay = untoldDelay(s)!;
     const { after, to, dayKind } = s.policy.clocks.delayNotice;
     await runClock(
@@ -24,3 +24,6 @@ export async function delayNotices(s: OrderState) {
     await condition(() => delay.toldAt !== undefined);
   }
 }
+
+const delayUntold = (s: OrderState) => untoldDelay(s) !== undefined;
+delayNotices.wakesWhen = delayUntold;

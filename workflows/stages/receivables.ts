@@ -17,7 +17,7 @@ export async function receivables(s: OrderState) {
   const ledger = s.ledger;
   if (!ledger) return;
   for (;;) {
-    await condition(() => nextToChase(s, ledger) !== undefined);
+    await condition(() => instalmentToChase(s));
     const index = nextToChase(s, ledger)!;
     const view = () => instalmentsOf(s, ledger, Date.now())[index];
     const dueAt = startOfDate(view().dueDate!, s.policy.calendar.timeZone);
@@ -47,10 +47,8 @@ export async function invoiceDue(s: OrderState) {
   if (!ledger) return;
   const { dueWith, remind: steps } = s.policy.payments.invoice;
   if (dueWith === null || steps.length === 0) return;
-  const dueFrom = () =>
-    ({ 'signed-confirmation': s.facts.signedReturnAt, shipping: s.facts.shippedAt, 'sign-off': s.facts.signedForAt })[dueWith];
-  await condition(() => dueFrom() !== undefined);
-  const from = Date.parse(dueFrom()!);
+  await condition(() => invoiceDueFrom(s) !== undefined);
+  const from = Date.parse(invoiceDueFrom(s)!);
   const invoiced = () => {
     const totals = totalsOf(s, ledger);
     return totals.invoiced >= totals.contract;
@@ -71,6 +69,17 @@ export async function invoiceDue(s: OrderState) {
     ),
   );
 }
+
+const instalmentToChase = (s: OrderState) => s.ledger !== undefined && nextToChase(s, s.ledger) !== undefined;
+receivables.wakesWhen = instalmentToChase;
+
+/** When the invoice fell due, with the event the policy names (undefined before, or without a ledger). */
+function invoiceDueFrom(s: OrderState): string | undefined {
+  const { dueWith } = s.policy.payments.invoice;
+  if (!s.ledger || dueWith === null) return undefined;
+  return { 'signed-confirmation': s.facts.signedReturnAt, shipping: s.facts.shippedAt, 'sign-off': s.facts.signedForAt }[dueWith];
+}
+invoiceDue.wakesWhen = (s: OrderState) => invoiceDueFrom(s) !== undefined;
 
 /** A cancelled order that received money: finance is reminded daily until the refund is paid and nothing is owed. */
 export async function refundAfterCancellation(s: OrderState) {

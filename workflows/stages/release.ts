@@ -44,7 +44,7 @@ export async function release(s: OrderState, before = 'shipping') {
 
 /** After an emergency release, the missing shipping request (手工单后补) is chased until it arrives. */
 export async function shippingRequestChase(s: OrderState) {
-  const missing = () => s.facts.emergencyRelease !== undefined && s.facts.shippingRequestRef === undefined;
+  const missing = () => shippingRequestMissing(s);
   await condition(missing);
   const { every: interval, to, dayKind } = s.policy.clocks.shippingRequestChase;
   await runClock(
@@ -56,3 +56,6 @@ export async function shippingRequestChase(s: OrderState) {
     ),
   );
 }
+
+const shippingRequestMissing = (s: OrderState) => s.facts.emergencyRelease !== undefined && s.facts.shippingRequestRef === undefined;
+shippingRequestChase.wakesWhen = shippingRequestMissing;

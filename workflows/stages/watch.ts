@@ -78,7 +78,7 @@ export async function stalledProgress(s: OrderState) {
   if (!policy) return;
   const { afterDays, dayKind, to } = policy;
   for (;;) {
-    await condition(() => s.stage === 'production');
+    await condition(() => inProduction(s));
     const last = s.facts.lastProgressAt;
     const reportedOrMovedOn = () => s.stage !== 'production' || s.facts.lastProgressAt !== last;
     if (patched(WATCH_CLOCKS)) {
@@ -108,7 +108,7 @@ export async function arrivalOverdue(s: OrderState) {
   const policy = watchPolicy(s, 'arrivalOverdue');
   if (!policy) return;
   const signed = () => s.facts.signedForAt !== undefined;
-  await condition(() => s.facts.expectedArrival !== undefined || signed());
+  await condition(() => arrivalExpectedOrSigned(s));
   if (signed() || !patched(WATCH_CLOCKS)) return;
   const arrival = s.facts.expectedArrival!;
   const { everyDays, dayKind, to } = policy;
@@ -150,3 +150,9 @@ export async function repNotices(s: OrderState) {
       tell(s, 'complaint', 'sales-rep', `complaint ${c.number} (${c.category}) from your customer: ${c.description}`);
   }
 }
+
+overdueOrders.wakesWhen = unfinishedWithPromise;
+const inProduction = (s: OrderState) => s.stage === 'production';
+stalledProgress.wakesWhen = inProduction;
+const arrivalExpectedOrSigned = (s: OrderState) => s.facts.expectedArrival !== undefined || s.facts.signedForAt !== undefined;
+arrivalOverdue.wakesWhen = arrivalExpectedOrSigned;
