@@ -17,7 +17,7 @@ import { startOrder } from '../client/channels';
 import { workflowBundlePath } from '../worker/worker';
 import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 
-// npm run bench [-- --orders 40 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M]
+// npm run bench [-- --orders 40 --rounds 4 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M]
 //
 // Measures OrderFlow's order workflow against a no-op workflow of the same shape (same updates,
 // one outbox notice per event; scripts/bench/noop-workflow.ts) on one CLI dev server, in one run,
@@ -28,6 +28,7 @@ import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 const { values: opts } = parseArgs({
   options: {
     orders: { type: 'string', default: '40' }, // whole lifecycles per workflow kind
+    rounds: { type: 'string', default: '4' }, // the lifecycles in this many rounds, order and no-op taking turns
     concurrency: { type: 'string', default: '8' },
     samples: { type: 'string', default: '100' }, // REST and raw-client events each
     cached: { type: 'string', default: '300' }, // open orders for the memory-per-order figure
@@ -161,20 +162,33 @@ async function send(client: Client, workflowId: string, events: typeof lifecycle
 
 // ---- the measurements -------------------------------------------------------------------------
 
-/** Whole lifecycles: orders per second, and worker CPU seconds per order. */
-async function lifecycles(client: Client, kind: Kind, bundle: string) {
-  const worker = await startWorker(bundle);
-  const pid = worker.child.pid!;
-  const cpu0 = cpuSeconds(pid);
-  const t0 = performance.now();
-  await pool(num('orders'), num('concurrency'), async () => {
-    const handle = await startBenchOrder(client, kind, worker.taskQueue);
-    await send(client, handle.workflowId, lifecycle);
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = (await settledCpu(pid)) - cpu0;
-  await stopWorker(worker);
-  return { ordersPerSecond: num('orders') / seconds, cpuPerOrder: cpu / num('orders') };
+/**
+ * Whole lifecycles of each kind: orders per second, and worker CPU seconds per order. The kinds take
+ * turns, a round each (who goes first alternating), on a worker each: the machine's pace drifts by
+ * half over minutes here, and one kind measured after the other took the drift for a difference.
+ */
+async function lifecycles(client: Client, bundles: Record<Kind, string>) {
+  const kinds: Kind[] = ['noop', 'order'];
+  const workers = { noop: await startWorker(bundles.noop), order: await startWorker(bundles.order) };
+  const measured = { noop: { seconds: 0, cpu: 0 }, order: { seconds: 0, cpu: 0 } };
+  const perRound = Math.ceil(num('orders') / num('rounds'));
+  for (let round = 0; round < num('rounds'); round++) {
+    for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+      const pid = workers[kind].child.pid!;
+      const cpu0 = cpuSeconds(pid);
+      const t0 = performance.now();
+      await pool(perRound, num('concurrency'), async () => {
+        const handle = await startBenchOrder(client, kind, workers[kind].taskQueue);
+        await send(client, handle.workflowId, lifecycle);
+      });
+      measured[kind].seconds += (performance.now() - t0) / 1000;
+      measured[kind].cpu += (await settledCpu(pid)) - cpu0;
+    }
+  }
+  await Promise.all(kinds.map((kind) => stopWorker(workers[kind])));
+  const count = perRound * num('rounds');
+  const figures = (kind: Kind) => ({ ordersPerSecond: count / measured[kind].seconds, cpuPerOrder: measured[kind].cpu / count });
+  return { count, noop: figures('noop'), order: figures('order') };
 }
 
 const percentile = (values: number[], p: number) =>
@@ -318,10 +332,9 @@ async function main() {
     console.log(
       `bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; dev server ${address}`,
     );
-    const noop = await lifecycles(client, 'noop', noopBundle);
-    const order = await lifecycles(client, 'order', orderBundle);
+    const { count, noop, order } = await lifecycles(client, { noop: noopBundle, order: orderBundle });
     console.log(
-      `lifecycles (${num('orders')} orders × ${lifecycle.length} events): order ${order.ordersPerSecond.toFixed(2)}/s, ${(order.cpuPerOrder * 1000).toFixed(0)} ms CPU; ` +
+      `lifecycles (${count} orders × ${lifecycle.length} events, ${num('rounds')} rounds each): order ${order.ordersPerSecond.toFixed(2)}/s, ${(order.cpuPerOrder * 1000).toFixed(0)} ms CPU; ` +
         `no-op ${noop.ordersPerSecond.toFixed(2)}/s, ${(noop.cpuPerOrder * 1000).toFixed(0)} ms CPU`,
     );
     const rest = await restRoundTrip(client, orderBundle);
