@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Connection } from '@temporalio/client';
-import { resolveTemporalBinary, howToInstall } from './temporal-servers';
+import { dynamicConfigFlags, resolveTemporalBinary, howToInstall } from './temporal-servers';
 import { searchAttributeFlags } from '../workflows/search-attributes';
 
 // `npm start`: the whole system on one machine. The Temporal dev server (SQLite in .data/, so
@@ -181,6 +181,7 @@ async function main() {
         '--log-level',
         'warn',
         ...searchAttributeFlags(),
+        ...dynamicConfigFlags(),
       ],
       {},
       'pipe',

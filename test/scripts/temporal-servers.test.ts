@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { resolveTemporalBinary } from '../../scripts/temporal-servers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dynamicConfigFlags, resolveTemporalBinary, serverDynamicConfig } from '../../scripts/temporal-servers';
 
 // How the project finds its Temporal binaries on an offline machine.
 describe('Temporal binaries', () => {
@@ -23,5 +25,14 @@ describe('Temporal binaries', () => {
     assert.equal(local.executable.type, 'existing-path');
     const fromEnv = resolveTemporalBinary('cli', { TEMPORAL_CLI_PATH: (local.executable as { path: string }).path });
     assert.equal(fromEnv.source, 'TEMPORAL_CLI_PATH');
+  });
+
+  it('gives the dev servers and the docker compose server the same dynamic config (eager activities)', () => {
+    const file = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'deploy', 'dynamicconfig', 'orderflow.yaml'), 'utf8');
+    const inFile = Object.fromEntries(
+      [...file.matchAll(/^([\w.]+):\n\s+- value: (.+)$/gm)].map(([, key, value]) => [key, JSON.parse(value) as unknown]),
+    );
+    assert.deepEqual(inFile, serverDynamicConfig);
+    assert.deepEqual(dynamicConfigFlags(), ['--dynamic-config-value', 'system.enableActivityEagerExecution=true']);
   });
 });
