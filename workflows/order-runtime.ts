@@ -232,7 +232,8 @@ function open({ order, policy, creditCheck }: StartOrder): OrderState {
   if (issues.length > 0) {
     throw ApplicationFailure.create({ type: EVENT_INVALID, message: 'invalid order or policy', details: [issues], nonRetryable: true });
   }
-  const s = openOrder(order, policy, now());
+  // Received when the order was started, not when a busy worker first ran it: its clocks count from then.
+  const s = openOrder(order, policy, patched(RECEIVED_AT_START) ? workflowInfo().startTime.toISOString() : now());
   // Orders that started before payment plans replay without a ledger, as they ran.
   if (!patched(PAYMENT_PLANS)) delete s.ledger;
   // Orders started before complaints were their own workflows keep closing them with complaint-resolved.
@@ -249,6 +250,8 @@ function open({ order, policy, creditCheck }: StartOrder): OrderState {
   return s;
 }
 
+/** The patch under which an order is received at its workflow's start time (runs begun before: at their first workflow task's). */
+const RECEIVED_AT_START = 'received-at-start';
 /** The patch under which the answer to an event waited for the clocks to hold still for two passes (clock.ts). */
 const ANSWER_AFTER_CLOCKS = 'answer-after-clocks';
 /** The patch under which the answer to an event waits for the journey to catch up with it (`caughtUp`), a cheaper wait. */
