@@ -80,7 +80,7 @@ export async function stalledProgress(s: OrderState) {
   for (;;) {
     await condition(() => inProduction(s));
     const last = s.facts.lastProgressAt;
-    const reportedOrMovedOn = () => s.stage !== 'production' || s.facts.lastProgressAt !== last;
+    const reportedOrMovedOn = () => !inProduction(s) || s.facts.lastProgressAt !== last;
     if (patched(WATCH_CLOCKS)) {
       const remindedAt = Date.parse(last ?? s.facts.productionNoticeAt!) + durationMs(s.policy.clocks.progressUpdate.every);
       await runClock(s, 'stalled-progress', reportedOrMovedOn, (firings) =>
