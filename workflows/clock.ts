@@ -63,20 +63,18 @@ const LEAN_CLOCK_WAIT = 'lean-clock-wait';
 async function doneOrDue(done: () => boolean, ms: number, summary: string): Promise<boolean> {
   const timer = new CancellationScope();
   let due = false;
-  timer
-    .run(() => sleep(ms, { summary }))
-    .then(
-      () => (due = true),
-      (error: unknown) => {
-        if (!isCancellation(error)) throw error;
-      },
-    );
+  timer.run(() => sleep(ms, { summary })).then(() => (due = true), unlessCancelled);
   try {
     await condition(() => due || done());
   } finally {
     if (!due) timer.cancel();
   }
   return !due;
+}
+
+/** For work cancelled on purpose (a clock's timer, a stage's work, the side lines): anything else is a bug that fails the workflow task. */
+export function unlessCancelled(error: unknown) {
+  if (!isCancellation(error)) throw error;
 }
 
 /**

@@ -20,7 +20,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { orderComplaint } from './complaint';
 import { complaintInputOf, takeComplaintReport } from './domain/complaints';
 import type { createActivities } from '../activities';
-import { clocksSettled, now } from './clock';
+import { clocksSettled, now, unlessCancelled } from './clock';
 import type { OrderEvent } from './domain/events';
 import type { IsoDate } from './domain/order';
 import { localDateTime, startOfDate } from './domain/calendar';
@@ -282,10 +282,6 @@ const PAYMENT_PLANS = 'payment-plans';
  * confirmation), the credit check of a class A order, and the receiving time before dispatch.
  */
 const SUPERVISION_AND_CREDIT = 'supervision-credit-and-receiving-time';
-
-function unlessCancelled(error: unknown) {
-  if (!isCancellation(error)) throw error;
-}
 
 /**
  * Runs the side lines for as long as the order is open: in one scope, cancelled when the order closes
