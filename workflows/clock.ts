@@ -1,4 +1,5 @@
-import { CancellationScope, condition, isCancellation, patched, sleep } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
+import { patched } from './patches';
 import { laterBy, type CompanyCalendar, type DayKind } from './domain/calendar';
 import type { ClockName, OpenClock } from './domain/state';
 import { clockLabels } from './domain/labels';

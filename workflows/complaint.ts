@@ -9,6 +9,7 @@ import {
   type ExternalWorkflowHandle,
 } from '@temporalio/workflow';
 import { counting, ladder, now, runClock } from './clock';
+import { beginRun } from './patches';
 import type { ComplaintEvent } from './domain/complaint-events';
 import {
   applyComplaintEvent,
@@ -42,6 +43,7 @@ import {
  * It ends once its callbacks are made; the order is not archived before.
  */
 export async function orderComplaint(input: ComplaintInput): Promise<ComplaintSnapshot> {
+  beginRun();
   const c = openComplaint(input);
   receiveEvents(c);
   void reportToOrder(c, getExternalWorkflowHandle(workflowInfo().parent!.workflowId));

@@ -8,7 +8,6 @@ import {
   isCancellation,
   log,
   ParentClosePolicy,
-  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -18,6 +17,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { orderComplaint } from './complaint';
+import { beginRun, patched } from './patches';
 import { complaintInputOf, takeComplaintReport } from './domain/complaints';
 import type { createActivities } from '../activities';
 import { clocksSettled, now, unlessCancelled } from './clock';
@@ -109,6 +109,7 @@ export interface SideLine {
 }
 
 export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Promise<OrderSnapshot> {
+  beginRun();
   const s = 'resume' in input ? input.resume : open(input);
   const run: Run = { events: 0, delivering: false, closing: false };
   receiveEvents(s, run);

@@ -1,4 +1,5 @@
-import { condition, patched, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched } from './patches';
 import type { createActivities } from '../activities';
 import { now } from './clock';
 import { durationMs } from './domain/duration';

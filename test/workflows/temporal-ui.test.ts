@@ -88,6 +88,26 @@ describe('the Temporal UI in business words (dev server)', function () {
     );
   });
 
+  it('records one patch marker on a new order, the baseline: one TemporalChangeVersion for operators to filter by', async () => {
+    const { client } = await devServer();
+    const handle = client.workflow.getHandle(workflowIdOf('UI-1'));
+    const events = (await handle.fetchHistory()).events ?? [];
+    const patches = events
+      .filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_patch')
+      .map(
+        (event) =>
+          defaultPayloadConverter.fromPayload<{ id: string }>(event.markerRecordedEventAttributes!.details!['patch-data'].payloads![0]).id,
+      );
+    assert.deepEqual(patches, ['baseline-2026-12']);
+    const versions = events.filter((event) =>
+      Object.keys(event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).includes(
+        'TemporalChangeVersion',
+      ),
+    );
+    assert.equal(versions.length, 1);
+    assert.deepEqual((await handle.describe()).searchAttributes.TemporalChangeVersion, ['baseline-2026-12']);
+  });
+
   it("dead-letters a notice the group robot refuses, with the platform's answer as the reason", async () => {
     const timeline = await eventually(
       async () => (await call(api, 'GET', '/api/v1/orders/UI-1/timeline', { role: 'supervisor' })).body.timeline as TimelineEntry[],

@@ -1,4 +1,5 @@
-import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { patched } from '../patches';
 import { counting, every, now, runClock } from '../clock';
 import { durationMs } from '../domain/duration';
 import { archive, type Fact } from '../domain/route';

@@ -1,4 +1,5 @@
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
+import { patched } from '../patches';
 import { runClock } from '../clock';
 import { sameTimeDaysLater } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
