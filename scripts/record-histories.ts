@@ -36,6 +36,10 @@ const recordings: Recording[] = [
   // recorded with the waits of 2ed7757..6d93760 (projection in step with the journey, a clock's lean wait, side lines started when they wake)
   { name: 'standard-happy-path-lean-waits', scenario: 'standard-happy-path.json' },
   { name: 'late-return-delay-and-balance-lean-waits', scenario: 'late-return-delay-and-balance.json' },
+  // recorded with the baseline (workflows/patches.ts): one patch marker for all of the above
+  { name: 'standard-happy-path-baseline', scenario: 'standard-happy-path.json' },
+  { name: 'late-return-delay-and-balance-baseline', scenario: 'late-return-delay-and-balance.json' },
+  { name: 'continued-as-new-in-production-baseline', scenario: 'continued-as-new-in-production.json', continuesAsNew: true },
   // (change-before-assessment.json was recorded with the code of d04caa8: it cannot be recorded again.)
   // one per channel
   { name: 'sample-sent-and-signed-for', scenario: 'sample-confirmed-late-sent-signed-for.json' },

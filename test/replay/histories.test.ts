@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { channels } from '../../workflows/channels';
@@ -74,6 +75,29 @@ describe('replay of committed order histories', () => {
     const lastTask = events.map((e) => !!e.workflowTaskCompletedEventAttributes).lastIndexOf(true);
     assert.ok(continuedAsNew({ events }));
     assert.ok(events.slice(lastTask).some((e) => e.activityTaskScheduledEventAttributes));
+  });
+
+  it('has runs recorded under the baseline (its one patch marker) and runs from before it (a marker per patch), a continued one among the first', () => {
+    const patchesOf = (file: string) =>
+      load(file)
+        .events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+        .map(
+          (e) =>
+            defaultPayloadConverter.fromPayload<{ id: string }>(e.markerRecordedEventAttributes!.details!['patch-data'].payloads![0]).id,
+        );
+    const underBaseline = files.filter((file) => patchesOf(file).join() === 'baseline-2026-12');
+    assert.ok(
+      underBaseline.some((file) => continuedAsNew(load(file))),
+      underBaseline.join(', '),
+    );
+    assert.ok(
+      underBaseline.some((file) => workflowTypeOf(load(file)) === orderComplaint.name),
+      underBaseline.join(', '),
+    );
+    assert.ok(
+      files.some((file) => patchesOf(file).length > 1),
+      'a run with a marker per patch',
+    );
   });
 
   for (const file of files) {
