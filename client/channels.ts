@@ -265,6 +265,7 @@ export function startOrder(
       { key: sa.CustomerId, value: order.customer.id },
       { key: sa.CustomerClass, value: order.customer.class },
       { key: sa.SalesRep, value: order.salesRep.id },
+      { key: sa.OrderLate, value: false },
     ],
   });
 }

@@ -616,6 +616,11 @@ function differsFrom(s: OrderState, shown: () => string, last: string): () => bo
 }
 
 const searchAttributeValues = (s: OrderState, noon: boolean) => JSON.stringify(searchAttributesOf(s, noon).map((p) => p.value));
+/** The values the run started with (the starter's list, or the last run's): each unset one as null, as the order's own. */
+const listedValues = (s: OrderState, noon: boolean) =>
+  JSON.stringify(searchAttributesOf(s, noon).map((p) => workflowInfo().typedSearchAttributes.get(p.key) ?? null));
+/** The patch under which the search attributes are upserted once they differ from those the run started with. */
+const AS_LISTED = 'search-attributes-as-listed';
 
 /**
  * What operators see of the order in the Temporal UI: the search attributes they filter orders by,
@@ -629,9 +634,12 @@ async function keepOperatorsViewCurrent(s: OrderState, inStep: () => boolean) {
   const noon = patched(PROMISED_DATE_AT_NOON);
   const inStepOnly = patched(IN_STEP_WITH_JOURNEY);
   const keepDetailsCurrent = currentDetailsKeeper(s);
+  // What the starter listed the order with is not upserted again (runs begun before did).
+  let listed = patched(AS_LISTED) ? listedValues(s, noon) : undefined;
   for (;;) {
     const last = searchAttributeValues(s, noon);
-    upsertSearchAttributes(searchAttributesOf(s, noon));
+    if (last !== listed) upsertSearchAttributes(searchAttributesOf(s, noon));
+    listed = undefined;
     const changed = differsFrom(s, () => searchAttributeValues(s, noon), last);
     await condition(() => {
       keepDetailsCurrent();

@@ -30,6 +30,7 @@ const inBaseline: ReadonlySet<string> = new Set([
   'received-at-start',
   'refuse-overpaying-signals',
   'rep-notices',
+  'search-attributes-as-listed',
   'side-lines-in-one-scope',
   'side-lines-when-woken',
   'supervision-credit-and-receiving-time',

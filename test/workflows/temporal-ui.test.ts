@@ -88,7 +88,7 @@ describe('the Temporal UI in business words (dev server)', function () {
     );
   });
 
-  it('records one patch marker on a new order, the baseline: one TemporalChangeVersion for operators to filter by', async () => {
+  it('records one patch marker on a new order (the baseline) and upserts its search attributes only as they change from its start', async () => {
     const { client } = await devServer();
     const handle = client.workflow.getHandle(workflowIdOf('UI-1'));
     const events = (await handle.fetchHistory()).events ?? [];
@@ -106,6 +106,14 @@ describe('the Temporal UI in business words (dev server)', function () {
     );
     assert.equal(versions.length, 1);
     assert.deepEqual((await handle.describe()).searchAttributes.TemporalChangeVersion, ['baseline-2026-12']);
+    // Listed by its starter, the order upserts its search attributes only as they change: not once more as started.
+    const stageOf = (fields: temporal.api.common.v1.ISearchAttributes | null | undefined) =>
+      fields?.indexedFields?.OrderStage ? defaultPayloadConverter.fromPayload<string>(fields.indexedFields.OrderStage) : undefined;
+    const stages = [
+      stageOf(events[0].workflowExecutionStartedEventAttributes?.searchAttributes),
+      ...events.map((event) => stageOf(event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes)).filter(Boolean),
+    ];
+    assert.deepEqual(stages.slice(0, 2), ['intake', 'price-review']);
   });
 
   it("dead-letters a notice the group robot refuses, with the platform's answer as the reason", async () => {
