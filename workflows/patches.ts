@@ -2,8 +2,8 @@ import { patched as markedPatch } from '@temporalio/workflow';
 
 // Every change of behaviour that running orders must not see is a patch (Temporal's `patched`):
 // a run takes the new way once its history has the patch's marker. Each marker costs a run more
-// than its event: the SDK's core upserts the TemporalChangeVersion search attribute beside it
-// (the server rewrites the run's visibility record each time), and an order consults a score of
+// than its event: the SDK's core upserts the TemporalChangeVersion search attribute beside it (one
+// more event, and the run's visibility record written again), and an order consults a score of
 // patches in its first events. So a run started on this code records one marker, the baseline,
 // meaning "every patch below holds", and records none of theirs. Runs begun before the baseline
 // have no baseline marker and consult each patch as they did, so their replay is unchanged.
