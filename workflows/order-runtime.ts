@@ -62,7 +62,7 @@ import {
   type OrderWorkflowInput,
   type StartOrder,
 } from './messages';
-import { IN_STEP_WITH_JOURNEY, keepReadModelCurrent } from './read-model';
+import { answerReadModelQuery, IN_STEP_WITH_JOURNEY, keepReadModelCurrent, readModelRow } from './read-model';
 import { daysLate } from './domain/watch';
 import { bilingual, channelLabels, clockLabels, eventTypeLabels, noticeSummary, stageLabels, statusLabels } from './domain/labels';
 import { yuan } from './domain/money';
@@ -118,9 +118,7 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   void deliverNotices(s, run);
   // The company's views of the order are written once the journey is in step with it, not on the way there.
   const inStep = () => run.working === s.stage;
-  void keepOperatorsViewCurrent(s, inStep);
-  void keepUndeliveredCountCurrent(s);
-  const readModelCurrent = keepReadModelCurrent(s, inStep);
+  const readModelCurrent = patched(VIEWS_IN_ONE_WAIT) ? keepViewsCurrent(s, inStep) : keepEachViewCurrent(s, inStep);
   sideLinesUntilClosed(s, work.sideLines);
   // Whichever comes first: the journey ends, or the run is long enough to continue as new (which throws).
   await Promise.race([journey(s, work, run, 'resume' in input), continueAsNewWhenDue(s, run)]);
@@ -599,13 +597,64 @@ function currentDetails(s: OrderState): string {
 }
 
 /**
+ * The patch under which one wait keeps the company's views of the order current, the operators' (search
+ * attributes, current details) and the read model's row (runs begun before kept each with a wait of its own).
+ */
+const VIEWS_IN_ONE_WAIT = 'views-in-one-wait';
+
+/**
+ * Keeps the company's views of the order current with one wait: after the events of an activation,
+ * once the journey is in step with them (`inStep`), the search attributes are upserted if one of them
+ * changed, and the read model's row is written if it is behind. Returns whether the read model has the
+ * order as it is now. The current details are looked at on every pass over the waiting conditions.
+ */
+function keepViewsCurrent(s: OrderState, inStep: () => boolean): () => boolean {
+  // Every patch of the first baseline holds where this does: the promised date at noon, the attributes as listed.
+  const noon = true;
+  const keepDetailsCurrent = currentDetailsKeeper(s);
+  answerReadModelQuery(s);
+  const row = readModelRow(s, true);
+  const shownAttributes = () => searchAttributeValues(s, noon);
+  let attributes = listedValues(s, noon);
+  let attributesChanged = differsFrom(s, shownAttributes, attributes, true);
+  void keepUndeliveredCountCurrent(s);
+  void (async () => {
+    for (;;) {
+      let upsert = false;
+      let project = false;
+      await condition(() => {
+        keepDetailsCurrent();
+        if (!inStep()) return false;
+        upsert ||= attributesChanged();
+        project ||= row.behind();
+        return upsert || project;
+      });
+      if (upsert) {
+        attributes = shownAttributes();
+        upsertSearchAttributes(searchAttributesOf(s, noon));
+        attributesChanged = differsFrom(s, shownAttributes, attributes);
+      }
+      if (project) await row.write();
+    }
+  })();
+  return row.current;
+}
+
+/** Keeps each of the company's views current with a wait of its own: runs begun before they had one. */
+function keepEachViewCurrent(s: OrderState, inStep: () => boolean): () => boolean {
+  void keepOperatorsViewCurrent(s, inStep);
+  void keepUndeliveredCountCurrent(s);
+  return keepReadModelCurrent(s, inStep);
+}
+
+/**
  * A condition that holds once `shown()` differs from `last`. Temporal evaluates every waiting
  * condition after every activation, so `shown()` is computed again only when something it can
  * depend on changed: whatever changes what operators see writes a timeline entry or opens or
  * closes a clock (a new array).
  */
-function differsFrom(s: OrderState, shown: () => string, last: string): () => boolean {
-  let entries = s.timeline.length;
+function differsFrom(s: OrderState, shown: () => string, last: string, lookNow = false): () => boolean {
+  let entries = lookNow ? -1 : s.timeline.length;
   let clocks = s.openClocks;
   return () => {
     if (s.timeline.length === entries && s.openClocks === clocks) return false;

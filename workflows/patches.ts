@@ -4,15 +4,14 @@ import { patched as markedPatch } from '@temporalio/workflow';
 // a run takes the new way once its history has the patch's marker. Each marker costs a run more
 // than its event: the SDK's core upserts the TemporalChangeVersion search attribute beside it (one
 // more event, and the run's visibility record written again), and an order consults a score of
-// patches in its first events. So a run started on this code records one marker, the baseline,
-// meaning "every patch below holds", and records none of theirs. Runs begun before the baseline
-// have no baseline marker and consult each patch as they did, so their replay is unchanged.
-// A patch added later is not in the baseline: it is recorded on its own, as usual.
+// patches in its first events. So a run started on this code records one marker, the newest
+// baseline, meaning "every patch it lists holds", and records none of theirs. Runs begun under an
+// older baseline find its marker and answer from it; runs begun before any baseline consult each
+// patch as they did, so every run replays unchanged. A patch added after the newest baseline is
+// recorded on its own, as usual, until a newer baseline lists it too.
 
-const BASELINE = 'baseline-2026-12';
-
-/** The patches the baseline stands for: all of them up to the baseline's month. */
-const inBaseline: ReadonlySet<string> = new Set([
+/** The patches up to the first baseline. */
+const december = [
   'answer-after-clocks',
   'answer-after-journey',
   'change-orders',
@@ -35,17 +34,27 @@ const inBaseline: ReadonlySet<string> = new Set([
   'side-lines-when-woken',
   'supervision-credit-and-receiving-time',
   'watch-clocks',
-]);
+];
+
+/** The baselines, newest first, each standing for every patch before it. */
+export const baselines: { id: string; patches: ReadonlySet<string> }[] = [
+  { id: 'baseline-2026-12-2', patches: new Set([...december, 'views-in-one-wait']) },
+  { id: 'baseline-2026-12', patches: new Set(december) },
+];
 
 // Module state is the run's own (the bundle's modules are evaluated for each workflow).
-let baseline = false;
+let standing: ReadonlySet<string> = new Set();
 
-/** Consults the baseline: the first thing each workflow run does, before any other patch (its marker then leads the first workflow task). */
+/**
+ * Consults the baselines: the first thing each workflow run does, before any other patch (its marker
+ * then leads the first workflow task). A new run records the newest; a run replayed finds the one it
+ * recorded (asking for a newer one first records nothing on replay).
+ */
 export function beginRun(): void {
-  baseline = markedPatch(BASELINE);
+  standing = baselines.find(({ id }) => markedPatch(id))?.patches ?? new Set();
 }
 
-/** Temporal's `patched`, answered by the baseline for the patches it stands for. */
+/** Temporal's `patched`, answered by the run's baseline for the patches it stands for. */
 export function patched(patchId: string): boolean {
-  return (baseline && inBaseline.has(patchId)) || markedPatch(patchId);
+  return standing.has(patchId) || markedPatch(patchId);
 }

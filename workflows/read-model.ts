@@ -143,37 +143,39 @@ const { projectOrder } = proxyLocalActivities<ReturnType<typeof createActivities
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** The order's row in the read model: whether it is behind the order, the write that brings it up to date, and whether it is up to date. */
+export interface ReadModelRow {
+  behind(): boolean;
+  write(): Promise<void>;
+  current(): boolean;
+}
+
+/** Answers the read model's query: the order's row as it is now, with its whole timeline (a rebuild of the read model reads it). */
+export function answerReadModelQuery(s: OrderState): void {
+  setHandler(readModelQuery, () => ({ order: projectionOf(s, s.projected?.revision ?? 0), firstEntry: 0, entries: s.timeline }));
+}
+
 /**
- * Keeps the order's row current: one projection per burst of changes (Temporal evaluates the
- * condition after each activation, so the events of one activation make one projection), taken once
- * `inStep()` holds (the journey has started the work of the order's stage). Returns whether the read
- * model has the order as it is now, for the order to wait on before it closes.
+ * The order's row, written by one idempotent projection per write (Temporal evaluates waiting
+ * conditions after each activation, so the events of one activation make one projection).
+ * `withPieces`: as projectionOf.
  */
-export function keepReadModelCurrent(s: OrderState, inStep: () => boolean): () => boolean {
-  let projecting = false;
+export function readModelRow(s: OrderState, withPieces: boolean): ReadModelRow {
   let busy = false;
   // A run that continued as new does not write again what the last run wrote.
   let sent = s.projected?.shown ?? '';
-  let withPieces = false;
   const shown = () => JSON.stringify(projectionOf(s, 0, withPieces));
   // Computed again only when something it can show changed: a timeline entry or a clock opened or closed.
   let entries = -1;
   let clocks = s.openClocks;
-  const changed = () => {
-    if (s.timeline.length === entries && s.openClocks === clocks) return false;
-    entries = s.timeline.length;
-    clocks = s.openClocks;
-    return s.timeline.length !== (s.projected?.entries ?? 0) || shown() !== sent;
-  };
-  setHandler(readModelQuery, () => ({ order: projectionOf(s, s.projected?.revision ?? 0), firstEntry: 0, entries: s.timeline }));
-  void (async () => {
-    // An order from before the read model replays without it, and starts projecting once it runs live.
-    while (!patched(READ_MODEL_PATCH)) await condition(() => !workflowInfo().unsafe.isReplaying);
-    withPieces = patched(PROJECTION_PIECES);
-    const due = patched(IN_STEP_WITH_JOURNEY) ? () => inStep() && changed() : changed;
-    projecting = true;
-    for (;;) {
-      await condition(due);
+  return {
+    behind: () => {
+      if (s.timeline.length === entries && s.openClocks === clocks) return false;
+      entries = s.timeline.length;
+      clocks = s.openClocks;
+      return s.timeline.length !== (s.projected?.entries ?? 0) || shown() !== sent;
+    },
+    write: async () => {
       busy = true;
       const revision = (s.projected?.revision ?? 0) + 1;
       const order = projectionOf(s, revision, withPieces);
@@ -184,7 +186,30 @@ export function keepReadModelCurrent(s: OrderState, inStep: () => boolean): () =
       s.projected = { revision, entries: firstEntry + batch.length, stage: order.stage, stageSince: order.stageSince, shown: sent };
       busy = false;
       entries = -1; // look again: the order may have moved on while the projection was written
+    },
+    current: () => !busy && s.projected?.entries === s.timeline.length && shown() === sent,
+  };
+}
+
+/**
+ * Keeps the order's row current with a wait of its own, for runs begun before the company's views
+ * were kept by one wait (order-runtime.ts): a projection once `inStep()` holds (the journey has
+ * started the work of the order's stage). Returns whether the read model has the order as it is now,
+ * for the order to wait on before it closes.
+ */
+export function keepReadModelCurrent(s: OrderState, inStep: () => boolean): () => boolean {
+  answerReadModelQuery(s);
+  let row: ReadModelRow | undefined;
+  void (async () => {
+    // An order from before the read model replays without it, and starts projecting once it runs live.
+    while (!patched(READ_MODEL_PATCH)) await condition(() => !workflowInfo().unsafe.isReplaying);
+    const projecting = readModelRow(s, patched(PROJECTION_PIECES));
+    const due = patched(IN_STEP_WITH_JOURNEY) ? () => inStep() && projecting.behind() : projecting.behind;
+    row = projecting;
+    for (;;) {
+      await condition(due);
+      await projecting.write();
     }
   })();
-  return () => !projecting || (!busy && s.projected?.entries === s.timeline.length && shown() === sent);
+  return () => !row || row.current();
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { channels } from '../../workflows/channels';
 import { orderComplaint } from '../../workflows/complaint';
-import { replay } from '../support/histories';
+import { baselines } from '../../workflows/patches';
+import { patchIdsOf, replay } from '../support/histories';
 import '../support/servers'; // installs the SDK Runtime once for the run
 
 // Histories of orders on every channel and of their complaints, recorded by `npm run record-histories`
@@ -77,23 +77,19 @@ describe('replay of committed order histories', () => {
     assert.ok(events.slice(lastTask).some((e) => e.activityTaskScheduledEventAttributes));
   });
 
-  it('has runs recorded under the baseline (its one patch marker) and runs from before it (a marker per patch), a continued one among the first', () => {
-    const patchesOf = (file: string) =>
-      load(file)
-        .events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
-        .map(
-          (e) =>
-            defaultPayloadConverter.fromPayload<{ id: string }>(e.markerRecordedEventAttributes!.details!['patch-data'].payloads![0]).id,
-        );
-    const underBaseline = files.filter((file) => patchesOf(file).join() === 'baseline-2026-12');
-    assert.ok(
-      underBaseline.some((file) => continuedAsNew(load(file))),
-      underBaseline.join(', '),
-    );
-    assert.ok(
-      underBaseline.some((file) => workflowTypeOf(load(file)) === orderComplaint.name),
-      underBaseline.join(', '),
-    );
+  it('has runs recorded under each baseline (its one patch marker) and runs from before any (a marker per patch), a continued one and a complaint under each', () => {
+    const patchesOf = (file: string) => patchIdsOf(load(file).events ?? []);
+    for (const { id } of baselines) {
+      const underBaseline = files.filter((file) => patchesOf(file).join() === id);
+      assert.ok(
+        underBaseline.some((file) => continuedAsNew(load(file))),
+        `${id}: ${underBaseline.join(', ')}`,
+      );
+      assert.ok(
+        underBaseline.some((file) => workflowTypeOf(load(file)) === orderComplaint.name),
+        `${id}: ${underBaseline.join(', ')}`,
+      );
+    }
     assert.ok(
       files.some((file) => patchesOf(file).length > 1),
       'a run with a marker per patch',

@@ -1,3 +1,4 @@
+import { defaultPayloadConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
 import { workflowBundlePath } from '../../worker/worker';
@@ -16,3 +17,11 @@ function workflowIdOf(history: temporal.api.history.v1.IHistory): string | undef
 
 export const replay = (history: temporal.api.history.v1.IHistory) =>
   Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history, workflowIdOf(history));
+
+/** The patch ids a history's markers record, in order (a run under a baseline records the baseline's alone). */
+export const patchIdsOf = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+  events
+    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+    .map(
+      (e) => defaultPayloadConverter.fromPayload<{ id: string }>(e.markerRecordedEventAttributes!.details!['patch-data'].payloads![0]).id,
+    );

@@ -5,8 +5,10 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { RobotsConfig } from '../../activities/robots';
 import { workflowIdOf } from '../../workflows/messages';
+import { baselines } from '../../workflows/patches';
 import type { TimelineEntry } from '../../workflows/domain/state';
 import { call, eventually, intoProduction, orderThrough, startApi, type ApiUnderTest } from '../support/api-server';
+import { patchIdsOf } from '../support/histories';
 import { devServer } from '../support/servers';
 
 // What an operator reads in the Temporal UI, read from the server as the UI reads it (describe, the
@@ -88,24 +90,18 @@ describe('the Temporal UI in business words (dev server)', function () {
     );
   });
 
-  it('records one patch marker on a new order (the baseline) and upserts its search attributes only as they change from its start', async () => {
+  it('records one patch marker on a new order (the newest baseline) and upserts its search attributes only as they change from its start', async () => {
     const { client } = await devServer();
     const handle = client.workflow.getHandle(workflowIdOf('UI-1'));
     const events = (await handle.fetchHistory()).events ?? [];
-    const patches = events
-      .filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_patch')
-      .map(
-        (event) =>
-          defaultPayloadConverter.fromPayload<{ id: string }>(event.markerRecordedEventAttributes!.details!['patch-data'].payloads![0]).id,
-      );
-    assert.deepEqual(patches, ['baseline-2026-12']);
+    assert.deepEqual(patchIdsOf(events), [baselines[0].id]);
     const versions = events.filter((event) =>
       Object.keys(event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).includes(
         'TemporalChangeVersion',
       ),
     );
     assert.equal(versions.length, 1);
-    assert.deepEqual((await handle.describe()).searchAttributes.TemporalChangeVersion, ['baseline-2026-12']);
+    assert.deepEqual((await handle.describe()).searchAttributes.TemporalChangeVersion, [baselines[0].id]);
     // Listed by its starter, the order upserts its search attributes only as they change: not once more as started.
     const stageOf = (fields: temporal.api.common.v1.ISearchAttributes | null | undefined) =>
       fields?.indexedFields?.OrderStage ? defaultPayloadConverter.fromPayload<string>(fields.indexedFields.OrderStage) : undefined;
