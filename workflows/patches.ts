@@ -10,8 +10,8 @@ import { patched as markedPatch } from '@temporalio/workflow';
 // patch as they did, so every run replays unchanged. A patch added after the newest baseline is
 // recorded on its own, as usual, until a newer baseline lists it too.
 
-/** The patches up to the first baseline. */
-const december = [
+/** The patches the first baseline stands for. */
+const first = [
   'answer-after-clocks',
   'answer-after-journey',
   'change-orders',
@@ -34,16 +34,24 @@ const december = [
   'side-lines-when-woken',
   'supervision-credit-and-receiving-time',
   'watch-clocks',
-];
+] as const;
+/** The patches the second baseline stands for: the first's, and those added since. */
+const second = [...first, 'views-in-one-wait'] as const;
 
-/** The baselines, newest first, each standing for every patch before it. */
-export const baselines: { id: string; patches: ReadonlySet<string> }[] = [
-  { id: 'baseline-2026-12-2', patches: new Set([...december, 'views-in-one-wait']) },
-  { id: 'baseline-2026-12', patches: new Set(december) },
+/**
+ * Every patch's id: `patched` takes no other, so a misspelt id does not compile. A patch added after
+ * the newest baseline joins this type (and no baseline) until a newer baseline lists it.
+ */
+export type PatchId = (typeof second)[number];
+
+/** The baselines, newest first. */
+export const baselines: { id: string; patches: ReadonlySet<PatchId> }[] = [
+  { id: 'baseline-2026-12-2', patches: new Set(second) },
+  { id: 'baseline-2026-12', patches: new Set(first) },
 ];
 
 // Module state is the run's own (the bundle's modules are evaluated for each workflow).
-let standing: ReadonlySet<string> = new Set();
+let standing: ReadonlySet<PatchId> = new Set();
 
 /**
  * Consults the baselines: the first thing each workflow run does, before any other patch (its marker
@@ -55,6 +63,6 @@ export function beginRun(): void {
 }
 
 /** Temporal's `patched`, answered by the run's baseline for the patches it stands for. */
-export function patched(patchId: string): boolean {
+export function patched(patchId: PatchId): boolean {
   return standing.has(patchId) || markedPatch(patchId);
 }
