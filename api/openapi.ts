@@ -351,6 +351,8 @@ export function openApiDocument() {
       '/orders/{id}': {
         get: {
           summary: 'The order snapshot',
+          description:
+            "A customer reads their order without the company's inside: no open clocks, needsSupervisor false, qcFailures 0, no emergency release, delays without whether they were verified as force majeure (the same in the answer to a customer's event).",
           parameters: [orderNumber],
           responses: { '200': json('OrderSnapshot', 'the order'), ...problems(401, 404, 429, 503) },
         },

@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@tempor
 import type { OrderEvent } from '../../workflows/domain/events';
 import { snapshotQuery, submitEvent } from '../../workflows/messages';
 import { actorOf, personOf } from '../auth';
+import { snapshotFor } from '../customer-view';
 import { idempotencyOf } from '../idempotency';
 import { limitEventsInFlightPerOrder } from '../overload';
 import { invalidRequest, Problem } from '../problem';
@@ -19,7 +20,8 @@ export function eventRoutes({ client, maxInFlightPerOrder }: { client: Client; m
   router.post('/orders/:id/events', limitEventsInFlightPerOrder(maxInFlightPerOrder));
   router.post('/orders/:id/events', async (req, res) => {
     const { key, digest } = idempotencyOf(req, res);
-    const handle = await visibleOrder(client, personOf(res), req.params.id);
+    const person = personOf(res);
+    const handle = await visibleOrder(client, person, req.params.id);
     const parsed = EventRequest.safeParse(req.body);
     if (!parsed.success) throw invalidRequest(parsed.error.issues);
     const actor = actorOf(res);
@@ -29,7 +31,7 @@ export function eventRoutes({ client, maxInFlightPerOrder }: { client: Client; m
     const snapshot = await handle
       .executeUpdate(submitEvent, { args: [event], updateId: `${key}/${digest}` })
       .catch((error: unknown) => (error instanceof WorkflowNotFoundError ? refuseIfClosed(handle) : Promise.reject(error)));
-    res.json({ accepted: true, event: { id: key, type: event.type, actor }, snapshot });
+    res.json({ accepted: true, event: { id: key, type: event.type, actor }, snapshot: snapshotFor(person.role, snapshot) });
   });
 
   return router;

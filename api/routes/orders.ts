@@ -13,7 +13,7 @@ import { digestOf, idempotencyOf, keyReused, type CreationKeys } from '../idempo
 import { invalidRequest, Problem } from '../problem';
 import { createOrderForms, OrderListQuery, type CreateOrder } from '../schemas';
 import { listOrders } from '../order-list';
-import { customerTimeline } from '../customer-timeline';
+import { customerTimeline, snapshotFor } from '../customer-view';
 import { orderHandle, visibleFilters, visibleOrder } from './order-handle';
 
 // The order resources: create (starts the order's workflow), read its snapshot and timeline, list (from the read model).
@@ -100,7 +100,7 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys, customerF
     res
       .status(201)
       .location(`${req.baseUrl}/orders/${order.orderNumber}`)
-      .json(await handle.query(snapshotQuery));
+      .json(snapshotFor(person.role, await handle.query(snapshotQuery)));
   });
 
   if (readModel) {
@@ -115,7 +115,8 @@ export function orderRoutes({ client, taskQueue, policy, creationKeys, customerF
   }
 
   router.get('/orders/:id', async (req, res) => {
-    res.json(await (await visibleOrder(client, personOf(res), req.params.id)).query(snapshotQuery));
+    const person = personOf(res);
+    res.json(snapshotFor(person.role, await (await visibleOrder(client, person, req.params.id)).query(snapshotQuery)));
   });
 
   // What this person may send now (the console's forms): the events the order expects, those the person's

@@ -135,6 +135,15 @@ describe('REST API (dev server)', function () {
     );
     assert.ok(theirs.some((t) => t.kind === 'status-change') && theirs.some((t) => t.kind === 'money'));
     assert.ok(!theirs.some((t) => ['reminder', 'escalation', 'rejected-event'].includes(t.kind)));
+    // And of the snapshot, the same shape without the company's clocks: staff see the after-sales clock, the customer does not.
+    const customerView = (await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'customer' })).body;
+    assert.ok(order.openClocks.length > 0, JSON.stringify(order.openClocks));
+    assert.deepEqual(customerView.openClocks, []);
+    assert.deepEqual(
+      { ...customerView, openClocks: order.openClocks, needsSupervisor: order.needsSupervisor, daysLate: order.daysLate },
+      order,
+      'the rest as staff read it',
+    );
 
     const listed = await eventually(
       // Finished before its (delayed) promised date: not late, whatever delay it had on the way.
