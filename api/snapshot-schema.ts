@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventTypes } from '../workflows/domain/events';
-import { Actor, Fen, IsoDate, OrderLine, OrderNumber } from '../workflows/domain/order';
+import { Actor, Fen, IsoDate, OrderInput, OrderLine, OrderNumber } from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
 import { Ledger, OrderCustomer, OrderSalesRep } from './schemas';
 
@@ -81,6 +81,7 @@ export const snapshotExample = {
   stage: 'production',
   customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
   salesRep: { id: 'rep-li', name: 'Li Na' },
+  delivery: { address: '88 Zhongshan Rd, Ningbo', contact: 'Mr Zhao', phone: '+86 574 0000 0000' },
   receivedAt: '2026-12-01T02:00:00.000Z',
   amount: 500000,
   depositDue: 150000,
@@ -135,6 +136,7 @@ export const OrderSnapshot = z
     stage: z.enum(stages).describe("the stage of the channel's route the order is in"),
     customer: OrderCustomer,
     salesRep: OrderSalesRep,
+    delivery: OrderInput.shape.delivery.describe('where the goods go, and who takes them there (收货地址, 联系人, 电话)'),
     receivedAt: at('when the order was taken'),
     amount: Fen.describe('the current lines total, in fen'),
     depositDue: Fen.describe('the deposit the terms ask for, in fen'),

@@ -54,6 +54,8 @@ interface Rule {
   customerSignsIn?: readonly Stage[];
   /** The events whose record (when, who, what) the document carries, the latest of them. */
   record?: readonly EventType[];
+  /** It names where the goods go (收货地址) and who takes them there. */
+  delivery?: true;
 }
 
 const pastShipping = {
@@ -73,6 +75,7 @@ const rules: Record<DocumentKind, Rule> = {
     from: { stages: ['confirmation', 'final-quote'], words: { zh: '交期评估之后', en: 'once the delivery date is estimated' } },
     customerSignsIn: ['confirmation-return'],
     record: ['confirmation-sent', 'signed-confirmation-returned'],
+    delivery: true,
   },
   'production-notice': {
     from: {
@@ -84,9 +87,10 @@ const rules: Record<DocumentKind, Rule> = {
   'outbound-notice': {
     from: { stages: ['put-away'], past: true, words: { zh: '入库之后', en: 'once the goods are put away' } },
     record: ['stocked'],
+    delivery: true,
   },
-  'shipping-notice': { from: pastShipping, record: ['shipped'] },
-  'arrival-receipt': { from: pastShipping, customerSignsIn: ['in-transit', 'sample-delivery'], record: ['signed-for'] },
+  'shipping-notice': { from: pastShipping, record: ['shipped'], delivery: true },
+  'arrival-receipt': { from: pastShipping, customerSignsIn: ['in-transit', 'sample-delivery'], record: ['signed-for'], delivery: true },
   'balance-due-notice': { money: 'balance-due' },
   statement: { money: 'ledger' },
 };
@@ -261,7 +265,12 @@ export function documentOf(kind: DocumentKind, source: DocumentSource): Printabl
   const extra = contentOf(kind, source);
   return {
     ...frameOf(kind, source),
-    fields: [...headerFields(source), ...recordField(rules[kind].record, source), ...extra.fields],
+    fields: [
+      ...headerFields(source),
+      ...(rules[kind].delivery ? [deliveryField(snapshot)] : []),
+      ...recordField(rules[kind].record, source),
+      ...extra.fields,
+    ],
     tables: [linesTable(snapshot), ...extra.tables],
     totals: extra.totals,
     text: extra.text ?? null,
@@ -344,6 +353,10 @@ function headerFields(source: DocumentSource): DocumentField[] {
     ),
   ];
 }
+
+/** 收货地址: the address, and the contact with their phone. */
+const deliveryField = ({ delivery }: OrderSnapshot): DocumentField =>
+  field('delivery', l('收货地址', 'Delivery to'), `${delivery.address}（${delivery.contact} ${delivery.phone}）`);
 
 /** The latest record of the events the document follows from: when, who, what. */
 function recordField(types: readonly EventType[] | undefined, source: DocumentSource): DocumentField[] {

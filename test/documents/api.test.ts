@@ -71,6 +71,10 @@ function assertFieldsOfOrder(doc: PrintableDocument, s: OrderSnapshot) {
   assert.equal(fieldOf(doc, 'orderNumber'), s.orderNumber);
   assert.equal(fieldOf(doc, 'customer'), `${s.customer.name} (${s.customer.id})`);
   assert.equal(fieldOf(doc, 'promisedDate'), s.promisedDate ?? '—');
+  // The papers that go with the goods, and the confirmation, say where they go.
+  if (['order-confirmation', 'outbound-notice', 'shipping-notice', 'arrival-receipt'].includes(doc.kind)) {
+    assert.equal(fieldOf(doc, 'delivery'), `${s.delivery.address}（${s.delivery.contact} ${s.delivery.phone}）`);
+  }
   assert.equal(doc.version, version.version);
   assert.match(fieldOf(doc, 'version'), new RegExp(`^v${version.version}\\b`));
   const lines = doc.tables.find((t) => t.key === 'lines')!;

@@ -151,6 +151,7 @@ describe('printable documents: what each says', () => {
     assert.equal(valueOf(doc, 'orderDate'), '2031-03-02');
     assert.equal(valueOf(doc, 'promisedDate'), '2031-04-01');
     assert.equal(valueOf(doc, 'version'), 'v1');
+    assert.equal(valueOf(doc, 'delivery'), '一号路 1 号（吴女士 13800000000）');
     assert.equal(valueOf(doc, 'amount'), '¥3,205.00');
     // The confirmation was sent at the fourth event, an hour apart: 04:30 in Shanghai.
     assert.equal(valueOf(doc, 'record'), '2031-03-02 04:30 order-desk-1: documentRef=OC-1');

@@ -309,9 +309,9 @@ export const OrderInput = z.object({
   /** The finished date the customer asks for; production's estimate sets the promised date. */
   requestedDate: IsoDate.optional(),
   delivery: z.object({
-    address: z.string().min(1).max(500),
-    contact: z.string().min(1).max(120),
-    phone: z.string().min(3).max(40),
+    address: z.string().min(1).max(500).describe('the delivery address (收货地址)'),
+    contact: z.string().min(1).max(120).describe('who takes the goods there (联系人)'),
+    phone: z.string().min(3).max(40).describe("the contact's phone (电话)"),
   }),
   // store channel
   /** The store that sold the order and its region (store orders only). */

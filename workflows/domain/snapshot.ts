@@ -1,5 +1,5 @@
 import type { EventType } from './events';
-import type { Fen, IsoDate } from './order';
+import type { Fen, IsoDate, OrderInput } from './order';
 import { dateAt } from './calendar';
 import { instalmentsOf, totalsOf, type InstalmentView, type Invoice, type LedgerTotals, type Movement } from './ledger';
 import {
@@ -36,6 +36,8 @@ export interface OrderSnapshot {
   stage: Stage;
   customer: { id: string; name: string; class: string };
   salesRep: { id: string; name?: string };
+  /** Where the goods go, and who takes them there (收货地址, 联系人, 电话). */
+  delivery: OrderInput['delivery'];
   receivedAt: string;
   amount: Fen;
   depositDue: Fen;
@@ -114,6 +116,7 @@ export function headlineOf(s: OrderState) {
 export function snapshotOf(s: OrderState, asOf: number = Date.now()): OrderSnapshot {
   return {
     ...headlineOf(s),
+    delivery: s.order.delivery,
     lateReturnDays: s.lateReturnDays,
     late: isLate(s),
     daysLate: s.overdue ? daysLate(s, asOf) : 0,
