@@ -62,7 +62,7 @@ import {
   type OrderWorkflowInput,
   type StartOrder,
 } from './messages';
-import { answerReadModelQuery, IN_STEP_WITH_JOURNEY, keepReadModelCurrent, readModelRow } from './read-model';
+import { answerReadModelQuery, IN_STEP_WITH_JOURNEY, keepReadModelCurrent, orderWatch, readModelRow } from './read-model';
 import { daysLate } from './domain/watch';
 import { bilingual, channelLabels, clockLabels, eventTypeLabels, noticeSummary, stageLabels, statusLabels } from './domain/labels';
 import { yuan } from './domain/money';
@@ -647,21 +647,10 @@ function keepEachViewCurrent(s: OrderState, inStep: () => boolean): () => boolea
   return keepReadModelCurrent(s, inStep);
 }
 
-/**
- * A condition that holds once `shown()` differs from `last`. Temporal evaluates every waiting
- * condition after every activation, so `shown()` is computed again only when something it can
- * depend on changed: whatever changes what operators see writes a timeline entry or opens or
- * closes a clock (a new array).
- */
+/** A condition that holds once `shown()` differs from `last`, computed again only after the order changed (`orderWatch`). */
 function differsFrom(s: OrderState, shown: () => string, last: string, lookNow = false): () => boolean {
-  let entries = lookNow ? -1 : s.timeline.length;
-  let clocks = s.openClocks;
-  return () => {
-    if (s.timeline.length === entries && s.openClocks === clocks) return false;
-    entries = s.timeline.length;
-    clocks = s.openClocks;
-    return shown() !== last;
-  };
+  const watch = orderWatch(s, !lookNow);
+  return () => watch.moved() && shown() !== last;
 }
 
 const searchAttributeValues = (s: OrderState, noon: boolean) => JSON.stringify(searchAttributesOf(s, noon).map((p) => p.value));

@@ -143,6 +143,29 @@ const { projectOrder } = proxyLocalActivities<ReturnType<typeof createActivities
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/**
+ * Whether anything the company's views show of the order can have changed since the last look that said so:
+ * whatever changes it writes a timeline entry or opens or closes a clock (a new array). Temporal evaluates every
+ * waiting condition after every activation; with this, a view computes what it shows again only after a change.
+ * `lookedAt`: the order as it is now counts as seen (else the first look says it moved).
+ */
+export function orderWatch(s: OrderState, lookedAt: boolean) {
+  let entries = lookedAt ? s.timeline.length : -1;
+  let clocks = s.openClocks;
+  return {
+    moved: () => {
+      if (s.timeline.length === entries && s.openClocks === clocks) return false;
+      entries = s.timeline.length;
+      clocks = s.openClocks;
+      return true;
+    },
+    /** The next look says it moved. */
+    forget: () => {
+      entries = -1;
+    },
+  };
+}
+
 /** The order's row in the read model: whether it is behind the order, the write that brings it up to date, and whether it is up to date. */
 export interface ReadModelRow {
   behind(): boolean;
@@ -165,16 +188,9 @@ export function readModelRow(s: OrderState, withPieces: boolean): ReadModelRow {
   // A run that continued as new does not write again what the last run wrote.
   let sent = s.projected?.shown ?? '';
   const shown = () => JSON.stringify(projectionOf(s, 0, withPieces));
-  // Computed again only when something it can show changed: a timeline entry or a clock opened or closed.
-  let entries = -1;
-  let clocks = s.openClocks;
+  const watch = orderWatch(s, false);
   return {
-    behind: () => {
-      if (s.timeline.length === entries && s.openClocks === clocks) return false;
-      entries = s.timeline.length;
-      clocks = s.openClocks;
-      return s.timeline.length !== (s.projected?.entries ?? 0) || shown() !== sent;
-    },
+    behind: () => watch.moved() && (s.timeline.length !== (s.projected?.entries ?? 0) || shown() !== sent),
     write: async () => {
       busy = true;
       const revision = (s.projected?.revision ?? 0) + 1;
@@ -185,7 +201,7 @@ export function readModelRow(s: OrderState, withPieces: boolean): ReadModelRow {
       sent = JSON.stringify({ ...order, revision: 0 });
       s.projected = { revision, entries: firstEntry + batch.length, stage: order.stage, stageSince: order.stageSince, shown: sent };
       busy = false;
-      entries = -1; // look again: the order may have moved on while the projection was written
+      watch.forget(); // look again: the order may have moved on while the projection was written
     },
     current: () => !busy && s.projected?.entries === s.timeline.length && shown() === sent,
   };
