@@ -1,8 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { ReadModelLocation } from '../../read-model/database';
 import { measureViews } from '../../read-model/measure';
 import { seedReadModel } from '../../read-model/seed';
 import { ReadModel } from '../../read-model/store';
@@ -12,7 +8,7 @@ import { daysAfter } from '../../workflows/domain/calendar';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { OrderProjection } from '../../workflows/read-model';
 import type { TimelineEntry } from '../../workflows/domain/state';
-import { startPostgres, type TestPostgres } from '../support/postgres';
+import { readModelPlaces } from '../support/read-model-places';
 
 // The read model itself, on a real SQLite file and on a real PostgreSQL (Debian's server binaries,
 // as the cluster tests use them): the revision rule, the board's filters, the KPI figures of known
@@ -154,27 +150,7 @@ const known: OrderProjection[] = [
   }),
 ];
 
-const places: { kind: ReadModelLocation['kind']; start(): Promise<{ location: ReadModelLocation; stop(): Promise<void> }> }[] = [
-  {
-    kind: 'sqlite',
-    async start() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-read-model-'));
-      return {
-        location: { kind: 'sqlite', file: path.join(dir, 'read-model.sqlite') },
-        stop: async () => fs.rmSync(dir, { recursive: true }),
-      };
-    },
-  },
-  {
-    kind: 'postgres',
-    async start() {
-      const pg: TestPostgres = await startPostgres();
-      return { location: { kind: 'postgres', url: pg.url }, stop: () => pg.stop() };
-    },
-  },
-];
-
-for (const place of places) {
+for (const place of readModelPlaces) {
   describe(`read model on ${place.kind}`, function () {
     let readModel: ReadModel;
     let stop: () => Promise<void>;
