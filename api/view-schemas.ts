@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Channel, CustomerClass, Fen, IsoDate, OrderInput, OrderNumber, PartyId, Role } from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
 import { complaintCauses, eventTypes } from '../workflows/domain/events';
+import { ComplaintEventType } from '../workflows/domain/complaint-events';
+import { complaintSteps, type ComplaintStage } from '../workflows/domain/complaints';
 import { OrderCustomer, OrderSalesRep } from './schemas';
 
 // What the company's view reads and writes (status board, KPIs, customer file), as zod schemas: the
@@ -436,7 +438,13 @@ export const CustomerHistory = z
 // inbox: 我的待办, one person's work (GET /my-work)
 export const MyWorkQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(1000).default(200).describe('orders to list, the longest waiting first'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(200)
+      .describe('orders to list, the longest waiting first, and as many complaints'),
     reminders: z.coerce.number().int().min(1).max(500).default(50).describe('reminders and escalations to list, the newest first'),
   })
   .strict();
@@ -450,6 +458,23 @@ export const MyWork = z
       .describe(
         "those orders, the longest waiting first: a sales rep's own orders (salesRep = the caller) where sales owes the step, any order where another role owes it",
       ),
+    complaints: z
+      .array(
+        z.object({
+          orderNumber: OrderNumber,
+          number: z.int().describe("the complaint's number on its order"),
+          customer: z.string().describe("the customer's name"),
+          category: z.string(),
+          description: z.string(),
+          stage: z.enum(Object.keys(complaintSteps) as [ComplaintStage, ...ComplaintStage[]]),
+          nextEvents: z.array(ComplaintEventType).describe('the steps it waits for that the caller may take, the main one first'),
+          filedAt: z.iso.datetime(),
+        }),
+      )
+      .describe(
+        "the complaints (投诉) whose next step the caller's role may take, the longest open first (a sales rep: on their own orders); " +
+          "a supervisor's closing is no one's work until they decide it is",
+      ),
     reminders: Reminders.shape.reminders.describe(
       "the reminders and escalations on open orders addressed to the caller's role; for a sales rep, only those on their own orders",
     ),
@@ -460,6 +485,18 @@ export const MyWork = z
         asOf: '2027-01-19',
         total: 1,
         orders: [boardExample],
+        complaints: [
+          {
+            orderNumber: 'SO-1990',
+            number: 1,
+            customer: 'Ningbo Lamps',
+            category: 'quality',
+            description: 'two lamp shades scratched on arrival',
+            stage: 'reported',
+            nextEvents: ['customer-contacted'],
+            filedAt: '2027-01-18T06:30:00.000Z',
+          },
+        ],
         reminders: [
           {
             orderNumber: 'SO-2001',

@@ -62,6 +62,7 @@ export const words = {
   sort: ['排序', 'Sort'],
   owedBy: ['待办方', 'Owed by'],
   notices: ['提醒与升级', 'Reminders and escalations'],
+  complaintsToHandle: ['待处理投诉', 'Complaints to handle'],
   create: ['创建订单', 'Create order'],
   created: ['订单已创建', 'Order created'],
   loading: ['加载中…', 'Loading…'],

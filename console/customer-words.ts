@@ -1,4 +1,4 @@
-import type { Lang } from './labels';
+import { complaintStageLabels as staffComplaintStages, type Lang } from './labels';
 
 // The words of the customer's pages, the complaint page and the customer file, Chinese first (the shared
 // console words are app-context.ts's; these are the customer slice's own).
@@ -91,14 +91,10 @@ export const complaintCategoryLabels: Record<string, [string, string]> = {
   transport: ['运输问题', 'Transport'],
 };
 
+/** Where a complaint stands as its customer reads it: the staff's words, but the confirmation awaited is theirs. */
 export const complaintStageLabels: Record<string, [string, string]> = {
-  reported: ['已受理', 'Reported'],
-  investigating: ['调查中', 'Being investigated'],
-  'fix-pending': ['待安排处理', 'Fix to be arranged'],
-  'visit-scheduled': ['已安排上门', 'Visit scheduled'],
+  ...Object.fromEntries(Object.entries(staffComplaintStages).map(([stage, { zh, en }]) => [stage, [zh, en]])),
   'awaiting-confirmation': ['待您确认', 'Awaiting your confirmation'],
-  closed: ['已结案', 'Closed'],
-  finished: ['已完成回访', 'Finished'],
 };
 
 export const visitOutcomeLabels: Record<string, [string, string]> = {

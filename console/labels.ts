@@ -4,6 +4,8 @@ import type { Label } from '../workflows/domain/labels';
 // Temporal UI's and the group robots'), Chinese first, English by choice.
 export {
   clockLabels,
+  complaintEventLabels,
+  complaintStageLabels,
   eventTypeLabels as eventLabels,
   roleLabels,
   stageLabels,

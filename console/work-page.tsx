@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, yuan } from './format';
-import { clockLabels, eventLabels, label, stageLabels, timelineKindLabels } from './labels';
+import { clockLabels, complaintEventLabels, complaintStageLabels, eventLabels, label, stageLabels, timelineKindLabels } from './labels';
+import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
 import type { BoardRow } from './board-page';
 
 // 我的待办: the open orders whose next step the person owes (GET /my-work: a sales rep's own orders, the role's
-// for everyone else), the longest waiting first, with the clock that runs against each; then the reminders and
-// escalations addressed to them.
+// for everyone else), the longest waiting first, with the clock that runs against each; the complaints whose next
+// step they may take, the longest open first; then the reminders and escalations addressed to them.
 
 interface Reminder {
   orderNumber: string;
@@ -17,9 +18,20 @@ interface Reminder {
   detail: string;
 }
 
+interface ComplaintWork {
+  orderNumber: string;
+  number: number;
+  customer: string;
+  category: string;
+  stage: string;
+  nextEvents: string[];
+  filedAt: string;
+}
+
 interface MyWork {
   /** Board rows, with the next step's events. */
   orders: (BoardRow & { nextEvents: string[] })[];
+  complaints: ComplaintWork[];
   reminders: Reminder[];
 }
 
@@ -32,7 +44,8 @@ export function WorkPage() {
   }, [me.id]);
   if (error) return <p class="refusal">{error}</p>;
   if (!work) return <p>{say('loading', lang)}</p>;
-  const { orders: rows, reminders } = work;
+  const { orders: rows, complaints, reminders } = work;
+  const and = lang === 'zh' ? '、' : ', ';
   return (
     <section>
       <h1>{say('work', lang)}</h1>
@@ -63,13 +76,46 @@ export function WorkPage() {
                   </td>
                   <td>{o.customer.name}</td>
                   <td>{label(stageLabels, o.stage, lang)}</td>
-                  <td>{o.nextEvents.map((e) => label(eventLabels, e, lang)).join(lang === 'zh' ? '、' : ', ')}</td>
+                  <td>{o.nextEvents.map((e) => label(eventLabels, e, lang)).join(and)}</td>
                   <td>{companyTime(o.waitingSince, me.timeZone)}</td>
                   <td class={against?.overdue ? 'late' : ''}>{against?.text ?? '—'}</td>
                   <td>{yuan(o.amount)}</td>
                 </tr>
               );
             })}
+          </tbody>
+        </table>
+      )}
+      <h2>{say('complaintsToHandle', lang)}</h2>
+      {complaints.length === 0 ? (
+        <p>{say('nothing', lang)}</p>
+      ) : (
+        <table class="complaints">
+          <thead>
+            <tr>
+              <th>{sayCustomer('complaint', lang)}</th>
+              <th>{say('customer', lang)}</th>
+              <th>{sayCustomer('category', lang)}</th>
+              <th>{sayCustomer('complaintStage', lang)}</th>
+              <th>{say('nextStep', lang)}</th>
+              <th>{sayCustomer('filedAt', lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {complaints.map((c) => (
+              <tr>
+                <td>
+                  <a href={`#/orders/${encodeURIComponent(c.orderNumber)}/complaints/${c.number}`}>
+                    {c.orderNumber} · {sayCustomer('complaint', lang)} {c.number}
+                  </a>
+                </td>
+                <td>{c.customer}</td>
+                <td>{wordOf(complaintCategoryLabels, c.category, lang)}</td>
+                <td>{label(complaintStageLabels, c.stage, lang)}</td>
+                <td>{c.nextEvents.map((e) => label(complaintEventLabels, e, lang)).join(and)}</td>
+                <td>{companyTime(c.filedAt, me.timeZone)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

@@ -268,6 +268,14 @@ const migrations: Record<string, Migration> = {
       ).execute();
     },
   },
+  // Where each complaint stands (its workflow's stage), so that My work lists the complaints whose next step a
+  // person owes. Rows written before carry none until their order is projected again (or the read model rebuilt).
+  '0007-complaint-stage': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('order_complaints').addColumn('stage', 'text').execute();
+      await db.schema.createIndex('order_complaints_stage').on('order_complaints').columns(['stage', 'filed_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,25 +1,46 @@
 import type { Kysely } from 'kysely';
 import type { CompanyCalendar } from '../workflows/domain/calendar';
+import type { ComplaintEventType } from '../workflows/domain/complaint-events';
+import { complaintSteps, type ComplaintStage } from '../workflows/domain/complaints';
+import type { Role } from '../workflows/domain/order';
 import type { Database } from './schema';
 import { board, ownsOrders, remindersTo, type BoardRow, type ReminderRow, type Worker } from './views';
 
 // 我的待办: one person's work, from the read model: the open orders whose next step they owe (a sales rep's own
-// orders; any order for the other roles, see ownsOrders) and the reminders and escalations addressed to them.
+// orders; any order for the other roles, see ownsOrders), the complaints whose next step they owe (投诉), and the
+// reminders and escalations addressed to them.
 
 export interface MyWork {
   asOf: string;
   /** The open orders whose next step the person owes (all of them; `orders` lists the longest waiting first). */
   total: number;
   orders: BoardRow[];
+  complaints: ComplaintWork[];
   reminders: ReminderRow[];
 }
 
-/** The person's inbox: the orders waiting on them (oldest first, with their open clocks), and the notices addressed to them. */
+/** A complaint waiting on the person: the steps it waits for that they may take (the main one first). */
+export interface ComplaintWork {
+  orderNumber: string;
+  number: number;
+  customer: string;
+  category: string;
+  description: string;
+  stage: ComplaintStage;
+  nextEvents: ComplaintEventType[];
+  filedAt: string;
+}
+
+/** Who may take each complaint step, as new orders' policy has it. */
+export type ComplaintPermissions = Record<ComplaintEventType, readonly Role[]>;
+
+/** The person's inbox: the orders and complaints waiting on them (oldest first), and the notices addressed to them. */
 export async function myWork(
   db: Kysely<Database>,
   w: Worker,
   limits: { orders: number; reminders: number },
   calendar: CompanyCalendar,
+  permissions: ComplaintPermissions,
   now = Date.now(),
 ): Promise<MyWork> {
   const owed = await board(
@@ -35,5 +56,44 @@ export async function myWork(
     calendar,
     now,
   );
-  return { ...owed, reminders: await remindersTo(db, w, limits.reminders) };
+  return {
+    ...owed,
+    complaints: await complaintsOwed(db, w, permissions, limits.orders),
+    reminders: await remindersTo(db, w, limits.reminders),
+  };
+}
+
+/**
+ * The complaints whose next step the person may take, the longest open first: the steps of each stage but a
+ * supervisor's closing, which stands beside every open stage and is no one's work until they decide it is.
+ */
+async function complaintsOwed(db: Kysely<Database>, w: Worker, permissions: ComplaintPermissions, limit: number): Promise<ComplaintWork[]> {
+  const stepsFor = (stage: ComplaintStage) => complaintSteps[stage].filter((type) => permissions[type].includes(w.role as Role));
+  const stages = (Object.keys(complaintSteps) as ComplaintStage[]).filter((stage) => stepsFor(stage).length > 0);
+  if (stages.length === 0) return [];
+  let q = db
+    .selectFrom('order_complaints as c')
+    .innerJoin('orders as o', 'o.order_number', 'c.order_number')
+    .where('c.stage', 'in', stages);
+  if (ownsOrders(w)) q = q.where('c.sales_rep_id', '=', w.id);
+  const rows = await q
+    .select(['c.order_number', 'c.number', 'o.customer_name', 'c.category', 'c.description', 'c.stage', 'c.filed_at'])
+    .orderBy('c.filed_at')
+    .orderBy('c.order_number')
+    .orderBy('c.number')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    const stage = r.stage as ComplaintStage;
+    return {
+      orderNumber: r.order_number,
+      number: r.number,
+      customer: r.customer_name,
+      category: r.category,
+      description: r.description,
+      stage,
+      nextEvents: stepsFor(stage),
+      filedAt: r.filed_at,
+    };
+  });
 }

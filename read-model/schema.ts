@@ -73,6 +73,8 @@ export interface ComplaintsTable {
   resolution: string | null;
   /** What caused it, found when resolved (0002): data-entry, wrong-shipment … */
   cause: string | null;
+  /** Where it stands, as its workflow last reported (0007; null for a complaint closed on the order itself, as older orders did). */
+  stage: string | null;
 }
 
 /** The customer's satisfaction ratings (0002), at sign-off or an after-sales callback. */

@@ -145,6 +145,7 @@ export function complaintRows(o: OrderProjection): ComplaintsTable[] {
     responsible_party: c.responsibleParty ?? null,
     resolution: c.resolution ?? null,
     cause: c.cause ?? null,
+    stage: c.stage ?? null,
   }));
 }
 

@@ -31,8 +31,8 @@ export function staffOnly(res: Response) {
 
 export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router {
   const router = Router();
-  // Days late count the company's working days, from the policy new orders start with.
-  const { calendar } = policyFor('standard', undefined, policy);
+  // Days late count the company's working days, and complaint steps go to the roles, as the policy new orders start with has them.
+  const { calendar, complaints } = policyFor('standard', undefined, policy);
   // What counts as large, per channel and customer class, as new orders take it from the policy.
   const large: LargeOrderRule[] = Channel.options.flatMap((channel) =>
     CustomerClass.options.map((customerClass) => ({
@@ -77,12 +77,20 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     res.json(await kpisByRep(readModel.db, { ...query.data, large }, calendar));
   });
 
-  // inbox: 我的待办, the orders waiting on the caller and the notices addressed to them (My work in the console).
+  // inbox: 我的待办, the orders and complaints waiting on the caller and the notices addressed to them (My work in the console).
   router.get('/my-work', async (req, res) => {
     staffOnly(res);
     const query = MyWorkQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
-    res.json(await myWork(readModel.db, personOf(res), { orders: query.data.limit, reminders: query.data.reminders }, calendar));
+    res.json(
+      await myWork(
+        readModel.db,
+        personOf(res),
+        { orders: query.data.limit, reminders: query.data.reminders },
+        calendar,
+        complaints.permissions,
+      ),
+    );
   });
 
   return router;

@@ -147,6 +147,21 @@ describe("The customer's console, the customer file and the report charts (dev s
     assert.equal(complaint.body.category, 'installation');
     assert.equal(complaint.body.filedBy.role, 'customer');
 
+    // Technical finds it in My work under the complaints to handle, with the step it owes, and opens it.
+    await eventually(
+      async () => (await call(api, 'GET', '/api/v1/my-work', { role: 'technical' })).body.complaints as { orderNumber: string }[],
+      (owed) => owed.some((c) => c.orderNumber === orderNumber),
+    );
+    const technical = await signIn(browser, api.url, tokenOf('technical'));
+    const owed = technical.locator('table.complaints tr').filter({ hasText: `${orderNumber} · 投诉 1` });
+    await owed.getByText('已联系客户').waitFor();
+    assert.equal(await owed.locator('td').nth(2).textContent(), '安装问题');
+    assert.equal(await owed.locator('td').nth(3).textContent(), '已受理');
+    await look(technical, 'technical-my-work-complaint');
+    await owed.getByRole('link').click();
+    await technical.getByRole('heading', { name: `订单 ${orderNumber} · 投诉 1` }).waitFor();
+    await technical.context().close();
+
     await page.getByRole('link', { name: '返回订单' }).click();
     await page.getByRole('link', { name: '投诉 1' }).waitFor();
 

@@ -121,25 +121,23 @@ export function openComplaint(input: ComplaintInput): ComplaintState {
 
 // ---- what the complaint waits for ---------------------------------------------------------------
 
+/**
+ * The steps each stage waits for, the main one first (a visit scheduled is made, or rescheduled); an open
+ * complaint may also be closed by a supervisor, and a closed one waits for its callbacks while any are due.
+ */
+export const complaintSteps: Record<ComplaintStage, readonly ComplaintEventType[]> = {
+  reported: ['customer-contacted'],
+  investigating: ['cause-found'],
+  'fix-pending': ['fix-scheduled'],
+  'visit-scheduled': ['visit-made', 'fix-scheduled'],
+  'awaiting-confirmation': ['customer-satisfied', 'customer-not-satisfied'],
+  closed: ['callback-made'],
+  finished: [],
+};
+
 export function expectedComplaintEvents(c: ComplaintState): ComplaintEventType[] {
-  const orClose = ['closed-by-supervisor'] as const;
-  switch (c.stage) {
-    case 'reported':
-      return ['customer-contacted', ...orClose];
-    case 'investigating':
-      return ['cause-found', ...orClose];
-    case 'fix-pending':
-      return ['fix-scheduled', ...orClose];
-    case 'visit-scheduled':
-      // Rescheduled, or made.
-      return ['visit-made', 'fix-scheduled', ...orClose];
-    case 'awaiting-confirmation':
-      return ['customer-satisfied', 'customer-not-satisfied', ...orClose];
-    case 'closed':
-      return c.callbacks.length < c.policy.complaints.callbacks.after.length ? ['callback-made'] : [];
-    case 'finished':
-      return [];
-  }
+  if (isOpenStage(c.stage)) return [...complaintSteps[c.stage], 'closed-by-supervisor'];
+  return c.stage === 'closed' && c.callbacks.length < c.policy.complaints.callbacks.after.length ? [...complaintSteps.closed] : [];
 }
 
 export interface ComplaintMisfit {

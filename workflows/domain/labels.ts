@@ -1,3 +1,5 @@
+import type { ComplaintEventType } from './complaint-events';
+import type { ComplaintStage } from './complaints';
 import type { EventType } from './events';
 import type { Channel, Role } from './order';
 import type { ClockName, Notice, Stage, Status, TimelineKind } from './state';
@@ -349,3 +351,26 @@ export function noticeSummary(orderNumber: string, notice: Pick<Notice, 'kind' |
   const { zh } = noticeTypeLabel(notice.type);
   return `${noticeKindLabels[notice.kind].zh} ${roleLabels[notice.to].zh}: ${zh} · ${orderNumber} (${notice.kind} to ${notice.to}: ${notice.type})`;
 }
+
+/** 投诉进度: where a complaint stands, as the company's staff read it (the customer's pages say "your confirmation"). */
+export const complaintStageLabels: Record<ComplaintStage, Label> = {
+  reported: { zh: '已受理', en: 'reported' },
+  investigating: { zh: '调查中', en: 'being investigated' },
+  'fix-pending': { zh: '待安排处理', en: 'fix to be arranged' },
+  'visit-scheduled': { zh: '已安排上门', en: 'visit scheduled' },
+  'awaiting-confirmation': { zh: '待客户确认', en: "awaiting the customer's confirmation" },
+  closed: { zh: '已结案', en: 'closed' },
+  finished: { zh: '已完成回访', en: 'finished' },
+};
+
+/** 投诉步骤: each step of a complaint's own process. */
+export const complaintEventLabels: Record<ComplaintEventType, Label> = {
+  'customer-contacted': { zh: '已联系客户', en: 'customer contacted' },
+  'cause-found': { zh: '已查明原因', en: 'cause found' },
+  'fix-scheduled': { zh: '已安排处理', en: 'fix scheduled' },
+  'visit-made': { zh: '已上门处理', en: 'visit made' },
+  'customer-satisfied': { zh: '客户满意', en: 'customer satisfied' },
+  'customer-not-satisfied': { zh: '客户不满意', en: 'customer not satisfied' },
+  'closed-by-supervisor': { zh: '主管结案', en: 'closed by supervisor' },
+  'callback-made': { zh: '已回访', en: 'callback made' },
+};
