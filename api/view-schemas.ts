@@ -461,14 +461,16 @@ export const MyWork = z
     complaints: z
       .array(
         z.object({
-          orderNumber: OrderNumber,
+          orderNumber: OrderNumber.describe('the order the complaint was filed on'),
           number: z.int().describe("the complaint's number on its order"),
           customer: z.string().describe("the customer's name"),
-          category: z.string(),
-          description: z.string(),
-          stage: z.enum(Object.keys(complaintSteps) as [ComplaintStage, ...ComplaintStage[]]),
+          category: z.string().describe('what the complaint is about, as filed (quality, installation …)'),
+          description: z.string().describe('what is wrong, in the words it was filed with'),
+          stage: z
+            .enum(Object.keys(complaintSteps) as [ComplaintStage, ...ComplaintStage[]])
+            .describe('where it stands, as its workflow last reported'),
           nextEvents: z.array(ComplaintEventType).describe('the steps it waits for that the caller may take, the main one first'),
-          filedAt: z.iso.datetime(),
+          filedAt: z.iso.datetime().describe('when it was filed'),
         }),
       )
       .describe(
