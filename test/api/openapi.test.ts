@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '../../api/openapi';
+import { eventTypes } from '../../workflows/domain/events';
 
 // /openapi.json (and /docs, which shows it) is what teaches a new integrator: every field described,
 // every example valid against its own schema.
@@ -40,6 +41,15 @@ describe('OpenAPI document for integrators', () => {
       assert.deepEqual(undescribed(components[name], name), [], `${name}: properties without a description`);
       assert.ok(components[name].examples?.length, `${name} has an example`);
     }
+  });
+
+  it('shows a request for every event type', () => {
+    const shown = new Set((components.EventRequest.examples as { type: string }[]).map((example) => example.type));
+    assert.deepEqual(
+      eventTypes.filter((type) => !shown.has(type)),
+      [],
+      'event types without a request example',
+    );
   });
 
   it("describes an event's fields with the console forms' words, the Chinese term beside", () => {

@@ -55,39 +55,57 @@ export type PricedLine = z.infer<typeof PricedLine>;
 
 export const eventData = {
   'order-confirmed': none, // 初步确认 within 2 h of receipt
-  'feasibility-decided': z.object({
-    feasible: z.boolean(),
-    /** R&D's solution, or the alternative the sales manager proposed and the customer accepted. */
-    solution: z.string().max(2000).optional(),
-  }),
-  'materials-confirmed': z.object({ confirmationRef: Ref, leadTimeDays: z.int().min(0).max(365).optional() }),
-  'drawing-sent': z.object({ version: z.int().positive(), drawingRef: Ref }),
-  'drawing-confirmed': z.object({ version: z.int().positive() }),
-  'drawing-revision-requested': z.object({ version: z.int().positive(), reason: Reason }),
+  'feasibility-decided': z
+    .object({
+      feasible: z.boolean(),
+      /** R&D's solution, or the alternative the sales manager proposed and the customer accepted. */
+      solution: z.string().max(2000).optional(),
+    })
+    .meta({ examples: [{ feasible: true, solution: 'a 60 cm shade on the standard PD-60 frame' }] }),
+  'materials-confirmed': z
+    .object({ confirmationRef: Ref, leadTimeDays: z.int().min(0).max(365).optional() })
+    .meta({ examples: [{ confirmationRef: 'CL-2031-001', leadTimeDays: 20 }] }),
+  'drawing-sent': z
+    .object({ version: z.int().positive(), drawingRef: Ref })
+    .meta({ examples: [{ version: 1, drawingRef: 'DWG-2031-001-v1' }] }),
+  'drawing-confirmed': z.object({ version: z.int().positive() }).meta({ examples: [{ version: 1 }] }),
+  'drawing-revision-requested': z
+    .object({ version: z.int().positive(), reason: Reason })
+    .meta({ examples: [{ version: 1, reason: 'the customer wants the mounting holes 20 mm lower' }] }),
   'price-approved': none,
-  'price-disputed': z.object({ reason: Reason }),
+  'price-disputed': z
+    .object({ reason: Reason })
+    .meta({ examples: [{ reason: 'the unit price is above the price list for class B customers' }] }),
   'supervisor-approved': z.object({ comment: z.string().max(2000).optional() }),
   /** A class A order over the customer's credit limit: the supervisor lets it ship on credit. */
   'credit-approved': z.object({ comment: z.string().max(2000).optional() }),
-  'delivery-date-estimated': z.object({ promisedDate: IsoDate }),
-  'confirmation-sent': z.object({ documentRef: Ref }),
-  'signed-confirmation-returned': z.object({ documentRef: Ref }),
-  'signed-confirmation-rejected': z.object({ reason: Reason }),
-  'deposit-received': z.object({ amount: Fen.min(1), paymentRef: Ref }),
-  'production-notice-issued': z.object({ noticeRef: Ref }),
-  'technical-order-issued': z.object({ orderRef: Ref }),
-  'progress-reported': z.object({ percentDone: z.int().min(0).max(100), comment: z.string().max(2000).optional() }),
-  'delay-reported': z.object({
-    reason: Reason,
-    newPromisedDate: IsoDate,
-    /** Claimed as force majeure (不可抗力, e.g. a natural disaster): a supervisor verifies it (force-majeure-verified). */
-    forceMajeure: z.boolean().optional(),
-  }),
-  'customer-told-of-delay': z.object({
-    channel: z.enum(['phone', 'email', 'message', 'visit']),
-    /** A discount or other compensation agreed with the customer, in fen. */
-    compensation: Fen.optional(),
-  }),
+  'delivery-date-estimated': z.object({ promisedDate: IsoDate }).meta({ examples: [{ promisedDate: '2031-01-15' }] }),
+  'confirmation-sent': z.object({ documentRef: Ref }).meta({ examples: [{ documentRef: 'OC-2031-001' }] }),
+  'signed-confirmation-returned': z.object({ documentRef: Ref }).meta({ examples: [{ documentRef: 'OC-2031-001-signed' }] }),
+  'signed-confirmation-rejected': z.object({ reason: Reason }).meta({ examples: [{ reason: 'the returned confirmation is not stamped' }] }),
+  'deposit-received': z
+    .object({ amount: Fen.min(1), paymentRef: Ref })
+    .meta({ examples: [{ amount: 115200, paymentRef: 'BANK-2031-0107' }] }),
+  'production-notice-issued': z.object({ noticeRef: Ref }).meta({ examples: [{ noticeRef: 'PN-2031-001' }] }),
+  'technical-order-issued': z.object({ orderRef: Ref }).meta({ examples: [{ orderRef: 'TO-2031-001' }] }),
+  'progress-reported': z
+    .object({ percentDone: z.int().min(0).max(100), comment: z.string().max(2000).optional() })
+    .meta({ examples: [{ percentDone: 60, comment: 'shades painted, assembly next week' }] }),
+  'delay-reported': z
+    .object({
+      reason: Reason,
+      newPromisedDate: IsoDate,
+      /** Claimed as force majeure (不可抗力, e.g. a natural disaster): a supervisor verifies it (force-majeure-verified). */
+      forceMajeure: z.boolean().optional(),
+    })
+    .meta({ examples: [{ reason: 'the powder-coating line is down for repair', newPromisedDate: '2031-01-22' }] }),
+  'customer-told-of-delay': z
+    .object({
+      channel: z.enum(['phone', 'email', 'message', 'visit']),
+      /** A discount or other compensation agreed with the customer, in fen. */
+      compensation: Fen.optional(),
+    })
+    .meta({ examples: [{ channel: 'phone' }] }),
   // 需求变更 (domain.md §13): asked, assessed and priced by production, the price approved by finance
   // when the policy says so, confirmed by the customer; only then version N+1 of the lines.
   'change-requested': z
@@ -97,7 +115,12 @@ export const eventData = {
       wantedDate: IsoDate.optional().describe('the finished date the customer would like; the assessment sets the promised date'),
     })
     .strict()
-    .describe('The customer, sales rep or order desk asks for a change; it carries no price (production prices it).'),
+    .describe('The customer, sales rep or order desk asks for a change; it carries no price (production prices it).')
+    .meta({
+      examples: [
+        { description: 'two more lamps of the same model', lines: [{ productCode: 'LAMP-PD-60', quantity: 14 }], wantedDate: '2031-01-20' },
+      ],
+    }),
   'change-assessed': z
     .object({
       version: Amendment,
@@ -115,10 +138,21 @@ export const eventData = {
         .optional()
         .describe('the drawings change: technical issues a revised technical order once it is confirmed'),
     })
-    .describe('Production assesses a requested change: feasible or not, the new lines with their prices, the new promised date.'),
+    .describe('Production assesses a requested change: feasible or not, the new lines with their prices, the new promised date.')
+    .meta({
+      examples: [
+        {
+          version: 1,
+          feasible: true,
+          lines: [{ productCode: 'LAMP-PD-60', quantity: 14, unitPrice: 32000, priceBasis: 'price-list' }],
+          newPromisedDate: '2031-01-22',
+        },
+      ],
+    }),
   'change-price-approved': z
     .object({ version: Amendment, comment: z.string().max(2000).optional() })
-    .describe("Finance approves the amended price under the price policy (when the policy's `changes` rules ask for it)."),
+    .describe("Finance approves the amended price under the price policy (when the policy's `changes` rules ask for it).")
+    .meta({ examples: [{ version: 1 }] }),
   'change-confirmed': z
     .object({
       version: Amendment,
@@ -126,64 +160,92 @@ export const eventData = {
         "the customer's written confirmation of the new terms: required when the order desk or sales rep confirms for the customer",
       ),
     })
-    .describe('The customer confirms the assessed terms (price and date); the amendment then applies as the next version of the lines.'),
+    .describe('The customer confirms the assessed terms (price and date); the amendment then applies as the next version of the lines.')
+    .meta({ examples: [{ version: 1, confirmationRef: 'CC-2031-001' }] }),
   'change-rejected': z
     .object({ version: Amendment, reason: Reason })
-    .describe('The change is dropped: the customer declines the new terms, whoever asked withdraws it, or finance refuses the price.'),
-  'qc-passed': z.object({ reportRef: Ref }),
-  'qc-failed': z.object({ reason: Reason }),
-  stocked: z.object({ location: z.string().min(1).max(120) }),
-  'shipping-requested': z.object({ requestRef: Ref }), // 发货申请告知单
-  'payment-received': z.object({
-    amount: Fen.min(1),
-    paymentRef: Ref,
-    /** Finance takes more than is due on purpose: the surplus is held for the customer (shown as refund due). */
-    asCredit: z.boolean().optional(),
-  }),
-  'emergency-released': z.object({ reason: Reason }),
+    .describe('The change is dropped: the customer declines the new terms, whoever asked withdraws it, or finance refuses the price.')
+    .meta({ examples: [{ version: 1, reason: 'the customer keeps the original order' }] }),
+  'qc-passed': z.object({ reportRef: Ref }).meta({ examples: [{ reportRef: 'QC-2031-001' }] }),
+  'qc-failed': z.object({ reason: Reason }).meta({ examples: [{ reason: 'two shades scratched: back to rework' }] }),
+  stocked: z.object({ location: z.string().min(1).max(120) }).meta({ examples: [{ location: 'A-03' }] }),
+  'shipping-requested': z.object({ requestRef: Ref }).meta({ examples: [{ requestRef: 'SR-2031-001' }] }), // 发货申请告知单
+  'payment-received': z
+    .object({
+      amount: Fen.min(1),
+      paymentRef: Ref,
+      /** Finance takes more than is due on purpose: the surplus is held for the customer (shown as refund due). */
+      asCredit: z.boolean().optional(),
+    })
+    .meta({ examples: [{ amount: 268800, paymentRef: 'BANK-2031-0203' }] }),
+  'emergency-released': z
+    .object({ reason: Reason })
+    .meta({ examples: [{ reason: "the customer's site opens on Monday; the regional manager guarantees the balance" }] }),
   /** 确认收货时间 (001 ch.3, ch.4): the date and time window the customer agreed to receive the goods in. */
-  'receiving-time-confirmed': z.object({
-    date: IsoDate,
-    from: ClockTime.optional().describe('the start of the agreed window, company time (HH:MM)'),
-    until: ClockTime.optional().describe('the end of the agreed window, company time (HH:MM)'),
-    contact: z.string().min(1).max(120).optional().describe('who receives the goods'),
-  }),
-  shipped: z.object({
-    carrier: z.string().min(1).max(120),
-    trackingRef: Ref,
-    expectedArrival: IsoDate.optional(),
-  }),
-  'signed-for': z.object({ receiptRef: Ref, satisfaction: Rating.optional() }), // 到货回单
-  'goods-accepted': z.object({ acceptanceRef: Ref }), // 验收: what an on-acceptance instalment counts from
-  'invoice-issued': z.object({ invoiceNumber: Ref, amount: Fen.min(1), date: IsoDate }), // 开票
+  'receiving-time-confirmed': z
+    .object({
+      date: IsoDate,
+      from: ClockTime.optional().describe('the start of the agreed window, company time (HH:MM)'),
+      until: ClockTime.optional().describe('the end of the agreed window, company time (HH:MM)'),
+      contact: z.string().min(1).max(120).optional().describe('who receives the goods'),
+    })
+    .meta({ examples: [{ date: '2031-01-18', from: '09:00', until: '12:00', contact: 'Mr Zhao' }] }),
+  shipped: z
+    .object({
+      carrier: z.string().min(1).max(120),
+      trackingRef: Ref,
+      expectedArrival: IsoDate.optional(),
+    })
+    .meta({ examples: [{ carrier: 'SF Express', trackingRef: 'SF1234567890', expectedArrival: '2031-01-19' }] }),
+  'signed-for': z
+    .object({ receiptRef: Ref, satisfaction: Rating.optional() })
+    .meta({ examples: [{ receiptRef: 'AR-2031-001', satisfaction: 5 }] }), // 到货回单
+  'goods-accepted': z.object({ acceptanceRef: Ref }).meta({ examples: [{ acceptanceRef: 'YS-2031-001' }] }), // 验收: what an on-acceptance instalment counts from
+  'invoice-issued': z
+    .object({ invoiceNumber: Ref, amount: Fen.min(1), date: IsoDate })
+    .meta({ examples: [{ invoiceNumber: 'FP-2031-00001', amount: 384000, date: '2031-01-20' }] }), // 开票
   /** Voided, or corrected: void it and issue the corrected one under a new number. */
-  'invoice-voided': z.object({ invoiceNumber: Ref, reason: Reason }),
+  'invoice-voided': z
+    .object({ invoiceNumber: Ref, reason: Reason })
+    .meta({ examples: [{ invoiceNumber: 'FP-2031-00001', reason: 'wrong tax number; issued again as FP-2031-00002' }] }),
   /** A supervisor writes off what the customer will not pay, with finance's approval (its reference). */
-  'receivable-written-off': z.object({ amount: Fen.min(1), reason: Reason, financeRef: Ref }),
+  'receivable-written-off': z
+    .object({ amount: Fen.min(1), reason: Reason, financeRef: Ref })
+    .meta({ examples: [{ amount: 5000, reason: 'a rounding difference the customer will not pay', financeRef: 'FIN-WO-2031-01' }] }),
   /** After a cancellation, what finance keeps of the money received for work done; the rest is refunded. */
-  'cancellation-costs-kept': z.object({ amount: Fen, reason: Reason }),
-  'refund-paid': z.object({ amount: Fen.min(1), paymentRef: Ref }),
-  'complaint-filed': z.object({
-    category: z.enum(['quality', 'technical', 'processing', 'wrong-or-missing-goods', 'installation', 'transport']),
-    description: Reason,
-  }),
-  'complaint-resolved': z.object({
-    complaintNumber: z.int().positive(),
-    responsibleParty: z.enum(['production', 'installation', 'transport', 'sales', 'customer', 'none']),
-    resolution: Reason,
-    /** What caused it, as found: the sales reps' monthly figures count data-entry errors and wrong shipments (001 ch.7). */
-    cause: z.enum(complaintCauses).optional(),
-    /** A compensation agreed with the customer, in fen: lowers what they owe. */
-    compensation: Fen.optional(),
-  }),
-  cancelled: z.object({ reason: Reason }),
+  'cancellation-costs-kept': z
+    .object({ amount: Fen, reason: Reason })
+    .meta({ examples: [{ amount: 20000, reason: 'materials cut before the cancellation' }] }),
+  'refund-paid': z.object({ amount: Fen.min(1), paymentRef: Ref }).meta({ examples: [{ amount: 95200, paymentRef: 'BANK-2031-0301' }] }),
+  'complaint-filed': z
+    .object({
+      category: z.enum(['quality', 'technical', 'processing', 'wrong-or-missing-goods', 'installation', 'transport']),
+      description: Reason,
+    })
+    .meta({ examples: [{ category: 'quality', description: 'two lamp shades scratched on arrival' }] }),
+  'complaint-resolved': z
+    .object({
+      complaintNumber: z.int().positive(),
+      responsibleParty: z.enum(['production', 'installation', 'transport', 'sales', 'customer', 'none']),
+      resolution: Reason,
+      /** What caused it, as found: the sales reps' monthly figures count data-entry errors and wrong shipments (001 ch.7). */
+      cause: z.enum(complaintCauses).optional(),
+      /** A compensation agreed with the customer, in fen: lowers what they owe. */
+      compensation: Fen.optional(),
+    })
+    .meta({ examples: [{ complaintNumber: 1, responsibleParty: 'transport', resolution: 'two shades replaced', cause: 'transport' }] }),
+  cancelled: z.object({ reason: Reason }).meta({ examples: [{ reason: "the customer's project was called off" }] }),
   /** 回访: the after-sales callback records how satisfied the customer is. */
-  'satisfaction-rated': z.object({ rating: Rating, comment: z.string().max(2000).optional() }),
+  'satisfaction-rated': z
+    .object({ rating: Rating, comment: z.string().max(2000).optional() })
+    .meta({ examples: [{ rating: 5, comment: 'delivered on time, well packed' }] }),
   /** 不可抗力: a supervisor verified that a reported delay was force majeure; the sales rep is not charged with it (001 ch.7). */
-  'force-majeure-verified': z.object({
-    delay: z.int().positive().describe('the delay, by its number on the order (1 for the first reported)'),
-    evidence: Reason.describe('what the supervisor checked'),
-  }),
+  'force-majeure-verified': z
+    .object({
+      delay: z.int().positive().describe('the delay, by its number on the order (1 for the first reported)'),
+      evidence: Reason.describe('what the supervisor checked'),
+    })
+    .meta({ examples: [{ delay: 1, evidence: "the city's typhoon warning closed the plant for three days (notice 2031-07)" }] }),
   // store channel (门店, 000 §二): the intent letter, the site visits, the customer's choices and the marketing assistant's review
   'intent-letter-signed': z
     .object({
@@ -627,7 +689,8 @@ export const eventData = {
       amount: Fen.min(1).describe('in fen: lowers what the customer owes'),
       reason: Reason,
     })
-    .describe('A compensation agreed with the customer for a complaint (a discount, a refund of part of the price).'),
+    .describe('A compensation agreed with the customer for a complaint (a discount, a refund of part of the price).')
+    .meta({ examples: [{ complaintNumber: 1, amount: 6400, reason: 'two shades replaced a week late: 10 % off them' }] }),
 } as const;
 
 export type EventType = keyof typeof eventData;
