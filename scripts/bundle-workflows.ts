@@ -39,6 +39,7 @@ const sharedModules = [
   'labels',
   'permissions',
   'route',
+  'route-steps',
   'state',
   'ledger',
   'watch',

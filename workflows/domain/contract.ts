@@ -7,9 +7,7 @@ import {
   balanceDue,
   currentLines,
   depositOutstanding,
-  depositRequired,
   notify,
-  receivingTimePending,
   refundDue,
   releasable,
   setPromisedDate,
@@ -17,6 +15,7 @@ import {
   unverifiedDelays,
   type OrderState,
 } from './state';
+import { depositStep, steps } from './route-steps';
 
 // The industrial contract channel (document 004, a bearing maker's 16 steps; domain.md §4): the
 // technical agreement, the price pre-review by product class with its approvals, the quote, the
@@ -232,15 +231,8 @@ export const contractRoute: Route = {
       expects: () => ['signed-confirmation-returned'],
       provides: ['signedReturnAt'],
     },
-    {
-      // 预收款: the advance (the plan's instalments due before production).
-      stage: 'deposit',
-      when: (s) => depositRequired(s) > 0,
-      condition: 'an advance in the plan',
-      done: (s) => depositOutstanding(s) === 0,
-      expects: () => ['deposit-received'],
-      provides: [],
-    },
+    // 预收款: the advance (the plan's instalments due before production).
+    depositStep('an advance in the plan'),
     {
       // 排产: manufacturing schedules design, materials and production to the contract and technical agreement.
       stage: 'scheduling',
@@ -248,29 +240,14 @@ export const contractRoute: Route = {
       expects: () => ['production-notice-issued'],
       provides: ['productionNoticeAt'],
     },
-    {
-      // 生产进度跟随: the contract administrator (order desk) reports progress in writing; QC's test ends it.
-      stage: 'production',
-      done: (s) => f(s).qcPassedAt !== undefined,
-      expects: (s) => [
-        ...(f(s).technicalOrderAt === undefined ? (['technical-order-issued'] as const) : []),
-        'progress-reported',
-        'delay-reported',
-        ...(f(s).technicalOrderAt !== undefined ? (['qc-passed', 'qc-failed'] as const) : []),
-      ],
-      provides: ['technicalOrderAt', 'qcPassedAt'],
-    },
+    // 生产进度跟随: the contract administrator (order desk) reports progress in writing; QC's test ends it.
+    steps.production,
     // 产品入库存栈: put away after testing.
-    { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
+    steps.putAway,
     // 提款发货: the payment before shipping collected (the shipping notice went to the rep).
     { stage: 'release', done: (s) => releasable(s), expects: () => ['payment-received'], provides: [] },
-    {
-      stage: 'shipping',
-      done: (s) => f(s).shippedAt !== undefined,
-      expects: (s) => (receivingTimePending(s) ? ['receiving-time-confirmed'] : ['shipped']),
-      provides: ['shippedAt'],
-    },
-    { stage: 'in-transit', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'], provides: ['signedForAt'] },
+    steps.shipping,
+    steps.inTransit,
     // 客户签收挂账: the invoice, delivered through the rep with the signed receipt, posted by the customer's finance.
     {
       stage: 'receivable-posting',
@@ -278,12 +255,7 @@ export const contractRoute: Route = {
       expects: () => ['invoice-posted'],
       provides: [],
     },
-    {
-      stage: 'after-sales',
-      done: (s) => f(s).archivedAt !== undefined,
-      expects: () => ['complaint-filed'],
-      provides: ['archivedAt'],
-    },
+    steps.afterSales,
   ],
   // Complaints from delivery on.
   complaints: { from: 'receivable-posting' },

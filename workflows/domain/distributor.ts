@@ -6,9 +6,7 @@ import {
   balanceDue,
   calendarOf,
   depositOutstanding,
-  depositRequired,
   notify,
-  receivingTimePending,
   refundDue,
   releasable,
   untoldDelay,
@@ -16,6 +14,7 @@ import {
   type OrderState,
 } from './state';
 import { dateEnds } from './watch';
+import { depositStep, steps } from './route-steps';
 
 // The distributor channel (代理商, 000 §一; domain.md §4): its record on the order, its route as data,
 // what its own events change and when they do not fit. Pure and zod-free (part of the workflow bundle);
@@ -212,34 +211,12 @@ export const distributorRoute: Route = {
       provides: [],
     },
     { stage: 'quotation', done: (s) => unquotedDrawings(s).length === 0, expects: () => ['quote-sent'], provides: [] },
-    { stage: 'delivery-estimate', done: (s) => s.promisedDate !== undefined, expects: () => ['delivery-date-estimated'], provides: [] },
-    {
-      stage: 'confirmation',
-      done: (s) => f(s).confirmationSentAt !== undefined,
-      expects: () => ['confirmation-sent'],
-      provides: ['confirmationSentAt'],
-    },
-    {
-      stage: 'confirmation-return',
-      done: (s) => f(s).signedReturnAt !== undefined,
-      expects: () => ['signed-confirmation-returned', 'signed-confirmation-rejected'],
-      provides: ['signedReturnAt'],
-    },
-    {
-      // 预付款到账后合同生效: the contract takes effect when the advance it names arrives.
-      stage: 'deposit',
-      when: (s) => depositRequired(s) > 0,
-      condition: 'an advance in the plan',
-      done: (s) => depositOutstanding(s) === 0,
-      expects: () => ['deposit-received'],
-      provides: [],
-    },
-    {
-      stage: 'production-notice',
-      done: (s) => f(s).productionNoticeAt !== undefined,
-      expects: () => ['production-notice-issued'],
-      provides: ['productionNoticeAt'],
-    },
+    steps.deliveryEstimate,
+    steps.confirmation,
+    steps.confirmationReturn,
+    // 预付款到账后合同生效: the contract takes effect when the advance it names arrives.
+    depositStep('an advance in the plan'),
+    steps.productionNotice,
     {
       // 技术下单 once the drawings are handed over and technical's questions are all answered; QC once the materials are in.
       stage: 'production',
@@ -262,7 +239,7 @@ export const distributorRoute: Route = {
       },
       provides: ['technicalOrderAt', 'qcPassedAt'],
     },
-    { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
+    steps.putAway,
     {
       stage: 'outbound-notice',
       done: (s) => d(s).outboundNotice !== undefined,
@@ -276,20 +253,10 @@ export const distributorRoute: Route = {
       expects: (s) => (releasable(s) ? ['shipment-released'] : ['payment-received']),
       provides: [],
     },
-    {
-      stage: 'shipping',
-      done: (s) => f(s).shippedAt !== undefined,
-      expects: (s) => (receivingTimePending(s) ? ['receiving-time-confirmed'] : ['shipped']),
-      provides: ['shippedAt'],
-    },
+    steps.shipping,
     // The distributor signs the outbound notice on receipt (签收): its signed copy is the receipt.
-    { stage: 'in-transit', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'], provides: ['signedForAt'] },
-    {
-      stage: 'after-sales',
-      done: (s) => f(s).archivedAt !== undefined,
-      expects: () => ['complaint-filed'],
-      provides: ['archivedAt'],
-    },
+    steps.inTransit,
+    steps.afterSales,
   ],
   // Complaints once the distributor has the goods (signed outbound notice), as on the standard route.
   complaints: { from: 'after-sales' },

@@ -3,17 +3,8 @@ import { addCalendarDays, dateAt, isWorkingDay, startOfDate } from './calendar';
 import type { EventData, OrderEvent } from './events';
 import type { Actor, IsoDate } from './order';
 import type { Route } from './route';
-import {
-  balanceDue,
-  calendarOf,
-  depositOutstanding,
-  depositRequired,
-  notify,
-  refundDue,
-  setPromisedDate,
-  type OrderState,
-  type Stage,
-} from './state';
+import { balanceDue, calendarOf, depositOutstanding, notify, refundDue, setPromisedDate, type OrderState, type Stage } from './state';
+import { depositStep, steps } from './route-steps';
 
 // The group uniform order (团订, document 003; domain.md §4): the sales rep's signed contract is
 // reviewed and stamped by finance, the customer pays the advance in full before anything is made,
@@ -120,15 +111,8 @@ export const groupRoute: Route = {
       expects: (s) => (s.group?.contract.state === 'returned' ? ['contract-resubmitted'] : ['contract-stamped', 'contract-returned']),
       provides: [],
     },
-    {
-      // 6.1: nothing is measured or made before the advance has arrived in full.
-      stage: 'deposit',
-      when: (s) => depositRequired(s) > 0,
-      condition: 'an advance in the plan',
-      done: (s) => depositOutstanding(s) === 0,
-      expects: () => ['deposit-received'],
-      provides: [],
-    },
+    // 6.1: nothing is measured or made before the advance has arrived in full.
+    depositStep('an advance in the plan'),
     {
       // 6.2: the group desk hands the pack to production and logistics; each signs for it.
       stage: 'order-pack',
@@ -150,10 +134,10 @@ export const groupRoute: Route = {
       expects: (s) => (fabricBought(s) ? ['process-step-completed'] : ['fabric-purchased']),
       provides: [],
     },
-    { stage: 'put-away', done: (s) => s.facts.stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
+    steps.putAway,
     // 6.6: logistics delivers with the sales rep; the customer fills in the delivery receipt (客户交货回执).
     { stage: 'shipping', done: (s) => s.facts.shippedAt !== undefined, expects: () => ['shipped'], provides: ['shippedAt'] },
-    { stage: 'in-transit', done: (s) => s.facts.signedForAt !== undefined, expects: () => ['signed-for'], provides: ['signedForAt'] },
+    steps.inTransit,
     // ... and the rep helps the customer pay the balance in full into the company's account.
     { stage: 'balance', done: (s) => balanceDue(s) === 0, expects: () => ['payment-received'], provides: [] },
     {

@@ -12,7 +12,6 @@ import {
   complaintsInProgress,
   creditApprovalPending,
   depositOutstanding,
-  depositRequired,
   isCustom,
   isSettled,
   moveTo,
@@ -29,6 +28,7 @@ import {
 } from './state';
 // store channel
 import { storeRoute } from './store';
+import { depositStep, steps } from './route-steps';
 
 // The route an order takes, as data: each stage, when it applies, when it is done, and what it
 // waits for; and its windows: which side events (a change, a cancellation, a payment …) it accepts
@@ -125,27 +125,10 @@ export const standardRoute: Route = {
       expects: () => ['supervisor-approved'],
       provides: ['supervisorApproved'],
     },
-    { stage: 'delivery-estimate', done: (s) => s.promisedDate !== undefined, expects: () => ['delivery-date-estimated'], provides: [] },
-    {
-      stage: 'confirmation',
-      done: (s) => f(s).confirmationSentAt !== undefined,
-      expects: () => ['confirmation-sent'],
-      provides: ['confirmationSentAt'],
-    },
-    {
-      stage: 'confirmation-return',
-      done: (s) => f(s).signedReturnAt !== undefined,
-      expects: () => ['signed-confirmation-returned', 'signed-confirmation-rejected'],
-      provides: ['signedReturnAt'],
-    },
-    {
-      stage: 'deposit',
-      when: (s) => depositRequired(s) > 0,
-      condition: 'terms with a deposit',
-      done: (s) => depositOutstanding(s) === 0,
-      expects: () => ['deposit-received'],
-      provides: [],
-    },
+    steps.deliveryEstimate,
+    steps.confirmation,
+    steps.confirmationReturn,
+    depositStep('terms with a deposit'),
     {
       // Asked for at confirmation, approved beside the reviews: production waits for it (001 ch.2, ch.5).
       stage: 'production-approval',
@@ -155,24 +138,9 @@ export const standardRoute: Route = {
       expects: () => ['supervisor-approved'],
       provides: [],
     },
-    {
-      stage: 'production-notice',
-      done: (s) => f(s).productionNoticeAt !== undefined,
-      expects: () => ['production-notice-issued'],
-      provides: ['productionNoticeAt'],
-    },
-    {
-      stage: 'production',
-      done: (s) => f(s).qcPassedAt !== undefined,
-      expects: (s) => [
-        ...(f(s).technicalOrderAt === undefined ? (['technical-order-issued'] as const) : []),
-        'progress-reported',
-        'delay-reported',
-        ...(f(s).technicalOrderAt !== undefined ? (['qc-passed', 'qc-failed'] as const) : []),
-      ],
-      provides: ['technicalOrderAt', 'qcPassedAt'],
-    },
-    { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
+    steps.productionNotice,
+    steps.production,
+    steps.putAway,
     {
       stage: 'release',
       // A class A order over the credit limit ships on credit only once a supervisor approves it (002 §13).
@@ -185,14 +153,8 @@ export const standardRoute: Route = {
       ],
       provides: [],
     },
-    {
-      stage: 'shipping',
-      done: (s) => f(s).shippedAt !== undefined,
-      // The customer's receiving time first, when the policy asks for it (001 ch.4).
-      expects: (s) => (receivingTimePending(s) ? ['receiving-time-confirmed'] : ['shipped']),
-      provides: ['shippedAt'],
-    },
-    { stage: 'in-transit', done: (s) => f(s).signedForAt !== undefined, expects: () => ['signed-for'], provides: ['signedForAt'] },
+    steps.shipping,
+    steps.inTransit,
     {
       stage: 'after-sales',
       done: (s) => f(s).archivedAt !== undefined,

@@ -6,7 +6,6 @@ import type { Route, RouteStep } from './route';
 import {
   balanceDue,
   depositOutstanding,
-  depositRequired,
   notify,
   refundDue,
   releasable,
@@ -16,6 +15,7 @@ import {
   type OrderState,
   type Stage,
 } from './state';
+import { depositStep, steps } from './route-steps';
 
 // The store channel (门店, 000 §二): a retail order sold in the company's own store, measured on site,
 // its steel sub-frames installed before the windows are re-measured and made, then installed and
@@ -114,20 +114,8 @@ export const storeRoute: Route = {
       expects: () => ['signed-confirmation-returned'],
       provides: ['signedReturnAt'],
     },
-    {
-      stage: 'deposit',
-      when: (s) => depositRequired(s) > 0,
-      condition: 'an advance in the plan',
-      done: (s) => depositOutstanding(s) === 0,
-      expects: () => ['deposit-received'],
-      provides: [],
-    },
-    {
-      stage: 'production-notice',
-      done: (s) => f(s).productionNoticeAt !== undefined,
-      expects: () => ['production-notice-issued'],
-      provides: ['productionNoticeAt'],
-    },
+    depositStep('an advance in the plan'),
+    steps.productionNotice,
     {
       stage: 'sub-frame-production',
       done: (s) => f(s).subFrameMadeAt !== undefined,
@@ -149,17 +137,12 @@ export const storeRoute: Route = {
       expects: () => ['progress-reported', 'delay-reported', 'qc-passed', 'qc-failed'],
       provides: ['qcPassedAt'],
     },
-    { stage: 'put-away', done: (s) => f(s).stockedAt !== undefined, expects: () => ['stocked'], provides: ['stockedAt'] },
+    steps.putAway,
     // The store is told and the customer pays per the contract; installation is arranged once paid.
     { stage: 'installation-payment', done: releasable, expects: () => ['payment-received'], provides: [] },
     visitStep('installation', ['installedAt']),
     { stage: 'acceptance', done: (s) => f(s).acceptedAt !== undefined, expects: () => ['goods-accepted'], provides: ['acceptedAt'] },
-    {
-      stage: 'after-sales',
-      done: (s) => f(s).archivedAt !== undefined,
-      expects: () => ['complaint-filed'],
-      provides: ['archivedAt'],
-    },
+    steps.afterSales,
   ],
   // A complaint from the sub-frame installation on: the customer has work on site (000 §三).
   complaints: { from: 'sub-frame-installation' },
