@@ -39,7 +39,7 @@ const sharedModules = [
   'labels',
   'permissions',
   'route',
-  'route-steps',
+  'route-library',
   'state',
   'ledger',
   'watch',

@@ -3,19 +3,8 @@ import type { EventData, EventType, OrderEvent } from './events';
 import type { Actor, ContractTerms, CustomerClass, Fen, IsoDate, OrderInput, Role } from './order';
 import type { Policy } from './policy';
 import type { Route } from './route';
-import {
-  balanceDue,
-  currentLines,
-  depositOutstanding,
-  notify,
-  refundDue,
-  releasable,
-  setPromisedDate,
-  untoldDelay,
-  unverifiedDelays,
-  type OrderState,
-} from './state';
-import { depositStep, steps } from './route-steps';
+import { currentLines, notify, releasable, setPromisedDate, type OrderState } from './state';
+import { depositStep, sideEvents, steps } from './route-library';
 
 // The industrial contract channel (document 004, a bearing maker's 16 steps; domain.md §4): the
 // technical agreement, the price pre-review by product class with its approvals, the quote, the
@@ -263,29 +252,21 @@ export const contractRoute: Route = {
   windows: [
     // The contract file takes correspondence and service records throughout.
     { events: () => ['contract-document-filed'] },
-    { until: 'in-transit', events: () => ['cancelled'] },
-    { from: 'contract-signature', until: 'scheduling', events: (s) => (depositOutstanding(s) > 0 ? ['deposit-received'] : []) },
-    { from: 'scheduling', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
+    sideEvents.cancellation('in-transit'),
+    sideEvents.deposit('contract-signature', 'scheduling'),
+    sideEvents.balance('scheduling'),
     // The customer's project runs late: recorded from the signed contract until the goods ship.
     { from: 'contract-signature', until: 'in-transit', events: () => ['customer-delay-recorded'] },
-    { events: (s) => (untoldDelay(s) ? ['customer-told-of-delay'] : []) },
-    { events: (s) => (unverifiedDelays(s).length > 0 ? ['force-majeure-verified'] : []) },
-    {
-      from: 'production',
-      until: 'in-transit',
-      events: (s) => (s.policy.shipping?.confirmReceivingTime ? ['receiving-time-confirmed'] : []),
-    },
+    sideEvents.delayTold,
+    sideEvents.forceMajeure,
+    sideEvents.receivingTime,
     // Finance invoices at the agreed moment (the policy's payments.invoice), once the contract is signed.
-    {
-      from: 'contract-signature',
-      events: (s) =>
-        s.ledger ? ['invoice-issued', ...(s.ledger.invoices.some((i) => !i.voided) ? (['invoice-voided'] as const) : [])] : [],
-    },
+    sideEvents.invoices('contract-signature'),
     // From delivery on: acceptance (验收), complaints and their callbacks, ratings.
-    { from: 'receivable-posting', events: (s) => (s.ledger && f(s).acceptedAt === undefined ? ['goods-accepted'] : []) },
-    { from: 'receivable-posting', events: () => ['satisfaction-rated'] },
-    { from: 'in-transit', events: (s) => (s.ledger && balanceDue(s) > 0 ? ['receivable-written-off'] : []) },
-    { from: 'contract-signature', events: (s) => (s.ledger && refundDue(s) > 0 ? ['refund-paid'] : []) },
+    sideEvents.acceptance('receivable-posting'),
+    sideEvents.ratings('receivable-posting'),
+    sideEvents.writeOff('in-transit'),
+    sideEvents.refunds('contract-signature'),
   ],
 };
 

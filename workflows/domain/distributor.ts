@@ -2,19 +2,9 @@ import { addDays } from './calendar';
 import type { EventData, EventType, OrderEvent } from './events';
 import type { Actor, IsoDate, MaterialFamily, OrderInput } from './order';
 import type { Route } from './route';
-import {
-  balanceDue,
-  calendarOf,
-  depositOutstanding,
-  notify,
-  refundDue,
-  releasable,
-  untoldDelay,
-  unverifiedDelays,
-  type OrderState,
-} from './state';
+import { balanceDue, calendarOf, depositOutstanding, notify, releasable, type OrderState } from './state';
 import { dateEnds } from './watch';
-import { depositStep, steps } from './route-steps';
+import { depositStep, sideEvents, steps } from './route-library';
 
 // The distributor channel (代理商, 000 §一; domain.md §4): its record on the order, its route as data,
 // what its own events change and when they do not fit. Pure and zod-free (part of the workflow bundle);
@@ -268,35 +258,19 @@ export const distributorRoute: Route = {
     { from: 'drawing-review', events: (s) => when(openEnquiries(s).length > 0, 'enquiry-referred', 'enquiry-answered') },
     // Surplus colours are suggested while colours are still being chosen.
     { until: 'production-notice', events: () => ['surplus-colour-suggested'] },
-    { from: 'confirmation', until: 'production-notice', events: (s) => when(depositOutstanding(s) > 0, 'deposit-received') },
-    { from: 'production-notice', events: (s) => when(balanceDue(s) > 0, 'payment-received') },
+    sideEvents.deposit('confirmation', 'production-notice'),
+    sideEvents.balance('production-notice'),
     // 催货: chased from the production notice until the goods leave; each chase is told the production state.
     { from: 'production-notice', until: 'in-transit', events: () => ['goods-chased'] },
     { from: 'production-notice', events: (s) => when(openChases(s).length > 0, 'chase-answered') },
-    { events: (s) => when(untoldDelay(s) !== undefined, 'customer-told-of-delay') },
-    { events: (s) => when(unverifiedDelays(s).length > 0, 'force-majeure-verified') },
-    {
-      from: 'production',
-      until: 'in-transit',
-      events: (s) => when(s.policy.shipping?.confirmReceivingTime === true, 'receiving-time-confirmed'),
-    },
-    { until: 'in-transit', events: () => ['cancelled'] },
-    {
-      from: 'confirmation',
-      events: (s) =>
-        s.ledger
-          ? [
-              'invoice-issued',
-              ...when(
-                s.ledger.invoices.some((i) => !i.voided),
-                'invoice-voided',
-              ),
-            ]
-          : [],
-    },
-    { from: 'in-transit', events: (s) => when(s.ledger !== undefined && balanceDue(s) > 0, 'receivable-written-off') },
-    { from: 'confirmation', events: (s) => when(s.ledger !== undefined && refundDue(s) > 0, 'refund-paid') },
-    { from: 'after-sales', events: () => ['satisfaction-rated'] },
+    sideEvents.delayTold,
+    sideEvents.forceMajeure,
+    sideEvents.receivingTime,
+    sideEvents.cancellation('in-transit'),
+    sideEvents.invoices('confirmation'),
+    sideEvents.writeOff('in-transit'),
+    sideEvents.refunds('confirmation'),
+    sideEvents.ratings('after-sales'),
   ],
 };
 

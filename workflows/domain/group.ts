@@ -3,8 +3,8 @@ import { addCalendarDays, dateAt, isWorkingDay, startOfDate } from './calendar';
 import type { EventData, OrderEvent } from './events';
 import type { Actor, IsoDate } from './order';
 import type { Route } from './route';
-import { balanceDue, calendarOf, depositOutstanding, notify, refundDue, setPromisedDate, type OrderState, type Stage } from './state';
-import { depositStep, steps } from './route-steps';
+import { balanceDue, calendarOf, depositOutstanding, notify, setPromisedDate, type OrderState, type Stage } from './state';
+import { depositStep, sideEvents, steps } from './route-library';
 
 // The group uniform order (团订, document 003; domain.md §4): the sales rep's signed contract is
 // reviewed and stamped by finance, the customer pays the advance in full before anything is made,
@@ -160,15 +160,11 @@ export const groupRoute: Route = {
     { from: 'order-pack', until: 'balance', events: () => ['progress-reported', 'production-exception-reported'] },
     // Production buys ahead once it has signed for the pack (6.3: 提前安排).
     { from: 'body-measurement', until: 'put-away', events: (s) => (fabricBought(s) ? [] : ['fabric-purchased']) },
-    { from: 'order-pack', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
-    { until: 'in-transit', events: () => ['cancelled'] },
-    {
-      from: 'finance-review',
-      events: (s) =>
-        s.ledger ? ['invoice-issued', ...(s.ledger.invoices.some((i) => !i.voided) ? (['invoice-voided'] as const) : [])] : [],
-    },
-    { from: 'in-transit', events: (s) => (s.ledger && balanceDue(s) > 0 ? ['receivable-written-off'] : []) },
-    { from: 'finance-review', events: (s) => (s.ledger && refundDue(s) > 0 ? ['refund-paid'] : []) },
+    sideEvents.balance('order-pack'),
+    sideEvents.cancellation('in-transit'),
+    sideEvents.invoices('finance-review'),
+    sideEvents.writeOff('in-transit'),
+    sideEvents.refunds('finance-review'),
   ],
 };
 

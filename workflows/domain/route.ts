@@ -11,7 +11,6 @@ import {
   balanceDue,
   complaintsInProgress,
   creditApprovalPending,
-  depositOutstanding,
   isCustom,
   isSettled,
   moveTo,
@@ -21,14 +20,13 @@ import {
   receivingTimePending,
   refundDue,
   releasable,
-  untoldDelay,
   unverifiedDelays,
   type OrderState,
   type Stage,
 } from './state';
 // store channel
 import { storeRoute } from './store';
-import { depositStep, steps } from './route-steps';
+import { depositStep, sideEvents, steps } from './route-library';
 
 // The route an order takes, as data: each stage, when it applies, when it is done, and what it
 // waits for; and its windows: which side events (a change, a cancellation, a payment …) it accepts
@@ -171,12 +169,12 @@ export const standardRoute: Route = {
     // A change is a versioned amendment, from the price review until the goods ship (001, domain.md §13);
     // finished goods go back to rework, shipped ones are a complaint or a return.
     { from: 'price-review', until: 'in-transit', events: changeEvents },
-    { from: 'confirmation', until: 'production-notice', events: (s) => (depositOutstanding(s) > 0 ? ['deposit-received'] : []) },
-    { from: 'production-notice', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
-    { events: (s) => (untoldDelay(s) ? ['customer-told-of-delay'] : []) },
+    sideEvents.deposit('confirmation', 'production-notice'),
+    sideEvents.balance('production-notice'),
+    sideEvents.delayTold,
     // After an emergency release, the shipping request still comes (手工单后补).
     { from: 'release', events: (s) => (f(s).emergencyRelease && !f(s).shippingRequestRef ? ['shipping-requested'] : []) },
-    { until: 'in-transit', events: () => ['cancelled'] },
+    sideEvents.cancellation('in-transit'),
     // The supervisor approves from the order's confirmation, beside the reviews (orders started since); a
     // class A order over the credit limit has its credit approved any time before it ships.
     {
@@ -185,26 +183,17 @@ export const standardRoute: Route = {
       events: (s) => (approvalBesideReviews(s) && needsSupervisor(s) && !f(s).supervisorApproved ? ['supervisor-approved'] : []),
     },
     { from: 'technical-review', until: 'in-transit', events: (s) => (creditApprovalPending(s) ? ['credit-approved'] : []) },
-    // The receiving time may be agreed while the goods are made, and agreed again until they ship.
-    {
-      from: 'production',
-      until: 'in-transit',
-      events: (s) => (s.policy.shipping?.confirmReceivingTime ? ['receiving-time-confirmed'] : []),
-    },
+    sideEvents.receivingTime,
     // The ledger's side of the order (orders that have one): invoices once the order is confirmed, the
     // customer's acceptance after sign-off, a write-off once the goods have left, a refund whenever more
     // was received than is owed.
-    {
-      from: 'confirmation',
-      events: (s) =>
-        s.ledger ? ['invoice-issued', ...(s.ledger.invoices.some((i) => !i.voided) ? (['invoice-voided'] as const) : [])] : [],
-    },
-    { from: 'after-sales', events: (s) => (s.ledger && f(s).acceptedAt === undefined ? ['goods-accepted'] : []) },
-    { from: 'in-transit', events: (s) => (s.ledger && balanceDue(s) > 0 ? ['receivable-written-off'] : []) },
-    { from: 'confirmation', events: (s) => (s.ledger && refundDue(s) > 0 ? ['refund-paid'] : []) },
+    sideEvents.invoices('confirmation'),
+    sideEvents.acceptance('after-sales'),
+    sideEvents.writeOff('in-transit'),
+    sideEvents.refunds('confirmation'),
     // The sales reps' figures: a callback's rating after sign-off; a supervisor verifies a reported delay as force majeure.
-    { from: 'after-sales', events: () => ['satisfaction-rated'] },
-    { events: (s) => (unverifiedDelays(s).length > 0 ? ['force-majeure-verified'] : []) },
+    sideEvents.ratings('after-sales'),
+    sideEvents.forceMajeure,
   ],
 };
 

@@ -3,19 +3,8 @@ import { instalmentsOf } from './ledger';
 import type { Role } from './order';
 import type { storePermissions } from './permissions';
 import type { Route, RouteStep } from './route';
-import {
-  balanceDue,
-  depositOutstanding,
-  notify,
-  refundDue,
-  releasable,
-  setPromisedDate,
-  untoldDelay,
-  unverifiedDelays,
-  type OrderState,
-  type Stage,
-} from './state';
-import { depositStep, steps } from './route-steps';
+import { notify, releasable, setPromisedDate, type OrderState, type Stage } from './state';
+import { depositStep, sideEvents, steps } from './route-library';
 
 // The store channel (门店, 000 §二): a retail order sold in the company's own store, measured on site,
 // its steel sub-frames installed before the windows are re-measured and made, then installed and
@@ -149,20 +138,16 @@ export const storeRoute: Route = {
   misfit: (s, event) => (event.type === 'appointment-scheduled' ? appointmentMisfit(s, event) : undefined),
   windows: [
     // The intention deposit and the advance may be paid early; the balance from the production notice.
-    { from: 'intention-deposit', until: 'production-notice', events: (s) => (depositOutstanding(s) > 0 ? ['deposit-received'] : []) },
-    { from: 'production-notice', events: (s) => (balanceDue(s) > 0 ? ['payment-received'] : []) },
-    { events: (s) => (untoldDelay(s) ? ['customer-told-of-delay'] : []) },
-    { events: (s) => (unverifiedDelays(s).length > 0 ? ['force-majeure-verified'] : []) },
-    { until: 'installation', events: () => ['cancelled'] },
+    sideEvents.deposit('intention-deposit', 'production-notice'),
+    sideEvents.balance('production-notice'),
+    sideEvents.delayTold,
+    sideEvents.forceMajeure,
+    sideEvents.cancellation('installation'),
     // The ledger's side: invoices once the contract is signed, a refund of whatever was paid beyond what is owed.
-    {
-      from: 'confirmation-return',
-      events: (s) =>
-        s.ledger ? ['invoice-issued', ...(s.ledger.invoices.some((i) => !i.voided) ? (['invoice-voided'] as const) : [])] : [],
-    },
-    { from: 'confirmation-return', events: (s) => (s.ledger && refundDue(s) > 0 ? ['refund-paid'] : []) },
-    { from: 'acceptance', events: (s) => (s.ledger && balanceDue(s) > 0 ? ['receivable-written-off'] : []) },
-    { from: 'after-sales', events: () => ['satisfaction-rated'] },
+    sideEvents.invoices('confirmation-return'),
+    sideEvents.refunds('confirmation-return'),
+    sideEvents.writeOff('acceptance'),
+    sideEvents.ratings('after-sales'),
   ],
 };
 
