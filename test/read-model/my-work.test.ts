@@ -4,7 +4,7 @@ import type { ReadModel } from '../../read-model/store';
 import type { ComplaintStage } from '../../workflows/domain/complaints';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { Complaint, TimelineEntry } from '../../workflows/domain/state';
-import { readModelPlaces } from '../support/read-model-places';
+import { readModelIn, readModelPlaces } from '../support/read-model-places';
 import { order, seeded } from '../support/report-orders';
 
 // 我的待办 from the read model (SQLite): a sales rep's work is on their own orders, every other role's on any
@@ -33,74 +33,71 @@ const complaint = (stage: ComplaintStage, filedAt: string): Complaint => ({
 for (const place of readModelPlaces)
   describe(`My work in the read model on ${place.kind}`, () => {
     let readModel: ReadModel;
-    let stop: () => Promise<void>;
+    let close: (() => Promise<void>) | undefined;
     before(async function () {
       this.timeout(300_000); // PostgreSQL's first start may install it (as root)
-      const started = await place.start();
-      stop = started.stop;
-      readModel = await seeded(
-        [
-          // Waiting on sales (the confirmation's return), Li's own order, since 3 February.
+      ({ readModel, close } = await readModelIn(place, (location) =>
+        seeded(
           [
-            order('W-LI', {
-              stage: 'confirmation-return',
-              status: 'pending-confirmation',
-              nextEvents: ['signed-confirmation-returned'],
-              owedBy: ['order-desk', 'sales-rep'],
-              stageSince: '2027-02-03T02:00:00.000Z',
-              salesRep: { id: 'rep-li', name: 'Li Na' },
-              // The customer's word on the fix is awaited: staff may record it for them.
-              complaints: [complaint('awaiting-confirmation', '2027-02-04T02:00:00.000Z')],
-            }),
-            [notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-05T02:00:00.000Z')],
-          ],
-          // The same step on Wang's order, waiting longer: not Li's.
-          [
-            order('W-WANG', {
-              stage: 'confirmation-return',
-              status: 'pending-confirmation',
-              nextEvents: ['signed-confirmation-returned'],
-              owedBy: ['order-desk', 'sales-rep'],
-              stageSince: '2027-02-01T02:00:00.000Z',
-              salesRep: { id: 'rep-wang', name: 'Wang Wei' },
-              // Closed, its callbacks due.
-              complaints: [complaint('closed', '2027-01-15T02:00:00.000Z')],
-            }),
+            // Waiting on sales (the confirmation's return), Li's own order, since 3 February.
             [
-              notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-06T02:00:00.000Z'),
-              notice('escalation', 'supervisor', 'confirmation-return', '2027-02-07T02:00:00.000Z'),
+              order('W-LI', {
+                stage: 'confirmation-return',
+                status: 'pending-confirmation',
+                nextEvents: ['signed-confirmation-returned'],
+                owedBy: ['order-desk', 'sales-rep'],
+                stageSince: '2027-02-03T02:00:00.000Z',
+                salesRep: { id: 'rep-li', name: 'Li Na' },
+                // The customer's word on the fix is awaited: staff may record it for them.
+                complaints: [complaint('awaiting-confirmation', '2027-02-04T02:00:00.000Z')],
+              }),
+              [notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-05T02:00:00.000Z')],
+            ],
+            // The same step on Wang's order, waiting longer: not Li's.
+            [
+              order('W-WANG', {
+                stage: 'confirmation-return',
+                status: 'pending-confirmation',
+                nextEvents: ['signed-confirmation-returned'],
+                owedBy: ['order-desk', 'sales-rep'],
+                stageSince: '2027-02-01T02:00:00.000Z',
+                salesRep: { id: 'rep-wang', name: 'Wang Wei' },
+                // Closed, its callbacks due.
+                complaints: [complaint('closed', '2027-01-15T02:00:00.000Z')],
+              }),
+              [
+                notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-06T02:00:00.000Z'),
+                notice('escalation', 'supervisor', 'confirmation-return', '2027-02-07T02:00:00.000Z'),
+              ],
+            ],
+            // Li's order waiting on QC: not on sales.
+            [
+              order('W-QC', {
+                nextEvents: ['qc-passed', 'qc-failed'],
+                owedBy: ['qc'],
+                stageSince: '2027-02-02T02:00:00.000Z',
+                salesRep: { id: 'rep-li', name: 'Li Na' },
+                // Technical has yet to contact the customer.
+                complaints: [complaint('reported', '2027-02-08T02:00:00.000Z')],
+              }),
+              [],
+            ],
+            // Li's order, completed: no work and no notice left on it.
+            [
+              order('W-DONE', {
+                status: 'completed',
+                stage: 'after-sales',
+                salesRep: { id: 'rep-li', name: 'Li Na' },
+                complaints: [complaint('finished', '2027-01-10T02:00:00.000Z')],
+              }),
+              [notice('reminder', 'sales-rep', 'progress-update', '2027-01-20T02:00:00.000Z')],
             ],
           ],
-          // Li's order waiting on QC: not on sales.
-          [
-            order('W-QC', {
-              nextEvents: ['qc-passed', 'qc-failed'],
-              owedBy: ['qc'],
-              stageSince: '2027-02-02T02:00:00.000Z',
-              salesRep: { id: 'rep-li', name: 'Li Na' },
-              // Technical has yet to contact the customer.
-              complaints: [complaint('reported', '2027-02-08T02:00:00.000Z')],
-            }),
-            [],
-          ],
-          // Li's order, completed: no work and no notice left on it.
-          [
-            order('W-DONE', {
-              status: 'completed',
-              stage: 'after-sales',
-              salesRep: { id: 'rep-li', name: 'Li Na' },
-              complaints: [complaint('finished', '2027-01-10T02:00:00.000Z')],
-            }),
-            [notice('reminder', 'sales-rep', 'progress-update', '2027-01-20T02:00:00.000Z')],
-          ],
-        ],
-        started.location,
-      );
+          location,
+        ),
+      ));
     });
-    after(async () => {
-      await readModel?.close();
-      await stop?.();
-    });
+    after(async () => close?.());
 
     const work = (id: string, role: string) =>
       myWork(readModel.db, { id, role }, { orders: 100, reminders: 50 }, calendar, defaultPolicy.complaints.permissions, now);

@@ -8,7 +8,7 @@ import { daysAfter } from '../../workflows/domain/calendar';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { OrderProjection } from '../../workflows/read-model';
 import type { TimelineEntry } from '../../workflows/domain/state';
-import { readModelPlaces } from '../support/read-model-places';
+import { readModelIn, readModelPlaces } from '../support/read-model-places';
 
 // The read model itself, on a real SQLite file and on a real PostgreSQL (Debian's server binaries,
 // as the cluster tests use them): the revision rule, the board's filters, the KPI figures of known
@@ -153,17 +153,12 @@ const known: OrderProjection[] = [
 for (const place of readModelPlaces) {
   describe(`read model on ${place.kind}`, function () {
     let readModel: ReadModel;
-    let stop: () => Promise<void>;
+    let close: (() => Promise<void>) | undefined;
     before(async function () {
       this.timeout(300_000); // PostgreSQL's first start may install it (as root)
-      const started = await place.start();
-      stop = started.stop;
-      readModel = await ReadModel.open(started.location);
+      ({ readModel, close } = await readModelIn(place));
     });
-    after(async () => {
-      await readModel?.close();
-      await stop?.();
-    });
+    after(async () => close?.());
 
     it('opens an existing database without migrating it twice', async () => {
       const again = await ReadModel.open(readModel.location);
