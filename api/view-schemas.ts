@@ -475,7 +475,7 @@ export const MyWork = z
       )
       .describe(
         "the complaints (投诉) whose next step the caller's role may take, the longest open first (a sales rep: on their own orders); " +
-          "a supervisor's closing is no one's work until they decide it is",
+          "a supervisor's closing is no one's work until they decide it is; a closed complaint is listed for its callbacks (回访) once the first falls due",
       ),
     reminders: Reminders.shape.reminders.describe(
       "the reminders and escalations on open orders addressed to the caller's role; for a sales rep, only those on their own orders",

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { CompanyCalendar } from '../workflows/domain/calendar';
 import type { ComplaintEventType } from '../workflows/domain/complaint-events';
 import { complaintSteps, type ComplaintStage } from '../workflows/domain/complaints';
+import { durationMs } from '../workflows/domain/duration';
 import type { Role } from '../workflows/domain/order';
+import type { Policy } from '../workflows/domain/policy';
 import type { Database } from './schema';
 import { board, ownsOrders, remindersTo, type BoardRow, type ReminderRow, type Worker } from './views';
 
@@ -31,8 +33,11 @@ export interface ComplaintWork {
   filedAt: string;
 }
 
-/** Who may take each complaint step, as new orders' policy has it. */
-export type ComplaintPermissions = Record<ComplaintEventType, readonly Role[]>;
+/** Who may take each complaint step, and when a closed complaint's callbacks fall due, as new orders' policy has them. */
+export interface ComplaintPolicy {
+  permissions: Record<ComplaintEventType, readonly Role[]>;
+  callbacks: Pick<Policy['complaints']['callbacks'], 'after'>;
+}
 
 /** The person's inbox: the orders and complaints waiting on them (oldest first), and the notices addressed to them. */
 export async function myWork(
@@ -40,7 +45,7 @@ export async function myWork(
   w: Worker,
   limits: { orders: number; reminders: number },
   calendar: CompanyCalendar,
-  permissions: ComplaintPermissions,
+  complaints: ComplaintPolicy,
   now = Date.now(),
 ): Promise<MyWork> {
   const owed = await board(
@@ -58,23 +63,33 @@ export async function myWork(
   );
   return {
     ...owed,
-    complaints: await complaintsOwed(db, w, permissions, limits.orders),
+    complaints: await complaintsOwed(db, w, complaints, limits.orders, now),
     reminders: await remindersTo(db, w, limits.reminders),
   };
 }
 
 /**
  * The complaints whose next step the person may take, the longest open first: the steps of each stage but a
- * supervisor's closing, which stands beside every open stage and is no one's work until they decide it is.
+ * supervisor's closing, which stands beside every open stage and is no one's work until they decide it is. A
+ * closed complaint waits for its callbacks (回访) from when the first falls due (the complaint's clock counts
+ * calendar time from its closing), not from its closing.
  */
-async function complaintsOwed(db: Kysely<Database>, w: Worker, permissions: ComplaintPermissions, limit: number): Promise<ComplaintWork[]> {
+async function complaintsOwed(
+  db: Kysely<Database>,
+  w: Worker,
+  { permissions, callbacks }: ComplaintPolicy,
+  limit: number,
+  now: number,
+): Promise<ComplaintWork[]> {
   const stepsFor = (stage: ComplaintStage) => complaintSteps[stage].filter((type) => permissions[type].includes(w.role as Role));
   const stages = (Object.keys(complaintSteps) as ComplaintStage[]).filter((stage) => stepsFor(stage).length > 0);
   if (stages.length === 0) return [];
+  const closedBefore = new Date(now - durationMs(callbacks.after[0])).toISOString();
   let q = db
     .selectFrom('order_complaints as c')
     .innerJoin('orders as o', 'o.order_number', 'c.order_number')
-    .where('c.stage', 'in', stages);
+    .where('c.stage', 'in', stages)
+    .where((eb) => eb.or([eb('c.stage', '!=', 'closed'), eb('c.resolved_at', '<=', closedBefore)]));
   if (ownsOrders(w)) q = q.where('c.sales_rep_id', '=', w.id);
   const rows = await q
     .select(['c.order_number', 'c.number', 'o.customer_name', 'c.category', 'c.description', 'c.stage', 'c.filed_at'])

@@ -83,13 +83,7 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     const query = MyWorkQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
     res.json(
-      await myWork(
-        readModel.db,
-        personOf(res),
-        { orders: query.data.limit, reminders: query.data.reminders },
-        calendar,
-        complaints.permissions,
-      ),
+      await myWork(readModel.db, personOf(res), { orders: query.data.limit, reminders: query.data.reminders }, calendar, complaints),
     );
   });
 

@@ -62,8 +62,8 @@ for (const place of readModelPlaces)
                 owedBy: ['order-desk', 'sales-rep'],
                 stageSince: '2027-02-01T02:00:00.000Z',
                 salesRep: { id: 'rep-wang', name: 'Wang Wei' },
-                // Closed, its callbacks due.
-                complaints: [complaint('closed', '2027-01-15T02:00:00.000Z')],
+                // Closed on 20 January, its first callback due a week later.
+                complaints: [{ ...complaint('closed', '2027-01-15T02:00:00.000Z'), resolvedAt: '2027-01-20T02:00:00.000Z' }],
               }),
               [
                 notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-06T02:00:00.000Z'),
@@ -77,8 +77,11 @@ for (const place of readModelPlaces)
                 owedBy: ['qc'],
                 stageSince: '2027-02-02T02:00:00.000Z',
                 salesRep: { id: 'rep-li', name: 'Li Na' },
-                // Technical has yet to contact the customer.
-                complaints: [complaint('reported', '2027-02-08T02:00:00.000Z')],
+                // Technical has yet to contact the customer; another complaint closed two days ago, its first callback not yet due.
+                complaints: [
+                  complaint('reported', '2027-02-08T02:00:00.000Z'),
+                  { ...complaint('closed', '2027-02-05T02:00:00.000Z'), number: 2, resolvedAt: '2027-02-08T02:00:00.000Z' },
+                ],
               }),
               [],
             ],
@@ -99,8 +102,8 @@ for (const place of readModelPlaces)
     });
     after(async () => close?.());
 
-    const work = (id: string, role: string) =>
-      myWork(readModel.db, { id, role }, { orders: 100, reminders: 50 }, calendar, defaultPolicy.complaints.permissions, now);
+    const work = (id: string, role: string, at = now) =>
+      myWork(readModel.db, { id, role }, { orders: 100, reminders: 50 }, calendar, defaultPolicy.complaints, at);
     const numbers = (rows: { orderNumber: string }[]) => rows.map((r) => r.orderNumber);
     const complaints = (w: { complaints: { orderNumber: string; stage: string; nextEvents: string[] }[] }) =>
       w.complaints.map((c) => [c.orderNumber, c.stage, c.nextEvents.join(' | ')]);
@@ -148,6 +151,16 @@ for (const place of readModelPlaces)
       assert.deepEqual(complaints(await work('qc-sun', 'qc')), []);
     });
 
+    it("lists a closed complaint for its callbacks once the first is due (the policy's P7D after closing), not before", async () => {
+      const callbacksOwed = async (at: string) =>
+        complaints(await work('desk-zhao', 'order-desk', Date.parse(at))).filter(([, stage]) => stage === 'closed');
+      assert.deepEqual(await callbacksOwed('2027-02-15T01:59:00Z'), [['W-WANG', 'closed', 'callback-made']]);
+      assert.deepEqual(await callbacksOwed('2027-02-15T02:00:00Z'), [
+        ['W-WANG', 'closed', 'callback-made'],
+        ['W-QC', 'closed', 'callback-made'],
+      ]);
+    });
+
     it("follows the policy's complaint matrix", async () => {
       const permissions = { ...defaultPolicy.complaints.permissions, 'customer-contacted': ['service' as const] };
       const service = await myWork(
@@ -155,7 +168,7 @@ for (const place of readModelPlaces)
         { id: 'svc-1', role: 'service' },
         { orders: 100, reminders: 50 },
         calendar,
-        permissions,
+        { ...defaultPolicy.complaints, permissions },
         now,
       );
       assert.deepEqual(
