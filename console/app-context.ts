@@ -79,7 +79,8 @@ export const words = {
   // inbox: the forms' rows, and what My work shows of each order
   addRow: ['添加一行', 'Add a row'],
   removeRow: ['删除此行', 'Remove this row'],
-  nextStep: ['待办事项', 'Next step'],
+  // The steps are named by their events (确认书已回签 signed confirmation returned): what the order waits for.
+  waitsFor: ['等待', 'Waiting for'],
 } satisfies Record<string, [string, string]>;
 
 export type Word = keyof typeof words;

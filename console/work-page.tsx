@@ -58,7 +58,7 @@ export function WorkPage() {
               <th>{say('order', lang)}</th>
               <th>{say('customer', lang)}</th>
               <th>{say('stage', lang)}</th>
-              <th>{say('nextStep', lang)}</th>
+              <th>{say('waitsFor', lang)}</th>
               <th>{say('waitingSince', lang)}</th>
               <th>{say('clock', lang)}</th>
               <th>{say('amount', lang)}</th>
@@ -97,7 +97,7 @@ export function WorkPage() {
               <th>{say('customer', lang)}</th>
               <th>{sayCustomer('category', lang)}</th>
               <th>{sayCustomer('complaintStage', lang)}</th>
-              <th>{say('nextStep', lang)}</th>
+              <th>{say('waitsFor', lang)}</th>
               <th>{sayCustomer('filedAt', lang)}</th>
             </tr>
           </thead>
