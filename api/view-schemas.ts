@@ -438,13 +438,8 @@ export const CustomerHistory = z
 // inbox: 我的待办, one person's work (GET /my-work)
 export const MyWorkQuery = z
   .object({
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(200)
-      .describe('orders to list, the longest waiting first, and as many complaints'),
+    limit: z.coerce.number().int().min(1).max(1000).default(200).describe('orders to list, the longest waiting first'),
+    complaints: z.coerce.number().int().min(1).max(1000).default(200).describe('complaints to list, the longest open first'),
     reminders: z.coerce.number().int().min(1).max(500).default(50).describe('reminders and escalations to list, the newest first'),
   })
   .strict();

@@ -43,7 +43,7 @@ export interface ComplaintPolicy {
 export async function myWork(
   db: Kysely<Database>,
   w: Worker,
-  limits: { orders: number; reminders: number },
+  limits: { orders: number; complaints: number; reminders: number },
   calendar: CompanyCalendar,
   complaints: ComplaintPolicy,
   now = Date.now(),
@@ -63,7 +63,7 @@ export async function myWork(
   );
   return {
     ...owed,
-    complaints: await complaintsOwed(db, w, complaints, limits.orders, now),
+    complaints: await complaintsOwed(db, w, complaints, limits.complaints, now),
     reminders: await remindersTo(db, w, limits.reminders),
   };
 }

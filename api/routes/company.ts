@@ -83,7 +83,13 @@ export function companyRoutes({ readModel, policy }: CompanyRoutesDeps): Router 
     const query = MyWorkQuery.safeParse(req.query);
     if (!query.success) throw invalidRequest(query.error.issues, 'query');
     res.json(
-      await myWork(readModel.db, personOf(res), { orders: query.data.limit, reminders: query.data.reminders }, calendar, complaints),
+      await myWork(
+        readModel.db,
+        personOf(res),
+        { orders: query.data.limit, complaints: query.data.complaints, reminders: query.data.reminders },
+        calendar,
+        complaints,
+      ),
     );
   });
 

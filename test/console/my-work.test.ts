@@ -53,11 +53,11 @@ describe('REST API: My work per person (dev server)', function () {
   it('is for staff only, and says which query parameter is wrong', async () => {
     assert.equal((await call(api, 'GET', '/api/v1/my-work', { role: 'customer' })).status, 403);
     assert.equal((await call(api, 'GET', '/api/v1/my-work')).status, 401);
-    const wrong = await myWork('order-desk', '?limit=0');
+    const wrong = await myWork('order-desk', '?limit=0&complaints=two');
     assert.equal(wrong.status, 400);
     assert.deepEqual(
       (wrong.body as unknown as { errors: { field: string }[] }).errors.map((e) => e.field),
-      ['query.limit'],
+      ['query.limit', 'query.complaints'],
     );
   });
 });

@@ -103,7 +103,7 @@ for (const place of readModelPlaces)
     after(async () => close?.());
 
     const work = (id: string, role: string, at = now) =>
-      myWork(readModel.db, { id, role }, { orders: 100, reminders: 50 }, calendar, defaultPolicy.complaints, at);
+      myWork(readModel.db, { id, role }, { orders: 100, complaints: 100, reminders: 50 }, calendar, defaultPolicy.complaints, at);
     const numbers = (rows: { orderNumber: string }[]) => rows.map((r) => r.orderNumber);
     const complaints = (w: { complaints: { orderNumber: string; stage: string; nextEvents: string[] }[] }) =>
       w.complaints.map((c) => [c.orderNumber, c.stage, c.nextEvents.join(' | ')]);
@@ -151,6 +151,22 @@ for (const place of readModelPlaces)
       assert.deepEqual(complaints(await work('qc-sun', 'qc')), []);
     });
 
+    it('lists as many complaints as asked for, however many orders it lists', async () => {
+      const desk = (orders: number, complaints: number) =>
+        myWork(
+          readModel.db,
+          { id: 'desk-zhao', role: 'order-desk' },
+          { orders, complaints, reminders: 50 },
+          calendar,
+          defaultPolicy.complaints,
+          now,
+        );
+      const one = await desk(100, 1);
+      assert.deepEqual(complaints(one), [['W-WANG', 'closed', 'callback-made']]);
+      assert.equal(one.orders.length, 2);
+      assert.equal((await desk(1, 100)).complaints.length, 2);
+    });
+
     it("lists a closed complaint for its callbacks once the first is due (the policy's P7D after closing), not before", async () => {
       const callbacksOwed = async (at: string) =>
         complaints(await work('desk-zhao', 'order-desk', Date.parse(at))).filter(([, stage]) => stage === 'closed');
@@ -166,7 +182,7 @@ for (const place of readModelPlaces)
       const service = await myWork(
         readModel.db,
         { id: 'svc-1', role: 'service' },
-        { orders: 100, reminders: 50 },
+        { orders: 100, complaints: 100, reminders: 50 },
         calendar,
         { ...defaultPolicy.complaints, permissions },
         now,
