@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { localDateTime } from '../workflows/domain/calendar';
 import { noticeKindLabels, noticeTypeLabel, roleLabels, type Label } from '../workflows/domain/labels';
 import { yuan } from '../workflows/domain/money';
+import { readable } from '../workflows/domain/readable';
 import { Role } from '../workflows/domain/order';
 import type { OutboxMessage } from './outbox';
 
@@ -90,31 +91,6 @@ export function robotsFor(config: RobotsConfig, role: Role): Robot[] {
 }
 
 // ---------- what a card says ----------
-
-const durationUnits = [
-  { zh: '天', en: 'day' },
-  { zh: '小时', en: 'hour' },
-  { zh: '分钟', en: 'minute' },
-];
-
-/** "PT2H" → 2 小时 / 2 hours, "P3D" → 3 天 / 3 days (whole units only; anything else is left as it is). */
-function durationWords(iso: string, language: keyof Label): string {
-  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(iso);
-  if (!m || iso === 'P' || iso.endsWith('T')) return iso;
-  const parts = [m[1], m[2], m[3]].flatMap((n, i) => {
-    if (n === undefined || Number(n) === 0) return [];
-    const unit = durationUnits[i];
-    return [language === 'zh' ? `${n} ${unit.zh}` : `${n} ${unit.en}${Number(n) === 1 ? '' : 's'}`];
-  });
-  return parts.length > 0 ? parts.join(' ') : iso;
-}
-
-/** The notice's own sentence as people read it: amounts in fen as ¥, ISO durations in words. */
-export function readable(detail: string, language: keyof Label): string {
-  return detail
-    .replace(/\b(\d+) fen\b/g, (_, fen: string) => yuan(Number(fen)))
-    .replace(/\bP(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?)?\b/g, (iso) => durationWords(iso, language));
-}
 
 export interface Card {
   title: string;

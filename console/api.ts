@@ -1,5 +1,5 @@
 import { namedFields } from './field-words';
-import { yuan } from './format';
+import { readable, yuan } from './format';
 import { eventLabels, label, stageLabels, type Lang } from './labels';
 
 // The console's only way to the server: the REST API of the same origin, with the person's bearer token.
@@ -116,6 +116,6 @@ export function plainWords(error: unknown, lang: Lang, form?: string): string {
       lang,
     );
     words.push(errors.map((e, i) => (zh ? `「${labels[i]}」：${e.message}` : `${labels[i]}: ${e.message}`)).join(zh ? '；' : '; '));
-  } else if (detail) words.push(detail);
+  } else if (detail) words.push(readable(detail, lang));
   return words.join(' — ');
 }

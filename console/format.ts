@@ -1,10 +1,11 @@
 import { localDateTime } from '../workflows/domain/calendar';
 import type { Lang } from './labels';
 
-// How the console shows money, times and durations: ¥1,234.56 from integer fen, company time, 2 小时 / 3 天.
+// How the console shows money, times and durations: ¥1,234.56 from integer fen, company time, 2 小时 / 3 天 (and the
+// domain's own sentences, the timeline's and the refusals', with theirs so).
 
-/** ¥1,234.56 from fen. */
-export const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export { yuan } from '../workflows/domain/money';
+export { readable } from '../workflows/domain/readable';
 
 /** `2027-02-10 17:30` in the company's time zone. */
 export const companyTime = (at: string, timeZone: string) => localDateTime(Date.parse(at), timeZone);

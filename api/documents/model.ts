@@ -6,6 +6,7 @@ import { channelLabels, stageLabels, type Label } from '../../workflows/domain/l
 import type { InstalmentName } from '../../workflows/domain/order';
 import type { IsoDate } from '../../workflows/domain/order';
 import { yuan } from '../../workflows/domain/money';
+import { readable } from '../../workflows/domain/readable';
 import { routes } from '../../workflows/domain/route';
 import type { LedgerSnapshot, OrderSnapshot } from '../../workflows/domain/snapshot';
 import type { Complaint, Stage, TimelineEntry } from '../../workflows/domain/state';
@@ -363,7 +364,8 @@ function recordField(types: readonly EventType[] | undefined, source: DocumentSo
   const entry = types && [...source.timeline].reverse().find((e) => e.kind === 'event' && types.includes(e.type as EventType));
   if (!entry) return [];
   const who = entry.actor ? ` ${entry.actor.name ?? entry.actor.id}` : '';
-  return [field('record', l('记录', 'Record'), `${companyTime(entry.at, source)}${who}: ${entry.detail}`)];
+  const record = (language: keyof Label) => `${companyTime(entry.at, source)}${who}: ${readable(entry.detail, language)}`;
+  return [field('record', l('记录', 'Record'), { zh: record('zh'), en: record('en') })];
 }
 
 /** The columns of a document's order lines, and of the statement's movements (the OpenAPI example shows the same). */
@@ -501,7 +503,7 @@ function contentOf(kind: DocumentKind, source: DocumentSource): Content {
             columns: movementColumns,
             rows: statement.lines.map((line) => [
               companyTime(line.at, source),
-              line.description,
+              readable(line.description, 'zh'), // amounts in ¥, as in the other columns
               yuan(line.charge),
               yuan(line.credit),
               yuan(line.balance),
