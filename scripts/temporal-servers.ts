@@ -26,12 +26,17 @@ export interface ResolvedBinary {
   source: string;
 }
 
-// The CLI answers `--version`; the test server prints its usage and exits 0 when given no port.
+// The CLI answers `--version`; the test server prints its usage and exits 0 when given no port. A busy
+// machine may fail a start now and then (seen once in a full test run: the binary was there, the check
+// failed, and the SDK's download was tried offline), so a binary that is there gets a second try.
 function works(kind: TemporalBinary, file: string): boolean {
   const args = kind === 'cli' ? ['--version'] : [];
-  const run = spawnSync(file, args, { encoding: 'utf8', timeout: 20_000 });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-  return run.status === 0 && (kind === 'cli' ? /temporal version/.test(output) : /Usage/.test(output));
+  const answers = () => {
+    const run = spawnSync(file, args, { encoding: 'utf8', timeout: 20_000 });
+    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+    return run.status === 0 && (kind === 'cli' ? /temporal version/.test(output) : /Usage/.test(output));
+  };
+  return answers() || answers();
 }
 
 function onPath(executable: string): string | undefined {
@@ -69,7 +74,7 @@ export function resolveTemporalBinary(kind: TemporalBinary, env: NodeJS.ProcessE
     tried.push(fromPath);
     if (works(kind, fromPath)) return { executable: { type: 'existing-path', path: fromPath }, source: 'PATH' };
   }
-  return { executable: { type: 'cached-download' }, source: `the SDK's download (not found: ${tried.join(', ')})` };
+  return { executable: { type: 'cached-download' }, source: `the SDK's download (none answering at ${tried.join(', ')})` };
 }
 
 /** Wraps a server start so that a failed SDK download ends with the fix, not a network stack trace. */

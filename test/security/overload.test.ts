@@ -64,8 +64,14 @@ async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
   for (const answer of answers.filter((a) => a.status === 429)) assertProblem(answer, 429, 'too-many-requests');
   for (const answer of answers.filter((a) => a.status === 503)) assertProblem(answer, 503, 'temporal-unavailable');
   assert.ok((byStatus.get(200) ?? 0) > 0, 'some are accepted');
-  const timelineOf = async () =>
-    (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'production' })).body.timeline as TimelineEntry[];
+  // Temporal may refuse a query to the order for a moment after the burst (a 429 or 503, as the burst's own
+  // answers were): the timeline is read once the order answers.
+  const timelineOf = async () => {
+    const read = () => call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'production' });
+    const answer = await eventually(read, ({ status }) => status !== 429 && status !== 503, 30_000);
+    assert.equal(answer.status, 200, `the timeline after the burst: ${JSON.stringify(answer.body)}`);
+    return answer.body.timeline as TimelineEntry[];
+  };
   const reportsOf = (timeline: TimelineEntry[]) =>
     timeline.filter((t) => t.kind === 'event' && t.type === 'progress-reported').map((t) => t.detail.split(' — ')[1]);
   const reports = reportsOf(await timelineOf());
