@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
+import { issueList } from '../client/issues';
 import { localDateTime } from '../workflows/domain/calendar';
 import { noticeKindLabels, noticeTypeLabel, roleLabels, type Label } from '../workflows/domain/labels';
 import { yuan } from '../workflows/domain/money';
@@ -73,9 +74,7 @@ export function robotsConfigFromFile(file: string): RobotsConfig {
   }
   const parsed = RobotsConfig.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(
-      `ORDERFLOW_ROBOTS_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`,
-    );
+    throw new Error(`ORDERFLOW_ROBOTS_FILE ${file}: ${issueList(parsed.error.issues, '(file)')}`);
   }
   return parsed.data;
 }

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { Actor, PartyId, Role } from '../workflows/domain/order';
+import { issueList } from '../client/issues';
 import type { Log } from './log';
 import { Problem } from './problem';
 
@@ -58,7 +59,7 @@ export function tokensFrom(config: unknown): Tokens {
     const at = `token ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
     const person = Person.safeParse(value);
     if (!validKey(key)) problems.push(`${at}: key must be a token of 16 to 512 characters, or sha256:<64 hex digits> of one`);
-    if (!person.success) problems.push(...person.error.issues.map((i) => `${at}: ${i.path.join('.') || '(person)'}: ${i.message}`));
+    if (!person.success) problems.push(`${at}: ${issueList(person.error.issues, '(person)')}`);
     const hash = HASHED.exec(key)?.[1].toLowerCase() ?? tokenHash(key);
     if (tokens.has(hash)) problems.push(`${at}: the same token as an earlier entry`);
     if (person.success) tokens.set(hash, { digest: Buffer.from(hash, 'hex'), person: person.data });

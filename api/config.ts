@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { channelForms, policyFor, type PolicyFile } from '../client/channels';
+import { issueList } from '../client/issues';
 import { reportSettings } from '../client/reports-policy';
 import { CustomerClass, type Channel } from '../workflows/domain/order';
 import { readModelLocation, type ReadModelLocation } from '../read-model/database';
@@ -65,7 +66,7 @@ const Environment = z.object({
 export function apiConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const parsed = Environment.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(`invalid configuration: ${issueList(parsed.error.issues)}`);
   }
   const e = parsed.data;
   return {

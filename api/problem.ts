@@ -10,6 +10,7 @@ import {
 } from '@temporalio/client';
 import type { z } from 'zod';
 import { EVENT_AMOUNT_ABOVE_DUE, EVENT_INVALID, EVENT_KEY_REUSED, EVENT_NOT_EXPECTED, EVENT_NOT_PERMITTED } from '../workflows/messages';
+import { issuesAt } from '../client/issues';
 import type { Log } from './log';
 
 // RFC 9457 problem details: every refusal says what was wrong, with the fields or the expected
@@ -75,17 +76,8 @@ export interface InvalidField {
 
 /** The one way a failed zod parse becomes a 400: every invalid field named, an unknown key by its own name. */
 export function invalidRequest(issues: readonly z.core.$ZodIssue[], prefix?: string): Problem {
-  const name = (path: readonly PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
   return invalidFields(
-    issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? // One unknown key: its message may name the known field it nearly is (api/mistakes.ts).
-          issue.keys.map((key) => ({
-            field: name([...issue.path, key]),
-            message: issue.keys.length === 1 ? issue.message : 'not a known field',
-          }))
-        : [{ field: name(issue.path), message: issue.message }],
-    ),
+    issuesAt(issues).map(({ path, message }) => ({ field: [prefix, path].filter(Boolean).join('.') || '(body)', message })),
   );
 }
 

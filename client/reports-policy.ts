@@ -4,6 +4,7 @@ import { IsoDuration } from '../workflows/domain/policy';
 import { Role } from '../workflows/domain/order';
 import type { ReportKind, ReportSettings, ReportsPolicy } from '../workflows/reports/types';
 import { policyFor, type PolicyFile } from './channels';
+import { issueList } from './issues';
 
 // When the company's reports run and who gets them: the `reports` key of the policy file
 // (ORDERFLOW_POLICY_FILE), beside the calendar they follow. The worker reads both when it creates
@@ -62,7 +63,7 @@ export function reportSettings(file: PolicyFile & { reports?: unknown } = {}): R
   const { reports, ...orders } = file;
   const parsed = ReportsPolicySchema.safeParse(reports ?? {});
   if (!parsed.success) {
-    throw new Error(`the policy file's reports: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(`the policy file's reports: ${issueList(parsed.error.issues, '(reports)')}`);
   }
   return { calendar: policyFor('standard', undefined, orders).calendar, reports: parsed.data as ReportsPolicy };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { robotsConfigFromFile, type RobotsConfig } from '../activities/robots';
+import { issueList } from '../client/issues';
 import { readModelLocation, type ReadModelLocation } from '../read-model/database';
 import { reportSettingsFrom } from '../client/reports-policy';
 import type { ReportSettings } from '../workflows/reports/types';
@@ -52,7 +53,7 @@ export function workerConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = Environment.safeParse(set);
   if (!parsed.success) {
-    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(`invalid configuration: ${issueList(parsed.error.issues)}`);
   }
   const e = parsed.data;
   return {

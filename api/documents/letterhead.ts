@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policyFor, type PolicyFile } from '../../client/channels';
+import { issueList } from '../../client/issues';
 
 // 抬头: the company's name, address and phone at the head of every printable document, from the `letterhead`
 // key of the policy file (ORDERFLOW_POLICY_FILE), with the company's time zone its dates are in.
@@ -32,9 +33,7 @@ export function documentSettings(file: PolicyFile & { letterhead?: unknown } = {
   const { letterhead, ...orders } = file;
   const parsed = Letterhead.safeParse(letterhead ?? developmentLetterhead);
   if (!parsed.success) {
-    throw new Error(
-      `the policy file's letterhead: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(letterhead)'}: ${i.message}`).join('; ')}`,
-    );
+    throw new Error(`the policy file's letterhead: ${issueList(parsed.error.issues, '(letterhead)')}`);
   }
   return { letterhead: parsed.data, timeZone: policyFor('standard', undefined, orders).calendar.timeZone };
 }
