@@ -7,6 +7,7 @@ export {
   complaintEventLabels,
   complaintStageLabels,
   eventTypeLabels as eventLabels,
+  eventActionLabels as actionLabels,
   roleLabels,
   stageLabels,
   statusLabels,

@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../workflows/domain/state';
 import { api } from './api';
 import { say, useConsole } from './app-context';
 import { companyTime, readable } from './format';
-import { eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels } from './labels';
+import { actionLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
@@ -40,7 +40,7 @@ export function EventForms(props: {
     <>
       {props.events.map((type) => (
         <details key={type} class="event-form" data-event={type}>
-          <summary>{label(eventLabels, type, lang)}</summary>
+          <summary>{label(actionLabels, type, lang)}</summary>
           <SchemaForm
             form={type}
             schema={props.schemas[type] ?? { type: 'object' }}

@@ -65,6 +65,8 @@ describe('Console in the browser (dev server)', function () {
     // Company time (Asia/Shanghai), to the minute the event was sent (or the next, on a slow machine).
     assert.ok([localDateTime(sentAt, timeZone), localDateTime(sentAt + 60_000, timeZone)].includes(cells[0]), cells[0]);
     assert.notEqual(await page.getByTestId('stage').textContent(), '接单');
+    // The forms name what the person does (取消订单), the timeline what happened (订单已取消).
+    assert.equal(await page.locator('details[data-event="cancelled"] summary').textContent(), '取消订单');
     // The domain's sentence names the amount in fen; people read it in ¥.
     const received = page.locator('table.timeline tr').filter({ hasText: 'order received from' });
     assert.match((await received.textContent()) ?? '', /order received from Ningbo Lamps, ¥5,000\.00/);

@@ -6,6 +6,7 @@ import {
   bilingual,
   channelLabels,
   clockLabels,
+  eventActionLabels,
   eventTypeLabels,
   noticeKindLabels,
   noticeTypeLabel,
@@ -75,6 +76,7 @@ describe('business labels (zh/en)', () => {
     assertLabelled('stage', stages, stageLabels);
     assertLabelled('status', statuses, statusLabels);
     assertLabelled('event type', eventTypes, eventTypeLabels);
+    assertLabelled('event action', eventTypes, eventActionLabels);
     assertLabelled('role', Role.options, roleLabels);
     assertLabelled('channel', Channel.options, channelLabels);
     assertLabelled('clock', unionMembers('workflows/domain/state.ts', 'ClockName'), clockLabels);

@@ -7,8 +7,8 @@ import type { ClockName, Notice, Stage, Status, TimelineKind } from './state';
 // The business words people read, Chinese (what the company works in) with the English beside: the
 // Temporal UI's details and summaries, the group robots' notices, the console. One place, so that a
 // stage is called the same everywhere. Type-only imports: the workflow bundle uses these too (no zod).
-// A channel that adds a stage, event, role or clock adds its labels here, in its own block at the end
-// of each map (the maps are complete by type, and test/domain/labels.test.ts checks them at run time).
+// A channel that adds a stage, event (its label and its action), role or clock adds its labels here, in
+// its own block at the end of each map (the maps are complete by type, and test/domain/labels.test.ts checks them at run time).
 
 export interface Label {
   zh: string;
@@ -199,6 +199,118 @@ export const eventTypeLabels: Record<EventType, Label> = {
   'contract-document-filed': { zh: '合同资料归档', en: 'document filed' },
   // complaints, each its own workflow
   'complaint-compensation-agreed': { zh: '投诉赔偿已议定', en: 'complaint compensation agreed' },
+};
+
+/**
+ * 操作: each event as the action a person takes to send it (the console's forms: 取消订单, not 订单已取消, the
+ * event's own label, which the timeline and the waits use).
+ */
+export const eventActionLabels: Record<EventType, Label> = {
+  'order-confirmed': { zh: '初步确认', en: 'confirm the order' },
+  'feasibility-decided': { zh: '评审可行性', en: 'decide feasibility' },
+  'materials-confirmed': { zh: '确认材料', en: 'confirm the materials' },
+  'drawing-sent': { zh: '发送图纸', en: 'send the drawing' },
+  'drawing-confirmed': { zh: '确认图纸', en: 'confirm the drawing' },
+  'drawing-revision-requested': { zh: '要求修改图纸', en: 'ask for a drawing revision' },
+  'price-approved': { zh: '审核价格', en: 'approve the price' },
+  'price-disputed': { zh: '提出价格异议', en: 'dispute the price' },
+  'supervisor-approved': { zh: '主管审批', en: 'approve as supervisor' },
+  'credit-approved': { zh: '批准信用额度', en: 'approve the credit' },
+  'delivery-date-estimated': { zh: '评估交期', en: 'estimate the delivery date' },
+  'confirmation-sent': { zh: '发出订单确认书', en: 'send the confirmation' },
+  'signed-confirmation-returned': { zh: '登记确认书回签', en: 'record the signed confirmation' },
+  'signed-confirmation-rejected': { zh: '退回确认书', en: 'reject the signed confirmation' },
+  'deposit-received': { zh: '登记定金到账', en: 'record the deposit' },
+  'production-notice-issued': { zh: '下达生产通知单', en: 'issue the production notice' },
+  'technical-order-issued': { zh: '下达技术单', en: 'issue the technical order' },
+  'progress-reported': { zh: '更新生产进度', en: 'report progress' },
+  'delay-reported': { zh: '报告交期延误', en: 'report a delay' },
+  'customer-told-of-delay': { zh: '告知客户延误', en: 'tell the customer of the delay' },
+  'change-requested': { zh: '申请需求变更', en: 'request a change' },
+  'change-assessed': { zh: '评估变更', en: 'assess the change' },
+  'change-price-approved': { zh: '审核变更价格', en: "approve the change's price" },
+  'change-confirmed': { zh: '确认变更', en: 'confirm the change' },
+  'change-rejected': { zh: '拒绝变更', en: 'reject the change' },
+  'qc-passed': { zh: '质检通过', en: 'pass QC' },
+  'qc-failed': { zh: '质检不通过', en: 'fail QC' },
+  stocked: { zh: '入库', en: 'put away' },
+  'shipping-requested': { zh: '申请发货', en: 'request shipping' },
+  'payment-received': { zh: '登记货款到账', en: 'record the payment' },
+  'emergency-released': { zh: '紧急放行', en: 'release in an emergency' },
+  'receiving-time-confirmed': { zh: '确认收货时间', en: 'confirm the receiving time' },
+  shipped: { zh: '发货', en: 'ship' },
+  'signed-for': { zh: '确认签收', en: 'confirm receipt' },
+  'goods-accepted': { zh: '确认验收', en: 'accept the goods' },
+  'invoice-issued': { zh: '开具发票', en: 'issue the invoice' },
+  'invoice-voided': { zh: '作废发票', en: 'void the invoice' },
+  'receivable-written-off': { zh: '核销应收款', en: 'write off the receivable' },
+  'cancellation-costs-kept': { zh: '扣留取消费用', en: 'keep cancellation costs' },
+  'refund-paid': { zh: '退款', en: 'pay the refund' },
+  'complaint-filed': { zh: '提交投诉', en: 'file a complaint' },
+  'complaint-resolved': { zh: '处理投诉', en: 'resolve the complaint' },
+  cancelled: { zh: '取消订单', en: 'cancel the order' },
+  'satisfaction-rated': { zh: '评价满意度', en: 'rate satisfaction' },
+  'force-majeure-verified': { zh: '核实不可抗力', en: 'verify force majeure' },
+  // store channel
+  'intent-letter-signed': { zh: '签意向书', en: 'sign the intent letter' },
+  'appointment-scheduled': { zh: '预约上门', en: 'book a visit' },
+  'site-measured': { zh: '量尺', en: 'measure the site' },
+  'window-configuration-confirmed': { zh: '确认门窗配置', en: 'confirm the window configuration' },
+  'submission-reviewed': { zh: '审核提交资料', en: 'review the submission' },
+  'quote-accepted': { zh: '接受报价', en: 'accept the quote' },
+  'sub-frame-made': { zh: '完成钢副框制作', en: 'finish the sub-frames' },
+  'sub-frame-installed': { zh: '完成钢副框安装', en: 'install the sub-frames' },
+  're-measured': { zh: '复尺', en: 're-measure' },
+  installed: { zh: '完成安装', en: 'install' },
+  // distributor
+  'enquiry-received': { zh: '登记咨询', en: 'record an enquiry' },
+  'enquiry-referred': { zh: '咨询转研发', en: 'refer the enquiry' },
+  'enquiry-answered': { zh: '回复咨询', en: 'answer the enquiry' },
+  'drawing-received': { zh: '登记收到图纸', en: 'record a drawing received' },
+  'drawings-reviewed': { zh: '初审图纸', en: 'review the drawings' },
+  'solution-proposed': { zh: '提出研发方案', en: 'propose a solution' },
+  'solution-agreed': { zh: '确认方案', en: 'agree the solution' },
+  'spec-item-confirmed': { zh: '确认配置项', en: 'confirm an item' },
+  'surplus-colour-suggested': { zh: '建议库存颜色', en: 'suggest a surplus colour' },
+  'quote-sent': { zh: '发出报价', en: 'send the quote' },
+  'drawings-handed-over': { zh: '图纸交设计员', en: 'hand the drawings over' },
+  'technical-question-raised': { zh: '提出技术问题', en: 'raise a technical question' },
+  'technical-question-answered': { zh: '答复技术问题', en: 'answer the technical question' },
+  'material-expected': { zh: '登记材料预计到货', en: 'record when the material is expected' },
+  'material-arrived': { zh: '登记材料到货', en: "record the material's arrival" },
+  'spraying-sent': { zh: '外发喷涂', en: 'send for spraying' },
+  'spraying-returned': { zh: '登记喷涂返回', en: "record the spraying's return" },
+  'goods-chased': { zh: '催货', en: 'chase the goods' },
+  'chase-answered': { zh: '回复催货', en: 'answer the chase' },
+  'outbound-notice-issued': { zh: '开出库通知单', en: 'issue the outbound notice' },
+  'shipment-released': { zh: '财务放行', en: 'release the shipment' },
+  // group order channel (团订, 003)
+  'contract-stamped': { zh: '合同盖章', en: 'stamp the contract' },
+  'contract-returned': { zh: '退回合同', en: 'return the contract' },
+  'contract-resubmitted': { zh: '重新提交合同', en: 'resubmit the contract' },
+  'order-pack-handed-over': { zh: '交接订单包', en: 'hand over the order pack' },
+  'order-pack-signed': { zh: '签收订单包', en: 'sign for the order pack' },
+  'body-measurement-scheduled': { zh: '预约量体', en: 'book the body measurement' },
+  'body-measurement-done': { zh: '完成量体', en: 'record the body measurement' },
+  'fabric-purchased': { zh: '登记面辅料采购', en: 'record the fabric purchase' },
+  'process-step-completed': { zh: '完成工序', en: 'complete a process step' },
+  'production-exception-reported': { zh: '报告生产异常', en: 'report a production exception' },
+  'alteration-requested': { zh: '申请修改', en: 'request an alteration' },
+  'alteration-done': { zh: '完成修改', en: 'finish the alteration' },
+  // industrial contract channel (004)
+  'commercial-terms-agreed': { zh: '确认商务条款', en: 'agree the commercial terms' },
+  'statement-of-work-agreed': { zh: '确认技术条款', en: 'agree the statement of work' },
+  'price-pre-reviewed': { zh: '预审价格', en: 'pre-review the price' },
+  'price-exception-approved': { zh: '批准价格例外', en: 'approve the price exception' },
+  'contract-drafted': { zh: '起草合同', en: 'draft the contract' },
+  'contract-review-approved': { zh: '通过合同评审', en: 'approve the contract review' },
+  'contract-review-point-raised': { zh: '提出评审意见', en: 'raise a review point' },
+  'contract-review-point-resolved': { zh: '解决评审意见', en: 'resolve a review point' },
+  'customer-delay-recorded': { zh: '登记客户原因延期', en: 'record a customer delay' },
+  'invoice-posted': { zh: '发票签收挂账', en: 'post the invoice' },
+  'contract-document-filed': { zh: '归档合同资料', en: 'file a document' },
+  // complaints, each its own workflow
+  'complaint-compensation-agreed': { zh: '议定投诉赔偿', en: 'agree the complaint compensation' },
 };
 
 /** 角色 / 部门: who a notice is for, who sent an event. */
