@@ -22,12 +22,13 @@ const notice = (kind: 'reminder' | 'escalation', to: string, type: string, at: s
   detail: `${type} to ${to}`,
 });
 
-const complaint = (stage: ComplaintStage, filedAt: string): Complaint => ({
+const complaint = (stage: ComplaintStage, filedAt: string, more: Partial<Complaint> = {}): Complaint => ({
   number: 1,
   category: 'quality',
   description: 'shade scratched',
   filedAt,
   stage,
+  ...more,
 });
 
 for (const place of readModelPlaces)
@@ -63,7 +64,7 @@ for (const place of readModelPlaces)
                 stageSince: '2027-02-01T02:00:00.000Z',
                 salesRep: { id: 'rep-wang', name: 'Wang Wei' },
                 // Closed on 20 January, its first callback due a week later.
-                complaints: [{ ...complaint('closed', '2027-01-15T02:00:00.000Z'), resolvedAt: '2027-01-20T02:00:00.000Z' }],
+                complaints: [complaint('closed', '2027-01-15T02:00:00.000Z', { resolvedAt: '2027-01-20T02:00:00.000Z' })],
               }),
               [
                 notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-06T02:00:00.000Z'),
@@ -80,7 +81,7 @@ for (const place of readModelPlaces)
                 // Technical has yet to contact the customer; another complaint closed two days ago, its first callback not yet due.
                 complaints: [
                   complaint('reported', '2027-02-08T02:00:00.000Z'),
-                  { ...complaint('closed', '2027-02-05T02:00:00.000Z'), number: 2, resolvedAt: '2027-02-08T02:00:00.000Z' },
+                  complaint('closed', '2027-02-05T02:00:00.000Z', { number: 2, resolvedAt: '2027-02-08T02:00:00.000Z' }),
                 ],
               }),
               [],
@@ -102,8 +103,9 @@ for (const place of readModelPlaces)
     });
     after(async () => close?.());
 
-    const work = (id: string, role: string, at = now) =>
-      myWork(readModel.db, { id, role }, { orders: 100, complaints: 100, reminders: 50 }, calendar, defaultPolicy.complaints, at);
+    /** The person's work at `at` (the fixtures' now), with the lists' limits and the complaint policy as given. */
+    const work = (id: string, role: string, { at = now, orders = 100, listed = 100, policy = defaultPolicy.complaints } = {}) =>
+      myWork(readModel.db, { id, role }, { orders, complaints: listed, reminders: 50 }, calendar, policy, at);
     const numbers = (rows: { orderNumber: string }[]) => rows.map((r) => r.orderNumber);
     const complaints = (w: { complaints: { orderNumber: string; stage: string; nextEvents: string[] }[] }) =>
       w.complaints.map((c) => [c.orderNumber, c.stage, c.nextEvents.join(' | ')]);
@@ -152,24 +154,15 @@ for (const place of readModelPlaces)
     });
 
     it('lists as many complaints as asked for, however many orders it lists', async () => {
-      const desk = (orders: number, complaints: number) =>
-        myWork(
-          readModel.db,
-          { id: 'desk-zhao', role: 'order-desk' },
-          { orders, complaints, reminders: 50 },
-          calendar,
-          defaultPolicy.complaints,
-          now,
-        );
-      const one = await desk(100, 1);
+      const one = await work('desk-zhao', 'order-desk', { listed: 1 });
       assert.deepEqual(complaints(one), [['W-WANG', 'closed', 'callback-made']]);
       assert.equal(one.orders.length, 2);
-      assert.equal((await desk(1, 100)).complaints.length, 2);
+      assert.equal((await work('desk-zhao', 'order-desk', { orders: 1 })).complaints.length, 2);
     });
 
     it("lists a closed complaint for its callbacks once the first is due (the policy's P7D after closing), not before", async () => {
       const callbacksOwed = async (at: string) =>
-        complaints(await work('desk-zhao', 'order-desk', Date.parse(at))).filter(([, stage]) => stage === 'closed');
+        complaints(await work('desk-zhao', 'order-desk', { at: Date.parse(at) })).filter(([, stage]) => stage === 'closed');
       assert.deepEqual(await callbacksOwed('2027-02-15T01:59:00Z'), [['W-WANG', 'closed', 'callback-made']]);
       assert.deepEqual(await callbacksOwed('2027-02-15T02:00:00Z'), [
         ['W-WANG', 'closed', 'callback-made'],
@@ -179,14 +172,7 @@ for (const place of readModelPlaces)
 
     it("follows the policy's complaint matrix", async () => {
       const permissions = { ...defaultPolicy.complaints.permissions, 'customer-contacted': ['service' as const] };
-      const service = await myWork(
-        readModel.db,
-        { id: 'svc-1', role: 'service' },
-        { orders: 100, complaints: 100, reminders: 50 },
-        calendar,
-        { ...defaultPolicy.complaints, permissions },
-        now,
-      );
+      const service = await work('svc-1', 'service', { policy: { ...defaultPolicy.complaints, permissions } });
       assert.deepEqual(
         complaints(service).map(([n, stage]) => [n, stage]),
         [
