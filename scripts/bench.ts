@@ -18,6 +18,7 @@ import { workflowBundlePath } from '../worker/worker';
 import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 
 // npm run bench [-- --orders 40 --rounds 4 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M]
+// npm run bench -- --against <another build's dist/workflow-bundle.js> [--orders 160 --rounds 8]
 //
 // Measures OrderFlow's order workflow against a no-op workflow of the same shape (same updates,
 // one outbox notice per event; scripts/bench/noop-workflow.ts) on one CLI dev server, in one run,
@@ -34,6 +35,9 @@ const { values: opts } = parseArgs({
     cached: { type: 'string', default: '300' }, // open orders for the memory-per-order figure
     open: { type: 'string', default: '0' }, // with N > 0: N open orders on one worker with the production cache settings
     due: { type: 'string', default: 'PT10M' }, // the window over which those orders' escalations fall due, once they are open
+    // Another build's workflow bundle: its orders' lifecycles are the baseline instead of the no-op's (nothing else is measured).
+    // A change's effect is within the machine's drift between two runs; side by side, taking turns, it shows.
+    against: { type: 'string' },
   },
 });
 const num = (name: keyof typeof opts) => Number(opts[name]);
@@ -179,40 +183,54 @@ async function send(client: Client, workflowId: string, events: typeof lifecycle
 
 // ---- the measurements -------------------------------------------------------------------------
 
+type Side = 'baseline' | 'order';
+
 /**
- * Whole lifecycles of each kind: orders per second, and worker CPU seconds per order. The kinds take
- * turns, a round each (who goes first alternating), on a worker each: the machine's pace drifts by
- * half over minutes here, and one kind measured after the other took the drift for a difference.
+ * Whole lifecycles of the order and of a baseline (the no-op, or another build's order): orders per
+ * second, and worker and dev server CPU seconds per order. The sides take turns, a round each (who goes
+ * first alternating), on a worker each: the machine's pace drifts by half over minutes here, and one
+ * side measured after the other took the drift for a difference.
  */
-async function lifecycles(client: Client, bundles: Record<Kind, string>) {
-  const kinds: Kind[] = ['noop', 'order'];
-  const workers = { noop: await startWorker(bundles.noop), order: await startWorker(bundles.order) };
-  const measured = { noop: { seconds: 0, cpu: 0, server: 0 }, order: { seconds: 0, cpu: 0, server: 0 } };
+async function lifecycles(client: Client, bundles: Record<Side, string>, baseline: Kind) {
+  const sides: Side[] = ['baseline', 'order'];
+  const kinds: Record<Side, Kind> = { baseline, order: 'order' };
+  const workers = { baseline: await startWorker(bundles.baseline), order: await startWorker(bundles.order) };
+  const measured = { baseline: { seconds: 0, cpu: 0, server: 0 }, order: { seconds: 0, cpu: 0, server: 0 } };
   const server = devServerPid();
   const perRound = Math.ceil(num('orders') / num('rounds'));
   for (let round = 0; round < num('rounds'); round++) {
-    for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
-      const pid = workers[kind].child.pid!;
+    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      const pid = workers[side].child.pid!;
       const cpu0 = cpuSeconds(pid);
       const server0 = cpuSeconds(server);
       const t0 = performance.now();
       await pool(perRound, num('concurrency'), async () => {
-        const handle = await startBenchOrder(client, kind, workers[kind].taskQueue);
+        const handle = await startBenchOrder(client, kinds[side], workers[side].taskQueue);
         await send(client, handle.workflowId, lifecycle);
       });
-      measured[kind].seconds += (performance.now() - t0) / 1000;
-      measured[kind].cpu += (await settledCpu(pid)) - cpu0;
-      measured[kind].server += cpuSeconds(server) - server0;
+      measured[side].seconds += (performance.now() - t0) / 1000;
+      measured[side].cpu += (await settledCpu(pid)) - cpu0;
+      measured[side].server += cpuSeconds(server) - server0;
     }
   }
-  await Promise.all(kinds.map((kind) => stopWorker(workers[kind])));
+  await Promise.all(sides.map((side) => stopWorker(workers[side])));
   const count = perRound * num('rounds');
-  const figures = (kind: Kind) => ({
-    ordersPerSecond: count / measured[kind].seconds,
-    cpuPerOrder: measured[kind].cpu / count,
-    serverCpuPerOrder: measured[kind].server / count,
+  const figures = (side: Side) => ({
+    ordersPerSecond: count / measured[side].seconds,
+    cpuPerOrder: measured[side].cpu / count,
+    serverCpuPerOrder: measured[side].server / count,
   });
-  return { count, noop: figures('noop'), order: figures('order') };
+  return { count, baseline: figures('baseline'), order: figures('order') };
+}
+
+type Lifecycles = Awaited<ReturnType<typeof lifecycles>>;
+
+function printLifecycles({ count, baseline, order }: Lifecycles, baselineName: string) {
+  const side = (name: string, f: Lifecycles['order']) =>
+    `${name} ${f.ordersPerSecond.toFixed(2)}/s, ${ms(f.cpuPerOrder)} ms CPU (dev server ${ms(f.serverCpuPerOrder)} ms)`;
+  console.log(
+    `lifecycles (${count} orders × ${lifecycle.length} events, ${num('rounds')} rounds each): ${side('order', order)}; ${side(baselineName, baseline)}`,
+  );
 }
 
 const percentile = (values: number[], p: number) =>
@@ -357,12 +375,22 @@ async function main() {
     console.log(
       `bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; dev server ${address}`,
     );
-    const { count, noop, order } = await lifecycles(client, { noop: noopBundle, order: orderBundle });
-    console.log(
-      `lifecycles (${count} orders × ${lifecycle.length} events, ${num('rounds')} rounds each): ` +
-        `order ${order.ordersPerSecond.toFixed(2)}/s, ${ms(order.cpuPerOrder)} ms CPU (dev server ${ms(order.serverCpuPerOrder)} ms); ` +
-        `no-op ${noop.ordersPerSecond.toFixed(2)}/s, ${ms(noop.cpuPerOrder)} ms CPU (dev server ${ms(noop.serverCpuPerOrder)} ms)`,
-    );
+    if (opts.against) {
+      const measured = await lifecycles(client, { baseline: path.resolve(opts.against), order: orderBundle }, 'order');
+      printLifecycles(measured, 'that build');
+      const { baseline: other, order } = measured;
+      console.log(
+        JSON.stringify({
+          throughputRatio: round(order.ordersPerSecond / other.ordersPerSecond),
+          workerCpuRatio: round(order.cpuPerOrder / other.cpuPerOrder),
+          devServerCpuRatio: round(order.serverCpuPerOrder / other.serverCpuPerOrder),
+        }),
+      );
+      return;
+    }
+    const measured = await lifecycles(client, { baseline: noopBundle, order: orderBundle }, 'noop');
+    printLifecycles(measured, 'no-op');
+    const { baseline: noop, order } = measured;
     const rest = await restRoundTrip(client, orderBundle);
     console.log(
       `event round trip (${num('samples')} each): REST p50 ${rest.restP50.toFixed(1)} ms p95 ${rest.restP95.toFixed(1)} ms; ` +
