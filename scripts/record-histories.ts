@@ -44,6 +44,10 @@ const recordings: Recording[] = [
   { name: 'standard-happy-path-baseline-2', scenario: 'standard-happy-path.json' },
   { name: 'late-return-delay-and-balance-baseline-2', scenario: 'late-return-delay-and-balance.json' },
   { name: 'continued-as-new-in-production-baseline-2', scenario: 'continued-as-new-in-production.json', continuesAsNew: true },
+  // recorded with the third baseline: the views wait for a clock an event ended to close
+  { name: 'standard-happy-path-baseline-3', scenario: 'standard-happy-path.json' },
+  { name: 'late-return-delay-and-balance-baseline-3', scenario: 'late-return-delay-and-balance.json' },
+  { name: 'continued-as-new-in-production-baseline-3', scenario: 'continued-as-new-in-production.json', continuesAsNew: true },
   // (change-before-assessment.json was recorded with the code of d04caa8: it cannot be recorded again.)
   // one per channel
   { name: 'sample-sent-and-signed-for', scenario: 'sample-confirmed-late-sent-signed-for.json' },

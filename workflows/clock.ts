@@ -36,6 +36,8 @@ export async function runClock(s: Clocked, name: ClockName, done: () => boolean,
   const wait = patched(LEAN_CLOCK_WAIT)
     ? doneOrDue
     : (until: () => boolean, ms: number, summary: string) => condition(until, ms, { summary });
+  const clock = { done };
+  running.add(clock);
   try {
     for (let firings = 0; !done(); firings++) {
       const step = schedule(firings);
@@ -49,7 +51,22 @@ export async function runClock(s: Clocked, name: ClockName, done: () => boolean,
     }
   } finally {
     s.openClocks = s.openClocks.filter((c) => c.name !== name);
+    running.delete(clock);
   }
+}
+
+/** The clocks running in this workflow, by what ends each. */
+const running = new Set<{ done: () => boolean }>();
+
+/**
+ * Whether a clock's work is done but the clock not yet closed. Its wait ends in the pass over the waiting
+ * conditions that first sees it done, and it leaves the open clocks in the microtasks after that pass: a
+ * view of the open clocks that waits while this holds sees them closed in the next pass (which comes,
+ * since the clock's wait has just ended), instead of showing them open and then again closed.
+ */
+export function clockClosing(): boolean {
+  for (const clock of running) if (clock.done()) return true;
+  return false;
 }
 
 /** The patch under which a clock waits with `doneOrDue` (runs begun before replay their `condition` with a timeout). */

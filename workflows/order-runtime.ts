@@ -20,7 +20,7 @@ import { orderComplaint } from './complaint';
 import { beginRun, patched } from './patches';
 import { complaintInputOf, takeComplaintReport } from './domain/complaints';
 import type { createActivities } from '../activities';
-import { clocksSettled, now, unlessCancelled } from './clock';
+import { clockClosing, clocksSettled, now, unlessCancelled } from './clock';
 import type { OrderEvent } from './domain/events';
 import type { IsoDate } from './domain/order';
 import { localDateTime, startOfDate } from './domain/calendar';
@@ -604,13 +604,15 @@ const VIEWS_IN_ONE_WAIT = 'views-in-one-wait';
 
 /**
  * Keeps the company's views of the order current with one wait: after the events of an activation,
- * once the journey is in step with them (`inStep`), the search attributes are upserted if one of them
+ * once the journey is in step with them (`inStep`) and no clock they ended is still closing (`clockClosing`,
+ * orders of the third baseline on), the search attributes are upserted if one of them
  * changed, and the read model's row is written if it is behind. Returns whether the read model has the
  * order as it is now. The current details are looked at on every pass over the waiting conditions.
  */
 function keepViewsCurrent(s: OrderState, inStep: () => boolean): () => boolean {
   // Every patch of the first baseline holds where this does: the promised date at noon, the attributes as listed.
   const noon = true;
+  const afterClocks = patched(VIEWS_AFTER_CLOCKS);
   const keepDetailsCurrent = currentDetailsKeeper(s);
   answerReadModelQuery(s);
   const row = readModelRow(s, true);
@@ -624,7 +626,7 @@ function keepViewsCurrent(s: OrderState, inStep: () => boolean): () => boolean {
       let project = false;
       await condition(() => {
         keepDetailsCurrent();
-        if (!inStep()) return false;
+        if (!inStep() || (afterClocks && clockClosing())) return false;
         upsert ||= attributesChanged();
         project ||= row.behind();
         return upsert || project;
@@ -639,6 +641,13 @@ function keepViewsCurrent(s: OrderState, inStep: () => boolean): () => boolean {
   })();
   return row.current;
 }
+
+/**
+ * The patch under which the views wait for a clock that an event ended within the stage to close: the
+ * order was projected with the clock still open and again a pass later without it (two local activities
+ * for `technical-order-issued` or a payment that settles the balance). Runs begun before replay as they ran.
+ */
+const VIEWS_AFTER_CLOCKS = 'views-after-clocks';
 
 /** Keeps each of the company's views current with a wait of its own: runs begun before they had one. */
 function keepEachViewCurrent(s: OrderState, inStep: () => boolean): () => boolean {

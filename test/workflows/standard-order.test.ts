@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { OrderEvent } from '../../workflows/domain/events';
 import { simulate, type Scenario, type SimulationResult } from '../../scripts/simulator';
 import { withOwnTimeSkippingServer } from '../support/servers';
 import { entries, intoProduction, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
@@ -447,6 +449,22 @@ describe('standard order (time-skipping server)', function () {
       console.log(`      history of a plain standard order: ${events} events`);
       // About 240 with the watch clocks and the rep's notices: never one timer a day.
       assert.ok(events > 50 && events < 260, `${events} events`);
+    });
+
+    it('projects an order once for an event that ends a clock within its stage (the technical order, the balance)', async () => {
+      const events = (await run(happyPath as Scenario)).history.events ?? [];
+      // The read-model projections (local-activity markers) written in the workflow task that answered the event.
+      const projectionsFor = (type: string) => {
+        const accepted = events.findIndex((e) => {
+          const input = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads?.[0];
+          return input && defaultPayloadConverter.fromPayload<OrderEvent>(input).type === type;
+        });
+        assert.ok(accepted > 0, `${type} not in the history`);
+        const next = events.findIndex((e, i) => i > accepted && e.workflowTaskScheduledEventAttributes);
+        return events.slice(accepted, next).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length;
+      };
+      assert.equal(projectionsFor('technical-order-issued'), 1);
+      assert.equal(projectionsFor('payment-received'), 1);
     });
   });
 });
