@@ -362,32 +362,40 @@ async function openOrders(client: Client, bundle: string, count: number) {
 const ms = (seconds: number) => (seconds * 1000).toFixed(0);
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 
+/** The no-op workflow's bundle, built for this run. */
+async function bundleNoop(): Promise<string> {
+  const file = path.join(scratch, 'noop-bundle.js');
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./bench/noop-workflow'), logger: new DefaultLogger('WARN') });
+  fs.writeFileSync(file, code);
+  return file;
+}
+
+/** `--against`: this build's lifecycles against another build's, and nothing else. */
+async function compareBuilds(client: Client, orderBundle: string, otherBundle: string) {
+  const measured = await lifecycles(client, { baseline: otherBundle, order: orderBundle }, 'order');
+  printLifecycles(measured, 'that build');
+  const { baseline: other, order } = measured;
+  console.log(
+    JSON.stringify({
+      throughputRatio: round(order.ordersPerSecond / other.ordersPerSecond),
+      workerCpuRatio: round(order.cpuPerOrder / other.cpuPerOrder),
+      devServerCpuRatio: round(order.serverCpuPerOrder / other.serverCpuPerOrder),
+    }),
+  );
+}
+
 async function main() {
   installQuietRuntime();
   const env = await startLocalDevServer();
   address = env.address;
   const client = env.client;
-  const noopBundle = path.join(scratch, 'noop-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./bench/noop-workflow'), logger: new DefaultLogger('WARN') });
-  fs.writeFileSync(noopBundle, code);
   const orderBundle = workflowBundlePath();
   try {
     console.log(
       `bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; dev server ${address}`,
     );
-    if (opts.against) {
-      const measured = await lifecycles(client, { baseline: path.resolve(opts.against), order: orderBundle }, 'order');
-      printLifecycles(measured, 'that build');
-      const { baseline: other, order } = measured;
-      console.log(
-        JSON.stringify({
-          throughputRatio: round(order.ordersPerSecond / other.ordersPerSecond),
-          workerCpuRatio: round(order.cpuPerOrder / other.cpuPerOrder),
-          devServerCpuRatio: round(order.serverCpuPerOrder / other.serverCpuPerOrder),
-        }),
-      );
-      return;
-    }
+    if (opts.against) return await compareBuilds(client, orderBundle, path.resolve(opts.against));
+    const noopBundle = await bundleNoop();
     const measured = await lifecycles(client, { baseline: noopBundle, order: orderBundle }, 'noop');
     printLifecycles(measured, 'no-op');
     const { baseline: noop, order } = measured;
