@@ -63,7 +63,6 @@ async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
   );
   for (const answer of answers.filter((a) => a.status === 429)) assertProblem(answer, 429, 'too-many-requests');
   for (const answer of answers.filter((a) => a.status === 503)) assertProblem(answer, 503, 'temporal-unavailable');
-  assert.ok((byStatus.get(200) ?? 0) > 0, 'some are accepted');
   // Temporal may refuse a query to the order for a moment after the burst (a 429 or 503, as the burst's own
   // answers were): the timeline is read once the order answers.
   const timelineOf = async () => {
@@ -94,6 +93,19 @@ async function burst(api: ApiUnderTest, id: string, allowed = [200, 409, 429]) {
   return byStatus;
 }
 
+/** The order takes an event once a burst is over (Temporal may still refuse for a moment: then it is retried). */
+async function takesAnotherEvent(api: ApiUnderTest, id: string) {
+  const key = newKey();
+  const report = () =>
+    call(api, 'POST', `/api/v1/orders/${id}/events`, {
+      role: 'production',
+      key,
+      body: { type: 'progress-reported', data: { percentDone: 60 } },
+    });
+  const answer = await eventually(report, ({ status }) => status !== 429 && status !== 503, 30_000);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+}
+
 describe('overload and outage settings', () => {
   it('allow 8 events in flight per order and wait 7 s for Temporal by default, and name a wrong value', () => {
     const config = apiConfigFromEnvironment({});
@@ -121,17 +133,9 @@ describe('overload: 429 with Retry-After, never a 500 (dev server)', function ()
   it('answers 250 concurrent events to one order 200, 409 or 429, and applies each accepted one once', async () => {
     const id = await inProduction(api);
     const byStatus = await burst(api, id);
+    assert.ok((byStatus.get(200) ?? 0) > 0, `within the in-flight limit, events are accepted: ${JSON.stringify([...byStatus])}`);
     assert.ok((byStatus.get(429) ?? 0) > 0, 'beyond the in-flight limit: 429 before Temporal');
-    // The order still takes events once the burst is over.
-    assert.equal(
-      (
-        await call(api, 'POST', `/api/v1/orders/${id}/events`, {
-          role: 'production',
-          body: { type: 'progress-reported', data: { percentDone: 60 } },
-        })
-      ).status,
-      200,
-    );
+    await takesAnotherEvent(api, id);
   });
 
   it("answers Temporal's own RESOURCE_EXHAUSTED 429 at once, without the client retrying it for ~40 s", async () => {
@@ -143,6 +147,9 @@ describe('overload: 429 with Retry-After, never a 500 (dev server)', function ()
       const byStatus = await burst(unlimited, id, [200, 409, 429, 503]);
       // Retried by the client, they would run into the request's deadline and be 503s, after 7 s each.
       assert.ok((byStatus.get(429) ?? 0) > 0, 'Temporal refused some, and the caller heard so at once: 429');
+      // On a slow machine Temporal may abort every update it admitted (all 503s, none accepted): the callers were
+      // told to retry, and the order is unharmed.
+      await takesAnotherEvent(unlimited, id);
     } finally {
       await unlimited.stop();
     }
