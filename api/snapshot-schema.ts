@@ -70,6 +70,7 @@ const Complaint = z
     responsibleParty: z.string().optional().describe('who was found responsible'),
     cause: z.string().optional().describe('what caused it, found when resolved'),
     compensation: Fen.optional().describe('compensation agreed for it, in fen (on the ledger)'),
+    callbacks: z.int().optional().describe('the callbacks (回访) made since it closed, once the first is'),
   })
   .loose()
   .describe('a complaint (投诉) on the order; its own steps are on the complaint');

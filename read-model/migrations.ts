@@ -276,6 +276,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('order_complaints_stage').on('order_complaints').columns(['stage', 'filed_at']).execute();
     },
   },
+  // How many callbacks a closed complaint has had, so that My work owes the next one from its own due time, not
+  // from the first's. Rows written before count none until their order is projected again (or the read model rebuilt).
+  '0008-complaint-callbacks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('order_complaints')
+        .addColumn('callbacks_made', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

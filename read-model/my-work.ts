@@ -71,8 +71,8 @@ export async function myWork(
 /**
  * The complaints whose next step the person may take, the longest open first: the steps of each stage but a
  * supervisor's closing, which stands beside every open stage and is no one's work until they decide it is. A
- * closed complaint waits for its callbacks (回访) from when the first falls due (the complaint's clock counts
- * calendar time from its closing), not from its closing.
+ * closed complaint waits for its next callback (回访) from when that one falls due (the complaint's clock counts
+ * calendar time from its closing), not from its closing nor from the callback before.
  */
 async function complaintsOwed(
   db: Kysely<Database>,
@@ -84,12 +84,18 @@ async function complaintsOwed(
   const stepsFor = (stage: ComplaintStage) => complaintSteps[stage].filter((type) => permissions[type].includes(w.role as Role));
   const stages = (Object.keys(complaintSteps) as ComplaintStage[]).filter((stage) => stepsFor(stage).length > 0);
   if (stages.length === 0) return [];
-  const closedBefore = new Date(now - durationMs(callbacks.after[0])).toISOString();
+  // The callback owed after `made` others is due once the complaint has been closed for the policy's `after[made]`.
+  const closedBefore = (made: number) => new Date(now - durationMs(callbacks.after[made])).toISOString();
   let q = db
     .selectFrom('order_complaints as c')
     .innerJoin('orders as o', 'o.order_number', 'c.order_number')
     .where('c.stage', 'in', stages)
-    .where((eb) => eb.or([eb('c.stage', '!=', 'closed'), eb('c.resolved_at', '<=', closedBefore)]));
+    .where((eb) =>
+      eb.or([
+        eb('c.stage', '!=', 'closed'),
+        ...callbacks.after.map((_, made) => eb.and([eb('c.callbacks_made', '=', made), eb('c.resolved_at', '<=', closedBefore(made))])),
+      ]),
+    );
   if (ownsOrders(w)) q = q.where('c.sales_rep_id', '=', w.id);
   const rows = await q
     .select(['c.order_number', 'c.number', 'o.customer_name', 'c.category', 'c.description', 'c.stage', 'c.filed_at'])

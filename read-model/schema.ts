@@ -75,6 +75,8 @@ export interface ComplaintsTable {
   cause: string | null;
   /** Where it stands, as its workflow last reported (0007; null for a complaint closed on the order itself, as older orders did). */
   stage: string | null;
+  /** The callbacks (回访) made since it closed (0008): the next one falls due at the policy's next time after closing. */
+  callbacks_made: number;
 }
 
 /** The customer's satisfaction ratings (0002), at sign-off or an after-sales callback. */

@@ -146,6 +146,7 @@ export function complaintRows(o: OrderProjection): ComplaintsTable[] {
     resolution: c.resolution ?? null,
     cause: c.cause ?? null,
     stage: c.stage ?? null,
+    callbacks_made: c.callbacks ?? 0,
   }));
 }
 

@@ -278,6 +278,18 @@ describe("a complaint on its order (the order's side)", () => {
     assert.equal(currentStage(s), 'after-sales', 'not archived while the callbacks are due');
   });
 
+  it("counts the callbacks made on the order's complaint, so that the next one is owed from its own due time", () => {
+    const s = shipped();
+    send(s, 'customer', 'complaint-filed', filed);
+    const calledBack: Sent = ['service', 'callback-made', {}];
+    const c = given(contacted, found('production', 'quality'), scheduled, fixed, satisfied, calledBack);
+    for (const report of c.unreported) takeComplaintReport(s, { ...report, number: 1 }, at(12));
+    assert.deepEqual([s.complaints[0].stage, s.complaints[0].callbacks], ['closed', 1]);
+    const more = given(contacted, found('production', 'quality'), scheduled, fixed, satisfied, calledBack, calledBack);
+    for (const report of more.unreported) takeComplaintReport(s, { ...report, number: 1 }, at(13));
+    assert.deepEqual([s.complaints[0].stage, s.complaints[0].callbacks], ['finished', 2]);
+  });
+
   it('takes compensation for an open complaint onto the ledger, and refuses it above the contract or for a closed complaint', () => {
     const s = shipped();
     send(s, 'customer', 'complaint-filed', filed);

@@ -78,10 +78,12 @@ for (const place of readModelPlaces)
                 owedBy: ['qc'],
                 stageSince: '2027-02-02T02:00:00.000Z',
                 salesRep: { id: 'rep-li', name: 'Li Na' },
-                // Technical has yet to contact the customer; another complaint closed two days ago, its first callback not yet due.
+                // Technical has yet to contact the customer; another complaint closed two days ago, its first callback not
+                // yet due; a third closed on 20 January and called back once, its second callback due 30 days after closing.
                 complaints: [
                   complaint('reported', '2027-02-08T02:00:00.000Z'),
                   complaint('closed', '2027-02-05T02:00:00.000Z', { number: 2, resolvedAt: '2027-02-08T02:00:00.000Z' }),
+                  complaint('closed', '2027-01-12T02:00:00.000Z', { number: 3, resolvedAt: '2027-01-20T02:00:00.000Z', callbacks: 1 }),
                 ],
               }),
               [],
@@ -167,6 +169,22 @@ for (const place of readModelPlaces)
       assert.deepEqual(await callbacksOwed('2027-02-15T02:00:00Z'), [
         ['W-WANG', 'closed', 'callback-made'],
         ['W-QC', 'closed', 'callback-made'],
+      ]);
+    });
+
+    it('lists a closed complaint called back once again only when its second callback is due (P30D after closing)', async () => {
+      const callbacksOwed = async (at: string) =>
+        (await work('desk-zhao', 'order-desk', { at: Date.parse(at) })).complaints
+          .filter((c) => c.stage === 'closed')
+          .map((c) => [c.orderNumber, c.number]);
+      assert.deepEqual(await callbacksOwed('2027-02-19T01:59:00Z'), [
+        ['W-WANG', 1],
+        ['W-QC', 2],
+      ]);
+      assert.deepEqual(await callbacksOwed('2027-02-19T02:00:00Z'), [
+        ['W-QC', 3],
+        ['W-WANG', 1],
+        ['W-QC', 2],
       ]);
     });
 

@@ -64,11 +64,11 @@ describe('complaints (child workflows of the order)', function () {
     );
     assert.equal(entries(result.timeline, 'reminder', 'complaint-callback').length, 2);
     assert.equal(result.timeline.filter((t) => t.kind === 'escalation' && t.type.startsWith('complaint')).length, 0, 'every step in time');
-    // The order's line for it: closed by the customer's word, the installation team responsible.
+    // The order's line for it: closed by the customer's word, the installation team responsible, called back twice.
     const [line] = result.snapshot.complaints;
     assert.deepEqual(
-      [line.stage, line.responsibleParty, line.cause, line.resolution],
-      ['finished', 'installation', 'installation', 'the customer confirmed satisfaction (rating 5)'],
+      [line.stage, line.responsibleParty, line.cause, line.resolution, line.callbacks],
+      ['finished', 'installation', 'installation', 'the customer confirmed satisfaction (rating 5)', 2],
     );
     assert.deepEqual(
       result.snapshot.satisfaction.map((r) => r.rating),

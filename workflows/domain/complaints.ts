@@ -402,6 +402,7 @@ export function takeComplaintReport(s: OrderState, report: ComplaintReport, at: 
     complaint.resolvedAt = report.closed.at;
     complaint.resolution = report.closed.resolution;
   }
+  if (report.step === 'callback-made') complaint.callbacks = (complaint.callbacks ?? 0) + 1;
   // A clock's step is its notice alone; an event's is recorded as the complaint's step.
   if (report.actor) record(s, at, { kind: 'complaint', type: report.step, actor: report.actor, detail: report.detail });
   if (report.rating !== undefined && report.actor)

@@ -292,6 +292,8 @@ export interface Complaint {
   started?: boolean;
   /** The last report taken from its workflow (a report is applied once). */
   reports?: number;
+  /** The callbacks (回访) made after its closing, once the first is: My work owes the next one from its own due time. */
+  callbacks?: number;
   filedBy?: Actor;
   /** Compensation agreed for it, in fen (on the order's ledger). */
   compensation?: Fen;
