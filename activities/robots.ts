@@ -5,7 +5,7 @@ import { issueList } from '../client/issues';
 import { localDateTime } from '../workflows/domain/calendar';
 import { noticeKindLabels, noticeTypeLabel, roleLabels, type Label } from '../workflows/domain/labels';
 import { yuan } from '../workflows/domain/money';
-import { readable } from '../workflows/domain/readable';
+import { said } from '../workflows/domain/readable';
 import { Role } from '../workflows/domain/order';
 import type { OutboxMessage } from './outbox';
 
@@ -112,7 +112,7 @@ export function cardOf(message: OutboxMessage, language: Robot['language'], defa
     `发给：${to('zh')}`,
     `时间：${at}`,
     ...(order ? [`金额：${yuan(order.amount)} · 未收：${yuan(order.balanceDue)}`] : []),
-    `说明：${readable(notice.detail, 'zh')}`,
+    `说明：${said(notice, 'zh')}`,
   ];
   const en = [
     `**${what('en')}**`,
@@ -121,7 +121,7 @@ export function cardOf(message: OutboxMessage, language: Robot['language'], defa
     `To: ${to('en')}`,
     `Time: ${at} (${timeZone})`,
     ...(order ? [`Amount: ${yuan(order.amount)}, balance due: ${yuan(order.balanceDue)}`] : []),
-    `Detail: ${readable(notice.detail, 'en')}`,
+    `Detail: ${said(notice, 'en')}`,
   ];
   const title = {
     zh: `${what('zh')} · ${message.orderNumber}`,

@@ -215,6 +215,7 @@ export const DeadLetter = z.object({
       to: z.string().describe('the role it was for'),
       person: z.string().optional().describe("the person it was for, when the order knows them (its own sales rep's id)"),
       detail: z.string().describe('its text'),
+      zh: z.string().optional().describe('its text in Chinese (中文), where the order wrote one'),
     })
     .describe('the notice'),
   reason: z.string().describe('why it was not delivered'),

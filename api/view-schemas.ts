@@ -114,6 +114,7 @@ export const Reminders = z
             .describe('reminder (提醒) to the role that owes the step; escalation (升级) to the role the policy escalates to'),
           type: z.string().describe('the clock that sent it, e.g. first-confirmation'),
           detail: z.string().describe('what it said'),
+          zh: z.string().nullable().describe('the same in Chinese (中文), where the order wrote one (notices since it did)'),
         }),
       )
       .describe('reminders and escalations on open orders, the newest first'),
@@ -128,6 +129,7 @@ export const Reminders = z
             kind: 'escalation',
             type: 'first-confirmation',
             detail: 'order not confirmed within PT2H of receipt',
+            zh: '订单收到后 PT2H内未确认',
           },
         ],
       },

@@ -5,7 +5,7 @@ import type { Lang } from './labels';
 // domain's own sentences, the timeline's and the refusals', with theirs so).
 
 export { yuan } from '../workflows/domain/money';
-export { readable } from '../workflows/domain/readable';
+export { readable, said } from '../workflows/domain/readable';
 
 /** `2027-02-10 17:30` in the company's time zone. */
 export const companyTime = (at: string, timeZone: string) => localDateTime(Date.parse(at), timeZone);

@@ -3,7 +3,7 @@ import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { TimelineEntry } from '../workflows/domain/state';
 import { api } from './api';
 import { say, useConsole } from './app-context';
-import { companyTime, readable } from './format';
+import { companyTime, said } from './format';
 import { actionLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
@@ -78,7 +78,7 @@ export function Timeline({ timeline, staff }: { timeline: TimelineEntry[]; staff
               </strong>
               {staff && entry.via === 'temporal' && ` ${say('byOperator', lang)}`}
               <br />
-              <small>{readable(entry.detail, lang)}</small>
+              <small>{said(entry, lang)}</small>
             </td>
           </tr>
         ))}

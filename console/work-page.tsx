@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
-import { clockAgainst, companyTime, readable, yuan } from './format';
+import { clockAgainst, companyTime, said, yuan } from './format';
 import { clockLabels, complaintEventLabels, complaintStageLabels, eventLabels, label, stageLabels, timelineKindLabels } from './labels';
 import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
 import type { BoardRow } from './board-page';
@@ -136,7 +136,7 @@ export function WorkPage() {
                     {label(timelineKindLabels, r.kind, lang)} · {label(clockLabels, r.type, lang)}
                   </strong>
                   <br />
-                  <small>{readable(r.detail, lang)}</small>
+                  <small>{said(r, lang)}</small>
                 </td>
               </tr>
             ))}

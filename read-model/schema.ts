@@ -58,6 +58,8 @@ export interface TimelineTable {
   actor_role: string | null;
   via: string | null;
   detail: string;
+  /** The sentence in Chinese, where the order wrote one (0009). */
+  detail_zh: string | null;
 }
 
 export interface ComplaintsTable {

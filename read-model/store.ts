@@ -129,6 +129,7 @@ export function timelineRow(orderNumber: string, seq: number, e: TimelineEntry):
     actor_role: e.actor?.role ?? null,
     via: e.via ?? null,
     detail: e.detail,
+    detail_zh: e.zh ?? null,
   };
 }
 

@@ -368,6 +368,8 @@ export interface ReminderRow {
   kind: 'reminder' | 'escalation';
   type: string;
   detail: string;
+  /** The same in Chinese, where the order wrote one. */
+  zh: string | null;
 }
 
 /** The person whose work it is (a token's id and role). */
@@ -393,10 +395,17 @@ export async function remindersTo(db: Kysely<Database>, w: Worker, limit: number
   // The read model keeps the role a notice went to; the person a notice to sales names is the order's own rep.
   if (ownsOrders(w)) q = q.where('o.sales_rep_id', '=', w.id);
   const rows = await q
-    .select(['t.order_number', 't.at', 't.kind', 't.type', 't.detail'])
+    .select(['t.order_number', 't.at', 't.kind', 't.type', 't.detail', 't.detail_zh'])
     .orderBy('t.at', 'desc')
     .orderBy('t.order_number')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ orderNumber: r.order_number, at: r.at, kind: r.kind as ReminderRow['kind'], type: r.type, detail: r.detail }));
+  return rows.map((r) => ({
+    orderNumber: r.order_number,
+    at: r.at,
+    kind: r.kind as ReminderRow['kind'],
+    type: r.type,
+    detail: r.detail,
+    zh: r.detail_zh,
+  }));
 }

@@ -66,12 +66,15 @@ async function firstContact(c: ComplaintState) {
         after,
         action: `escalate to ${to}`,
         fire: () =>
-          complaintClockFired(c, now(), {
-            kind: 'escalation',
-            type: 'complaint-first-contact',
-            to,
-            detail: `technical has not contacted the customer within ${after} of the complaint`,
-          }),
+          complaintClockFired(
+            c,
+            now(),
+            { kind: 'escalation', type: 'complaint-first-contact', to },
+            {
+              zh: `投诉后 ${after}内技术部未联系客户`,
+              en: `technical has not contacted the customer within ${after} of the complaint`,
+            },
+          ),
       },
     ]),
   );
@@ -94,12 +97,15 @@ async function fixScheduled(c: ComplaintState) {
           after,
           action: `escalate to ${to}`,
           fire: () =>
-            complaintClockFired(c, now(), {
-              kind: 'escalation',
-              type: 'complaint-fix',
-              to,
-              detail: `no visit scheduled within ${after} (${c.finding!.responsibleParty} problem)`,
-            }),
+            complaintClockFired(
+              c,
+              now(),
+              { kind: 'escalation', type: 'complaint-fix', to },
+              {
+                zh: `${after}内未安排上门（${c.finding!.responsibleParty} 问题）`,
+                en: `no visit scheduled within ${after} (${c.finding!.responsibleParty} problem)`,
+              },
+            ),
         },
       ]),
     );
@@ -123,12 +129,15 @@ async function callbacks(c: ComplaintState) {
           action: `remind ${to.join(', ')}`,
           fire: () => {
             for (const role of to)
-              complaintClockFired(c, now(), {
-                kind: 'reminder',
-                type: 'complaint-callback',
-                to: role,
-                detail: `call the customer back (callback ${i + 1} of ${after.length}, ${offset} after closing)`,
-              });
+              complaintClockFired(
+                c,
+                now(),
+                { kind: 'reminder', type: 'complaint-callback', to: role },
+                {
+                  zh: `请回访客户（共 ${after.length} 次，第 ${i + 1} 次，结案后 ${offset}）`,
+                  en: `call the customer back (callback ${i + 1} of ${after.length}, ${offset} after closing)`,
+                },
+              );
           },
         },
       ]),

@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { counting, every, now, runClock } from './clock';
 import { awaitedMaterials, materialDeadline, openQuestions, type TechnicalQuestion } from './domain/distributor';
+import { materialFamilyLabels } from './domain/labels';
 import type { IsoDate, MaterialFamily, Role } from './domain/order';
 import type { OrderSnapshot } from './domain/snapshot';
 import { balanceDue, type OrderState } from './domain/state';
@@ -73,12 +74,10 @@ async function technicalQuestions(s: OrderState) {
       'technical-question',
       () => question.answered !== undefined,
       every(counting(s, dayKind), Date.parse(question.raisedAt), interval, `remind ${to.join(', ')}`, (n) =>
-        remind(
-          s,
-          'technical-question',
-          to,
-          `technical's question ${question.number} still unanswered by the distributor (reminder ${n}): ${question.question}`,
-        ),
+        remind(s, 'technical-question', to, {
+          zh: `技术部第 ${question.number} 个问题经销商仍未答复（第 ${n} 次提醒）：${question.question}`,
+          en: `technical's question ${question.number} still unanswered by the distributor (reminder ${n}): ${question.question}`,
+        }),
       ),
     );
   }
@@ -119,7 +118,12 @@ async function lateMaterials(s: OrderState) {
 
 function materialLate(s: OrderState, family: MaterialFamily, expectedDate: IsoDate, to: readonly Role[]) {
   s.distributor!.materials[family]!.late = { since: now(), expectedDate };
-  for (const role of to) escalate(s, 'material-late', role, `${family} expected ${expectedDate} has not arrived: production is held up`);
+  const { zh, en } = materialFamilyLabels[family];
+  for (const role of to)
+    escalate(s, 'material-late', role, {
+      zh: `${zh}预计 ${expectedDate} 到货，至今未到：生产受阻`,
+      en: `${en} expected ${expectedDate} has not arrived: production is held up`,
+    });
 }
 
 /** 出库通知单: the goods are in stock; the marketing assistant sends the outbound notice asking for full payment. */

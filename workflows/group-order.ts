@@ -92,7 +92,10 @@ async function callbacks(s: OrderState) {
     'group-callback',
     () => false,
     every(counting(s, dayKind), Date.parse(s.facts.signedForAt!), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'group-callback', to, `call the customer back (callback ${n}): satisfaction, alterations`),
+      remind(s, 'group-callback', to, {
+        zh: `请回访客户（第 ${n} 次回访）：满意度、修改需求`,
+        en: `call the customer back (callback ${n}): satisfaction, alterations`,
+      }),
     ),
   );
 }

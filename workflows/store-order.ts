@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { counting, every, now, runClock } from './clock';
 import type { StoreVisit } from './domain/events';
+import { visitLabels } from './domain/labels';
 import type { Fact } from './domain/route';
 import type { OrderSnapshot } from './domain/snapshot';
 import { appointmentOf, intentionDepositOutstanding, visits } from './domain/store';
@@ -20,7 +21,7 @@ import { overdueOrders, repNotices } from './stages/watch';
 /** 意向金: the store collects the intention deposit with the intent letter; sales is reminded until finance confirms it. */
 async function intentionDeposit(s: OrderState) {
   tell(s, 'intention-deposit', 'sales-rep', `intent letter signed: collect the intention deposit of ${intentionDepositOutstanding(s)} fen`);
-  await depositReminders(s, 'intention deposit', () => intentionDepositOutstanding(s));
+  await depositReminders(s, 'intention-deposit', () => intentionDepositOutstanding(s));
 }
 
 /**
@@ -42,7 +43,10 @@ async function booking(s: OrderState, visit: StoreVisit) {
     'appointment-booking',
     () => appointmentOf(s, visit) !== undefined,
     every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'appointment-booking', to, `the ${visit} visit is not booked yet (reminder ${n})`),
+      remind(s, 'appointment-booking', to, {
+        zh: `${visitLabels[visit].zh}尚未预约（第 ${n} 次提醒）`,
+        en: `the ${visit} visit is not booked yet (reminder ${n})`,
+      }),
     ),
   );
 }
@@ -65,14 +69,13 @@ async function appointmentsKept(s: OrderState, visit: StoreVisit) {
               action: `tell ${to.join(', ')} if the visit is not done`,
               fire: () => {
                 appointment.missedAt = now();
-                const where = s.order.store ? ` (${s.order.store.name}, ${s.order.store.region})` : '';
+                const store = s.order.store;
+                const { date, team } = appointment;
                 for (const role of to)
-                  escalate(
-                    s,
-                    'missed-appointment',
-                    role,
-                    `missed appointment${where}: the ${visit} visit on ${appointment.date} by ${appointment.team} was not done; reschedule it`,
-                  );
+                  escalate(s, 'missed-appointment', role, {
+                    zh: `上门未完成${store ? `（${store.name}，${store.region}）` : ''}：${team} ${date} 的${visitLabels[visit].zh}未完成，请重新预约`,
+                    en: `missed appointment${store ? ` (${store.name}, ${store.region})` : ''}: the ${visit} visit on ${date} by ${team} was not done; reschedule it`,
+                  });
               },
             },
     );
@@ -83,7 +86,7 @@ async function appointmentsKept(s: OrderState, visit: StoreVisit) {
 /** 成窗加工单: technical issues the finished-window order from the re-measurement, on the technical order's clock. */
 async function finishedWindowOrder(s: OrderState) {
   tell(s, 'finished-window-order', 'technical', 're-measured: issue the finished-window order (成窗加工单)');
-  await technicalOrderClock(s, s.facts.reMeasuredAt!, 'the re-measurement');
+  await technicalOrderClock(s, s.facts.reMeasuredAt!, { zh: '复尺', en: 'the re-measurement' });
 }
 finishedWindowOrder.needs = ['reMeasuredAt'] satisfies Fact[];
 

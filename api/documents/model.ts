@@ -2,11 +2,10 @@ import { dateAt, localDateTime } from '../../workflows/domain/calendar';
 import type { ComplaintSnapshot, ComplaintStage } from '../../workflows/domain/complaints';
 import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
 import type { EventType } from '../../workflows/domain/events';
-import { channelLabels, stageLabels, type Label } from '../../workflows/domain/labels';
-import type { InstalmentName } from '../../workflows/domain/order';
+import { channelLabels, instalmentLabels, stageLabels, type Label } from '../../workflows/domain/labels';
 import type { IsoDate } from '../../workflows/domain/order';
 import { yuan } from '../../workflows/domain/money';
-import { readable } from '../../workflows/domain/readable';
+import { readable, said } from '../../workflows/domain/readable';
 import { routes } from '../../workflows/domain/route';
 import type { LedgerSnapshot, OrderSnapshot } from '../../workflows/domain/snapshot';
 import type { Complaint, Stage, TimelineEntry } from '../../workflows/domain/state';
@@ -238,17 +237,6 @@ const signatures: Record<PrintableKind, Label[]> = {
   'complaint-record': [l('处理人签字', 'Handled by'), l('客户确认签字', "Customer's confirmation")],
 };
 
-const instalmentLabels: Record<InstalmentName, Label> = {
-  'intention-deposit': l('意向金', 'intention deposit'),
-  deposit: l('定金', 'deposit'),
-  advance: l('预付款', 'advance'),
-  'before-shipping': l('发货前付款', 'before shipping'),
-  'on-delivery': l('到货款', 'on delivery'),
-  'on-acceptance': l('验收款', 'on acceptance'),
-  balance: l('余款', 'balance'),
-  retention: l('质保金', 'retention'),
-};
-
 const complaintStageLabels: Record<ComplaintStage, Label> = {
   reported: l('已受理', 'reported'),
   investigating: l('调查中', 'investigating'),
@@ -364,7 +352,7 @@ function recordField(types: readonly EventType[] | undefined, source: DocumentSo
   const entry = types && [...source.timeline].reverse().find((e) => e.kind === 'event' && types.includes(e.type as EventType));
   if (!entry) return [];
   const who = entry.actor ? ` ${entry.actor.name ?? entry.actor.id}` : '';
-  const record = (language: keyof Label) => `${companyTime(entry.at, source)}${who}: ${readable(entry.detail, language)}`;
+  const record = (language: keyof Label) => `${companyTime(entry.at, source)}${who}: ${said(entry, language)}`;
   return [field('record', l('记录', 'Record'), { zh: record('zh'), en: record('en') })];
 }
 

@@ -138,12 +138,14 @@ describe('group robots (WeCom, DingTalk, Feishu)', () => {
   });
 
   it('signs a DingTalk message (timestamp and sign on the URL) and shows the English after the Chinese when the robot asks', async () => {
+    // The order writes its clocks' sentences in both languages: the Chinese card says it in Chinese, the English in English.
     const env = quietActivityEnvironment();
     const reminder = message('order-SO-1001/4', 'sales-rep', {
       kind: 'reminder',
       type: 'balance-reminder',
       person: 'rep-li',
       detail: 'balance of 850000 fen not received (reminder 1)',
+      zh: '余款 850000 fen 未到账（第 1 次提醒）',
     });
     const before = Date.now();
     assert.equal(await env.run(activities().deliverNotice, reminder), true);
@@ -163,7 +165,7 @@ describe('group robots (WeCom, DingTalk, Feishu)', () => {
           '发给：销售代表 rep-li',
           '时间：2026-11-22 09:00',
           '金额：¥12,345.56 · 未收：¥10,345.56',
-          '说明：balance of ¥8,500.00 not received (reminder 1)',
+          '说明：余款 ¥8,500.00 未到账（第 1 次提醒）',
           '---',
           '**reminder: balance reminder**',
           'Order: SO-1001',
@@ -183,6 +185,7 @@ describe('group robots (WeCom, DingTalk, Feishu)', () => {
       kind: 'escalation',
       type: 'first-confirmation',
       detail: 'order not confirmed within PT2H of receipt',
+      zh: '订单收到后 PT2H内未确认',
     });
     assert.equal(await env.run(activities().deliverNotice, escalation), true);
     // The supervisor's own robots (sales-group, finance-group) and 销售部's (sales-group again): two messages.
@@ -207,7 +210,7 @@ describe('group robots (WeCom, DingTalk, Feishu)', () => {
                 '发给：主管',
                 '时间：2026-11-22 09:00',
                 '金额：¥12,345.56 · 未收：¥10,345.56',
-                '说明：order not confirmed within 2 小时 of receipt',
+                '说明：订单收到后 2 小时内未确认',
               ].join('\n'),
             },
           ],

@@ -73,6 +73,7 @@ describe('REST API for the console (dev server)', function () {
         const escalation = supervisor.body.reminders.find((r: { orderNumber: string }) => r.orderNumber === orderNumber);
         assert.equal(escalation.kind, 'escalation');
         assert.equal(escalation.type, 'first-confirmation');
+        assert.equal(escalation.zh, '订单收到后 PT2H内未确认', 'in Chinese from the read model, the English beside');
         assert.deepEqual((await reminders('order-desk')).body.reminders, [], 'addressed to the supervisor only');
         assert.equal((await call(skipping, 'GET', '/api/v1/reminders', { role: 'customer' })).status, 403);
       } finally {

@@ -52,7 +52,7 @@ for (const place of readModelPlaces)
                 // The customer's word on the fix is awaited: staff may record it for them.
                 complaints: [complaint('awaiting-confirmation', '2027-02-04T02:00:00.000Z')],
               }),
-              [notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-05T02:00:00.000Z')],
+              [{ ...notice('reminder', 'sales-rep', 'confirmation-return', '2027-02-05T02:00:00.000Z'), zh: '确认书未回传' }],
             ],
             // The same step on Wang's order, waiting longer: not Li's.
             [
@@ -117,8 +117,9 @@ for (const place of readModelPlaces)
       assert.deepEqual(numbers(li.orders), ['W-LI']);
       assert.equal(li.total, 1);
       assert.deepEqual(
-        li.reminders.map((r) => [r.orderNumber, r.kind, r.type]),
-        [['W-LI', 'reminder', 'confirmation-return']],
+        li.reminders.map((r) => [r.orderNumber, r.kind, r.type, r.zh]),
+        [['W-LI', 'reminder', 'confirmation-return', '确认书未回传']],
+        'in Chinese where the order wrote it',
       );
       assert.deepEqual(numbers((await work('rep-wang', 'sales-rep')).orders), ['W-WANG']);
     });

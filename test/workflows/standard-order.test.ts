@@ -38,6 +38,11 @@ describe('standard order (time-skipping server)', function () {
       const escalations = entries(result.timeline, 'escalation', 'first-confirmation');
       assert.equal(escalations.length, 1);
       assert.equal(escalations[0].to, 'supervisor');
+      assert.deepEqual(
+        [escalations[0].zh, escalations[0].detail],
+        ['订单收到后 PT2H内未确认', 'order not confirmed within PT2H of receipt'],
+        'said in Chinese, the English beside',
+      );
       assert.ok(Math.abs(msAfter(result.snapshot.receivedAt, escalations[0].at) - 2 * HOUR) < 1000, escalations[0].at);
       assert.deepEqual(
         result.snapshot.expectedEvents.filter((e) => e === 'order-confirmed'),

@@ -3,7 +3,17 @@ import { dateAt } from './calendar';
 import type { Actor, Fen } from './order';
 import type { Policy } from './policy';
 import { advance } from './route';
-import { notify, record, type Complaint, type Notice, type OpenClock, type OrderState, type TimelineEntry } from './state';
+import {
+  notify,
+  record,
+  saying,
+  type Complaint,
+  type Notice,
+  type OpenClock,
+  type OrderState,
+  type Sentence,
+  type TimelineEntry,
+} from './state';
 
 // One complaint (投诉, 000 §三, domain.md §19) as its own process, pure: what it waits for and what each
 // of its events changes. Its workflow (workflows/complaint.ts) runs the clocks and reports every step to
@@ -276,10 +286,15 @@ function toFix(c: ComplaintState, at: string, tell: (to: ComplaintNotice['to'], 
   }
 }
 
-/** A clock of the complaint fired: who is reminded or escalated to, as a step the order hears of. */
-export function complaintClockFired(c: ComplaintState, at: string, notice: ComplaintNotice): void {
-  const n = { ...notice, detail: `complaint ${c.number}: ${notice.detail}` };
-  c.timeline.push({ at, kind: n.kind, type: n.type, to: n.to, detail: n.detail });
+/** A clock of the complaint fired: who is reminded or escalated to, and what it says, as a step the order hears of. */
+export function complaintClockFired(
+  c: ComplaintState,
+  at: string,
+  notice: Pick<ComplaintNotice, 'kind' | 'type' | 'to'>,
+  said: Sentence,
+): void {
+  const n = { ...notice, ...saying({ zh: `第 ${c.number} 号投诉：${said.zh}`, en: `complaint ${c.number}: ${said.en}` }) };
+  c.timeline.push({ at, ...n });
   queueReport(c, at, { step: notice.type, detail: n.detail, notices: [n] });
 }
 

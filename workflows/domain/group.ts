@@ -1,9 +1,10 @@
 import type { Handler } from './apply';
 import { addCalendarDays, dateAt, isWorkingDay, startOfDate } from './calendar';
 import type { EventData, OrderEvent } from './events';
+import { stageLabels } from './labels';
 import type { Actor, IsoDate } from './order';
 import type { Route } from './route';
-import { balanceDue, calendarOf, depositOutstanding, notify, setPromisedDate, type OrderState, type Stage } from './state';
+import { balanceDue, calendarOf, depositOutstanding, notify, saying, setPromisedDate, type OrderState, type Stage } from './state';
 import { depositStep, sideEvents, steps } from './route-library';
 
 // The group uniform order (团订, document 003; domain.md §4): the sales rep's signed contract is
@@ -310,7 +311,10 @@ export const groupHandlers: { [T in GroupEventType]: Handler<T> } = {
       kind: 'escalation',
       type: 'production-exception',
       to: policyOf(s).managerRole,
-      detail: `exception${step ? ` in ${step}` : ''}: ${description}`,
+      ...saying({
+        zh: `生产异常${step ? `（${step}）` : ''}：${description}`,
+        en: `exception${step ? ` in ${step}` : ''}: ${description}`,
+      }),
     });
   },
   'alteration-requested': (s, event, at) => {
@@ -356,7 +360,10 @@ export function checkTrackingEntry(s: OrderState, deadline: number, at: string) 
     kind: 'escalation',
     type: 'group-tracking',
     to: policyOf(s).managerRole,
-    detail: `production tracking table not filled in by ${policyOf(s).trackingBy} on ${date} (stage ${s.stage})`,
+    ...saying({
+      zh: `${date} ${policyOf(s).trackingBy} 前未填写生产追踪表（${stageLabels[s.stage].zh}）`,
+      en: `production tracking table not filled in by ${policyOf(s).trackingBy} on ${date} (stage ${s.stage})`,
+    }),
   });
 }
 

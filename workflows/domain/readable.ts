@@ -23,6 +23,11 @@ function durationWords(iso: string, language: keyof Label): string {
   return parts.length > 0 ? parts.join(' ') : iso;
 }
 
+/** A timeline entry's or notice's sentence in `language`: its Chinese where the order wrote one, else the English. */
+export function said(entry: { detail: string; zh?: string | null }, language: keyof Label): string {
+  return readable(language === 'zh' && entry.zh ? entry.zh : entry.detail, language);
+}
+
 /** A notice's or timeline entry's sentence as people read it: amounts in fen as ¥, ISO durations in words. */
 export function readable(detail: string, language: keyof Label): string {
   return detail

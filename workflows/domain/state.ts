@@ -206,8 +206,20 @@ export interface TimelineEntry {
   actor?: Actor;
   /** An event sent as the raw signal (Temporal UI or CLI): by an operator, whatever actor it claims. */
   via?: 'temporal';
+  /** In English, as the API has always given it. */
   detail: string;
+  /** The same in Chinese, where the order wrote one (its clocks' notices): what people read first. */
+  zh?: string;
 }
+
+/** A sentence people read: Chinese first (the console, the robots' cards), English beside it (`detail`). */
+export interface Sentence {
+  zh: string;
+  en: string;
+}
+
+/** A sentence as a timeline entry or a notice keeps it. */
+export const saying = ({ zh, en }: Sentence) => ({ detail: en, zh });
 
 /**
  * Where a change request (需求变更) stands: production assesses it, finance approves its price when
@@ -324,7 +336,9 @@ export interface Notice {
   to: Role;
   /** The person it is for, when the order knows them: the order's own sales rep. The role is the fallback. */
   person?: string;
+  /** In English; `zh` in Chinese where the order wrote one, as on the timeline. */
   detail: string;
+  zh?: string;
 }
 
 /** A notice the outbox gave up on, kept with the reason until a resend of it is delivered. */
@@ -616,7 +630,8 @@ export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq' | '
   const person = notice.to === 'sales-rep' ? { person: s.order.salesRep.id } : {};
   s.noticesQueued++;
   s.pendingNotices.push({ seq: s.noticesQueued, ...notice, ...person });
-  record(s, at, { kind: notice.kind, type: notice.type, to: notice.to, ...person, detail: notice.detail });
+  const zh = notice.zh !== undefined ? { zh: notice.zh } : {};
+  record(s, at, { kind: notice.kind, type: notice.type, to: notice.to, ...person, detail: notice.detail, ...zh });
 }
 
 /**
@@ -645,7 +660,10 @@ export function deadLetter(s: OrderState, at: string, notice: Notice, reason: st
     kind: 'escalation',
     type: 'notice-not-delivered',
     to: 'operator',
-    detail: `${notice.kind} ${notice.type} #${notice.seq} to ${notice.to} not delivered (${reason}): resend it when the receiver is fixed`,
+    ...saying({
+      zh: `第 ${notice.seq} 号通知未送达（${reason}）：接收方修好后请重发`,
+      en: `${notice.kind} ${notice.type} #${notice.seq} to ${notice.to} not delivered (${reason}): resend it when the receiver is fixed`,
+    }),
   });
 }
 

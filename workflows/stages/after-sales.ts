@@ -6,7 +6,7 @@ import { archive, type Fact } from '../domain/route';
 import { warrantyEndsAt } from '../domain/ledger';
 import { balanceDue, complaintsInProgress, isSettled, type OrderState } from '../domain/state';
 import type { OrderWorkflowInput } from '../messages';
-import { CONTINUE_AS_NEW_IN_RUNTIME, remind } from './notices';
+import { balanceNotReceived, CONTINUE_AS_NEW_IN_RUNTIME, remind } from './notices';
 
 /**
  * 售后: complaints are taken until the warranty ends, each called back until resolved (orders started since: by its own workflow); the order
@@ -30,7 +30,10 @@ export async function afterSales(s: OrderState) {
         'complaint-callback',
         () => complaint.resolvedAt !== undefined,
         every(counting(s, dayKind), Date.parse(complaint.filedAt), interval, `remind ${to.join(', ')}`, (n) =>
-          remind(s, 'complaint-callback', to, `call the customer back on complaint ${complaint.number} (day ${n})`),
+          remind(s, 'complaint-callback', to, {
+            zh: `请就第 ${complaint.number} 号投诉回访客户（第 ${n} 天）`,
+            en: `call the customer back on complaint ${complaint.number} (day ${n})`,
+          }),
         ),
       );
     } else if (Date.now() < warrantyEnds) {
@@ -51,7 +54,7 @@ export async function afterSales(s: OrderState) {
         'balance-reminder',
         () => balanceDue(s) === 0 || anyComplaint(),
         every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-          remind(s, 'balance-reminder', to, `balance of ${balanceDue(s)} fen not received (reminder ${n})`),
+          remind(s, 'balance-reminder', to, balanceNotReceived(balanceDue(s), n)),
         ),
       );
     } else {

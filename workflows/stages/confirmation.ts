@@ -28,12 +28,10 @@ export async function confirmationReturn(s: OrderState) {
         action: 'move the promised date back and remind sales',
         fire: () => {
           deferForLateReturn(s, now(), endedDay);
-          remind(
-            s,
-            'return-deferral',
-            s.policy.clocks.returnDeferral.remind,
-            `signed confirmation not returned by the end of ${endedDay}; promised date now ${s.promisedDate}`,
-          );
+          remind(s, 'return-deferral', s.policy.clocks.returnDeferral.remind, {
+            zh: `${endedDay} 当天结束时签字确认书仍未回传；交期顺延至 ${s.promisedDate}`,
+            en: `signed confirmation not returned by the end of ${endedDay}; promised date now ${s.promisedDate}`,
+          });
         },
       };
     },

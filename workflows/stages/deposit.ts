@@ -1,4 +1,6 @@
 import { counting, every, runClock } from '../clock';
+import { instalmentLabels } from '../domain/labels';
+import type { InstalmentName } from '../domain/order';
 import { depositOutstanding, type OrderState } from '../domain/state';
 import { remind } from './notices';
 
@@ -8,14 +10,18 @@ export async function deposit(s: OrderState) {
 }
 
 /** Reminds sales (the policy's deposit reminder) until nothing of the named deposit is outstanding. */
-export async function depositReminders(s: OrderState, what: string, outstanding: () => number) {
+export async function depositReminders(s: OrderState, instalment: InstalmentName, outstanding: () => number) {
+  const what = instalmentLabels[instalment];
   const { every: interval, to, dayKind } = s.policy.clocks.depositReminder;
   await runClock(
     s,
     'deposit-reminder',
     () => outstanding() === 0,
     every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'deposit-reminder', to, `${what} of ${outstanding()} fen still outstanding (reminder ${n})`),
+      remind(s, 'deposit-reminder', to, {
+        zh: `${what.zh}尚欠 ${outstanding()} fen（第 ${n} 次提醒）`,
+        en: `${what.en} of ${outstanding()} fen still outstanding (reminder ${n})`,
+      }),
     ),
   );
 }

@@ -17,7 +17,11 @@ export async function delayNotices(s: OrderState) {
         {
           after,
           action: `escalate to ${to}`,
-          fire: () => escalate(s, 'delay-notice', to, `delay not told to the customer within ${after}: ${delay.reason}`),
+          fire: () =>
+            escalate(s, 'delay-notice', to, {
+              zh: `延期未在 ${after}内告知客户：${delay.reason}`,
+              en: `delay not told to the customer within ${after}: ${delay.reason}`,
+            }),
         },
       ]),
     );

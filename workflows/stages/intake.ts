@@ -13,7 +13,11 @@ export async function intake(s: OrderState) {
       {
         after,
         action: `escalate to ${to}`,
-        fire: () => escalate(s, 'first-confirmation', to, `order not confirmed within ${after} of receipt`),
+        fire: () =>
+          escalate(s, 'first-confirmation', to, {
+            zh: `订单收到后 ${after}内未确认`,
+            en: `order not confirmed within ${after} of receipt`,
+          }),
       },
     ]),
   );

@@ -1,17 +1,23 @@
-import type { ClockName, OrderState } from '../domain/state';
-import { notify } from '../domain/state';
+import type { ClockName, OrderState, Sentence } from '../domain/state';
+import { notify, saying } from '../domain/state';
 import type { Role } from '../domain/order';
 import { now } from '../clock';
 
-// What a clock does when it fires: remind the people who owe the next step, or escalate.
+// What a clock does when it fires: remind the people who owe the next step, or escalate, in Chinese first.
 
-export function remind(s: OrderState, clock: ClockName, to: readonly Role[], detail: string) {
-  for (const role of to) notify(s, now(), { kind: 'reminder', type: clock, to: role, detail });
+export function remind(s: OrderState, clock: ClockName, to: readonly Role[], said: Sentence) {
+  for (const role of to) notify(s, now(), { kind: 'reminder', type: clock, to: role, ...saying(said) });
 }
 
-export function escalate(s: OrderState, clock: ClockName, to: Role, detail: string) {
-  notify(s, now(), { kind: 'escalation', type: clock, to, detail });
+export function escalate(s: OrderState, clock: ClockName, to: Role, said: Sentence) {
+  notify(s, now(), { kind: 'escalation', type: clock, to, ...saying(said) });
 }
+
+/** The balance reminder's sentence, before shipping and in after-sales. */
+export const balanceNotReceived = (balance: number, n: number): Sentence => ({
+  zh: `余款 ${balance} fen 未到账（第 ${n} 次提醒）`,
+  en: `balance of ${balance} fen not received (reminder ${n})`,
+});
 
 export function tell(s: OrderState, type: string, to: Role, detail: string) {
   if (!quiet) notify(s, now(), { kind: 'notification', type, to, detail });

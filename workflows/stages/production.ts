@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { counting, every, ladder, runClock } from '../clock';
 import type { Fact } from '../domain/route';
-import type { OrderState } from '../domain/state';
+import type { OrderState, Sentence } from '../domain/state';
 import { escalate, remind, tell } from './notices';
 
 /** 生产通知单: finance stamps the production notice, production signs it, technical gets a copy. */
@@ -33,12 +33,18 @@ production.needs = ['productionNoticeAt'] satisfies Fact[];
 
 /** 技术下单: remind technical after 2 days, escalate after 3 (000), from the notice or the change that revised the drawings. */
 async function technicalOrder(s: OrderState) {
-  const since = s.facts.technicalOrderRevisedFrom ? 'the confirmed change to the drawings' : 'the production notice';
+  const since = s.facts.technicalOrderRevisedFrom
+    ? { zh: '图纸变更确认', en: 'the confirmed change to the drawings' }
+    : { zh: '生产通知单下达', en: 'the production notice' };
   await technicalOrderClock(s, s.facts.technicalOrderRevisedFrom ?? s.facts.productionNoticeAt!, since);
 }
 
 /** The technical order's clock from `from` (what it counts from is `since`, in words). */
-export async function technicalOrderClock(s: OrderState, from: string, since: string) {
+export async function technicalOrderClock(s: OrderState, from: string, since: Sentence) {
+  const late = (within: string) => ({
+    zh: `${since.zh}后 ${within}内未下技术单`,
+    en: `technical order not issued within ${within} of ${since.en}`,
+  });
   const { remindAfter, remindTo, escalateAfter, escalateTo, dayKind } = s.policy.clocks.technicalOrder;
   await runClock(
     s,
@@ -48,12 +54,12 @@ export async function technicalOrderClock(s: OrderState, from: string, since: st
       {
         after: remindAfter,
         action: `remind ${remindTo}`,
-        fire: () => remind(s, 'technical-order', [remindTo], `technical order not issued within ${remindAfter} of ${since}`),
+        fire: () => remind(s, 'technical-order', [remindTo], late(remindAfter)),
       },
       {
         after: escalateAfter,
         action: `escalate to ${escalateTo}`,
-        fire: () => escalate(s, 'technical-order', escalateTo, `technical order not issued within ${escalateAfter} of ${since}`),
+        fire: () => escalate(s, 'technical-order', escalateTo, late(escalateAfter)),
       },
     ]),
   );
@@ -69,7 +75,7 @@ export async function progressUpdates(s: OrderState, since: string) {
       'progress-update',
       () => s.facts.lastProgressAt !== last,
       every(counting(s, dayKind), Date.parse(last ?? since), interval, `remind ${to.join(', ')}`, (n) =>
-        remind(s, 'progress-update', to, `no progress reported for ${n} × ${interval}`),
+        remind(s, 'progress-update', to, { zh: `已 ${n} × ${interval}未报告生产进度`, en: `no progress reported for ${n} × ${interval}` }),
       ),
     );
   }

@@ -2,9 +2,10 @@ import { condition } from '@temporalio/workflow';
 import { counting, every, runClock, type ClockSchedule } from '../clock';
 import { startOfDate } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
+import { instalmentLabels } from '../domain/labels';
 import { instalmentsOf, nextToChase, totalsOf } from '../domain/ledger';
 import type { Role } from '../domain/order';
-import { isSettled, refundDue, type ClockName, type OrderState } from '../domain/state';
+import { isSettled, refundDue, type ClockName, type OrderState, type Sentence } from '../domain/state';
 import { escalate, remind } from './notices';
 
 // 应收账款: the money side lines of an order with a ledger. Instalments that fall due after a business
@@ -32,8 +33,12 @@ export async function receivables(s: OrderState) {
         (n) => steps[Math.min(n, steps.length - 1)].to,
         (to) => {
           const { name, amount, paid, dueDate, daysOverdue } = view();
-          const owing = `${name} instalment of ${amount} fen due ${dueDate}: ${amount - paid} fen unpaid`;
-          chase(s, 'dunning', to, daysOverdue > 0 ? `${owing}, ${daysOverdue} day(s) overdue` : owing);
+          const { zh, en } = instalmentLabels[name];
+          const overdue = daysOverdue > 0;
+          chase(s, 'dunning', to, {
+            zh: `${zh} ${amount} fen 应于 ${dueDate} 付清：尚欠 ${amount - paid} fen${overdue ? `，已逾期 ${daysOverdue} 天` : ''}`,
+            en: `${en} instalment of ${amount} fen due ${dueDate}: ${amount - paid} fen unpaid${overdue ? `, ${daysOverdue} day(s) overdue` : ''}`,
+          });
         },
         true,
       ),
@@ -63,7 +68,10 @@ export async function invoiceDue(s: OrderState) {
       (n) => steps[n].to,
       (to) => {
         const { invoiced: done, contract } = totalsOf(s, ledger);
-        chase(s, 'invoice-due', to, `invoice due with the ${dueWith}: ${done} of ${contract} fen invoiced`);
+        chase(s, 'invoice-due', to, {
+          zh: `${invoiceDueWith[dueWith]}后应开票：合同 ${contract} fen，已开 ${done} fen`,
+          en: `invoice due with the ${dueWith}: ${done} of ${contract} fen invoiced`,
+        });
       },
       false,
     ),
@@ -89,19 +97,25 @@ export async function refundAfterCancellation(s: OrderState) {
     'refund-reminder',
     () => isSettled(s),
     every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'refund-reminder', to, `order cancelled: refund of ${refundDue(s)} fen due to the customer (reminder ${n})`),
+      remind(s, 'refund-reminder', to, {
+        zh: `订单已取消：应退客户 ${refundDue(s)} fen（第 ${n} 次提醒）`,
+        en: `order cancelled: refund of ${refundDue(s)} fen due to the customer (reminder ${n})`,
+      }),
     ),
   );
   await condition(() => isSettled(s));
 }
 
 /** A reminder to each role, an escalation to a supervisor. */
-function chase(s: OrderState, clock: ClockName, to: readonly Role[], detail: string) {
+function chase(s: OrderState, clock: ClockName, to: readonly Role[], said: Sentence) {
   for (const role of to) {
-    if (role === 'supervisor') escalate(s, clock, role, detail);
-    else remind(s, clock, [role], detail);
+    if (role === 'supervisor') escalate(s, clock, role, said);
+    else remind(s, clock, [role], said);
   }
 }
+
+/** What an invoice falls due with (the policy's `payments.invoice.dueWith`), in Chinese. */
+const invoiceDueWith = { 'signed-confirmation': '确认书回签', shipping: '发货', 'sign-off': '客户签收' } as const;
 
 /**
  * A ladder of steps at `dueAt(n)` to `to(n)` (Infinity: no more), from the moment the clock starts:

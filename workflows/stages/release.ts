@@ -3,7 +3,7 @@ import { counting, every, runClock } from '../clock';
 import { totalsOf } from '../domain/ledger';
 import { routeTakes } from '../domain/route';
 import { creditApprovalPending, dueBeforeShipping, overLimit, releasable, type OrderState } from '../domain/state';
-import { remind, tell } from './notices';
+import { balanceNotReceived, remind, tell } from './notices';
 
 /** 检验 / 入库: goods that passed QC go into the warehouse. Status 待发货. */
 export async function putAway(s: OrderState) {
@@ -37,7 +37,7 @@ export async function release(s: OrderState, before = 'shipping') {
     'balance-reminder',
     paid,
     every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'balance-reminder', to, `balance of ${dueBeforeShipping(s)} fen not received (reminder ${n})`),
+      remind(s, 'balance-reminder', to, balanceNotReceived(dueBeforeShipping(s), n)),
     ),
   );
 }
@@ -52,7 +52,10 @@ export async function shippingRequestChase(s: OrderState) {
     'shipping-request-chase',
     () => !missing(),
     every(counting(s, dayKind), Date.parse(s.facts.emergencyRelease!.at), interval, `remind ${to.join(', ')}`, (n) =>
-      remind(s, 'shipping-request-chase', to, `shipping request still missing after the emergency release (reminder ${n})`),
+      remind(s, 'shipping-request-chase', to, {
+        zh: `紧急放行后仍未补发货申请（第 ${n} 次提醒）`,
+        en: `shipping request still missing after the emergency release (reminder ${n})`,
+      }),
     ),
   );
 }

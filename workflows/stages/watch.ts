@@ -3,6 +3,7 @@ import { patched } from '../patches';
 import { runClock } from '../clock';
 import { sameTimeDaysLater } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
+import { dayKindLabels } from '../domain/labels';
 import { calendarOf, shippingMode, type OrderState } from '../domain/state';
 import {
   dateEnds,
@@ -44,7 +45,13 @@ export async function overdueOrders(s: OrderState) {
     const movedOrFinished = () => s.promisedDate !== promised || !unfinishedWithPromise(s);
     if (patched(WATCH_CLOCKS)) {
       reconcileLateness(s, Date.now()); // a date moved past today ends the lateness
-      const late = () => `not finished by the promised date ${promised}: ${daysLate(s, Date.now())} ${dayKind} day(s) late`;
+      const late = () => {
+        const days = daysLate(s, Date.now());
+        return {
+          zh: `交期 ${promised} 已过仍未完工：已逾期 ${days} 个${dayKindLabels[dayKind].zh}`,
+          en: `not finished by the promised date ${promised}: ${days} ${dayKind} day(s) late`,
+        };
+      };
       await runClock(s, 'overdue', movedOrFinished, () => {
         if (!s.overdue)
           return {
@@ -91,12 +98,10 @@ export async function stalledProgress(s: OrderState) {
               dueAt: sameTimeDaysLater(remindedAt, afterDays, dayKind, calendarOf(s)),
               action: `escalate to ${to}`,
               fire: () =>
-                escalate(
-                  s,
-                  'stalled-progress',
-                  to,
-                  `no progress reported since ${last ?? 'the production notice'}, ${afterDays} ${dayKind} day(s) after the owner was reminded`,
-                ),
+                escalate(s, 'stalled-progress', to, {
+                  zh: `自${last ? ` ${last} ` : '生产通知单下达'}起未报告进度，提醒负责人后又过了 ${afterDays} 个${dayKindLabels[dayKind].zh}`,
+                  en: `no progress reported since ${last ?? 'the production notice'}, ${afterDays} ${dayKind} day(s) after the owner was reminded`,
+                }),
             },
       );
     }
@@ -117,7 +122,10 @@ export async function arrivalOverdue(s: OrderState) {
     dueAt: firings === 0 ? dateEnds(s, arrival) : daysLaterMidnight(s, Date.now(), dayKind, everyDays),
     action: `remind ${to.join(', ')}`,
     fire: () =>
-      remind(s, 'arrival-overdue', to, `expected arrival ${arrival} passed without the customer's signature (reminder ${firings + 1})`),
+      remind(s, 'arrival-overdue', to, {
+        zh: `预计到货日 ${arrival} 已过，客户仍未签收（第 ${firings + 1} 次提醒）`,
+        en: `expected arrival ${arrival} passed without the customer's signature (reminder ${firings + 1})`,
+      }),
   }));
 }
 
