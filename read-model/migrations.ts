@@ -286,7 +286,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  // The timeline's sentences in Chinese where the order wrote them (its clocks' reminders and escalations), so
+  // The timeline's sentences in Chinese where the order wrote them (its notices, reminders and escalations), so
   // that My work's notices read in Chinese first. Rows written before have none: they read in English.
   '0009-timeline-in-chinese': {
     async up(db: Kysely<unknown>) {

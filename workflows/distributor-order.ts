@@ -24,22 +24,32 @@ import { arrivalOverdue, overdueOrders, repNotices, stalledProgress } from './st
 /** 咨询: the enquiry the order was opened on goes to the marketing assistant, who answers it or refers it to R&D. */
 async function enquiry(s: OrderState) {
   for (const open of s.distributor!.enquiries.filter((e) => e.answered === undefined))
-    tell(s, 'enquiry', 'order-desk', `distributor's enquiry ${open.number} (${open.about}): ${open.question}`);
+    tell(s, 'enquiry', 'order-desk', {
+      zh: `经销商第 ${open.number} 个询问（${open.about}）：${open.question}`,
+      en: `distributor's enquiry ${open.number} (${open.about}): ${open.question}`,
+    });
 }
 
 /** 营销助理初审, item by item: style, aluminium and wood colours, hardware, glass. */
 async function drawingReview(s: OrderState) {
-  tell(s, 'spec-items', 'order-desk', 'confirm with the distributor: style, aluminium and wood colours, hardware, glass');
+  tell(s, 'spec-items', 'order-desk', {
+    zh: '请与经销商确认：款式、铝材和木材颜色、五金、玻璃',
+    en: 'confirm with the distributor: style, aluminium and wood colours, hardware, glass',
+  });
 }
 
 /** 报价: a quote for each drawing. */
 async function quotation(s: OrderState) {
-  tell(s, 'quotation', 'order-desk', `quote each drawing: ${s.distributor!.drawings.map((d) => d.ref).join(', ')}`);
+  const drawings = s.distributor!.drawings.map((d) => d.ref);
+  tell(s, 'quotation', 'order-desk', { zh: `请逐张图纸报价：${drawings.join('、')}`, en: `quote each drawing: ${drawings.join(', ')}` });
 }
 
 /** The contract faxed to the distributor, to be signed, stamped and returned (回传). */
 async function contract(s: OrderState) {
-  tell(s, 'contract', 'order-desk', 'fax the contract to the distributor to sign, stamp and return');
+  tell(s, 'contract', 'order-desk', {
+    zh: '请将合同传真给经销商签字盖章并回传',
+    en: 'fax the contract to the distributor to sign, stamp and return',
+  });
 }
 
 /**
@@ -47,7 +57,10 @@ async function contract(s: OrderState) {
  * production notice the marketing assistant brings.
  */
 async function productionNotice(s: OrderState) {
-  tell(s, 'production-notice', 'finance', 'the contract is in effect: stamp the production notice');
+  tell(s, 'production-notice', 'finance', {
+    zh: '合同已生效：请在生产通知单上盖章',
+    en: 'the contract is in effect: stamp the production notice',
+  });
 }
 
 /**
@@ -56,7 +69,10 @@ async function productionNotice(s: OrderState) {
  * each material family watched against its expected date.
  */
 async function distributorProduction(s: OrderState) {
-  tell(s, 'handover', 'order-desk', 'hand the drawings to the assigned designer with a detailed briefing');
+  tell(s, 'handover', 'order-desk', {
+    zh: '请将图纸交给指定设计师并详细交底',
+    en: 'hand the drawings to the assigned designer with a detailed briefing',
+  });
   await Promise.all([production(s), technicalQuestions(s), lateMaterials(s)]);
 }
 distributorProduction.needs = production.needs;
@@ -128,18 +144,16 @@ function materialLate(s: OrderState, family: MaterialFamily, expectedDate: IsoDa
 
 /** 出库通知单: the goods are in stock; the marketing assistant sends the outbound notice asking for full payment. */
 async function outboundNotice(s: OrderState) {
-  tell(
-    s,
-    'outbound-notice-needed',
-    'order-desk',
-    `goods in stock: send the outbound notice and ask for the contract amount in full (${balanceDue(s)} fen due)`,
-  );
+  tell(s, 'outbound-notice-needed', 'order-desk', {
+    zh: `货已入库：请发出库通知单并要求付清合同全款（应付 ${balanceDue(s)} fen）`,
+    en: `goods in stock: send the outbound notice and ask for the contract amount in full (${balanceDue(s)} fen due)`,
+  });
 }
 
 /** 收款发货: the balance-due notice and reminders until paid in full (the standard release), then finance releases. */
 async function distributorRelease(s: OrderState) {
   await release(s);
-  tell(s, 'release', 'finance', 'paid in full: release the goods for shipping (出货手续)');
+  tell(s, 'release', 'finance', { zh: '已付清：请办理出货手续', en: 'paid in full: release the goods for shipping (出货手续)' });
 }
 
 export const distributorWork: ChannelWork = {

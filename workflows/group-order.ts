@@ -15,48 +15,57 @@ import { receivables } from './stages/receivables';
 
 /** 5.4: finance reviews the contract the rep hands in, and stamps it or returns it with the reason. */
 async function financeReview(s: OrderState) {
-  tell(
-    s,
-    'contract-review',
-    'finance',
-    'review the group contract (time, quantity, price, total, fabric and style with the acceptance standard, delivery term and place, payment and balance terms): stamp it or return it with the reason',
-  );
+  tell(s, 'contract-review', 'finance', {
+    zh: '请审核团订合同（时间、数量、单价、总价、面料款式及验收标准、交货期与地点、付款与余款条款）：盖章或写明原因退回',
+    en: 'review the group contract (time, quantity, price, total, fabric and style with the acceptance standard, delivery term and place, payment and balance terms): stamp it or return it with the reason',
+  });
 }
 
 /** 6.1–6.2: the advance is in: the group desk hands the order pack to production and logistics. */
 async function orderPack(s: OrderState) {
-  tell(
-    s,
-    'order-pack',
-    'order-desk',
-    'advance received in full: hand the measurement request, production order and delivery note, with the contract and the advance receipt, to production and logistics',
-  );
+  tell(s, 'order-pack', 'order-desk', {
+    zh: '预付款已全额到账：请将量体申请、生产单和送货单，连同合同和预付款收据，交给生产和物流',
+    en: 'advance received in full: hand the measurement request, production order and delivery note, with the contract and the advance receipt, to production and logistics',
+  });
 }
 
 /** 量体: production arranges the body measurement at the customer's site. */
 async function bodyMeasurement(s: OrderState) {
   const site = s.order.group?.measurementSite ?? s.order.delivery;
-  tell(s, 'body-measurement', 'production', `arrange the body measurement at ${site.address} with ${site.contact} (${site.phone})`);
+  tell(s, 'body-measurement', 'production', {
+    zh: `请安排到 ${site.address} 量体，联系人 ${site.contact}（${site.phone}）`,
+    en: `arrange the body measurement at ${site.address} with ${site.contact} (${site.phone})`,
+  });
 }
 
 /** 6.3: fabric and trims bought, then the process steps. */
 async function groupProduction(s: OrderState) {
-  if (!s.group?.fabric) tell(s, 'fabric-purchase', 'purchasing', 'buy the fabric and trims for the order');
+  if (!s.group?.fabric)
+    tell(s, 'fabric-purchase', 'purchasing', { zh: '请采购本单面料和辅料', en: 'buy the fabric and trims for the order' });
 }
 
 async function groupPutAway(s: OrderState) {
-  tell(s, 'put-away', 'warehouse', 'every process step done: put the garments away');
+  tell(s, 'put-away', 'warehouse', { zh: '各工序已完成：请将服装入库', en: 'every process step done: put the garments away' });
 }
 
 /** 6.6: logistics delivers, the sales rep goes along and has the customer fill in the delivery receipt. */
 async function delivery(s: OrderState) {
-  tell(s, 'delivery', 'warehouse', `deliver to ${s.order.delivery.address} with the sales rep`);
-  tell(s, 'delivery', 'sales-rep', "go with the delivery: the customer's delivery receipt, and the balance paid in full");
+  tell(s, 'delivery', 'warehouse', {
+    zh: `请与销售代表一起送货到 ${s.order.delivery.address}`,
+    en: `deliver to ${s.order.delivery.address} with the sales rep`,
+  });
+  tell(s, 'delivery', 'sales-rep', {
+    zh: '请随货同行：取得客户签收单，并收齐余款',
+    en: "go with the delivery: the customer's delivery receipt, and the balance paid in full",
+  });
 }
 
 /** 6.6: the rep helps the customer pay the balance in full; the receivables side line chases it from its due date. */
 async function balance(s: OrderState) {
-  tell(s, 'balance-due', 'sales-rep', `delivered: help the customer pay the balance of ${balanceDue(s)} fen in full`);
+  tell(s, 'balance-due', 'sales-rep', {
+    zh: `已送达：请协助客户付清余款 ${balanceDue(s)} fen`,
+    en: `delivered: help the customer pay the balance of ${balanceDue(s)} fen in full`,
+  });
 }
 
 /**

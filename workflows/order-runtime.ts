@@ -124,12 +124,13 @@ export async function runOrder(input: OrderWorkflowInput, work: ChannelWork): Pr
   await Promise.race([journey(s, work, run, 'resume' in input), continueAsNewWhenDue(s, run)]);
   if (s.stage === 'cancelled') {
     // With a ledger, everyone who acted on the order hears of it, and the order stays open until its refund is settled.
-    const refund =
-      s.ledger && refundDue(s) > 0
-        ? `; ${received(s)} fen received, refund due ${refundDue(s)} fen less what finance keeps for work done`
-        : '';
+    const refund = s.ledger && refundDue(s) > 0;
+    const cancelled = {
+      zh: `订单已取消：${s.facts.cancelledReason}${refund ? `；已收 ${received(s)} fen，应退 ${refundDue(s)} fen，扣除财务为已做工作保留的部分` : ''}`,
+      en: `order cancelled: ${s.facts.cancelledReason}${refund ? `; ${received(s)} fen received, refund due ${refundDue(s)} fen less what finance keeps for work done` : ''}`,
+    };
     for (const role of s.ledger ? toldOfCancellation(s) : (['production', 'finance', 'warehouse', 'sales-rep'] as const)) {
-      tell(s, 'order-cancelled', role, `order cancelled: ${s.facts.cancelledReason}${refund}`);
+      tell(s, 'order-cancelled', role, cancelled);
     }
     if (s.ledger) await refundAfterCancellation(s);
   }

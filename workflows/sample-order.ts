@@ -7,7 +7,7 @@ import { tell } from './stages/notices';
 
 /** The warehouse sends the sample once the order desk has confirmed it. */
 async function sampleDispatch(s: OrderState) {
-  tell(s, 'ship', 'warehouse', 'send the sample by express');
+  tell(s, 'ship', 'warehouse', { zh: '请快递寄出样品', en: 'send the sample by express' });
 }
 
 /**

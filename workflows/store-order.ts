@@ -20,7 +20,10 @@ import { overdueOrders, repNotices } from './stages/watch';
 
 /** 意向金: the store collects the intention deposit with the intent letter; sales is reminded until finance confirms it. */
 async function intentionDeposit(s: OrderState) {
-  tell(s, 'intention-deposit', 'sales-rep', `intent letter signed: collect the intention deposit of ${intentionDepositOutstanding(s)} fen`);
+  tell(s, 'intention-deposit', 'sales-rep', {
+    zh: `意向书已签：请收取意向金 ${intentionDepositOutstanding(s)} fen`,
+    en: `intent letter signed: collect the intention deposit of ${intentionDepositOutstanding(s)} fen`,
+  });
   await depositReminders(s, 'intention-deposit', () => intentionDepositOutstanding(s));
 }
 
@@ -37,7 +40,11 @@ function siteVisit(visit: StoreVisit): StageWork {
 
 async function booking(s: OrderState, visit: StoreVisit) {
   const { every: interval, to, dayKind } = s.policy.visits!.booking[visit];
-  for (const role of to) tell(s, 'appointment-needed', role, `book the ${visit} visit with the customer: a date and a team`);
+  for (const role of to)
+    tell(s, 'appointment-needed', role, {
+      zh: `请与客户预约${visitLabels[visit].zh}：日期和班组`,
+      en: `book the ${visit} visit with the customer: a date and a team`,
+    });
   await runClock(
     s,
     'appointment-booking',
@@ -85,7 +92,10 @@ async function appointmentsKept(s: OrderState, visit: StoreVisit) {
 
 /** 成窗加工单: technical issues the finished-window order from the re-measurement, on the technical order's clock. */
 async function finishedWindowOrder(s: OrderState) {
-  tell(s, 'finished-window-order', 'technical', 're-measured: issue the finished-window order (成窗加工单)');
+  tell(s, 'finished-window-order', 'technical', {
+    zh: '已复尺：请下成窗加工单',
+    en: 're-measured: issue the finished-window order (成窗加工单)',
+  });
   await technicalOrderClock(s, s.facts.reMeasuredAt!, { zh: '复尺', en: 'the re-measurement' });
 }
 finishedWindowOrder.needs = ['reMeasuredAt'] satisfies Fact[];
@@ -98,18 +108,19 @@ windowProduction.needs = ['technicalOrderAt'] satisfies Fact[];
 
 /** 通知门店: the store hears the windows are finished and asks the customer to pay per the contract; reminders until paid. */
 async function installationPayment(s: OrderState) {
-  tell(
-    s,
-    'windows-finished',
-    'sales-rep',
-    `finished windows ready: the customer pays ${dueBeforeShipping(s)} fen per the contract before installation`,
-  );
+  tell(s, 'windows-finished', 'sales-rep', {
+    zh: `成窗已完工：安装前客户按合同付 ${dueBeforeShipping(s)} fen`,
+    en: `finished windows ready: the customer pays ${dueBeforeShipping(s)} fen per the contract before installation`,
+  });
   await release(s, 'installation');
 }
 
 /** 验收: the store helps the installation team have the customer accept the windows, and reports it to the company. */
 async function acceptance(s: OrderState) {
-  tell(s, 'acceptance-needed', 'sales-rep', 'windows installed: have the customer accept them (验收) and report the result');
+  tell(s, 'acceptance-needed', 'sales-rep', {
+    zh: '窗已安装：请客户验收并上报结果',
+    en: 'windows installed: have the customer accept them (验收) and report the result',
+  });
 }
 
 /** After-sales as for every order, its warranty from the acceptance (domain/ledger.ts warrantyEndsAt). */
@@ -118,19 +129,28 @@ storeAfterSales.needs = ['acceptedAt'];
 
 /** Technical deepens the drawings from the measurement; the customer confirms them with the configuration. */
 async function drawings(s: OrderState) {
-  tell(s, 'drawings-needed', 'technical', "measured: deepen the drawings to the company's standard and the customer's wishes");
+  tell(s, 'drawings-needed', 'technical', {
+    zh: '已量尺：请按公司标准和客户要求深化图纸',
+    en: "measured: deepen the drawings to the company's standard and the customer's wishes",
+  });
 }
 
 async function submissionReview(s: OrderState) {
-  tell(s, 'submission-review', 'order-desk', "the customer confirmed the drawings and configuration: review the store's submission");
+  tell(s, 'submission-review', 'order-desk', {
+    zh: '客户已确认图纸和配置：请审核门店的提交',
+    en: "the customer confirmed the drawings and configuration: review the store's submission",
+  });
 }
 
 async function finalQuote(s: OrderState) {
-  tell(s, 'final-quote', 'sales-rep', 'submission approved: present the final drawings and quote, then sign the contract');
+  tell(s, 'final-quote', 'sales-rep', {
+    zh: '提交已审核：请向客户出示最终图纸和报价，然后签合同',
+    en: 'submission approved: present the final drawings and quote, then sign the contract',
+  });
 }
 
 async function subFrameProduction(s: OrderState) {
-  tell(s, 'sub-frame-needed', 'production', 'make the steel sub-frames (钢副框) first');
+  tell(s, 'sub-frame-needed', 'production', { zh: '请先生产钢副框', en: 'make the steel sub-frames (钢副框) first' });
 }
 
 /**

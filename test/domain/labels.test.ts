@@ -65,8 +65,8 @@ function noticeTypesSent(): string[] {
       types.add(m[1]);
       if (m[2]) types.add(m[2]);
     }
-    for (const m of text.matchAll(/tell\(s, '([a-z-]+)'/g)) types.add(m[1]);
-    for (const m of text.matchAll(/\btype: '([a-z-]+)', detail: \(\)/g)) types.add(m[1]);
+    for (const m of text.matchAll(/tell\(\s*s,\s*'([a-z-]+)'/g)) types.add(m[1]);
+    for (const m of text.matchAll(/\btype: '([a-z-]+)',\s*said: \(\)/g)) types.add(m[1]);
   }
   return [...types, ...reportKinds.map((kind) => `report-${kind}`)];
 }

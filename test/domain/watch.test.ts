@@ -124,8 +124,8 @@ describe('watch: overdue orders', () => {
 describe('watch: who is told', () => {
   it("Given a notice for the sales rep, then it names the order's own rep; a notice for another role names nobody", () => {
     const s = orderPromisedFor('2026-12-04');
-    notify(s, '2026-12-05T00:00:00.000Z', { kind: 'reminder', type: 'overdue', to: 'sales-rep', detail: 'late' });
-    notify(s, '2026-12-05T00:00:00.000Z', { kind: 'reminder', type: 'overdue', to: 'production', detail: 'late' });
+    notify(s, '2026-12-05T00:00:00.000Z', { kind: 'reminder', type: 'overdue', to: 'sales-rep', detail: 'late', zh: '逾期' });
+    notify(s, '2026-12-05T00:00:00.000Z', { kind: 'reminder', type: 'overdue', to: 'production', detail: 'late', zh: '逾期' });
     assert.deepEqual(
       s.pendingNotices.map((n) => [n.to, n.person]),
       [

@@ -7,16 +7,16 @@ import { simulate, type Scenario } from '../../scripts/simulator';
 import { withOwnTimeSkippingServer } from '../support/servers';
 import { entries } from '../support/scenario';
 
-/** A scenario's run; every reminder and escalation its clocks sent (the order's and its complaints') says so in Chinese first. */
+/** A scenario's run; every notice it sent (the order's and its complaints') says so in Chinese first. */
 async function simulateOnOwnServer(scenario: Scenario) {
   const result = await withOwnTimeSkippingServer((env) => simulate(env, scenario));
   const notices = [result.timeline, ...result.complaints.map((c) => c.timeline)]
     .flat()
-    .filter((t) => t.kind === 'reminder' || t.kind === 'escalation');
+    .filter((t) => t.kind === 'notification' || t.kind === 'reminder' || t.kind === 'escalation');
   assert.deepEqual(
     notices.filter((t) => !t.zh || !/\p{Script=Han}/u.test(t.zh)).map((t) => t.detail),
     [],
-    'every reminder and escalation has its sentence in Chinese',
+    'every notice has its sentence in Chinese',
   );
   return result;
 }

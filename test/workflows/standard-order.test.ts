@@ -29,6 +29,11 @@ describe('standard order (time-skipping server)', function () {
     assert.equal(entries(result.timeline, 'escalation').length, 0);
     const messages = result.timeline.filter((t) => ['notification', 'reminder', 'escalation'].includes(t.kind));
     assert.equal(result.delivered, messages.length, 'the outbox holds exactly the messages on the timeline');
+    assert.deepEqual(
+      messages.filter((t) => !t.zh).map((t) => t.detail),
+      [],
+      'each in Chinese first, the English beside',
+    );
     assert.equal(result.snapshot.received, result.snapshot.amount);
   });
 

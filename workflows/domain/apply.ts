@@ -5,6 +5,7 @@ import { compensated, fileComplaint } from './complaints';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
+import { shippingModeLabels } from './labels';
 import { advance, routeTakes } from './route';
 import { storeHandlers } from './store';
 import { contractHandlers, fileContractDocuments } from './contract';
@@ -20,6 +21,7 @@ import {
   overLimit,
   pendingAmendment,
   record,
+  saying,
   sentThrough,
   setPromisedDate,
   shippingMode,
@@ -27,6 +29,7 @@ import {
   type Amendment,
   type OrderState,
   type SatisfactionRating,
+  type Sentence,
 } from './state';
 
 /**
@@ -64,10 +67,13 @@ const handlers: { [T in EventType]: Handler<T> } = {
         kind: 'notification',
         type: 'approval-needed',
         to: 'supervisor',
-        detail: `${approvalSubject(s)} confirmed: approve before production`,
+        ...said(approvalSubject(s), (subject) => ({
+          zh: `${subject.zh}已确认：生产前请审批`,
+          en: `${subject.en} confirmed: approve before production`,
+        })),
       });
     if (overCreditLimit(s) && routeTakes(s, 'credit-approved'))
-      notify(s, at, { kind: 'notification', type: 'credit-approval-needed', to: 'supervisor', detail: overLimit(s) });
+      notify(s, at, { kind: 'notification', type: 'credit-approval-needed', to: 'supervisor', ...saying(overLimit(s)) });
   },
   'feasibility-decided': (s, event, at) => {
     s.facts.feasible = event.data.feasible;
@@ -77,7 +83,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
         kind: 'notification',
         type: 'infeasible',
         to: 'supervisor',
-        detail: 'technical found the order infeasible: propose an alternative to the customer',
+        ...saying({
+          zh: '技术部判定订单不可行：请向客户提出替代方案',
+          en: 'technical found the order infeasible: propose an alternative to the customer',
+        }),
       });
     }
   },
@@ -96,7 +105,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'drawing-revision',
       to: 'technical',
-      detail: `revise drawing v${event.data.version}: ${event.data.reason}`,
+      ...saying({
+        zh: `请修改第 ${event.data.version} 版图纸：${event.data.reason}`,
+        en: `revise drawing v${event.data.version}: ${event.data.reason}`,
+      }),
     });
   },
   'price-approved': (s) => {
@@ -104,7 +116,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   'price-disputed': (s, event, at) => {
     s.facts.priceDispute = event.data.reason;
-    notify(s, at, { kind: 'notification', type: 'price-dispute', to: 'supervisor', detail: event.data.reason });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'price-dispute',
+      to: 'supervisor',
+      ...saying({ zh: `价格争议：${event.data.reason}`, en: event.data.reason }),
+    });
   },
   'supervisor-approved': (s) => {
     s.facts.supervisorApproved = true;
@@ -126,7 +143,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'return-rejected',
       to: 'sales-rep',
-      detail: `ask the customer to return the confirmation again: ${event.data.reason}`,
+      ...saying({
+        zh: `请客户重新回传确认书：${event.data.reason}`,
+        en: `ask the customer to return the confirmation again: ${event.data.reason}`,
+      }),
     });
   },
   'deposit-received': (s, event, at) => {
@@ -151,7 +171,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'delay',
       to: 'sales-rep',
-      detail: `tell the customer within ${s.policy.clocks.delayNotice.after}: ${reason}`,
+      ...saying({
+        zh: `请在 ${s.policy.clocks.delayNotice.after}内告知客户：${reason}`,
+        en: `tell the customer within ${s.policy.clocks.delayNotice.after}: ${reason}`,
+      }),
     });
     // Force majeure frees the rep of the delay only once verified (经核实后可免除责任); the customer is told all the same.
     if (forceMajeure)
@@ -159,7 +182,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
         kind: 'notification',
         type: 'force-majeure-claimed',
         to: 'supervisor',
-        detail: `delay ${s.delays.length} is claimed as force majeure: verify it (${reason})`,
+        ...saying({
+          zh: `第 ${s.delays.length} 次延期申报为不可抗力：请核实（${reason}）`,
+          en: `delay ${s.delays.length} is claimed as force majeure: verify it (${reason})`,
+        }),
       });
   },
   'customer-told-of-delay': (s, event, at) => {
@@ -188,7 +214,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'change-request',
       to: 'production',
-      detail: `check feasibility of amendment v${version}: ${description}`,
+      ...saying({
+        zh: `请评估第 ${version} 版变更的可行性：${description}`,
+        en: `check feasibility of amendment v${version}: ${description}`,
+      }),
     });
     if (materialsChange) tellOfMaterials(s, at, version, description);
   },
@@ -202,7 +231,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
         kind: 'notification',
         type: 'change-infeasible',
         to: 'sales-rep',
-        detail: `production cannot make amendment v${amendment.version}${reason ? `: ${reason}` : ''}; tell the customer`,
+        ...saying({
+          zh: `生产无法执行第 ${amendment.version} 版变更${reason ? `：${reason}` : ''}；请告知客户`,
+          en: `production cannot make amendment v${amendment.version}${reason ? `: ${reason}` : ''}; tell the customer`,
+        }),
       });
       return;
     }
@@ -222,7 +254,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'change-price-review',
       to: 'finance',
-      detail: `approve the price of amendment v${amendment.version} under the price policy: ${terms(s, amendment)}`,
+      ...said(terms(s, amendment), (t) => ({
+        zh: `请按价格政策审批第 ${amendment.version} 版变更的价格：${t.zh}`,
+        en: `approve the price of amendment v${amendment.version} under the price policy: ${t.en}`,
+      })),
     });
   },
   'change-price-approved': (s, event, at) => {
@@ -238,7 +273,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const finished = amendment.newLines !== undefined && s.facts.qcPassedAt !== undefined;
     if (amendment.newLines) newLinesVersion(s, at, amendment, amendment.newLines);
     if (amendment.newPromisedDate) setPromisedDate(s, at, amendment.newPromisedDate, `amendment v${amendment.version}`);
-    const version = `amendment v${amendment.version} (${amendment.description}) confirmed by the customer`;
+    const version = {
+      zh: `客户已确认第 ${amendment.version} 版变更（${amendment.description}）`,
+      en: `amendment v${amendment.version} (${amendment.description}) confirmed by the customer`,
+    };
     // The goods were made to the old lines: back to production (a change after shipping is refused by the route).
     if (finished) {
       amendment.rework = true;
@@ -247,22 +285,25 @@ const handlers: { [T in EventType]: Handler<T> } = {
           kind: 'notification',
           type: 'change-rework',
           to: 'warehouse',
-          detail: `hold the goods: ${version}, back to rework`,
+          ...saying({ zh: `请扣住货物：${version.zh}，返工`, en: `hold the goods: ${version.en}, back to rework` }),
         });
       delete s.facts.qcPassedAt;
       delete s.facts.stockedAt;
       moveTo(s, at, 'production');
     }
-    const work = [
-      finished && 'rework the finished goods',
-      amendment.linesVersion && `make lines v${amendment.linesVersion}`,
-      amendment.newPromisedDate && `promised ${amendment.newPromisedDate}`,
-    ].filter(Boolean);
+    const work: Sentence[] = [
+      ...(finished ? [{ zh: '成品返工', en: 'rework the finished goods' }] : []),
+      ...(amendment.linesVersion ? [{ zh: `按第 ${amendment.linesVersion} 版明细生产`, en: `make lines v${amendment.linesVersion}` }] : []),
+      ...(amendment.newPromisedDate ? [{ zh: `交期 ${amendment.newPromisedDate}`, en: `promised ${amendment.newPromisedDate}` }] : []),
+    ];
     notify(s, at, {
       kind: 'notification',
       type: 'change-confirmed',
       to: 'production',
-      detail: [version, work.join(', ')].filter(Boolean).join(': '),
+      ...saying({
+        zh: work.length > 0 ? `${version.zh}：${work.map((w) => w.zh).join('，')}` : version.zh,
+        en: work.length > 0 ? `${version.en}: ${work.map((w) => w.en).join(', ')}` : version.en,
+      }),
     });
     // Drawings that change need a revised technical order before QC (技术下单), on its clock from now.
     const revise = amendment.drawingsChange === true && s.facts.technicalOrderAt !== undefined;
@@ -274,9 +315,13 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: revise ? 'technical-order-revision' : 'change-confirmed',
       to: 'technical',
-      detail: revise ? `${version}: the drawings change, issue a revised technical order` : version,
+      ...saying(
+        revise
+          ? { zh: `${version.zh}：图纸有变，请重新下技术单`, en: `${version.en}: the drawings change, issue a revised technical order` }
+          : version,
+      ),
     });
-    if (amendment.materialsChange) notify(s, at, { kind: 'notification', type: 'change-confirmed', to: 'purchasing', detail: version });
+    if (amendment.materialsChange) notify(s, at, { kind: 'notification', type: 'change-confirmed', to: 'purchasing', ...saying(version) });
   },
   'change-rejected': (s, event, at) => {
     const amendment = pendingAmendment(s)!;
@@ -288,7 +333,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
         kind: 'notification',
         type: 'change-rejected',
         to: 'production',
-        detail: `amendment v${amendment.version} dropped (${event.data.reason}): keep to the current lines`,
+        ...saying({
+          zh: `第 ${amendment.version} 版变更已撤销（${event.data.reason}）：按现行明细生产`,
+          en: `amendment v${amendment.version} dropped (${event.data.reason}): keep to the current lines`,
+        }),
       });
   },
   'qc-passed': (s, _, at) => {
@@ -296,7 +344,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   'qc-failed': (s, event, at) => {
     s.facts.qcFailures++;
-    notify(s, at, { kind: 'notification', type: 'rework', to: 'production', detail: `QC failed, rework: ${event.data.reason}` });
+    notify(s, at, {
+      kind: 'notification',
+      type: 'rework',
+      to: 'production',
+      ...saying({ zh: `质检不合格，返工：${event.data.reason}`, en: `QC failed, rework: ${event.data.reason}` }),
+    });
   },
   stocked: (s, _, at) => {
     s.facts.stockedAt = at;
@@ -317,17 +370,21 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'receiving-time',
       to: 'warehouse',
-      detail: `the customer receives the goods ${receivingTimeOf(s)}`,
+      ...said(receivingTimeOf(s), (when) => ({ zh: `客户收货时间：${when.zh}`, en: `the customer receives the goods ${when.en}` })),
     });
   },
   shipped: (s, event, at) => {
     s.facts.shippedAt = at;
     s.facts.expectedArrival = event.data.expectedArrival;
+    const arrival = event.data.expectedArrival;
     notify(s, at, {
       kind: 'notification',
       type: 'shipping-notice',
       to: 'customer',
-      detail: `shipped by ${event.data.carrier} (${shippingMode(s)}), tracking ${event.data.trackingRef}${event.data.expectedArrival ? `, arriving ${event.data.expectedArrival}` : ''}`,
+      ...saying({
+        zh: `已由 ${event.data.carrier} 发货（${shippingModeLabels[shippingMode(s)].zh}），运单号 ${event.data.trackingRef}${arrival ? `，预计 ${arrival} 到货` : ''}`,
+        en: `shipped by ${event.data.carrier} (${shippingMode(s)}), tracking ${event.data.trackingRef}${arrival ? `, arriving ${arrival}` : ''}`,
+      }),
     });
   },
   'signed-for': (s, event, at) => {
@@ -381,7 +438,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'complaint',
       to: 'service',
-      detail: `complaint ${s.complaints.length} (${event.data.category}): ${event.data.description}`,
+      ...saying({
+        zh: `第 ${s.complaints.length} 号投诉（${event.data.category}）：${event.data.description}`,
+        en: `complaint ${s.complaints.length} (${event.data.category}): ${event.data.description}`,
+      }),
     });
   },
   'complaint-resolved': (s, event, at) => {
@@ -440,7 +500,7 @@ function tellOfMaterials(s: OrderState, at: string, version: number, description
       kind: 'notification',
       type: 'change-materials',
       to,
-      detail: `amendment v${version} changes materials: ${description}`,
+      ...saying({ zh: `第 ${version} 版变更涉及材料：${description}`, en: `amendment v${version} changes materials: ${description}` }),
     });
 }
 
@@ -456,12 +516,22 @@ function needsPriceApproval(s: OrderState, amendment: Amendment): boolean {
 }
 
 /** What the amendment changes, as the customer is asked to confirm it. */
-function terms(s: OrderState, amendment: Amendment): string {
-  return [
-    amendment.newAmount !== undefined ? `amount ${s.amount} → ${amendment.newAmount} fen` : 'amount unchanged',
-    amendment.newPromisedDate ? `promised date ${s.promisedDate ?? 'none'} → ${amendment.newPromisedDate}` : 'promised date unchanged',
-  ].join(', ');
+function terms(s: OrderState, amendment: Amendment): Sentence {
+  const { newAmount, newPromisedDate } = amendment;
+  return {
+    zh: [
+      newAmount !== undefined ? `金额 ${s.amount} → ${newAmount} fen` : '金额不变',
+      newPromisedDate ? `交期 ${s.promisedDate ?? '无'} → ${newPromisedDate}` : '交期不变',
+    ].join('，'),
+    en: [
+      newAmount !== undefined ? `amount ${s.amount} → ${newAmount} fen` : 'amount unchanged',
+      newPromisedDate ? `promised date ${s.promisedDate ?? 'none'} → ${newPromisedDate}` : 'promised date unchanged',
+    ].join(', '),
+  };
 }
+
+/** A notice's sentence built from a part said in both languages. */
+const said = <T>(part: T, sentence: (part: T) => Sentence) => saying(sentence(part));
 
 function askTheCustomer(s: OrderState, at: string, amendment: Amendment) {
   amendment.state = 'awaiting-customer';
@@ -469,7 +539,10 @@ function askTheCustomer(s: OrderState, at: string, amendment: Amendment) {
     kind: 'notification',
     type: 'change-terms',
     to: 'customer',
-    detail: `please confirm amendment v${amendment.version} (${amendment.description}): ${terms(s, amendment)}`,
+    ...said(terms(s, amendment), (t) => ({
+      zh: `请确认第 ${amendment.version} 版变更（${amendment.description}）：${t.zh}`,
+      en: `please confirm amendment v${amendment.version} (${amendment.description}): ${t.en}`,
+    })),
   });
 }
 
@@ -524,10 +597,13 @@ function compensate(s: OrderState, actor: OrderEvent['actor'], at: string, amoun
 }
 
 /** The agreed receiving time, e.g. "on 2031-03-20, 09:00–12:00 (Ms Wu)". */
-function receivingTimeOf(s: OrderState): string {
+function receivingTimeOf(s: OrderState): Sentence {
   const t = s.facts.receivingTime!;
-  const window = t.from || t.until ? `, ${t.from ?? ''}–${t.until ?? ''}` : '';
-  return `on ${t.date}${window}${t.contact ? ` (${t.contact})` : ''}`;
+  const window = t.from || t.until ? `${t.from ?? ''}–${t.until ?? ''}` : '';
+  return {
+    zh: `${t.date}${window && ` ${window}`}${t.contact ? `（${t.contact}）` : ''}`,
+    en: `on ${t.date}${window && `, ${window}`}${t.contact ? ` (${t.contact})` : ''}`,
+  };
 }
 
 function describe(event: OrderEvent): string {

@@ -6,6 +6,7 @@ import { advance } from './route';
 import {
   notify,
   record,
+  relay,
   saying,
   type Complaint,
   type Notice,
@@ -184,9 +185,14 @@ export function whyNotComplaintEvent(c: ComplaintState, event: ComplaintEvent): 
 export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at: string, via?: 'temporal'): void {
   if (event.id !== undefined) c.appliedEvents[event.id] = event.digest ?? '';
   const notices: ComplaintNotice[] = [];
-  const tell = (to: ComplaintNotice['to'], type: string, detail: string) =>
-    notices.push({ kind: 'notification', type, to, detail: `complaint ${c.number}: ${detail}` });
-  let closed: ComplaintReport['closed'];
+  const tell: Tell = (to, type, said) =>
+    notices.push({
+      kind: 'notification',
+      type,
+      to,
+      ...saying({ zh: `第 ${c.number} 号投诉：${said.zh}`, en: `complaint ${c.number}: ${said.en}` }),
+    });
+  let closed: (ComplaintReport['closed'] & { zh: string }) | undefined;
   switch (event.type) {
     case 'customer-contacted':
       c.contactedAt = at;
@@ -204,10 +210,16 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
         ...(drawingRef && { drawingRef }),
       };
       // 将初步结果向区域经理汇报
-      tell('regional-manager', 'complaint-finding', `${responsibleParty} responsible (${cause}): ${finding}`);
+      tell('regional-manager', 'complaint-finding', {
+        zh: `责任方 ${responsibleParty}（${cause}）：${finding}`,
+        en: `${responsibleParty} responsible (${cause}): ${finding}`,
+      });
       if (responsibleParty === 'customer' || responsibleParty === 'none') {
         c.stage = 'awaiting-confirmation';
-        tell('sales-rep', 'complaint-confirmation', `no fault of ours found: explain the finding to the customer and ask them to confirm`);
+        tell('sales-rep', 'complaint-confirmation', {
+          zh: '未发现我方责任：请向客户解释调查结果并请客户确认',
+          en: 'no fault of ours found: explain the finding to the customer and ask them to confirm',
+        });
       } else {
         toFix(c, at, tell);
       }
@@ -220,9 +232,15 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
       c.visits.push({ scheduledAt: at, scheduledBy: event.actor, visitDate, team, plan });
       c.stage = 'visit-scheduled';
       delete c.fixPendingSince;
-      tell('customer', 'complaint-visit', `${team} visits you on ${visitDate}: ${plan}`);
+      tell('customer', 'complaint-visit', {
+        zh: `${team} 将于 ${visitDate} 上门：${plan}`,
+        en: `${team} visits you on ${visitDate}: ${plan}`,
+      });
       // 陪同安装人员/维修人员上门解决: the marketing assistant goes along.
-      tell('order-desk', 'complaint-visit', `go along with ${team} on ${visitDate}: ${plan}`);
+      tell('order-desk', 'complaint-visit', {
+        zh: `请于 ${visitDate} 陪同 ${team} 上门：${plan}`,
+        en: `go along with ${team} on ${visitDate}: ${plan}`,
+      });
       break;
     }
     case 'visit-made': {
@@ -230,7 +248,10 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
       Object.assign(visit, { madeAt: at, outcome: event.data.outcome, report: event.data.report });
       if (event.data.outcome === 'fixed') {
         c.stage = 'awaiting-confirmation';
-        tell('sales-rep', 'complaint-confirmation', `fixed on site (${event.data.report}): ask the customer to confirm they are satisfied`);
+        tell('sales-rep', 'complaint-confirmation', {
+          zh: `已上门解决（${event.data.report}）：请客户确认是否满意`,
+          en: `fixed on site (${event.data.report}): ask the customer to confirm they are satisfied`,
+        });
       } else {
         toFix(c, at, tell);
       }
@@ -238,15 +259,22 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
     }
     case 'customer-satisfied':
       c.confirmation = { at, by: event.actor, ...event.data };
-      closed = { at, resolution: `the customer confirmed satisfaction${event.data.rating ? ` (rating ${event.data.rating})` : ''}` };
+      closed = {
+        at,
+        resolution: `the customer confirmed satisfaction${event.data.rating ? ` (rating ${event.data.rating})` : ''}`,
+        zh: `客户确认满意${event.data.rating ? `（评分 ${event.data.rating}）` : ''}`,
+      };
       break;
     case 'customer-not-satisfied':
-      tell('regional-manager', 'complaint-not-satisfied', `the customer is not satisfied: ${event.data.reason}`);
+      tell('regional-manager', 'complaint-not-satisfied', {
+        zh: `客户不满意：${event.data.reason}`,
+        en: `the customer is not satisfied: ${event.data.reason}`,
+      });
       toFix(c, at, tell);
       break;
     case 'closed-by-supervisor':
       c.supervisorClose = { at, by: event.actor, reason: event.data.reason };
-      closed = { at, resolution: `closed by the supervisor: ${event.data.reason}` };
+      closed = { at, resolution: `closed by the supervisor: ${event.data.reason}`, zh: `主管结案：${event.data.reason}` };
       break;
     case 'callback-made':
       c.callbacks.push({ at, by: event.actor, ...event.data });
@@ -256,11 +284,11 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
   if (closed) {
     c.stage = 'closed';
     c.closedAt = at;
-    tell('regional-manager', 'complaint-closed', closed.resolution);
+    tell('regional-manager', 'complaint-closed', { zh: closed.zh, en: closed.resolution });
   }
   const detail = describe(event) + (via ? ' (sent by an operator through Temporal)' : '');
   c.timeline.push({ at, kind: 'event', type: event.type, actor: event.actor, ...(via && { via }), detail });
-  for (const n of notices) c.timeline.push({ at, kind: n.kind, type: n.type, to: n.to, detail: n.detail });
+  for (const n of notices) c.timeline.push({ at, ...n });
   const rating = 'rating' in event.data ? event.data.rating : undefined;
   queueReport(c, at, {
     step: event.type,
@@ -268,21 +296,30 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
     detail: `complaint ${c.number} ${event.type}${detail && `: ${detail}`}`,
     notices,
     ...(rating !== undefined && { rating }),
-    closed,
+    closed: closed && { at: closed.at, resolution: closed.resolution },
   });
 }
 
 /** A visit is owed: the marketing assistant records it (营销助理记录) and sends the installation team, or QC and the repair department take it. */
-function toFix(c: ComplaintState, at: string, tell: (to: ComplaintNotice['to'], type: string, detail: string) => void) {
+/** Tells a role of a step of the complaint, in Chinese and English. */
+type Tell = (to: ComplaintNotice['to'], type: string, said: Sentence) => void;
+
+function toFix(c: ComplaintState, at: string, tell: Tell) {
   c.stage = 'fix-pending';
   c.fixPendingSince = at;
   const party = c.finding!.responsibleParty;
   if (party === 'installation') {
-    tell('order-desk', 'complaint-fix', 'installation problem: record it and send an installation team');
+    tell('order-desk', 'complaint-fix', {
+      zh: '安装问题：请记录并派安装班组',
+      en: 'installation problem: record it and send an installation team',
+    });
   } else {
-    tell('order-desk', 'complaint-fix', `${party} problem: record it and follow the repair`);
-    tell('qc', 'complaint-fix', `${party} problem: check the fault and plan the repair with the repair department`);
-    tell('service', 'complaint-fix', `${party} problem: schedule a repair visit`);
+    tell('order-desk', 'complaint-fix', { zh: `${party} 问题：请记录并跟进维修`, en: `${party} problem: record it and follow the repair` });
+    tell('qc', 'complaint-fix', {
+      zh: `${party} 问题：请检查故障并与维修部门制定维修方案`,
+      en: `${party} problem: check the fault and plan the repair with the repair department`,
+    });
+    tell('service', 'complaint-fix', { zh: `${party} 问题：请安排上门维修`, en: `${party} problem: schedule a repair visit` });
   }
 }
 
@@ -387,7 +424,10 @@ export function fileComplaint(s: OrderState, at: string, filedBy: Actor, categor
       kind: 'notification',
       type: 'complaint',
       to,
-      detail: `complaint ${complaint.number} (${category}): ${description}${to === 'technical' ? ': contact the customer now' : ''}`,
+      ...saying({
+        zh: `第 ${complaint.number} 号投诉（${category}）：${description}${to === 'technical' ? '：请立即联系客户' : ''}`,
+        en: `complaint ${complaint.number} (${category}): ${description}${to === 'technical' ? ': contact the customer now' : ''}`,
+      }),
     });
   return complaint;
 }
@@ -422,7 +462,7 @@ export function takeComplaintReport(s: OrderState, report: ComplaintReport, at: 
   if (report.actor) record(s, at, { kind: 'complaint', type: report.step, actor: report.actor, detail: report.detail });
   if (report.rating !== undefined && report.actor)
     s.satisfaction = [...(s.satisfaction ?? []), { rating: report.rating, at: report.at, source: 'callback', by: report.actor }];
-  for (const notice of report.notices) notify(s, at, notice);
+  for (const notice of report.notices) relay(s, at, notice);
   advance(s, at);
 }
 

@@ -3,7 +3,8 @@ import type { EventData, EventType, OrderEvent } from './events';
 import type { Actor, ContractTerms, CustomerClass, Fen, IsoDate, OrderInput, Role } from './order';
 import type { Policy } from './policy';
 import type { Route } from './route';
-import { currentLines, notify, releasable, setPromisedDate, type OrderState } from './state';
+import { roleLabels } from './labels';
+import { currentLines, notify, releasable, saying, setPromisedDate, type OrderState, type Sentence } from './state';
 import { depositStep, sideEvents, steps } from './route-library';
 
 // The industrial contract channel (document 004, a bearing maker's 16 steps; domain.md §4): the
@@ -161,12 +162,16 @@ const priced = (s: OrderState) => c(s).pricing !== undefined && (c(s).pricing!.a
 
 // ---- contract review (合同评审) ------------------------------------------------------------------
 
-const aspects: Partial<Record<Role, string>> = {
-  technical: 'the technical terms against the technical agreement',
-  finance: 'the price, payment and balance terms',
-  production: 'the delivery date (name the promised date you commit to)',
-  supervisor: "the commercial terms; on the customer's template, its text clause by clause",
+const aspects: Partial<Record<Role, Sentence>> = {
+  technical: { zh: '对照技术协议审技术条款', en: 'the technical terms against the technical agreement' },
+  finance: { zh: '价格、付款与余款条款', en: 'the price, payment and balance terms' },
+  production: { zh: '交货期（写明你承诺的交期）', en: 'the delivery date (name the promised date you commit to)' },
+  supervisor: {
+    zh: '商务条款；用客户合同模板的，逐条审其文本',
+    en: "the commercial terms; on the customer's template, its text clause by clause",
+  },
 };
+const ownPart: Sentence = { zh: '合同中本部门负责的部分', en: 'its part of the contract' };
 
 /** The departments concerned: the policy's (finance always), and the sales manager when the text is the customer's. */
 export function reviewersOf(s: OrderState): Role[] {
@@ -356,15 +361,19 @@ export const contractHandlers: { [T in ContractEventType]: Handler<T> } = {
     const pricing = pricingOf(rules(s), s.order.customer.class, [...currentLines(s)], event.data);
     c(s).pricing = { ...pricing, at, by: event.actor };
     if (!pricing.approver) return;
-    const outside = pricing.products
-      .filter((p) => !p.withinRule)
-      .map((p) => `line ${p.line} (${p.productCode}, class ${p.productClass}) at ${p.unitPrice} fen, rule ${p.lowest}–${p.highest} fen`)
-      .join('; ');
+    const outside = pricing.products.filter((p) => !p.withinRule);
     notify(s, at, {
       kind: 'notification',
       type: 'price-exception',
       to: pricing.approver,
-      detail: `quote outside the price rule, ${pricing.departure} fen from the rule prices: ${outside}`,
+      ...saying({
+        zh: `报价超出价格规则，偏离规则价 ${pricing.departure} fen：${outside
+          .map((p) => `第 ${p.line} 行（${p.productCode}，${p.productClass} 类）${p.unitPrice} fen，规则 ${p.lowest}–${p.highest} fen`)
+          .join('；')}`,
+        en: `quote outside the price rule, ${pricing.departure} fen from the rule prices: ${outside
+          .map((p) => `line ${p.line} (${p.productCode}, class ${p.productClass}) at ${p.unitPrice} fen, rule ${p.lowest}–${p.highest} fen`)
+          .join('; ')}`,
+      }),
     });
   },
   'price-exception-approved': (s, event, at) => {
@@ -375,7 +384,7 @@ export const contractHandlers: { [T in ContractEventType]: Handler<T> } = {
   },
   'contract-drafted': (s, event, at) => {
     c(s).draft = step(event, at, event.data.contractRef);
-    c(s).reviews = reviewersOf(s).map((role) => ({ role, aspect: aspects[role] ?? 'its part of the contract', state: 'pending' }));
+    c(s).reviews = reviewersOf(s).map((role) => ({ role, aspect: (aspects[role] ?? ownPart).en, state: 'pending' }));
   },
   'contract-review-approved': (s, event, at) => {
     const review = reviewOf(s, event.actor.role)!;
@@ -388,9 +397,14 @@ export const contractHandlers: { [T in ContractEventType]: Handler<T> } = {
       kind: 'notification',
       type: 'contract-stamped',
       to: 'sales-rep',
-      detail: `contract ${c(s).draft!.ref} approved by ${c(s)
-        .reviews.map((r) => r.role)
-        .join(', ')} and stamped: get the customer's signed original, then the advance`,
+      ...saying({
+        zh: `合同 ${c(s).draft!.ref} 已经 ${c(s)
+          .reviews.map((r) => roleLabels[r.role].zh)
+          .join('、')} 评审通过并盖章：请取回客户签字的原件，然后收预付款`,
+        en: `contract ${c(s).draft!.ref} approved by ${c(s)
+          .reviews.map((r) => r.role)
+          .join(', ')} and stamped: get the customer's signed original, then the advance`,
+      }),
     });
   },
   'contract-review-point-raised': (s, event, at) => {
@@ -401,7 +415,10 @@ export const contractHandlers: { [T in ContractEventType]: Handler<T> } = {
       kind: 'notification',
       type: 'contract-review-point',
       to: 'sales-rep',
-      detail: `review point ${number} from ${event.actor.role}: ${event.data.point}`,
+      ...saying({
+        zh: `${roleLabels[event.actor.role].zh}提出第 ${number} 条评审意见：${event.data.point}`,
+        en: `review point ${number} from ${event.actor.role}: ${event.data.point}`,
+      }),
     });
   },
   'contract-review-point-resolved': (s, event, at) => {
@@ -414,9 +431,14 @@ export const contractHandlers: { [T in ContractEventType]: Handler<T> } = {
       kind: 'notification',
       type: 'contract-review',
       to: point.role,
-      detail: `point ${point.number} resolved (${event.data.resolution}): review ${review.aspect} again${
-        event.data.contractRef ? ` in ${event.data.contractRef}` : ''
-      }`,
+      ...saying({
+        zh: `第 ${point.number} 条意见已处理（${event.data.resolution}）：请重新评审${event.data.contractRef ? ` ${event.data.contractRef} 中的` : ''}${
+          (aspects[point.role] ?? ownPart).zh
+        }`,
+        en: `point ${point.number} resolved (${event.data.resolution}): review ${review.aspect} again${
+          event.data.contractRef ? ` in ${event.data.contractRef}` : ''
+        }`,
+      }),
     });
   },
   'customer-delay-recorded': (s, event, at) => {
@@ -428,7 +450,10 @@ export const contractHandlers: { [T in ContractEventType]: Handler<T> } = {
       kind: 'notification',
       type: 'customer-delay',
       to: 'production',
-      detail: `the customer's side is late (${reason}): delivery now ${newPromisedDate}, rebalance production`,
+      ...saying({
+        zh: `客户方延误（${reason}）：交期改为 ${newPromisedDate}，请调整生产`,
+        en: `the customer's side is late (${reason}): delivery now ${newPromisedDate}, rebalance production`,
+      }),
     });
   },
   'invoice-posted': (s, event, at) => {
@@ -473,9 +498,16 @@ export function fileContractDocuments(s: OrderState, event: OrderEvent, at: stri
 }
 
 /** What the contract owes next and who is told, when the order enters a contract stage (workflows/contract-order.ts). */
-export function reviewRequests(s: OrderState): { to: Role; detail: string }[] {
-  const flagged = c(s).terms.template === 'customer' ? " (on the customer's template: flagged)" : '';
+export function reviewRequests(s: OrderState): { to: Role; said: Sentence }[] {
+  const customers = c(s).terms.template === 'customer';
+  const ref = c(s).draft!.ref;
   return c(s)
     .reviews.filter((r) => r.state === 'pending')
-    .map((r) => ({ to: r.role, detail: `review contract ${c(s).draft!.ref}${flagged}: ${r.aspect}; approve or raise a point` }));
+    .map((r) => ({
+      to: r.role,
+      said: {
+        zh: `请评审合同 ${ref}${customers ? '（客户合同模板：已标注）' : ''}：${(aspects[r.role] ?? ownPart).zh}；批准或提出评审意见`,
+        en: `review contract ${ref}${customers ? " (on the customer's template: flagged)" : ''}: ${r.aspect}; approve or raise a point`,
+      },
+    }));
 }

@@ -2,7 +2,7 @@ import { addDays } from './calendar';
 import type { EventData, EventType, OrderEvent } from './events';
 import type { Actor, IsoDate, MaterialFamily, OrderInput } from './order';
 import type { Route } from './route';
-import { balanceDue, calendarOf, depositOutstanding, notify, releasable, type OrderState } from './state';
+import { balanceDue, calendarOf, depositOutstanding, notify, releasable, saying, type OrderState, type Sentence } from './state';
 import { dateEnds } from './watch';
 import { depositStep, sideEvents, steps } from './route-library';
 
@@ -366,31 +366,34 @@ type DistributorEvent =
   | 'outbound-notice-issued'
   | 'shipment-released';
 
-const tell = (s: OrderState, at: string, type: string, to: Parameters<typeof notify>[2]['to'], detail: string) =>
-  notify(s, at, { kind: 'notification', type, to, detail });
+const tell = (s: OrderState, at: string, type: string, to: Parameters<typeof notify>[2]['to'], said: Sentence) =>
+  notify(s, at, { kind: 'notification', type, to, ...saying(said) });
 
 export const distributorHandlers: { [T in DistributorEvent]: Handler<T> } = {
   'enquiry-received': (s, event, at) => {
     const number = d(s).enquiries.length + 1;
     d(s).enquiries.push({ number, question: event.data.question, about: event.data.about, askedAt: at });
-    tell(s, at, 'enquiry', 'order-desk', `distributor's enquiry ${number} (${event.data.about}): ${event.data.question}`);
+    tell(s, at, 'enquiry', 'order-desk', {
+      zh: `经销商第 ${number} 个询问（${event.data.about}）：${event.data.question}`,
+      en: `distributor's enquiry ${number} (${event.data.about}): ${event.data.question}`,
+    });
   },
   'enquiry-referred': (s, event, at) => {
     const enquiry = d(s).enquiries[event.data.enquiry - 1];
     enquiry.referredAt = at;
-    tell(
-      s,
-      at,
-      'enquiry-referred',
-      'technical',
-      `answer the distributor's enquiry ${enquiry.number}: ${enquiry.question}${event.data.note ? ` (${event.data.note})` : ''}`,
-    );
+    tell(s, at, 'enquiry-referred', 'technical', {
+      zh: `请答复经销商第 ${enquiry.number} 个询问：${enquiry.question}${event.data.note ? `（${event.data.note}）` : ''}`,
+      en: `answer the distributor's enquiry ${enquiry.number}: ${enquiry.question}${event.data.note ? ` (${event.data.note})` : ''}`,
+    });
   },
   'enquiry-answered': (s, event, at) => {
     const enquiry = d(s).enquiries[event.data.enquiry - 1];
     enquiry.answer = event.data.answer;
     enquiry.answered = { at, by: event.actor };
-    tell(s, at, 'enquiry-answer', 'customer', `answer to your enquiry ${enquiry.number}: ${event.data.answer}`);
+    tell(s, at, 'enquiry-answer', 'customer', {
+      zh: `您第 ${enquiry.number} 个询问的答复：${event.data.answer}`,
+      en: `answer to your enquiry ${enquiry.number}: ${event.data.answer}`,
+    });
   },
   'drawing-received': (s, event, at) => {
     d(s).drawings.push({
@@ -399,28 +402,25 @@ export const distributorHandlers: { [T in DistributorEvent]: Handler<T> } = {
       ...(event.data.description && { description: event.data.description }),
     });
     if (d(s).drawings.length === 1)
-      tell(s, at, 'drawing-review', 'order-desk', "review the distributor's drawings against the factory's process and machining limits");
+      tell(s, at, 'drawing-review', 'order-desk', {
+        zh: '请按工厂工艺和加工极限审核经销商的图纸',
+        en: "review the distributor's drawings against the factory's process and machining limits",
+      });
   },
   'drawings-reviewed': (s, event, at) => {
     d(s).review = { at, by: event.actor, withinLimits: event.data.withinLimits, ...(event.data.note && { note: event.data.note }) };
     if (!event.data.withinLimits)
-      tell(
-        s,
-        at,
-        'solution-needed',
-        'technical',
-        `the distributor's drawings are outside the limits: propose a solution (${event.data.note ?? 'see the drawings'})`,
-      );
+      tell(s, at, 'solution-needed', 'technical', {
+        zh: `经销商的图纸超出加工极限：请提出解决方案（${event.data.note ?? '见图纸'}）`,
+        en: `the distributor's drawings are outside the limits: propose a solution (${event.data.note ?? 'see the drawings'})`,
+      });
   },
   'solution-proposed': (s, event, at) => {
     d(s).solution = { at, by: event.actor, text: event.data.solution };
-    tell(
-      s,
-      at,
-      'solution-proposed',
-      'order-desk',
-      `agree R&D's solution with the distributor before the order is placed: ${event.data.solution}`,
-    );
+    tell(s, at, 'solution-proposed', 'order-desk', {
+      zh: `下单前请与经销商商定研发的解决方案：${event.data.solution}`,
+      en: `agree R&D's solution with the distributor before the order is placed: ${event.data.solution}`,
+    });
   },
   'solution-agreed': (s, event, at) => {
     d(s).solution!.agreed = { at, by: event.actor, ...(event.data.agreementRef && { ref: event.data.agreementRef }) };
@@ -443,13 +443,19 @@ export const distributorHandlers: { [T in DistributorEvent]: Handler<T> } = {
   'technical-question-raised': (s, event, at) => {
     const number = d(s).questions.length + 1;
     d(s).questions.push({ number, question: event.data.question, raisedAt: at });
-    tell(s, at, 'technical-question', 'order-desk', `technical's question ${number}: take it to the distributor (${event.data.question})`);
+    tell(s, at, 'technical-question', 'order-desk', {
+      zh: `技术部第 ${number} 个问题：请转给经销商（${event.data.question}）`,
+      en: `technical's question ${number}: take it to the distributor (${event.data.question})`,
+    });
   },
   'technical-question-answered': (s, event, at) => {
     const question = d(s).questions[event.data.question - 1];
     question.answer = event.data.answer;
     question.answered = { at, by: event.actor };
-    tell(s, at, 'technical-answer', 'technical', `the distributor's answer to question ${question.number}: ${event.data.answer}`);
+    tell(s, at, 'technical-answer', 'technical', {
+      zh: `经销商对第 ${question.number} 个问题的答复：${event.data.answer}`,
+      en: `the distributor's answer to question ${question.number}: ${event.data.answer}`,
+    });
   },
   'material-expected': (s, event) => {
     // A new expected date replaces the old one; its lateness is judged afresh.
@@ -471,11 +477,21 @@ export const distributorHandlers: { [T in DistributorEvent]: Handler<T> } = {
       ...(event.data.wantedBy && { wantedBy: event.data.wantedBy }),
       ...(event.data.note && { note: event.data.note }),
     });
-    const wanted = event.data.wantedBy ? `, wanted by ${event.data.wantedBy}` : '';
+    const wantedBy = event.data.wantedBy;
+    const chasing = {
+      zh: `经销商在催货${wantedBy ? `，要求 ${wantedBy} 前交货` : ''}`,
+      en: `the distributor is chasing the order${wantedBy ? `, wanted by ${wantedBy}` : ''}`,
+    };
     for (const to of ['production', 'purchasing'] as const)
-      tell(s, at, 'goods-chased', to, `the distributor is chasing the order${wanted}: report the state to the marketing assistant`);
+      tell(s, at, 'goods-chased', to, {
+        zh: `${chasing.zh}：请向营销助理报告进度`,
+        en: `${chasing.en}: report the state to the marketing assistant`,
+      });
     if (event.actor.role !== 'order-desk')
-      tell(s, at, 'goods-chased', 'order-desk', `the distributor is chasing the order${wanted}: tell them the production state`);
+      tell(s, at, 'goods-chased', 'order-desk', {
+        zh: `${chasing.zh}：请告知其生产进度`,
+        en: `${chasing.en}: tell them the production state`,
+      });
   },
   'chase-answered': (s, event, at) => {
     for (const chase of openChases(s)) {
@@ -483,17 +499,14 @@ export const distributorHandlers: { [T in DistributorEvent]: Handler<T> } = {
       chase.toldAt = at;
     }
     if (event.data.percentDone !== undefined) s.facts.percentDone = event.data.percentDone;
-    tell(s, at, 'production-state', 'customer', event.data.told);
+    tell(s, at, 'production-state', 'customer', { zh: `生产进度：${event.data.told}`, en: event.data.told });
   },
   'outbound-notice-issued': (s, event, at) => {
     d(s).outboundNotice = { ref: event.data.noticeRef, issuedAt: at };
-    tell(
-      s,
-      at,
-      'outbound-notice',
-      'customer',
-      `outbound notice ${event.data.noticeRef}: your goods are ready; please pay the contract amount in full (${balanceDue(s)} fen due)`,
-    );
+    tell(s, at, 'outbound-notice', 'customer', {
+      zh: `出库通知单 ${event.data.noticeRef}：您的货物已备好；请付清合同全款（应付 ${balanceDue(s)} fen）`,
+      en: `outbound notice ${event.data.noticeRef}: your goods are ready; please pay the contract amount in full (${balanceDue(s)} fen due)`,
+    });
   },
   'shipment-released': (s, event, at) => {
     d(s).released = { at, by: event.actor, ref: event.data.releaseRef };

@@ -224,19 +224,25 @@ export const groupHandlers: { [T in GroupEventType]: Handler<T> } = {
       kind: 'notification',
       type: 'advance-request',
       to: 'sales-rep',
-      detail: `contract ${event.data.contractRef} stamped: tell the customer to pay the advance of ${depositOutstanding(s)} fen; nothing is measured or made before it arrives in full`,
+      ...saying({
+        zh: `合同 ${event.data.contractRef} 已盖章：请通知客户支付预付款 ${depositOutstanding(s)} fen；全额到账前不量体、不生产`,
+        en: `contract ${event.data.contractRef} stamped: tell the customer to pay the advance of ${depositOutstanding(s)} fen; nothing is measured or made before it arrives in full`,
+      }),
     });
   },
   'contract-returned': (s, event, at) => {
     const { contract } = groupOf(s);
     contract.state = 'returned';
     contract.returns.push({ at, by: event.actor, reason: event.data.reason, ...(event.data.terms && { terms: event.data.terms }) });
-    const terms = event.data.terms ? ` (${event.data.terms.join(', ')})` : '';
+    const terms = event.data.terms;
     notify(s, at, {
       kind: 'notification',
       type: 'contract-returned',
       to: 'sales-rep',
-      detail: `finance returned the contract${terms}: ${event.data.reason}`,
+      ...saying({
+        zh: `财务退回合同${terms ? `（${terms.join('、')}）` : ''}：${event.data.reason}`,
+        en: `finance returned the contract${terms ? ` (${terms.join(', ')})` : ''}: ${event.data.reason}`,
+      }),
     });
   },
   'contract-resubmitted': (s, event, at) => {
@@ -247,25 +253,32 @@ export const groupHandlers: { [T in GroupEventType]: Handler<T> } = {
       kind: 'notification',
       type: 'contract-review',
       to: 'finance',
-      detail: `review the corrected contract ${event.data.contractRef}`,
+      ...saying({ zh: `请审核修改后的合同 ${event.data.contractRef}`, en: `review the corrected contract ${event.data.contractRef}` }),
     });
   },
   'order-pack-handed-over': (s, event, at) => {
     const group = groupOf(s);
     const advanceReceipts = s.ledger?.movements.filter((m) => m.kind === 'payment').map((m) => m.ref) ?? [];
     group.pack = { ...event.data, handedAt: at, by: event.actor, contractRef: group.contract.ref, advanceReceipts, signed: {} };
-    const documents = `measurement request ${event.data.measurementRequestRef}, production order ${event.data.productionOrderRef}, delivery note ${event.data.deliveryNoteRef}, contract ${group.contract.ref ?? '(on file)'}, advance receipt ${advanceReceipts.join(', ') || '(none)'}`;
+    const { measurementRequestRef, productionOrderRef, deliveryNoteRef } = event.data;
+    const documents = {
+      zh: `量体申请 ${measurementRequestRef}、生产单 ${productionOrderRef}、送货单 ${deliveryNoteRef}、合同 ${group.contract.ref ?? '（存档）'}、预付款收据 ${advanceReceipts.join('、') || '（无）'}`,
+      en: `measurement request ${measurementRequestRef}, production order ${productionOrderRef}, delivery note ${deliveryNoteRef}, contract ${group.contract.ref ?? '(on file)'}, advance receipt ${advanceReceipts.join(', ') || '(none)'}`,
+    };
     notify(s, at, {
       kind: 'notification',
       type: 'order-pack',
       to: 'production',
-      detail: `sign for the order pack and plan measurement, purchasing and making: ${documents}`,
+      ...saying({
+        zh: `请签收订单资料并安排量体、采购和生产：${documents.zh}`,
+        en: `sign for the order pack and plan measurement, purchasing and making: ${documents.en}`,
+      }),
     });
     notify(s, at, {
       kind: 'notification',
       type: 'order-pack',
       to: 'warehouse',
-      detail: `sign for the order pack and plan the delivery: ${documents}`,
+      ...saying({ zh: `请签收订单资料并安排送货：${documents.zh}`, en: `sign for the order pack and plan the delivery: ${documents.en}` }),
     });
   },
   'order-pack-signed': (s, event, at) => {
@@ -284,9 +297,13 @@ export const groupHandlers: { [T in GroupEventType]: Handler<T> } = {
       ...group.measurement,
       appointment: { date, ...(from && { from }), place, contact, phone, ...(measurers && { measurers }), at },
     };
-    const when = `${date}${from ? ` ${from}` : ''} at ${place}, ask for ${contact} (${phone})`;
-    notify(s, at, { kind: 'notification', type: 'body-measurement-appointment', to: 'customer', detail: `body measurement ${when}` });
-    notify(s, at, { kind: 'notification', type: 'body-measurement-appointment', to: 'sales-rep', detail: `body measurement ${when}` });
+    const when = `${date}${from ? ` ${from}` : ''}`;
+    const appointment = {
+      zh: `量体：${when} 在 ${place}，联系人 ${contact}（${phone}）`,
+      en: `body measurement ${when} at ${place}, ask for ${contact} (${phone})`,
+    };
+    for (const to of ['customer', 'sales-rep'] as const)
+      notify(s, at, { kind: 'notification', type: 'body-measurement-appointment', to, ...saying(appointment) });
   },
   'body-measurement-done': (s, event, at) => {
     const group = groupOf(s);
@@ -325,7 +342,10 @@ export const groupHandlers: { [T in GroupEventType]: Handler<T> } = {
       kind: 'notification',
       type: 'alteration',
       to: 'service',
-      detail: `alteration ${number}, ${event.data.pieces} piece(s): ${event.data.description}`,
+      ...saying({
+        zh: `第 ${number} 次修改，${event.data.pieces} 件：${event.data.description}`,
+        en: `alteration ${number}, ${event.data.pieces} piece(s): ${event.data.description}`,
+      }),
     });
   },
   'alteration-done': (s, event, at) => {

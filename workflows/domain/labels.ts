@@ -403,6 +403,8 @@ export const noticeTypeLabels: Record<string, Label> = {
   infeasible: { zh: '无法生产', en: 'infeasible' },
   'price-dispute': { zh: '价格异议', en: 'price dispute' },
   'receiving-time': { zh: '收货时间', en: 'receiving time' },
+  'receiving-time-needed': { zh: '待确认收货时间', en: 'receiving time needed' },
+  'balance-due-notice': { zh: '余款催收告知书', en: 'balance-due notice' },
   'return-rejected': { zh: '确认书被退回', en: 'confirmation rejected' },
   rework: { zh: '返工', en: 'rework' },
   'drawing-revision': { zh: '图纸修改', en: 'drawing revision' },
@@ -428,6 +430,8 @@ export const noticeTypeLabels: Record<string, Label> = {
   'fabric-purchase': { zh: '待采购面辅料', en: 'fabric to buy' },
   delivery: { zh: '待送货', en: 'delivery' },
   'balance-due': { zh: '余款待付', en: 'balance due' },
+  'outbound-notice-needed': { zh: '待发出库通知单', en: 'outbound notice needed' },
+  'windows-finished': { zh: '成窗已完工', en: 'windows finished' },
   'appointment-needed': { zh: '待预约上门', en: 'visit to book' },
   appointment: { zh: '上门预约', en: 'visit booked' },
   'acceptance-needed': { zh: '待验收', en: 'acceptance needed' },
@@ -520,4 +524,10 @@ export const materialFamilyLabels: Record<MaterialFamily, Label> = {
 export const dayKindLabels: Record<'calendar' | 'working', Label> = {
   calendar: { zh: '自然日', en: 'calendar' },
   working: { zh: '工作日', en: 'working' },
+};
+
+/** 发货方式: express for an ordinary order, a special vehicle for a large one. */
+export const shippingModeLabels: Record<'express' | 'special-vehicle', Label> = {
+  express: { zh: '快递', en: 'express' },
+  'special-vehicle': { zh: '专车', en: 'special vehicle' },
 };

@@ -208,7 +208,7 @@ export interface TimelineEntry {
   via?: 'temporal';
   /** In English, as the API has always given it. */
   detail: string;
-  /** The same in Chinese, where the order wrote one (its clocks' notices): what people read first. */
+  /** The same in Chinese, on every notice (older runs' have none): what people read first. */
   zh?: string;
 }
 
@@ -336,7 +336,7 @@ export interface Notice {
   to: Role;
   /** The person it is for, when the order knows them: the order's own sales rep. The role is the fallback. */
   person?: string;
-  /** In English; `zh` in Chinese where the order wrote one, as on the timeline. */
+  /** In English; `zh` in Chinese (notices queued before they were said in Chinese have none), as on the timeline. */
   detail: string;
   zh?: string;
 }
@@ -541,18 +541,24 @@ export const needsSupervisor = (s: OrderState) => isLarge(s) || isCustom(s) || s
 /** Orders started since the approval runs beside the reviews (production waits for it); older ones have it in line after the price review. */
 export const approvalBesideReviews = (s: OrderState) => s.policy.supervision !== undefined;
 /** Which order the supervisor is asked to approve, in business words. */
-export function approvalSubject(s: OrderState): string {
-  const why = [isLarge(s) && 'large', isCustom(s) && 'custom'].filter(Boolean).join(' and ');
-  return why ? `${why} order` : 'order (every confirmation is signed off by the supervisor)';
+export function approvalSubject(s: OrderState): Sentence {
+  const zh = [isLarge(s) && '大额', isCustom(s) && '定制'].filter(Boolean).join('、');
+  const en = [isLarge(s) && 'large', isCustom(s) && 'custom'].filter(Boolean).join(' and ');
+  return en
+    ? { zh: `${zh}订单`, en: `${en} order` }
+    : { zh: '订单（每张确认书都由主管签批）', en: 'order (every confirmation is signed off by the supervisor)' };
 }
 /** A class A order that takes the customer's open balance over their credit limit (信用额度): it ships on credit only with a supervisor's approval. */
 export const overCreditLimit = (s: OrderState) =>
   s.order.customer.class === 'A' && s.creditCheck !== undefined && s.creditCheck.openBalance + s.amount > s.creditCheck.creditLimit;
 /** The credit the supervisor is asked to approve, in fen: limit, what the customer owed, this order, and how far over. */
-export function overLimit(s: OrderState): string {
+export function overLimit(s: OrderState): Sentence {
   const { creditLimit, openBalance } = s.creditCheck!;
   const over = openBalance + s.amount - creditLimit;
-  return `class A order of ${s.amount} fen takes the customer's open balance of ${openBalance} fen over the credit limit of ${creditLimit} fen by ${over} fen: approve the credit before it ships`;
+  return {
+    zh: `A 类订单 ${s.amount} fen 使客户未结余额 ${openBalance} fen 超出信用额度 ${creditLimit} fen，超出 ${over} fen：发货前请批准信用`,
+    en: `class A order of ${s.amount} fen takes the customer's open balance of ${openBalance} fen over the credit limit of ${creditLimit} fen by ${over} fen: approve the credit before it ships`,
+  };
 }
 export const creditApprovalPending = (s: OrderState) => overCreditLimit(s) && s.facts.creditApproved !== true;
 /** The policy asks for the customer's receiving time before dispatch and it is not recorded yet. */
@@ -625,8 +631,16 @@ export function record(s: OrderState, at: string, entry: Omit<TimelineEntry, 'at
   s.timeline.push({ at, ...entry });
 }
 
-/** Queues a message for the outbox and writes it on the timeline; one for the sales rep goes to the order's own rep by name. */
-export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq' | 'person'>) {
+/** Queues a message for the outbox and writes it on the timeline, said in Chinese and English (`saying`). */
+export function notify(s: OrderState, at: string, notice: Omit<Notice, 'seq' | 'person' | 'zh'> & { zh: string }) {
+  relay(s, at, notice);
+}
+
+/**
+ * Queues a message as it came (a complaint's workflow begun before its notices were said in Chinese reports
+ * them in English only); one for the sales rep goes to the order's own rep by name.
+ */
+export function relay(s: OrderState, at: string, notice: Omit<Notice, 'seq' | 'person'>) {
   const person = notice.to === 'sales-rep' ? { person: s.order.salesRep.id } : {};
   s.noticesQueued++;
   s.pendingNotices.push({ seq: s.noticesQueued, ...notice, ...person });

@@ -3,7 +3,8 @@ import { instalmentsOf } from './ledger';
 import type { Role } from './order';
 import type { storePermissions } from './permissions';
 import type { Route, RouteStep } from './route';
-import { notify, releasable, setPromisedDate, type OrderState, type Stage } from './state';
+import { visitLabels } from './labels';
+import { notify, releasable, saying, setPromisedDate, type OrderState, type Stage } from './state';
 import { depositStep, sideEvents, steps } from './route-library';
 
 // The store channel (门店, 000 §二): a retail order sold in the company's own store, measured on site,
@@ -173,9 +174,11 @@ export const storeHandlers: { [T in StoreEventType]: (s: OrderState, event: Extr
     const { visit, date, team, reason } = event.data;
     const earlier = appointmentOf(s, visit);
     s.appointments = [...(s.appointments ?? []), { visit, date, team, bookedAt: at, by: event.actor, ...(reason && { reason }) }];
-    const moved = earlier ? ` (moved from ${earlier.date}: ${reason})` : '';
-    for (const to of visits[visit].told)
-      notify(s, at, { kind: 'notification', type: 'appointment', to, detail: `${visit} visit on ${date} by ${team}${moved}` });
+    const booked = {
+      zh: `${visitLabels[visit].zh}：${date}，${team}${earlier ? `（由 ${earlier.date} 改期：${reason}）` : ''}`,
+      en: `${visit} visit on ${date} by ${team}${earlier ? ` (moved from ${earlier.date}: ${reason})` : ''}`,
+    };
+    for (const to of visits[visit].told) notify(s, at, { kind: 'notification', type: 'appointment', to, ...saying(booked) });
   },
   'site-measured': (s, _, at) => {
     s.facts.measuredAt = at;
@@ -196,7 +199,10 @@ export const storeHandlers: { [T in StoreEventType]: (s: OrderState, event: Extr
         kind: 'notification',
         type: 'submission-returned',
         to,
-        detail: `the marketing assistant returned drawing v${s.facts.drawing.version}: ${event.data.comment ?? 'revise it'}`,
+        ...saying({
+          zh: `营销助理退回第 ${s.facts.drawing.version} 版图纸：${event.data.comment ?? '请修改'}`,
+          en: `the marketing assistant returned drawing v${s.facts.drawing.version}: ${event.data.comment ?? 'revise it'}`,
+        }),
       });
   },
   'quote-accepted': (s, event, at) => {

@@ -6,7 +6,7 @@ import { remind, tell } from './notices';
 
 /** Production estimates the finished date (交期), which becomes the promised date. */
 export async function deliveryEstimate(s: OrderState) {
-  tell(s, 'estimate-needed', 'production', 'estimate the finished date');
+  tell(s, 'estimate-needed', 'production', { zh: '请预估完工日期', en: 'estimate the finished date' });
 }
 
 /**

@@ -19,8 +19,8 @@ export const balanceNotReceived = (balance: number, n: number): Sentence => ({
   en: `balance of ${balance} fen not received (reminder ${n})`,
 });
 
-export function tell(s: OrderState, type: string, to: Role, detail: string) {
-  if (!quiet) notify(s, now(), { kind: 'notification', type, to, detail });
+export function tell(s: OrderState, type: string, to: Role, said: Sentence) {
+  if (!quiet) notify(s, now(), { kind: 'notification', type, to, ...saying(said) });
 }
 
 // A stage tells people it has begun as its work starts; an order resumed in a new run is still in

@@ -6,7 +6,7 @@ import { escalate, remind, tell } from './notices';
 
 /** 生产通知单: finance stamps the production notice, production signs it, technical gets a copy. */
 export async function productionNotice(s: OrderState) {
-  tell(s, 'production-notice', 'finance', 'stamp the production notice');
+  tell(s, 'production-notice', 'finance', { zh: '请在生产通知单上盖章', en: 'stamp the production notice' });
 }
 
 /**
@@ -16,7 +16,10 @@ export async function productionNotice(s: OrderState) {
 export async function production(s: OrderState) {
   // Finished goods a confirmed change sent back: production and technical were told with the change.
   if (!s.amendments.some((a) => a.rework))
-    tell(s, 'production-notice', 'technical', 'production notice issued: turn the drawings into the technical order');
+    tell(s, 'production-notice', 'technical', {
+      zh: '生产通知单已下达：请将图纸转为技术单',
+      en: 'production notice issued: turn the drawings into the technical order',
+    });
   await Promise.all([technicalOrders(s), progressUpdates(s, s.facts.productionNoticeAt!)]);
 }
 

@@ -7,7 +7,7 @@ import { balanceNotReceived, remind, tell } from './notices';
 
 /** 检验 / 入库: goods that passed QC go into the warehouse. Status 待发货. */
 export async function putAway(s: OrderState) {
-  tell(s, 'put-away', 'warehouse', 'QC passed: put the goods away');
+  tell(s, 'put-away', 'warehouse', { zh: '质检合格：请入库', en: 'QC passed: put the goods away' });
 }
 
 /**
@@ -17,20 +17,20 @@ export async function putAway(s: OrderState) {
  * without a shipping request, unless a supervisor releases in an emergency (the request is then
  * chased, see shippingRequestChase). `before` names what the balance comes before, in the customer's words.
  */
-export async function release(s: OrderState, before = 'shipping') {
+export async function release(s: OrderState, before: keyof typeof paidBefore = 'shipping') {
   // The goods are ready: a class A order over the credit limit still waits for the supervisor's credit approval.
   // (A channel whose route takes no credit approval, the distributor's, is paid in full before release instead.)
-  if (creditApprovalPending(s) && routeTakes(s, 'credit-approved'))
-    tell(s, 'credit-approval-needed', 'supervisor', `goods ready to ship: ${overLimit(s)}`);
+  if (creditApprovalPending(s) && routeTakes(s, 'credit-approved')) {
+    const over = overLimit(s);
+    tell(s, 'credit-approval-needed', 'supervisor', { zh: `货物待发：${over.zh}`, en: `goods ready to ship: ${over.en}` });
+  }
   const paid = () => releasable(s);
   if (paid()) return;
   const compensation = s.ledger ? totalsOf(s, s.ledger).compensation : 0;
-  tell(
-    s,
-    'balance-due-notice',
-    'customer',
-    `balance due before ${before}: ${dueBeforeShipping(s)} fen${compensation > 0 ? ` (after ${compensation} fen compensation)` : ''}`,
-  );
+  tell(s, 'balance-due-notice', 'customer', {
+    zh: `${paidBefore[before]}前应付余款：${dueBeforeShipping(s)} fen${compensation > 0 ? `（已扣补偿 ${compensation} fen）` : ''}`,
+    en: `balance due before ${before}: ${dueBeforeShipping(s)} fen${compensation > 0 ? ` (after ${compensation} fen compensation)` : ''}`,
+  });
   const { every: interval, to, dayKind } = s.policy.clocks.balanceReminder;
   await runClock(
     s,
@@ -41,6 +41,9 @@ export async function release(s: OrderState, before = 'shipping') {
     ),
   );
 }
+
+/** What the balance is paid before, in Chinese. */
+const paidBefore = { shipping: '发货', installation: '安装' } as const;
 
 /** After an emergency release, the missing shipping request (手工单后补) is chased until it arrives. */
 export async function shippingRequestChase(s: OrderState) {

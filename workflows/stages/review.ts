@@ -6,20 +6,28 @@ import { tell } from './notices';
  * customer accepts), and technical and purchasing confirm materials in writing, which fixes the lead time.
  */
 export async function technicalReview(s: OrderState) {
-  tell(s, 'technical-review', 'technical', 'non-standard lines: decide feasibility and confirm materials in writing');
+  tell(s, 'technical-review', 'technical', {
+    zh: '非标产品：请判断可行性并书面确认材料',
+    en: 'non-standard lines: decide feasibility and confirm materials in writing',
+  });
 }
 
 /** 价格审核: finance checks the price against the price policy; a dispute goes to the sales manager. */
 export async function priceReview(s: OrderState) {
-  tell(s, 'price-review', 'finance', 'check the order price against the price policy');
+  tell(s, 'price-review', 'finance', { zh: '请按价格政策审核订单价格', en: 'check the order price against the price policy' });
 }
 
 /** Large or custom orders need a supervisor's approval before production (001): in line after the price review, for orders started before it ran beside. */
 export async function supervisorApproval(s: OrderState) {
-  tell(s, 'approval-needed', 'supervisor', `${approvalSubject(s)}: approve before production`);
+  const subject = approvalSubject(s);
+  tell(s, 'approval-needed', 'supervisor', { zh: `${subject.zh}：生产前请审批`, en: `${subject.en}: approve before production` });
 }
 
 /** Production waits for the supervisor's approval asked for at confirmation: the supervisor hears that it now holds production. */
 export async function productionApproval(s: OrderState) {
-  tell(s, 'approval-needed', 'supervisor', `${approvalSubject(s)} ready for production: production waits for your approval`);
+  const subject = approvalSubject(s);
+  tell(s, 'approval-needed', 'supervisor', {
+    zh: `${subject.zh}已可投产：生产等待您的审批`,
+    en: `${subject.en} ready for production: production waits for your approval`,
+  });
 }

@@ -3,8 +3,8 @@ import { patched } from '../patches';
 import { runClock } from '../clock';
 import { sameTimeDaysLater } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
-import { dayKindLabels } from '../domain/labels';
-import { calendarOf, shippingMode, type OrderState } from '../domain/state';
+import { dayKindLabels, shippingModeLabels } from '../domain/labels';
+import { calendarOf, shippingMode, type OrderState, type Sentence } from '../domain/state';
 import {
   dateEnds,
   finishedAt,
@@ -135,12 +135,22 @@ export async function arrivalOverdue(s: OrderState) {
  * rep carry the rep's id (the role is the fallback: domain/state.ts notify).
  */
 export async function repNotices(s: OrderState) {
-  const news: { happened: () => boolean; type: string; detail: () => string }[] = [
-    { happened: () => finishedAt(s) !== undefined, type: 'goods-finished', detail: () => 'goods finished: put away in the warehouse' },
+  const news: { happened: () => boolean; type: string; said: () => Sentence }[] = [
+    {
+      happened: () => finishedAt(s) !== undefined,
+      type: 'goods-finished',
+      said: () => ({ zh: '货物已完工：已入库', en: 'goods finished: put away in the warehouse' }),
+    },
     {
       happened: () => s.facts.shippedAt !== undefined,
       type: 'shipped',
-      detail: () => `shipped by ${shippingMode(s)}${s.facts.expectedArrival ? `, expected to arrive ${s.facts.expectedArrival}` : ''}`,
+      said: () => {
+        const arrival = s.facts.expectedArrival;
+        return {
+          zh: `已${shippingModeLabels[shippingMode(s)].zh}发货${arrival ? `，预计 ${arrival} 到货` : ''}`,
+          en: `shipped by ${shippingMode(s)}${arrival ? `, expected to arrive ${arrival}` : ''}`,
+        };
+      },
     },
   ];
   // Each told once; what happened before this run began was told in an earlier one.
@@ -154,9 +164,12 @@ export async function repNotices(s: OrderState) {
     for (const n of due) told.add(n.type);
     complaintsTold = s.complaints.length;
     if (!patched(REP_NOTICES)) continue;
-    for (const n of due) tell(s, n.type, 'sales-rep', n.detail());
+    for (const n of due) tell(s, n.type, 'sales-rep', n.said());
     for (const c of complaints)
-      tell(s, 'complaint', 'sales-rep', `complaint ${c.number} (${c.category}) from your customer: ${c.description}`);
+      tell(s, 'complaint', 'sales-rep', {
+        zh: `您的客户提出第 ${c.number} 号投诉（${c.category}）：${c.description}`,
+        en: `complaint ${c.number} (${c.category}) from your customer: ${c.description}`,
+      });
   }
 }
 
