@@ -37,6 +37,7 @@ const sharedModules = [
   'duration',
   'money',
   'labels',
+  'field-labels',
   'permissions',
   'route',
   'route-library',

@@ -23,6 +23,7 @@ import {
   type ComplaintSnapshot,
   type ComplaintState,
 } from './domain/complaints';
+import { choiceZh } from './domain/field-labels';
 import { checkComplaintEvent } from './domain/validate';
 import {
   complaintEventSignal,
@@ -102,7 +103,7 @@ async function fixScheduled(c: ComplaintState) {
               now(),
               { kind: 'escalation', type: 'complaint-fix', to },
               {
-                zh: `${after}内未安排上门（${c.finding!.responsibleParty} 问题）`,
+                zh: `${after}内未安排上门（${choiceZh(c.finding!.responsibleParty)}问题）`,
                 en: `no visit scheduled within ${after} (${c.finding!.responsibleParty} problem)`,
               },
             ),

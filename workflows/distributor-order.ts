@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { counting, every, now, runClock } from './clock';
 import { awaitedMaterials, materialDeadline, openQuestions, type TechnicalQuestion } from './domain/distributor';
-import { materialFamilyLabels } from './domain/labels';
+import { choiceZh } from './domain/field-labels';
 import type { IsoDate, MaterialFamily, Role } from './domain/order';
 import type { OrderSnapshot } from './domain/snapshot';
 import { balanceDue, type OrderState } from './domain/state';
@@ -134,11 +134,10 @@ async function lateMaterials(s: OrderState) {
 
 function materialLate(s: OrderState, family: MaterialFamily, expectedDate: IsoDate, to: readonly Role[]) {
   s.distributor!.materials[family]!.late = { since: now(), expectedDate };
-  const { zh, en } = materialFamilyLabels[family];
   for (const role of to)
     escalate(s, 'material-late', role, {
-      zh: `${zh}预计 ${expectedDate} 到货，至今未到：生产受阻`,
-      en: `${en} expected ${expectedDate} has not arrived: production is held up`,
+      zh: `${choiceZh(family)}预计 ${expectedDate} 到货，至今未到：生产受阻`,
+      en: `${family} expected ${expectedDate} has not arrived: production is held up`,
     });
 }
 

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { counting, every, now, runClock } from './clock';
 import type { StoreVisit } from './domain/events';
-import { visitLabels } from './domain/labels';
+import { choiceZh } from './domain/field-labels';
 import type { Fact } from './domain/route';
 import type { OrderSnapshot } from './domain/snapshot';
 import { appointmentOf, intentionDepositOutstanding, visits } from './domain/store';
@@ -42,7 +42,7 @@ async function booking(s: OrderState, visit: StoreVisit) {
   const { every: interval, to, dayKind } = s.policy.visits!.booking[visit];
   for (const role of to)
     tell(s, 'appointment-needed', role, {
-      zh: `请与客户预约${visitLabels[visit].zh}：日期和班组`,
+      zh: `请与客户预约${choiceZh(visit)}：日期和班组`,
       en: `book the ${visit} visit with the customer: a date and a team`,
     });
   await runClock(
@@ -51,7 +51,7 @@ async function booking(s: OrderState, visit: StoreVisit) {
     () => appointmentOf(s, visit) !== undefined,
     every(counting(s, dayKind), Date.now(), interval, `remind ${to.join(', ')}`, (n) =>
       remind(s, 'appointment-booking', to, {
-        zh: `${visitLabels[visit].zh}尚未预约（第 ${n} 次提醒）`,
+        zh: `${choiceZh(visit)}尚未预约（第 ${n} 次提醒）`,
         en: `the ${visit} visit is not booked yet (reminder ${n})`,
       }),
     ),
@@ -80,7 +80,7 @@ async function appointmentsKept(s: OrderState, visit: StoreVisit) {
                 const { date, team } = appointment;
                 for (const role of to)
                   escalate(s, 'missed-appointment', role, {
-                    zh: `上门未完成${store ? `（${store.name}，${store.region}）` : ''}：${team} ${date} 的${visitLabels[visit].zh}未完成，请重新预约`,
+                    zh: `上门未完成${store ? `（${store.name}，${store.region}）` : ''}：${team} ${date} 的${choiceZh(visit)}未完成，请重新预约`,
                     en: `missed appointment${store ? ` (${store.name}, ${store.region})` : ''}: the ${visit} visit on ${date} by ${team} was not done; reschedule it`,
                   });
               },

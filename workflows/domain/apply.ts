@@ -5,6 +5,7 @@ import { compensated, fileComplaint } from './complaints';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
+import { choiceZh } from './field-labels';
 import { shippingModeLabels } from './labels';
 import { advance, routeTakes } from './route';
 import { storeHandlers } from './store';
@@ -439,7 +440,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
       type: 'complaint',
       to: 'service',
       ...saying({
-        zh: `第 ${s.complaints.length} 号投诉（${event.data.category}）：${event.data.description}`,
+        zh: `第 ${s.complaints.length} 号投诉（${choiceZh(event.data.category)}）：${event.data.description}`,
         en: `complaint ${s.complaints.length} (${event.data.category}): ${event.data.description}`,
       }),
     });

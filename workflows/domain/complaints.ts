@@ -2,6 +2,7 @@ import type { ComplaintEvent, ComplaintEventType } from './complaint-events';
 import { dateAt } from './calendar';
 import type { Actor, Fen } from './order';
 import type { Policy } from './policy';
+import { choiceZh } from './field-labels';
 import { advance } from './route';
 import {
   notify,
@@ -211,7 +212,7 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
       };
       // 将初步结果向区域经理汇报
       tell('regional-manager', 'complaint-finding', {
-        zh: `责任方 ${responsibleParty}（${cause}）：${finding}`,
+        zh: `责任方：${choiceZh(responsibleParty)}（${choiceZh(cause)}）：${finding}`,
         en: `${responsibleParty} responsible (${cause}): ${finding}`,
       });
       if (responsibleParty === 'customer' || responsibleParty === 'none') {
@@ -314,12 +315,15 @@ function toFix(c: ComplaintState, at: string, tell: Tell) {
       en: 'installation problem: record it and send an installation team',
     });
   } else {
-    tell('order-desk', 'complaint-fix', { zh: `${party} 问题：请记录并跟进维修`, en: `${party} problem: record it and follow the repair` });
+    tell('order-desk', 'complaint-fix', {
+      zh: `${choiceZh(party)}问题：请记录并跟进维修`,
+      en: `${party} problem: record it and follow the repair`,
+    });
     tell('qc', 'complaint-fix', {
-      zh: `${party} 问题：请检查故障并与维修部门制定维修方案`,
+      zh: `${choiceZh(party)}问题：请检查故障并与维修部门制定维修方案`,
       en: `${party} problem: check the fault and plan the repair with the repair department`,
     });
-    tell('service', 'complaint-fix', { zh: `${party} 问题：请安排上门维修`, en: `${party} problem: schedule a repair visit` });
+    tell('service', 'complaint-fix', { zh: `${choiceZh(party)}问题：请安排上门维修`, en: `${party} problem: schedule a repair visit` });
   }
 }
 
@@ -425,7 +429,7 @@ export function fileComplaint(s: OrderState, at: string, filedBy: Actor, categor
       type: 'complaint',
       to,
       ...saying({
-        zh: `第 ${complaint.number} 号投诉（${category}）：${description}${to === 'technical' ? '：请立即联系客户' : ''}`,
+        zh: `第 ${complaint.number} 号投诉（${choiceZh(category)}）：${description}${to === 'technical' ? '：请立即联系客户' : ''}`,
         en: `complaint ${complaint.number} (${category}): ${description}${to === 'technical' ? ': contact the customer now' : ''}`,
       }),
     });

@@ -313,3 +313,6 @@ export const choiceLabels: Record<string, Label> = {
 /** The words of a choice; undefined for a class letter or a value without an entry. */
 export const choiceLabel = (value: string): Label | undefined =>
   Object.prototype.hasOwnProperty.call(choiceLabels, value) ? choiceLabels[value] : undefined;
+
+/** A choice in Chinese, inside a sentence: its words, else the value as it is. */
+export const choiceZh = (value: string): string => choiceLabel(value)?.zh ?? value;

@@ -1,7 +1,7 @@
 import type { ComplaintEventType } from './complaint-events';
 import type { ComplaintStage } from './complaints';
-import type { EventType, StoreVisit } from './events';
-import type { Channel, InstalmentName, MaterialFamily, Role } from './order';
+import type { EventType } from './events';
+import type { Channel, InstalmentName, Role } from './order';
 import type { ClockName, Notice, Stage, Status, TimelineKind } from './state';
 
 // The business words people read, Chinese (what the company works in) with the English beside: the
@@ -501,23 +501,6 @@ export const instalmentLabels: Record<InstalmentName, Label> = {
   'on-acceptance': { zh: '验收款', en: 'on acceptance' },
   balance: { zh: '余款', en: 'balance' },
   retention: { zh: '质保金', en: 'retention' },
-};
-
-/** 上门: each site visit of a store order. */
-export const visitLabels: Record<StoreVisit, Label> = {
-  measurement: { zh: '量尺', en: 'measurement' },
-  'sub-frame-installation': { zh: '钢副框安装', en: 'sub-frame installation' },
-  're-measurement': { zh: '复尺', en: 're-measurement' },
-  installation: { zh: '安装', en: 'installation' },
-};
-
-/** 材料: each material family a distributor order waits for. */
-export const materialFamilyLabels: Record<MaterialFamily, Label> = {
-  aluminium: { zh: '铝材', en: 'aluminium' },
-  wood: { zh: '木材', en: 'wood' },
-  hardware: { zh: '五金', en: 'hardware' },
-  glass: { zh: '玻璃', en: 'glass' },
-  other: { zh: '其他材料', en: 'other materials' },
 };
 
 /** How a clock counts its days: every day, or the company calendar's working days. */

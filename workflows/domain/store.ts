@@ -3,7 +3,7 @@ import { instalmentsOf } from './ledger';
 import type { Role } from './order';
 import type { storePermissions } from './permissions';
 import type { Route, RouteStep } from './route';
-import { visitLabels } from './labels';
+import { choiceZh } from './field-labels';
 import { notify, releasable, saying, setPromisedDate, type OrderState, type Stage } from './state';
 import { depositStep, sideEvents, steps } from './route-library';
 
@@ -175,7 +175,7 @@ export const storeHandlers: { [T in StoreEventType]: (s: OrderState, event: Extr
     const earlier = appointmentOf(s, visit);
     s.appointments = [...(s.appointments ?? []), { visit, date, team, bookedAt: at, by: event.actor, ...(reason && { reason }) }];
     const booked = {
-      zh: `${visitLabels[visit].zh}：${date}，${team}${earlier ? `（由 ${earlier.date} 改期：${reason}）` : ''}`,
+      zh: `${choiceZh(visit)}：${date}，${team}${earlier ? `（由 ${earlier.date} 改期：${reason}）` : ''}`,
       en: `${visit} visit on ${date} by ${team}${earlier ? ` (moved from ${earlier.date}: ${reason})` : ''}`,
     };
     for (const to of visits[visit].told) notify(s, at, { kind: 'notification', type: 'appointment', to, ...saying(booked) });

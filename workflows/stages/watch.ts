@@ -3,6 +3,7 @@ import { patched } from '../patches';
 import { runClock } from '../clock';
 import { sameTimeDaysLater } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
+import { choiceZh } from '../domain/field-labels';
 import { dayKindLabels, shippingModeLabels } from '../domain/labels';
 import { calendarOf, shippingMode, type OrderState, type Sentence } from '../domain/state';
 import {
@@ -167,7 +168,7 @@ export async function repNotices(s: OrderState) {
     for (const n of due) tell(s, n.type, 'sales-rep', n.said());
     for (const c of complaints)
       tell(s, 'complaint', 'sales-rep', {
-        zh: `您的客户提出第 ${c.number} 号投诉（${c.category}）：${c.description}`,
+        zh: `您的客户提出第 ${c.number} 号投诉（${choiceZh(c.category)}）：${c.description}`,
         en: `complaint ${c.number} (${c.category}) from your customer: ${c.description}`,
       });
   }
