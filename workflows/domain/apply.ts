@@ -68,7 +68,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
         kind: 'notification',
         type: 'approval-needed',
         to: 'supervisor',
-        ...said(approvalSubject(s), (subject) => ({
+        ...framing(approvalSubject(s), (subject) => ({
           zh: `${subject.zh}已确认：生产前请审批`,
           en: `${subject.en} confirmed: approve before production`,
         })),
@@ -255,7 +255,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'change-price-review',
       to: 'finance',
-      ...said(terms(s, amendment), (t) => ({
+      ...framing(terms(s, amendment), (t) => ({
         zh: `请按价格政策审批第 ${amendment.version} 版变更的价格：${t.zh}`,
         en: `approve the price of amendment v${amendment.version} under the price policy: ${t.en}`,
       })),
@@ -371,7 +371,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
       kind: 'notification',
       type: 'receiving-time',
       to: 'warehouse',
-      ...said(receivingTimeOf(s), (when) => ({ zh: `客户收货时间：${when.zh}`, en: `the customer receives the goods ${when.en}` })),
+      ...framing(receivingTimeOf(s), (when) => ({ zh: `客户收货时间：${when.zh}`, en: `the customer receives the goods ${when.en}` })),
     });
   },
   shipped: (s, event, at) => {
@@ -531,8 +531,8 @@ function terms(s: OrderState, amendment: Amendment): Sentence {
   };
 }
 
-/** A notice's sentence built from a part said in both languages. */
-const said = <T>(part: T, sentence: (part: T) => Sentence) => saying(sentence(part));
+/** A notice's sentence framing a part said in both languages (its terms, the receiving time, the subject). */
+const framing = <T extends Sentence>(part: T, sentence: (part: T) => Sentence) => saying(sentence(part));
 
 function askTheCustomer(s: OrderState, at: string, amendment: Amendment) {
   amendment.state = 'awaiting-customer';
@@ -540,7 +540,7 @@ function askTheCustomer(s: OrderState, at: string, amendment: Amendment) {
     kind: 'notification',
     type: 'change-terms',
     to: 'customer',
-    ...said(terms(s, amendment), (t) => ({
+    ...framing(terms(s, amendment), (t) => ({
       zh: `请确认第 ${amendment.version} 版变更（${amendment.description}）：${t.zh}`,
       en: `please confirm amendment v${amendment.version} (${amendment.description}): ${t.en}`,
     })),

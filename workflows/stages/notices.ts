@@ -1,6 +1,6 @@
 import type { ClockName, OrderState, Sentence } from '../domain/state';
 import { notify, saying } from '../domain/state';
-import type { Role } from '../domain/order';
+import type { Fen, Role } from '../domain/order';
 import { now } from '../clock';
 
 // What a clock does when it fires: remind the people who owe the next step, or escalate, in Chinese first.
@@ -14,7 +14,7 @@ export function escalate(s: OrderState, clock: ClockName, to: Role, said: Senten
 }
 
 /** The balance reminder's sentence, before shipping and in after-sales. */
-export const balanceNotReceived = (balance: number, n: number): Sentence => ({
+export const balanceNotReceived = (balance: Fen, n: number): Sentence => ({
   zh: `余款 ${balance} fen 未到账（第 ${n} 次提醒）`,
   en: `balance of ${balance} fen not received (reminder ${n})`,
 });
