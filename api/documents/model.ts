@@ -2,7 +2,7 @@ import { dateAt, localDateTime } from '../../workflows/domain/calendar';
 import type { ComplaintSnapshot, ComplaintStage } from '../../workflows/domain/complaints';
 import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
 import type { EventType } from '../../workflows/domain/events';
-import { channelLabels, instalmentLabels, stageLabels, type Label } from '../../workflows/domain/labels';
+import { channelLabels, instalmentLabels, shippingModeLabels, stageLabels, type Label } from '../../workflows/domain/labels';
 import type { IsoDate } from '../../workflows/domain/order';
 import { yuan } from '../../workflows/domain/money';
 import { readable, said } from '../../workflows/domain/readable';
@@ -434,13 +434,7 @@ function contentOf(kind: DocumentKind, source: DocumentSource): Content {
       };
     case 'shipping-notice':
       return {
-        fields: [
-          field(
-            'shippingMode',
-            l('运输方式', 'Shipping'),
-            s.shippingMode === 'express' ? l('快递', 'express') : l('专车', 'special vehicle'),
-          ),
-        ],
+        fields: [field('shippingMode', l('运输方式', 'Shipping'), shippingModeLabels[s.shippingMode])],
         tables: [],
         totals: money,
       };

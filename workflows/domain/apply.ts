@@ -63,16 +63,15 @@ const handlers: { [T in EventType]: Handler<T> } = {
   'order-confirmed': (s, _, at) => {
     s.facts.confirmedAt = at;
     // The supervisor hears of it as soon as it is confirmed (001 ch.2: 确认订单后立即上报主管), and approves beside the reviews.
-    if (approvalBesideReviews(s) && needsSupervisor(s) && routeTakes(s, 'supervisor-approved'))
+    if (approvalBesideReviews(s) && needsSupervisor(s) && routeTakes(s, 'supervisor-approved')) {
+      const subject = approvalSubject(s);
       notify(s, at, {
         kind: 'notification',
         type: 'approval-needed',
         to: 'supervisor',
-        ...framing(approvalSubject(s), (subject) => ({
-          zh: `${subject.zh}已确认：生产前请审批`,
-          en: `${subject.en} confirmed: approve before production`,
-        })),
+        ...saying({ zh: `${subject.zh}已确认：生产前请审批`, en: `${subject.en} confirmed: approve before production` }),
       });
+    }
     if (overCreditLimit(s) && routeTakes(s, 'credit-approved'))
       notify(s, at, { kind: 'notification', type: 'credit-approval-needed', to: 'supervisor', ...saying(overLimit(s)) });
   },
@@ -251,14 +250,15 @@ const handlers: { [T in EventType]: Handler<T> } = {
     amendment.priceApprovalNeeded = needsPriceApproval(s, amendment);
     if (!amendment.priceApprovalNeeded) return askTheCustomer(s, at, amendment);
     amendment.state = 'awaiting-price-approval';
+    const t = terms(s, amendment);
     notify(s, at, {
       kind: 'notification',
       type: 'change-price-review',
       to: 'finance',
-      ...framing(terms(s, amendment), (t) => ({
+      ...saying({
         zh: `请按价格政策审批第 ${amendment.version} 版变更的价格：${t.zh}`,
         en: `approve the price of amendment v${amendment.version} under the price policy: ${t.en}`,
-      })),
+      }),
     });
   },
   'change-price-approved': (s, event, at) => {
@@ -367,11 +367,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
   'receiving-time-confirmed': (s, event, at) => {
     s.facts.receivingTime = { ...event.data, at };
+    const when = receivingTimeOf(s);
     notify(s, at, {
       kind: 'notification',
       type: 'receiving-time',
       to: 'warehouse',
-      ...framing(receivingTimeOf(s), (when) => ({ zh: `客户收货时间：${when.zh}`, en: `the customer receives the goods ${when.en}` })),
+      ...saying({ zh: `客户收货时间：${when.zh}`, en: `the customer receives the goods ${when.en}` }),
     });
   },
   shipped: (s, event, at) => {
@@ -531,19 +532,17 @@ function terms(s: OrderState, amendment: Amendment): Sentence {
   };
 }
 
-/** A notice's sentence framing a part said in both languages (its terms, the receiving time, the subject). */
-const framing = <T extends Sentence>(part: T, sentence: (part: T) => Sentence) => saying(sentence(part));
-
 function askTheCustomer(s: OrderState, at: string, amendment: Amendment) {
   amendment.state = 'awaiting-customer';
+  const t = terms(s, amendment);
   notify(s, at, {
     kind: 'notification',
     type: 'change-terms',
     to: 'customer',
-    ...framing(terms(s, amendment), (t) => ({
+    ...saying({
       zh: `请确认第 ${amendment.version} 版变更（${amendment.description}）：${t.zh}`,
       en: `please confirm amendment v${amendment.version} (${amendment.description}): ${t.en}`,
-    })),
+    }),
   });
 }
 

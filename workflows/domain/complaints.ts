@@ -186,14 +186,9 @@ export function whyNotComplaintEvent(c: ComplaintState, event: ComplaintEvent): 
 export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at: string, via?: 'temporal'): void {
   if (event.id !== undefined) c.appliedEvents[event.id] = event.digest ?? '';
   const notices: ComplaintNotice[] = [];
-  const tell: Tell = (to, type, said) =>
-    notices.push({
-      kind: 'notification',
-      type,
-      to,
-      ...saying({ zh: `第 ${c.number} 号投诉：${said.zh}`, en: `complaint ${c.number}: ${said.en}` }),
-    });
-  let closed: (ComplaintReport['closed'] & { zh: string }) | undefined;
+  const tell: Tell = (to, type, said) => notices.push(complaintNotice(c, { kind: 'notification', type, to }, said));
+  /** How the complaint was closed, when this event closed it. */
+  let closing: Sentence | undefined;
   switch (event.type) {
     case 'customer-contacted':
       c.contactedAt = at;
@@ -260,10 +255,9 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
     }
     case 'customer-satisfied':
       c.confirmation = { at, by: event.actor, ...event.data };
-      closed = {
-        at,
-        resolution: `the customer confirmed satisfaction${event.data.rating ? ` (rating ${event.data.rating})` : ''}`,
+      closing = {
         zh: `客户确认满意${event.data.rating ? `（评分 ${event.data.rating}）` : ''}`,
+        en: `the customer confirmed satisfaction${event.data.rating ? ` (rating ${event.data.rating})` : ''}`,
       };
       break;
     case 'customer-not-satisfied':
@@ -275,17 +269,17 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
       break;
     case 'closed-by-supervisor':
       c.supervisorClose = { at, by: event.actor, reason: event.data.reason };
-      closed = { at, resolution: `closed by the supervisor: ${event.data.reason}`, zh: `主管结案：${event.data.reason}` };
+      closing = { zh: `主管结案：${event.data.reason}`, en: `closed by the supervisor: ${event.data.reason}` };
       break;
     case 'callback-made':
       c.callbacks.push({ at, by: event.actor, ...event.data });
       if (c.callbacks.length >= c.policy.complaints.callbacks.after.length) c.stage = 'finished';
       break;
   }
-  if (closed) {
+  if (closing) {
     c.stage = 'closed';
     c.closedAt = at;
-    tell('regional-manager', 'complaint-closed', { zh: closed.zh, en: closed.resolution });
+    tell('regional-manager', 'complaint-closed', closing);
   }
   const detail = describe(event) + (via ? ' (sent by an operator through Temporal)' : '');
   c.timeline.push({ at, kind: 'event', type: event.type, actor: event.actor, ...(via && { via }), detail });
@@ -297,14 +291,20 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
     detail: `complaint ${c.number} ${event.type}${detail && `: ${detail}`}`,
     notices,
     ...(rating !== undefined && { rating }),
-    closed: closed && { at: closed.at, resolution: closed.resolution },
+    closed: closing && { at, resolution: closing.en },
   });
 }
 
-/** A visit is owed: the marketing assistant records it (营销助理记录) and sends the installation team, or QC and the repair department take it. */
 /** Tells a role of a step of the complaint, in Chinese and English. */
 type Tell = (to: ComplaintNotice['to'], type: string, said: Sentence) => void;
 
+/** A notice of the complaint: its sentence names the complaint's number. */
+const complaintNotice = (c: ComplaintState, notice: Pick<ComplaintNotice, 'kind' | 'type' | 'to'>, said: Sentence): ComplaintNotice => ({
+  ...notice,
+  ...saying({ zh: `第 ${c.number} 号投诉：${said.zh}`, en: `complaint ${c.number}: ${said.en}` }),
+});
+
+/** A visit is owed: the marketing assistant records it (营销助理记录) and sends the installation team, or QC and the repair department take it. */
 function toFix(c: ComplaintState, at: string, tell: Tell) {
   c.stage = 'fix-pending';
   c.fixPendingSince = at;
@@ -334,7 +334,7 @@ export function complaintClockFired(
   notice: Pick<ComplaintNotice, 'kind' | 'type' | 'to'>,
   said: Sentence,
 ): void {
-  const n = { ...notice, ...saying({ zh: `第 ${c.number} 号投诉：${said.zh}`, en: `complaint ${c.number}: ${said.en}` }) };
+  const n = complaintNotice(c, notice, said);
   c.timeline.push({ at, ...n });
   queueReport(c, at, { step: notice.type, detail: n.detail, notices: [n] });
 }

@@ -1,3 +1,4 @@
+import type { DayKind } from './calendar';
 import type { ComplaintEventType } from './complaint-events';
 import type { ComplaintStage } from './complaints';
 import type { EventType } from './events';
@@ -504,7 +505,7 @@ export const instalmentLabels: Record<InstalmentName, Label> = {
 };
 
 /** How a clock counts its days: every day, or the company calendar's working days. */
-export const dayKindLabels: Record<'calendar' | 'working', Label> = {
+export const dayKindLabels: Record<DayKind, Label> = {
   calendar: { zh: '自然日', en: 'calendar' },
   working: { zh: '工作日', en: 'working' },
 };

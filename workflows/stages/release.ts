@@ -1,8 +1,9 @@
 import { condition } from '@temporalio/workflow';
 import { counting, every, runClock } from '../clock';
+import { stageLabels } from '../domain/labels';
 import { totalsOf } from '../domain/ledger';
 import { routeTakes } from '../domain/route';
-import { creditApprovalPending, dueBeforeShipping, overLimit, releasable, type OrderState } from '../domain/state';
+import { creditApprovalPending, dueBeforeShipping, overLimit, releasable, type OrderState, type Stage } from '../domain/state';
 import { balanceNotReceived, remind, tell } from './notices';
 
 /** 检验 / 入库: goods that passed QC go into the warehouse. Status 待发货. */
@@ -17,7 +18,7 @@ export async function putAway(s: OrderState) {
  * without a shipping request, unless a supervisor releases in an emergency (the request is then
  * chased, see shippingRequestChase). `before` names what the balance comes before, in the customer's words.
  */
-export async function release(s: OrderState, before: keyof typeof paidBefore = 'shipping') {
+export async function release(s: OrderState, before: Extract<Stage, 'shipping' | 'installation'> = 'shipping') {
   // The goods are ready: a class A order over the credit limit still waits for the supervisor's credit approval.
   // (A channel whose route takes no credit approval, the distributor's, is paid in full before release instead.)
   if (creditApprovalPending(s) && routeTakes(s, 'credit-approved')) {
@@ -28,7 +29,7 @@ export async function release(s: OrderState, before: keyof typeof paidBefore = '
   if (paid()) return;
   const compensation = s.ledger ? totalsOf(s, s.ledger).compensation : 0;
   tell(s, 'balance-due-notice', 'customer', {
-    zh: `${paidBefore[before]}前应付余款：${dueBeforeShipping(s)} fen${compensation > 0 ? `（已扣补偿 ${compensation} fen）` : ''}`,
+    zh: `${stageLabels[before].zh}前应付余款：${dueBeforeShipping(s)} fen${compensation > 0 ? `（已扣补偿 ${compensation} fen）` : ''}`,
     en: `balance due before ${before}: ${dueBeforeShipping(s)} fen${compensation > 0 ? ` (after ${compensation} fen compensation)` : ''}`,
   });
   const { every: interval, to, dayKind } = s.policy.clocks.balanceReminder;
@@ -41,9 +42,6 @@ export async function release(s: OrderState, before: keyof typeof paidBefore = '
     ),
   );
 }
-
-/** What the balance is paid before, in Chinese. */
-const paidBefore = { shipping: '发货', installation: '安装' } as const;
 
 /** After an emergency release, the missing shipping request (手工单后补) is chased until it arrives. */
 export async function shippingRequestChase(s: OrderState) {
