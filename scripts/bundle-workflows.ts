@@ -8,7 +8,7 @@ import { workflowBundlePath, workflowsPath } from '../worker/worker';
 async function main() {
   const { code } = await bundleWorkflowCode({
     workflowsPath: workflowsPath(),
-    preloadModules: sharedModules.map((name) => path.join(path.dirname(workflowsPath()), name)),
+    preloadModules: ['stack-depth', ...sharedModules].map((name) => path.join(path.dirname(workflowsPath()), name)),
     logger: new DefaultLogger('WARN'),
   });
   // Every module in the bundle is evaluated again for each cached workflow: zod there cost ~2 MiB

@@ -14,7 +14,8 @@ import { devServer } from '../support/servers';
 // What an operator reads in the Temporal UI, read from the server as the UI reads it (describe, the
 // workflow's metadata query, the history): the order's summary, its current stage and each notice's
 // delivery in business words, Chinese with the English beside. And a group robot that refuses a notice
-// (an error code in its 200 answer) makes a dead letter on the order, as the webhook's 4xx does.
+// (an error code in its 200 answer) makes a dead letter on the order, as the webhook's 4xx does. The Stack
+// Trace tab shows where the order waits, in the few frames the sandbox records (workflows/stack-depth.ts).
 
 describe('the Temporal UI in business words (dev server)', function () {
   let api: ApiUnderTest;
@@ -110,6 +111,21 @@ describe('the Temporal UI in business words (dev server)', function () {
       ...events.map((event) => stageOf(event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes)).filter(Boolean),
     ];
     assert.deepEqual(stages.slice(0, 2), ['intake', 'price-review']);
+  });
+
+  it('shows in the Stack Trace tab the line each wait of the order is on, in three frames at most', async () => {
+    const { client } = await devServer();
+    // The UI's Stack Trace tab sends this query: one stack per place the workflow waits, frames separated by newlines.
+    const stacks = (await client.workflow.getHandle(workflowIdOf('UI-1')).query<string>('__stack_trace'))
+      .split('\n\n')
+      .map((stack) => stack.split('\n').filter((line) => line.trim().startsWith('at ')));
+    const frames = stacks.map((stack) => stack.length);
+    assert.ok(stacks.length >= 5, `${stacks.length} stacks`);
+    assert.ok(Math.max(...frames) <= 3, `frames per stack: ${frames.join(' ')}`);
+    assert.ok(
+      stacks.some((stack) => /workflows\/order-runtime\.ts:\d+:\d+\)$/.test(stack[0])),
+      stacks.map((stack) => stack.join('\n')).join('\n\n'),
+    );
   });
 
   it("dead-letters a notice the group robot refuses, with the platform's answer as the reason", async () => {
