@@ -362,10 +362,17 @@ async function openOrders(client: Client, bundle: string, count: number) {
 const ms = (seconds: number) => (seconds * 1000).toFixed(0);
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 
-/** The no-op workflow's bundle, built for this run. */
+/**
+ * The no-op workflow's bundle, built for this run. It runs in a sandbox like the order's: the same stack depth
+ * (the SDK records a stack for each promise, the no-op's fewer), as its worker has the order's cache and heap.
+ */
 async function bundleNoop(): Promise<string> {
   const file = path.join(scratch, 'noop-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./bench/noop-workflow'), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./bench/noop-workflow'),
+    preloadModules: [require.resolve('../workflows/stack-depth')],
+    logger: new DefaultLogger('WARN'),
+  });
   fs.writeFileSync(file, code);
   return file;
 }
