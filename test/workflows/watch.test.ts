@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { simulate, type Scenario } from '../../scripts/simulator';
-import { addCalendarDays, dateAt, startOfDate } from '../../workflows/domain/calendar';
+import { addCalendarDays, dateAt, localDateTime, startOfDate } from '../../workflows/domain/calendar';
 import { withOwnTimeSkippingServer } from '../support/servers';
 import { entries, intoProduction, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
 
@@ -165,6 +165,19 @@ describe('watch clocks (time-skipping server)', function () {
     assert.equal(escalations.length, 1, 'once for the stall');
     assert.equal(escalations[0].to, 'supervisor');
     assert.ok(near(escalations[0].at, noticeAt + 11 * DAY), escalations[0].at);
+  });
+
+  it("names the last progress report of a stalled order in the company's time", async () => {
+    const result = await run({
+      order: standardOrder(),
+      policy: { calendar: { workingDays: [1, 2, 3, 4, 5, 6, 7] } },
+      steps: [...intoProduction('2031-03-10'), step('P3D', 'progress-reported', 'production', { percentDone: 20 })],
+      until: 'P15D',
+    });
+    const reportedAt = localDateTime(Date.parse(entries(result.timeline, 'event', 'progress-reported')[0].at), timeZone);
+    const [escalation] = entries(result.timeline, 'escalation', 'stalled-progress');
+    assert.match(escalation.detail, new RegExp(`^no progress reported since ${reportedAt}, 3 working day\\(s\\) after`), escalation.detail);
+    assert.match(escalation.zh ?? '', new RegExp(`^自 ${reportedAt} 起未报告进度，提醒负责人后又过了 3 个工作日`), escalation.zh);
   });
 
   it('reminds the warehouse and the rep when the expected arrival passes without a signature, until it is signed', async () => {

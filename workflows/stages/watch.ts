@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { patched } from '../patches';
 import { runClock } from '../clock';
-import { sameTimeDaysLater } from '../domain/calendar';
+import { localDateTime, sameTimeDaysLater } from '../domain/calendar';
 import { durationMs } from '../domain/duration';
 import { choiceZh } from '../domain/field-labels';
 import { dayKindLabels, shippingModeLabels } from '../domain/labels';
@@ -90,6 +90,8 @@ export async function stalledProgress(s: OrderState) {
     await condition(() => inProduction(s));
     const last = s.facts.lastProgressAt;
     const reportedOrMovedOn = () => !inProduction(s) || s.facts.lastProgressAt !== last;
+    // The last report as the company's people read a time: its date and time of day in the company's zone.
+    const since = last === undefined ? undefined : localDateTime(Date.parse(last), calendarOf(s).timeZone);
     if (patched(WATCH_CLOCKS)) {
       const remindedAt = Date.parse(last ?? s.facts.productionNoticeAt!) + durationMs(s.policy.clocks.progressUpdate.every);
       await runClock(s, 'stalled-progress', reportedOrMovedOn, (firings) =>
@@ -100,8 +102,8 @@ export async function stalledProgress(s: OrderState) {
               action: `escalate to ${to}`,
               fire: () =>
                 escalate(s, 'stalled-progress', to, {
-                  zh: `自${last ? ` ${last} ` : '生产通知单下达'}起未报告进度，提醒负责人后又过了 ${afterDays} 个${dayKindLabels[dayKind].zh}`,
-                  en: `no progress reported since ${last ?? 'the production notice'}, ${afterDays} ${dayKind} day(s) after the owner was reminded`,
+                  zh: `自${since ? ` ${since} ` : '生产通知单下达'}起未报告进度，提醒负责人后又过了 ${afterDays} 个${dayKindLabels[dayKind].zh}`,
+                  en: `no progress reported since ${since ?? 'the production notice'}, ${afterDays} ${dayKind} day(s) after the owner was reminded`,
                 }),
             },
       );
