@@ -288,7 +288,11 @@ export function complaintRecordOf(complaint: Complaint, record: ComplaintSnapsho
       ),
       field('responsibleParty', l('责任方', 'Responsible party'), finding?.responsibleParty ?? complaint.responsibleParty ?? '—'),
       field('cause', l('原因', 'Cause'), finding ? `${finding.cause}: ${finding.finding}` : (complaint.cause ?? '—')),
-      field('resolution', l('处理结果', 'Resolution'), complaint.resolution ?? '—'),
+      field(
+        'resolution',
+        l('处理结果', 'Resolution'),
+        complaint.resolution && complaint.resolutionZh ? l(complaint.resolutionZh, complaint.resolution) : (complaint.resolution ?? '—'),
+      ),
       field('compensation', l('赔偿金额', 'Compensation'), complaint.compensation ? yuan(complaint.compensation) : '—'),
       field('closedAt', l('结案时间', 'Closed'), at(record?.closedAt ?? complaint.resolvedAt)),
       field('rating', l('客户满意度', "Customer's rating"), record?.confirmation?.rating ? `${record.confirmation.rating} / 5` : '—'),

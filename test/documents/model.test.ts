@@ -210,6 +210,26 @@ describe('printable documents: what each says', () => {
     assert.equal(valueOf(doc, 'complaintStage'), '待客户确认');
     assert.equal(doc.awaitsSignature, true);
   });
+
+  it("Given a closed complaint, then its record gives the resolution in Chinese, English by choice, as the order's line had it", () => {
+    const s = newOrder('standard');
+    const complaint = {
+      number: 1,
+      category: 'quality',
+      description: '灯罩划痕',
+      filedAt: '2031-03-01T16:10:00.000Z',
+      resolvedAt: '2031-03-04T02:00:00.000Z',
+    };
+    const closed = complaintRecordOf(
+      { ...complaint, stage: 'closed', resolution: 'closed by the supervisor: replaced', resolutionZh: '主管结案：replaced' },
+      null,
+      source(s),
+    );
+    assert.equal(valueOf(closed, 'resolution'), '主管结案：replaced');
+    assert.ok(documentHtml(closed, 'en').includes('<dd>closed by the supervisor: replaced</dd>'));
+    // Closed on the order itself, as older orders were: the resolution as the person wrote it.
+    assert.equal(valueOf(complaintRecordOf({ ...complaint, resolution: '换了灯罩' }, null, source(s)), 'resolution'), '换了灯罩');
+  });
 });
 
 describe('printable documents: HTML and fonts', () => {

@@ -185,10 +185,15 @@ describe('a complaint, Given / When / Then', () => {
 
   it("closes only on the customer's word or a supervisor's reason, reported to the order with how it closed", () => {
     const c = given(contacted, found('installation'), scheduled, fixed, satisfied);
-    assert.deepEqual(c.unreported.at(-1)!.closed, { at: at(5), resolution: 'the customer confirmed satisfaction (rating 5)' });
+    assert.deepEqual(c.unreported.at(-1)!.closed, {
+      at: at(5),
+      resolution: 'the customer confirmed satisfaction (rating 5)',
+      resolutionZh: '客户确认满意（评分 5）',
+    });
     const closed = given(['supervisor', 'closed-by-supervisor', { reason: 'the customer withdrew it' }]);
     assert.equal(closed.supervisorClose?.reason, 'the customer withdrew it');
     assert.equal(closed.unreported.at(-1)!.closed?.resolution, 'closed by the supervisor: the customer withdrew it');
+    assert.equal(closed.unreported.at(-1)!.closed?.resolutionZh, '主管结案：the customer withdrew it');
   });
 
   it('the policy decides who sends a step', () => {
@@ -265,8 +270,8 @@ describe("a complaint on its order (the order's side)", () => {
     takeComplaintReport(s, { ...c.unreported[0], number: 1 }, at(13)); // a report taken twice changes nothing
     const [complaint] = s.complaints;
     assert.deepEqual(
-      [complaint.stage, complaint.responsibleParty, complaint.cause, complaint.resolution],
-      ['closed', 'production', 'quality', 'the customer confirmed satisfaction (rating 5)'],
+      [complaint.stage, complaint.responsibleParty, complaint.cause, complaint.resolution, complaint.resolutionZh],
+      ['closed', 'production', 'quality', 'the customer confirmed satisfaction (rating 5)', '客户确认满意（评分 5）'],
     );
     assert.equal(s.timeline.filter((t) => t.kind === 'complaint').length, c.unreported.length);
     assert.deepEqual(

@@ -67,8 +67,8 @@ describe('complaints (child workflows of the order)', function () {
     // The order's line for it: closed by the customer's word, the installation team responsible, called back twice.
     const [line] = result.snapshot.complaints;
     assert.deepEqual(
-      [line.stage, line.responsibleParty, line.cause, line.resolution, line.callbacks],
-      ['finished', 'installation', 'installation', 'the customer confirmed satisfaction (rating 5)', 2],
+      [line.stage, line.responsibleParty, line.cause, line.resolution, line.resolutionZh, line.callbacks],
+      ['finished', 'installation', 'installation', 'the customer confirmed satisfaction (rating 5)', '客户确认满意（评分 5）', 2],
     );
     assert.deepEqual(
       result.snapshot.satisfaction.map((r) => r.rating),
@@ -168,6 +168,7 @@ describe('complaints (child workflows of the order)', function () {
     );
     assert.equal(result.snapshot.complaints[0].stage, 'closed');
     assert.equal(result.snapshot.complaints[0].resolution, 'closed by the supervisor: replaced the pendant instead');
+    assert.equal(result.snapshot.complaints[0].resolutionZh, '主管结案：replaced the pendant instead');
   });
 
   it('refuses out of turn: a step before its time is recorded on the complaint as rejected, and the order no longer takes complaint-resolved', async () => {

@@ -85,8 +85,11 @@ export interface ComplaintReport {
   finding?: Pick<Finding, 'responsibleParty' | 'cause'>;
   /** The customer's satisfaction given with the step (at closing or a callback), for the order's figures. */
   rating?: number;
-  /** Set when the complaint closed: when, and how (the customer's confirmation, or the supervisor's reason). */
-  closed?: { at: string; resolution: string };
+  /**
+   * Set when the complaint closed: when, and how (the customer's confirmation, or the supervisor's reason), with its
+   * Chinese (`resolutionZh`; reports of complaint workflows begun before it had none).
+   */
+  closed?: { at: string; resolution: string; resolutionZh?: string };
 }
 
 export interface ComplaintState extends ComplaintInput {
@@ -291,7 +294,7 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
     detail: `complaint ${c.number} ${event.type}${detail && `: ${detail}`}`,
     notices,
     ...(rating !== undefined && { rating }),
-    closed: closing && { at, resolution: closing.en },
+    closed: closing && { at, resolution: closing.en, resolutionZh: closing.zh },
   });
 }
 
@@ -460,6 +463,7 @@ export function takeComplaintReport(s: OrderState, report: ComplaintReport, at: 
   if (report.closed) {
     complaint.resolvedAt = report.closed.at;
     complaint.resolution = report.closed.resolution;
+    complaint.resolutionZh = report.closed.resolutionZh;
   }
   if (report.step === 'callback-made') complaint.callbacks = (complaint.callbacks ?? 0) + 1;
   // A clock's step is its notice alone; an event's is recorded as the complaint's step.

@@ -295,6 +295,8 @@ export interface Complaint {
   resolvedAt?: string;
   responsibleParty?: string;
   resolution?: string;
+  /** The resolution in Chinese, where the complaint's workflow said it (the English one is `resolution`). */
+  resolutionZh?: string;
   /** What caused it (events.ts complaintCauses), when the resolution says. */
   cause?: string;
   // Complaints handled by their own workflow (orders started since, domain/complaints.ts):
