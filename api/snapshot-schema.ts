@@ -69,6 +69,8 @@ const Complaint = z
     resolvedAt: at('when it was closed').optional(),
     responsibleParty: z.string().optional().describe('who was found responsible'),
     cause: z.string().optional().describe('what caused it, found when resolved'),
+    resolution: z.string().optional().describe("how it was closed: the customer's confirmation or the supervisor's reason"),
+    resolutionZh: z.string().optional().describe('the same in Chinese, where its workflow said it (complaints closed since December 2026)'),
     compensation: Fen.optional().describe('compensation agreed for it, in fen (on the ledger)'),
     callbacks: z.int().optional().describe('the callbacks (回访) made since it closed, once the first is'),
   })
