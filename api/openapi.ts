@@ -220,7 +220,9 @@ function timeline() {
             actor: { ...jsonSchema(Actor, 'output'), description: 'who sent the event' },
             via: text('"temporal": sent by an operator as the raw signal (Temporal UI or CLI), whatever actor it claims'),
             detail: text('in words (English)'),
-            zh: text('the same in Chinese (中文), where the order wrote one: every notification, reminder and escalation'),
+            zh: text(
+              "the same in Chinese (中文), where the order wrote one: every notification, reminder and escalation, and an event's fields (entries written since 2026-12-03)",
+            ),
           },
         },
       },

@@ -71,6 +71,16 @@ describe('Console in the browser (dev server)', function () {
     const received = page.locator('table.timeline tr').filter({ hasText: 'order received from' });
     assert.match((await received.textContent()) ?? '', /order received from Ningbo Lamps, ¥5,000\.00/);
     await look(page, 'order-page');
+
+    // An event's data reads by each field's label, not by the API's names (promisedDate=…).
+    for (const [role, type, data] of intoProduction.slice(1, 3)) {
+      assert.equal((await call(api, 'POST', `/api/v1/orders/${orderNumber}/events`, { role, body: { type, data } })).status, 200);
+    }
+    await page.reload();
+    const estimated = page
+      .locator('table.timeline tr.event')
+      .filter({ hasText: `事件 · ${eventTypeLabels['delivery-date-estimated'].zh}` });
+    assert.match((await estimated.locator('small').textContent()) ?? '', /^承诺交期：2031-05-01$/);
   });
 
   it('a refused event shows the business reason: the order no longer takes what the form offered', async () => {

@@ -154,7 +154,12 @@ describe('printable documents: what each says', () => {
     assert.equal(valueOf(doc, 'delivery'), '一号路 1 号（吴女士 13800000000）');
     assert.equal(valueOf(doc, 'amount'), '¥3,205.00');
     // The confirmation was sent at the fourth event, an hour apart: 04:30 in Shanghai.
-    assert.equal(valueOf(doc, 'record'), '2031-03-02 04:30 order-desk-1: documentRef=OC-1');
+    // The event's data by its field's label in Chinese, as the API gave it in English.
+    assert.equal(valueOf(doc, 'record'), '2031-03-02 04:30 order-desk-1: 单据编号：OC-1');
+    assert.deepEqual(doc.fields.find((f) => f.key === 'record')?.value, {
+      zh: '2031-03-02 04:30 order-desk-1: 单据编号：OC-1',
+      en: '2031-03-02 04:30 order-desk-1: documentRef=OC-1',
+    });
     assert.deepEqual(doc.tables[0]!.rows, [['1', 'LAMP-1', '吊灯', '10', '¥320.50', '¥3,205.00']]);
     assert.deepEqual(
       doc.signatures.map((box) => box.zh),

@@ -274,6 +274,8 @@ describe("a complaint on its order (the order's side)", () => {
       ['closed', 'production', 'quality', 'the customer confirmed satisfaction (rating 5)', '客户确认满意（评分 5）'],
     );
     assert.equal(s.timeline.filter((t) => t.kind === 'complaint').length, c.unreported.length);
+    const closing = s.timeline.filter((t) => t.kind === 'complaint' && t.type === 'customer-satisfied').at(-1)!;
+    assert.deepEqual([closing.detail, closing.zh], ['complaint 1 customer-satisfied: rating=5', '投诉 1：满意度：5']);
     assert.deepEqual(
       s.satisfaction?.map((r) => r.rating),
       [5],

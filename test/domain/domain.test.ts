@@ -6,6 +6,8 @@ import { depositDue, orderAmount } from '../../workflows/domain/money';
 import { OrderInput } from '../../workflows/domain/order';
 import { defaultPolicy, Policy, resolvePolicy } from '../../workflows/domain/policy';
 import { apply } from '../../workflows/domain/apply';
+import { eventWords } from '../../workflows/domain/field-labels';
+import { said } from '../../workflows/domain/readable';
 import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
 import { standardOrder } from '../support/scenario';
@@ -130,5 +132,25 @@ describe('order events', () => {
     assert.deepEqual(s.appliedEvents, { 'key-1': '' });
     assert.equal(s.facts.confirmedAt, '2026-11-02T02:00:00.000Z');
     assert.deepEqual(s.timeline.at(-1)?.actor, actor('order-desk'));
+  });
+
+  it("says an applied event's data in Chinese on its entry: each field by its label, money as ¥, a choice in words", () => {
+    const s = fresh();
+    s.stage = 'release';
+    const payment: OrderEvent = { type: 'payment-received', actor: actor('finance'), data: { amount: 38_450, paymentRef: 'BANK-1' } };
+    apply(s, payment, '2026-11-02T02:00:00.000Z', 'temporal');
+    const entry = s.timeline.find((e) => e.kind === 'event')!;
+    assert.equal(entry.detail, 'amount=38450, paymentRef=BANK-1 (sent by an operator through Temporal)', 'the English as the API gave it');
+    assert.equal(entry.zh, '金额：38450 fen，收付款凭证号：BANK-1（运维人员经 Temporal 发送）');
+    assert.equal(said(entry, 'zh'), '金额：¥384.50，收付款凭证号：BANK-1（运维人员经 Temporal 发送）');
+    assert.equal(said(entry, 'en'), entry.detail);
+
+    // Nested rows and yes/no, as any form's data may hold them.
+    const words = eventWords(
+      'submission-reviewed',
+      { withinLimits: false, medium: 'phone', lines: [{ productCode: 'LAMP-1', quantity: 2, unitPrice: 1_000 }] },
+      'called back',
+    );
+    assert.equal(words.zh, '在工艺和加工条件内：否，书面方式：电话，订单明细：（产品编码：LAMP-1，数量：2，单价：1000 fen） — called back');
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { openApiDocument } from '../../api/openapi';
-import { choiceLabels, fieldLabelKey, fieldLabels } from '../../workflows/domain/field-labels';
+import { choiceLabels, fieldLabelKey, fieldLabels, moneyFields } from '../../workflows/domain/field-labels';
+import { MAX_ORDER_AMOUNT } from '../../workflows/domain/order';
 
 // The forms' words: every field of every event's `data` and of every channel's order form, and every choice
 // they offer, has its Chinese label (workflows/domain/field-labels.ts), so that a person never meets a bare
@@ -8,6 +9,7 @@ import { choiceLabels, fieldLabelKey, fieldLabels } from '../../workflows/domain
 
 interface Schema {
   type?: string;
+  maximum?: number;
   const?: unknown;
   enum?: unknown[];
   properties?: Record<string, Schema>;
@@ -58,6 +60,27 @@ describe('form field labels (zh/en)', () => {
       assert.ok(label.en.length > 0, `${key}: no English label`);
       if (label.help) assert.ok(hasChinese(label.help.zh) && label.help.en.length > 0, `${key}: help in both languages`);
     }
+  });
+
+  it('know every money field by its name, so that an entry says it as ¥ (and no other field)', () => {
+    const schemas = openApiDocument().components.schemas as unknown as Record<string, Schema>;
+    const money = new Set<string>();
+    const others = new Set<string>();
+    const walk = (schema: Schema | undefined, name?: string) => {
+      if (!schema) return;
+      if (name !== undefined && schema.type === 'integer') (schema.maximum === MAX_ORDER_AMOUNT ? money : others).add(name);
+      for (const [key, field] of Object.entries(schema.properties ?? {})) walk(field, key);
+      walk(schema.items, name);
+      for (const alternative of [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) walk(alternative, name);
+    };
+    for (const form of ['EventRequest', 'ComplaintEventRequest', 'CreateOrder']) walk(schemas[form]);
+    assert.ok(money.size > 0 && others.has('quantity'), 'the walk found the forms');
+    assert.deepEqual([...money].sort(), [...moneyFields].sort(), 'moneyFields in workflows/domain/field-labels.ts');
+    assert.deepEqual(
+      [...others].filter((name) => moneyFields.has(name)),
+      [],
+      'a name that holds money in one form and not in another',
+    );
   });
 
   it('label every choice a form offers, but a class letter', () => {

@@ -5,7 +5,7 @@ import { compensated, fileComplaint } from './complaints';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
-import { choiceZh } from './field-labels';
+import { choiceZh, eventWords } from './field-labels';
 import { shippingModeLabels } from './labels';
 import { advance, routeTakes } from './route';
 import { storeHandlers } from './store';
@@ -39,12 +39,14 @@ import {
  */
 export function apply(s: OrderState, event: OrderEvent, at: string, via?: 'temporal'): void {
   if (event.id !== undefined) s.appliedEvents[event.id] = event.digest ?? '';
+  const words = eventWords(event.type, event.data as Record<string, unknown>, event.note);
   record(s, at, {
     kind: 'event',
     type: event.type,
     actor: event.actor,
     ...viaOf(via),
-    detail: `${describe(event)}${sentThrough(via)}`.trim(),
+    detail: `${words.en}${sentThrough(via).en}`.trim(),
+    zh: `${words.zh}${sentThrough(via).zh}`,
   });
   changeFacts(s, event, at);
   // industrial contract channel (004): the contract file takes the documents events bring.
@@ -604,11 +606,4 @@ function receivingTimeOf(s: OrderState): Sentence {
     zh: `${t.date}${window && ` ${window}`}${t.contact ? `（${t.contact}）` : ''}`,
     en: `on ${t.date}${window && `, ${window}`}${t.contact ? ` (${t.contact})` : ''}`,
   };
-}
-
-function describe(event: OrderEvent): string {
-  const data = Object.entries(event.data as Record<string, unknown>)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
-  return [data, event.note].filter(Boolean).join(' — ');
 }

@@ -2,13 +2,14 @@ import type { ComplaintEvent, ComplaintEventType } from './complaint-events';
 import { dateAt } from './calendar';
 import type { Actor, Fen } from './order';
 import type { Policy } from './policy';
-import { choiceZh } from './field-labels';
+import { choiceZh, eventWords } from './field-labels';
 import { advance } from './route';
 import {
   notify,
   record,
   relay,
   saying,
+  sentThrough,
   type Complaint,
   type Notice,
   type OpenClock,
@@ -81,6 +82,8 @@ export interface ComplaintReport {
   step: string;
   actor?: Actor;
   detail: string;
+  /** The same in Chinese (reports of complaint workflows begun before it had none). */
+  detailZh?: string;
   notices: ComplaintNotice[];
   finding?: Pick<Finding, 'responsibleParty' | 'cause'>;
   /** The customer's satisfaction given with the step (at closing or a callback), for the order's figures. */
@@ -284,14 +287,18 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
     c.closedAt = at;
     tell('regional-manager', 'complaint-closed', closing);
   }
-  const detail = describe(event) + (via ? ' (sent by an operator through Temporal)' : '');
-  c.timeline.push({ at, kind: 'event', type: event.type, actor: event.actor, ...(via && { via }), detail });
+  const words = eventWords(event.type, event.data as Record<string, unknown>, event.note);
+  const through = sentThrough(via);
+  const detail = words.en + through.en;
+  const zh = words.zh + through.zh;
+  c.timeline.push({ at, kind: 'event', type: event.type, actor: event.actor, ...(via && { via }), detail, zh });
   for (const n of notices) c.timeline.push({ at, ...n });
   const rating = 'rating' in event.data ? event.data.rating : undefined;
   queueReport(c, at, {
     step: event.type,
     actor: event.actor,
     detail: `complaint ${c.number} ${event.type}${detail && `: ${detail}`}`,
+    detailZh: `投诉 ${c.number}${zh && `：${zh}`}`,
     notices,
     ...(rating !== undefined && { rating }),
     closed: closing && { at, resolution: closing.en, resolutionZh: closing.zh },
@@ -354,13 +361,6 @@ function queueReport(c: ComplaintState, at: string, step: Omit<ComplaintReport, 
     ...(c.finding && { finding: { responsibleParty: c.finding.responsibleParty, cause: c.finding.cause } }),
     ...(closed && { closed }),
   });
-}
-
-function describe(event: ComplaintEvent): string {
-  const data = Object.entries(event.data as Record<string, unknown>)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
-  return [data, event.note].filter(Boolean).join(' — ');
 }
 
 // ---- what the API shows of a complaint -----------------------------------------------------------
@@ -467,7 +467,14 @@ export function takeComplaintReport(s: OrderState, report: ComplaintReport, at: 
   }
   if (report.step === 'callback-made') complaint.callbacks = (complaint.callbacks ?? 0) + 1;
   // A clock's step is its notice alone; an event's is recorded as the complaint's step.
-  if (report.actor) record(s, at, { kind: 'complaint', type: report.step, actor: report.actor, detail: report.detail });
+  if (report.actor)
+    record(s, at, {
+      kind: 'complaint',
+      type: report.step,
+      actor: report.actor,
+      detail: report.detail,
+      ...(report.detailZh && { zh: report.detailZh }),
+    });
   if (report.rating !== undefined && report.actor)
     s.satisfaction = [...(s.satisfaction ?? []), { rating: report.rating, at: report.at, source: 'callback', by: report.actor }];
   for (const notice of report.notices) relay(s, at, notice);

@@ -1,4 +1,5 @@
 import type { Label } from './labels';
+import type { Sentence } from './state';
 
 // The words of the forms: each field of an event's `data` and of the order form, Chinese first with the English
 // beside, and a line of help where a person needs one (the unit, the document meant, what happens next). The
@@ -316,3 +317,35 @@ export const choiceLabel = (value: string): Label | undefined =>
 
 /** A choice in Chinese, inside a sentence: its words, else the value as it is. */
 export const choiceZh = (value: string): string => choiceLabel(value)?.zh ?? value;
+
+/** The fields that hold money (integer fen, the API's `Fen`), by name wherever they appear; test/domain/field-labels.test.ts keeps the list whole. */
+export const moneyFields: ReadonlySet<string> = new Set(['amount', 'compensation', 'unitPrice', 'listPrice']);
+
+/**
+ * An event's data and note as its timeline entry says them: in English as the API has always given them
+ * (`name=value`), in Chinese by each field's label, a choice in its words and money in fen (which people read as ¥).
+ */
+export function eventWords(form: string, data: Record<string, unknown>, note?: string): Sentence {
+  const en = Object.entries(data)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+  return {
+    en: [en, note].filter(Boolean).join(' — '),
+    zh: [fieldsZh(form, [], data), note].filter(Boolean).join(' — '),
+  };
+}
+
+function fieldsZh(form: string, at: readonly string[], data: object): string {
+  return Object.entries(data)
+    .map(([name, value]) => `${fieldLabel(form, [...at, name])?.zh ?? name}：${valueZh(form, [...at, name], value)}`)
+    .join('，');
+}
+
+function valueZh(form: string, path: readonly string[], value: unknown): string {
+  if (typeof value === 'number') return moneyFields.has(path[path.length - 1]) ? `${value} fen` : String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') return choiceZh(value);
+  if (Array.isArray(value)) return value.map((item) => valueZh(form, path, item)).join('；');
+  if (value !== null && typeof value === 'object') return `（${fieldsZh(form, path, value)}）`;
+  return String(value);
+}

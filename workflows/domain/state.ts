@@ -208,7 +208,7 @@ export interface TimelineEntry {
   via?: 'temporal';
   /** In English, as the API has always given it. */
   detail: string;
-  /** The same in Chinese, on every notice (older runs' have none): what people read first. */
+  /** The same in Chinese, on every notice and event (entries written before have none): what people read first. */
   zh?: string;
 }
 
@@ -732,9 +732,10 @@ export function deferForLateReturn(s: OrderState, at: string, endedDay: IsoDate)
 }
 
 export function recordRejected(s: OrderState, at: string, event: Pick<OrderEvent, 'type' | 'actor'>, why: string, via?: 'temporal') {
-  record(s, at, { kind: 'rejected-event', type: event.type, actor: event.actor, ...viaOf(via), detail: `${why}${sentThrough(via)}` });
+  record(s, at, { kind: 'rejected-event', type: event.type, actor: event.actor, ...viaOf(via), detail: `${why}${sentThrough(via).en}` });
 }
 
 /** How the timeline marks an event that came as the raw signal: the operator's, whoever it names. */
 export const viaOf = (via?: 'temporal') => (via ? { via } : {});
-export const sentThrough = (via?: 'temporal') => (via ? ' (sent by an operator through Temporal)' : '');
+export const sentThrough = (via?: 'temporal'): Sentence =>
+  via ? { zh: '（运维人员经 Temporal 发送）', en: ' (sent by an operator through Temporal)' } : { zh: '', en: '' };
