@@ -409,6 +409,10 @@ export const CustomerHistory = z
           resolvedAt: z.iso.datetime().nullable().describe('when it was resolved; null while open'),
           responsibleParty: z.string().nullable().describe('the party found responsible (责任方); null until found'),
           resolution: z.string().nullable().describe('how it was resolved; null while open'),
+          resolutionZh: z
+            .string()
+            .nullable()
+            .describe('the same in Chinese (中文), where its workflow said it (complaints closed since December 2026); else null'),
         }),
       )
       .describe("the complaints on the customer's orders (客户投诉)"),
@@ -430,7 +434,8 @@ export const CustomerHistory = z
             filedAt: '2026-11-20T03:00:00.000Z',
             resolvedAt: '2026-11-27T08:00:00.000Z',
             responsibleParty: 'transport',
-            resolution: 'two shades replaced',
+            resolution: 'the customer confirmed satisfaction (rating 5)',
+            resolutionZh: '客户确认满意（评分 5）',
           },
         ],
       },

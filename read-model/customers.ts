@@ -179,6 +179,7 @@ export async function customerHistory(db: Kysely<Database>, id: string, calendar
       resolvedAt: c.resolved_at,
       responsibleParty: c.responsible_party,
       resolution: c.resolution,
+      resolutionZh: c.resolution_zh,
     })),
   };
 }

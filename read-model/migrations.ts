@@ -293,6 +293,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('order_timeline').addColumn('detail_zh', 'text').execute();
     },
   },
+  // How a complaint closed, in Chinese where its workflow said it, so that the customer's file reads as the order's
+  // line does. Rows written before have none until their order is projected again (or the read model rebuilt).
+  '0010-complaint-resolution-in-chinese': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('order_complaints').addColumn('resolution_zh', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -73,6 +73,8 @@ export interface ComplaintsTable {
   resolved_at: string | null;
   responsible_party: string | null;
   resolution: string | null;
+  /** The same in Chinese, where the complaint's workflow said it (0010). */
+  resolution_zh: string | null;
   /** What caused it, found when resolved (0002): data-entry, wrong-shipment … */
   cause: string | null;
   /** Where it stands, as its workflow last reported (0007; null for a complaint closed on the order itself, as older orders did). */

@@ -145,6 +145,7 @@ export function complaintRows(o: OrderProjection): ComplaintsTable[] {
     resolved_at: c.resolvedAt ?? null,
     responsible_party: c.responsibleParty ?? null,
     resolution: c.resolution ?? null,
+    resolution_zh: c.resolutionZh ?? null,
     cause: c.cause ?? null,
     stage: c.stage ?? null,
     callbacks_made: c.callbacks ?? 0,

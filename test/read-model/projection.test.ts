@@ -189,6 +189,23 @@ describe('read model written by the orders (dev server, SQLite)', function () {
         [2, 'callback'],
       ],
     );
+
+    // A supervisor closes the complaint: the customer's file says how, in Chinese beside the English.
+    const closing = await call(api, 'POST', '/api/v1/orders/RM-KPI/complaints/1/events', {
+      role: 'supervisor',
+      body: { type: 'closed-by-supervisor', data: { reason: 'lamps exchanged' } },
+    });
+    assert.equal(closing.status, 200, JSON.stringify(closing.body));
+    const customer = { id: 'C-RM-KPI', name: 'Ningbo Lamps', class: 'A', creditLimit: 10_000_000, contacts: [] };
+    assert.equal((await call(api, 'POST', '/api/v1/customers', { role: 'order-desk', body: customer })).status, 201);
+    const file = await eventually(
+      () => get('/customers/C-RM-KPI/history'),
+      (answer) => answer.body.complaints?.[0]?.resolvedAt != null,
+    );
+    assert.deepEqual(
+      [file.body.complaints[0].resolution, file.body.complaints[0].resolutionZh],
+      ['closed by the supervisor: lamps exchanged', '主管结案：lamps exchanged'],
+    );
   });
 
   it("lists orders from the read model, and a customer's token only ever lists that customer's orders", async () => {
