@@ -2,14 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Customer } from '../read-model/customers';
 import { api, ApiError, plainWords } from './api';
 import { say, useConsole } from './app-context';
-import { sayCustomer } from './customer-words';
-import { companyTime, yuan } from './format';
+import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
+import { companyTime, said, yuan } from './format';
 import { label, stageLabels } from './labels';
 import type { BoardRow } from './board-page';
 
 // 客户档案: a customer's file (POST/GET /customers), created before their first order when the company
 // requires one (New order links here on `422 customer-file-missing`), and read with what the customer
-// owes and their open orders. The API checks every field again; the form spares the obvious round trip.
+// owes, their open orders and their complaints (how each closed, in the reader's language). The API
+// checks every field again; the form spares the obvious round trip.
 
 interface Contact {
   name: string;
@@ -21,6 +22,15 @@ interface Contact {
 interface History {
   balanceOwed: number;
   openOrders: BoardRow[];
+  complaints: {
+    orderNumber: string;
+    number: number;
+    category: string;
+    filedAt: string;
+    resolvedAt: string | null;
+    resolution: string | null;
+    resolutionZh: string | null;
+  }[];
 }
 
 const noContact: Contact = { name: '', phone: '', email: '', role: '' };
@@ -165,7 +175,7 @@ function NewCustomerFile({ id }: { id?: string }) {
   );
 }
 
-/** A customer's file, with what they owe and their open orders (GET /customers/{id} and its history). */
+/** A customer's file, with what they owe, their open orders and their complaints (GET /customers/{id} and its history). */
 function CustomerFile({ id }: { id: string }) {
   const { lang, me } = useConsole();
   const [file, setFile] = useState<{ customer: Customer; history: History }>();
@@ -263,6 +273,24 @@ function CustomerFile({ id }: { id: string }) {
             <li>
               <a href={`#/orders/${encodeURIComponent(o.orderNumber)}`}>{o.orderNumber}</a> · {label(stageLabels, o.stage, lang)} ·{' '}
               {yuan(o.balanceDue)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{say('complaints', lang)}</h2>
+      {history.complaints.length === 0 ? (
+        <p>{say('nothing', lang)}</p>
+      ) : (
+        <ul class="complaints">
+          {history.complaints.map((c) => (
+            <li>
+              <a href={`#/orders/${encodeURIComponent(c.orderNumber)}/complaints/${c.number}`}>
+                {c.orderNumber} · {sayCustomer('complaint', lang)} {c.number}
+              </a>{' '}
+              {wordOf(complaintCategoryLabels, c.category, lang)} · {companyTime(c.filedAt, me.timeZone)} ·{' '}
+              {c.resolvedAt
+                ? `${say('resolved', lang)} ${companyTime(c.resolvedAt, me.timeZone)}: ${said({ detail: c.resolution ?? '', zh: c.resolutionZh }, lang)}`
+                : say('open', lang)}
             </li>
           ))}
         </ul>

@@ -184,6 +184,23 @@ describe("The customer's console, the customer file and the report charts (dev s
     await look(page, 'customer-complaint-closed');
     const closed = await call(api, 'GET', `/api/v1/orders/${orderNumber}/complaints/1`, { role: 'technical' });
     assert.equal(closed.body.confirmation.by.role, 'customer');
+
+    // The customer's file lists the complaint with how it closed, in Chinese, linked to its page.
+    await eventually(
+      async () =>
+        (await call(api, 'GET', '/api/v1/customers/C-DEV/history', { role: 'order-desk' })).body.complaints as {
+          orderNumber: string;
+          resolvedAt: string | null;
+        }[],
+      (listed) => listed.some((c) => c.orderNumber === orderNumber && c.resolvedAt !== null),
+    );
+    const desk = await signIn(browser, api.url, tokenOf('order-desk'));
+    await desk.goto(`${api.url}/console/#/customers/C-DEV`);
+    const listed = desk.locator('ul.complaints li').filter({ hasText: `${orderNumber} · 投诉 1` });
+    assert.match((await listed.textContent()) ?? '', / 安装问题 · .+ · 已处理 .+: 客户确认满意$/);
+    await listed.getByRole('link').click();
+    await desk.getByRole('heading', { name: `订单 ${orderNumber} · 投诉 1` }).waitFor();
+    await desk.context().close();
   });
 
   /** Fills the standard channel's New order form for `customerId` and sends it. */
