@@ -14,7 +14,7 @@ import type { OrderInput, Role } from '../workflows/domain/order';
 import { defaultPolicy, resolvePolicy, type Policy } from '../workflows/domain/policy';
 import { submitEvent, workflowIdOf } from '../workflows/messages';
 import { startOrder } from '../client/channels';
-import { workflowBundlePath } from '../worker/worker';
+import { sandboxSettings, workflowBundlePath } from '../worker/worker';
 import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 
 // npm run bench [-- --orders 40 --rounds 4 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M]
@@ -370,7 +370,7 @@ async function bundleNoop(): Promise<string> {
   const file = path.join(scratch, 'noop-bundle.js');
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('./bench/noop-workflow'),
-    preloadModules: [require.resolve('../workflows/stack-depth')],
+    preloadModules: sandboxSettings(),
     logger: new DefaultLogger('WARN'),
   });
   fs.writeFileSync(file, code);

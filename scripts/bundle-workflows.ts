@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { workflowBundlePath, workflowsPath } from '../worker/worker';
+import { sandboxSettings, workflowBundlePath, workflowsPath } from '../worker/worker';
 
 // Part of `npm run build`: the workflow code is bundled once, at build time, and every worker
 // (production, tests, simulator) loads that file, so no worker pays for webpack at start.
 async function main() {
   const { code } = await bundleWorkflowCode({
     workflowsPath: workflowsPath(),
-    preloadModules: ['stack-depth', ...sharedModules].map((name) => path.join(path.dirname(workflowsPath()), name)),
+    preloadModules: [...sandboxSettings(), ...sharedModules.map((name) => path.join(path.dirname(workflowsPath()), name))],
     logger: new DefaultLogger('WARN'),
   });
   // Every module in the bundle is evaluated again for each cached workflow: zod there cost ~2 MiB

@@ -78,3 +78,11 @@ export function workflowBundlePath(): string {
 export function workflowsPath(): string {
   return require.resolve(path.join(__dirname, '..', 'workflows'));
 }
+
+/**
+ * Modules that set up the workflow sandbox before the SDK freezes it (the stack depth it records): preloaded first
+ * by every bundle whose workflows run as the order's do, the order's and the bench's no-op's.
+ */
+export function sandboxSettings(): string[] {
+  return [path.join(path.dirname(workflowsPath()), 'stack-depth')];
+}
