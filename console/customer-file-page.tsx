@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Customer } from '../read-model/customers';
+import type { Customer, customerHistory } from '../read-model/customers';
 import { api, ApiError, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
-import { companyTime, said, yuan } from './format';
+import { companyTime, resolutionOf, yuan } from './format';
 import { label, stageLabels } from './labels';
 import type { BoardRow } from './board-page';
 
@@ -22,15 +22,7 @@ interface Contact {
 interface History {
   balanceOwed: number;
   openOrders: BoardRow[];
-  complaints: {
-    orderNumber: string;
-    number: number;
-    category: string;
-    filedAt: string;
-    resolvedAt: string | null;
-    resolution: string | null;
-    resolutionZh: string | null;
-  }[];
+  complaints: Awaited<ReturnType<typeof customerHistory>>['complaints'];
 }
 
 const noContact: Contact = { name: '', phone: '', email: '', role: '' };
@@ -289,7 +281,7 @@ function CustomerFile({ id }: { id: string }) {
               </a>{' '}
               {wordOf(complaintCategoryLabels, c.category, lang)} · {companyTime(c.filedAt, me.timeZone)} ·{' '}
               {c.resolvedAt
-                ? `${say('resolved', lang)} ${companyTime(c.resolvedAt, me.timeZone)}: ${said({ detail: c.resolution ?? '', zh: c.resolutionZh }, lang)}`
+                ? `${say('resolved', lang)} ${companyTime(c.resolvedAt, me.timeZone)}: ${resolutionOf(c, lang)}`
                 : say('open', lang)}
             </li>
           ))}

@@ -1,11 +1,17 @@
 import { localDateTime } from '../workflows/domain/calendar';
+import { said } from '../workflows/domain/readable';
 import type { Lang } from './labels';
 
 // How the console shows money, times and durations: ¥1,234.56 from integer fen, company time, 2 小时 / 3 天 (and the
 // domain's own sentences, the timeline's and the refusals', with theirs so).
 
 export { yuan } from '../workflows/domain/money';
-export { readable, said } from '../workflows/domain/readable';
+export { readable } from '../workflows/domain/readable';
+export { said };
+
+/** How a complaint closed, in `lang`: its Chinese where its workflow said it, else the words as written. */
+export const resolutionOf = (c: { resolution?: string | null; resolutionZh?: string | null }, lang: Lang) =>
+  said({ detail: c.resolution ?? '', zh: c.resolutionZh }, lang);
 
 /** `2027-02-10 17:30` in the company's time zone. */
 export const companyTime = (at: string, timeZone: string) => localDateTime(Date.parse(at), timeZone);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EventType } from '../workflows/domain/events';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
-import { clockAgainst, companyTime, said, yuan } from './format';
+import { clockAgainst, companyTime, resolutionOf, yuan } from './format';
 import { channelLabels, clockLabels, eventLabels, label, stageLabels, statusLabels } from './labels';
 import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
 import { Documents } from './documents';
@@ -104,9 +104,7 @@ export function OrderPage({ id }: { id: string }) {
             {s.complaints.map((c) => (
               <li>
                 #{c.number} {c.category}: {c.description} · {companyTime(c.filedAt, me.timeZone)} ·{' '}
-                {c.resolvedAt
-                  ? `${say('resolved', lang)}: ${said({ detail: c.resolution ?? '', zh: c.resolutionZh }, lang)}`
-                  : say('open', lang)}
+                {c.resolvedAt ? `${say('resolved', lang)}: ${resolutionOf(c, lang)}` : say('open', lang)}
               </li>
             ))}
           </ul>

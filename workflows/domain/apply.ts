@@ -5,7 +5,7 @@ import { compensated, fileComplaint } from './complaints';
 import { move } from './ledger';
 import { depositDue, orderAmount } from './money';
 import type { Fen, IsoDate, OrderLine } from './order';
-import { choiceZh, eventWords } from './field-labels';
+import { choiceZh } from './field-labels';
 import { shippingModeLabels } from './labels';
 import { advance, routeTakes } from './route';
 import { storeHandlers } from './store';
@@ -23,7 +23,7 @@ import {
   pendingAmendment,
   record,
   saying,
-  sentThrough,
+  eventSentence,
   setPromisedDate,
   shippingMode,
   viaOf,
@@ -39,14 +39,12 @@ import {
  */
 export function apply(s: OrderState, event: OrderEvent, at: string, via?: 'temporal'): void {
   if (event.id !== undefined) s.appliedEvents[event.id] = event.digest ?? '';
-  const words = eventWords(event.type, event.data as Record<string, unknown>, event.note);
   record(s, at, {
     kind: 'event',
     type: event.type,
     actor: event.actor,
     ...viaOf(via),
-    detail: `${words.en}${sentThrough(via).en}`.trim(),
-    zh: `${words.zh}${sentThrough(via).zh}`,
+    ...saying(eventSentence(event, via)),
   });
   changeFacts(s, event, at);
   // industrial contract channel (004): the contract file takes the documents events bring.

@@ -2,14 +2,14 @@ import type { ComplaintEvent, ComplaintEventType } from './complaint-events';
 import { dateAt } from './calendar';
 import type { Actor, Fen } from './order';
 import type { Policy } from './policy';
-import { choiceZh, eventWords } from './field-labels';
+import { choiceZh } from './field-labels';
 import { advance } from './route';
 import {
   notify,
   record,
   relay,
   saying,
-  sentThrough,
+  eventSentence,
   type Complaint,
   type Notice,
   type OpenClock,
@@ -287,10 +287,7 @@ export function applyComplaintEvent(c: ComplaintState, event: ComplaintEvent, at
     c.closedAt = at;
     tell('regional-manager', 'complaint-closed', closing);
   }
-  const words = eventWords(event.type, event.data as Record<string, unknown>, event.note);
-  const through = sentThrough(via);
-  const detail = words.en + through.en;
-  const zh = words.zh + through.zh;
+  const { en: detail, zh } = eventSentence(event, via);
   c.timeline.push({ at, kind: 'event', type: event.type, actor: event.actor, ...(via && { via }), detail, zh });
   for (const n of notices) c.timeline.push({ at, ...n });
   const rating = 'rating' in event.data ? event.data.rating : undefined;

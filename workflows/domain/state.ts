@@ -1,6 +1,7 @@
 import type { EventData, OrderEvent, PricedLine } from './events';
 import { addCalendarDays, addWorkingDays, isWorkingDay, type CompanyCalendar } from './calendar';
 import { emptyLedger, outstandingBefore, planFor, requiredBefore, settled, totalsOf, type Ledger } from './ledger';
+import { eventWords } from './field-labels';
 import { depositDue, orderAmount } from './money';
 import type { Actor, CreditCheck, Fen, IsoDate, OrderInput, OrderLine, Role } from './order';
 import type { StoreVisit } from './events';
@@ -737,5 +738,12 @@ export function recordRejected(s: OrderState, at: string, event: Pick<OrderEvent
 
 /** How the timeline marks an event that came as the raw signal: the operator's, whoever it names. */
 export const viaOf = (via?: 'temporal') => (via ? { via } : {});
+/** An event as its timeline entry says it: its data and note in the forms' words, and whether an operator sent it. */
+export function eventSentence(event: { type: string; data: object; note?: string }, via?: 'temporal'): Sentence {
+  const words = eventWords(event.type, event.data as Record<string, unknown>, event.note);
+  const through = sentThrough(via);
+  return { en: `${words.en}${through.en}`.trim(), zh: words.zh + through.zh };
+}
+
 export const sentThrough = (via?: 'temporal'): Sentence =>
   via ? { zh: '（运维人员经 Temporal 发送）', en: ' (sent by an operator through Temporal)' } : { zh: '', en: '' };
