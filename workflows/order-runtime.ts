@@ -607,8 +607,9 @@ const VIEWS_IN_ONE_WAIT = 'views-in-one-wait';
  * Keeps the company's views of the order current with one wait: after the events of an activation,
  * once the journey is in step with them (`inStep`) and no clock they ended is still closing (`clockClosing`,
  * orders of the third baseline on), the search attributes are upserted if one of them
- * changed, and the read model's row is written if it is behind. Returns whether the read model has the
- * order as it is now. The current details are looked at on every pass over the waiting conditions.
+ * changed, and the read model's row is written if it is behind; the current details are set then, if they
+ * changed (they are metadata, not a command: looked at on every pass, they were computed a few times an event).
+ * Returns whether the read model has the order as it is now.
  */
 function keepViewsCurrent(s: OrderState, inStep: () => boolean): () => boolean {
   // Every patch of the first baseline holds where this does: the promised date at noon, the attributes as listed.
@@ -626,12 +627,12 @@ function keepViewsCurrent(s: OrderState, inStep: () => boolean): () => boolean {
       let upsert = false;
       let project = false;
       await condition(() => {
-        keepDetailsCurrent();
         if (!inStep() || (afterClocks && clockClosing())) return false;
         upsert ||= attributesChanged();
         project ||= row.behind();
         return upsert || project;
       });
+      keepDetailsCurrent();
       if (upsert) {
         attributes = shownAttributes();
         upsertSearchAttributes(searchAttributesOf(s, noon));
