@@ -6,6 +6,7 @@ import { clockAgainst, companyTime, resolutionOf, yuan } from './format';
 import { channelLabels, clockLabels, eventLabels, label, stageLabels, statusLabels } from './labels';
 import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
 import { Documents } from './documents';
+import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
 
 // 订单页: the order's header, its money, open clocks, the business timeline, and a form for every event
 // this person may send now (GET /orders/{id}/allowed-events), each generated from the event's schema.
@@ -100,10 +101,13 @@ export function OrderPage({ id }: { id: string }) {
       {s.complaints.length > 0 && (
         <>
           <h2>{say('complaints', lang)}</h2>
-          <ul>
+          <ul class="complaints">
             {s.complaints.map((c) => (
               <li>
-                #{c.number} {c.category}: {c.description} · {companyTime(c.filedAt, me.timeZone)} ·{' '}
+                <a href={`#/orders/${encodeURIComponent(s.orderNumber)}/complaints/${c.number}`}>
+                  {sayCustomer('complaint', lang)} {c.number}
+                </a>{' '}
+                {wordOf(complaintCategoryLabels, c.category, lang)}: {c.description} · {companyTime(c.filedAt, me.timeZone)} ·{' '}
                 {c.resolvedAt ? `${say('resolved', lang)}: ${resolutionOf(c, lang)}` : say('open', lang)}
               </li>
             ))}

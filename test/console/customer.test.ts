@@ -200,6 +200,12 @@ describe("The customer's console, the customer file and the report charts (dev s
     assert.match((await listed.textContent()) ?? '', / 安装问题 · .+ · 已处理 .+: 客户确认满意$/);
     await listed.getByRole('link').click();
     await desk.getByRole('heading', { name: `订单 ${orderNumber} · 投诉 1` }).waitFor();
+    // The order's own page names it the same way, its category in words, and links it too.
+    await desk.goto(`${api.url}/console/#/orders/${orderNumber}`);
+    const onOrder = desk.locator('ul.complaints li').filter({ hasText: '投诉 1' });
+    assert.match((await onOrder.textContent()) ?? '', /^投诉 1 安装问题: 一个支架松了 · .+ · 已处理: 客户确认满意$/);
+    await onOrder.getByRole('link').click();
+    await desk.getByRole('heading', { name: `订单 ${orderNumber} · 投诉 1` }).waitFor();
     await desk.context().close();
   });
 
