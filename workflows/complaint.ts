@@ -24,6 +24,8 @@ import {
   type ComplaintState,
 } from './domain/complaints';
 import { choiceZh } from './domain/field-labels';
+import { complaintEventLabels, complaintStageLabels } from './domain/labels';
+import { sentThrough } from './domain/state';
 import { checkComplaintEvent } from './domain/validate';
 import {
   complaintEventSignal,
@@ -33,6 +35,7 @@ import {
   EVENT_KEY_REUSED,
   EVENT_NOT_EXPECTED,
   EVENT_NOT_PERMITTED,
+  refusalZh,
   submitComplaintEvent,
 } from './messages';
 
@@ -172,13 +175,17 @@ function receiveEvents(c: ComplaintState) {
     const problem = check(c, raw);
     if (!problem) return void accept(c, raw, 'temporal');
     const sender = (raw ?? {}) as Partial<ComplaintEvent>;
+    const waits = expectedComplaintEvents(c)
+      .map((t) => complaintEventLabels[t].zh)
+      .join('、');
     c.timeline.push({
       at: now(),
       kind: 'rejected-event',
       type: String(sender.type ?? 'unknown'),
       actor: sender.actor ?? { id: 'unknown', role: 'system' },
       via: 'temporal',
-      detail: `${problem.message} (sent by an operator through Temporal)`,
+      detail: `${problem.message}${sentThrough('temporal').en}`,
+      zh: `${refusalZh[problem.type ?? ''] ?? '事件被拒'}：投诉处于「${complaintStageLabels[c.stage].zh}」，等待${waits || '无事件'}${sentThrough('temporal').zh}`,
     });
   });
   setHandler(complaintSnapshotQuery, () => complaintSnapshotOf(c));

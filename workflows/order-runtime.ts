@@ -55,6 +55,7 @@ import {
   EVENT_NOT_EXPECTED,
   EVENT_NOT_PERMITTED,
   eventSignal,
+  refusalZh,
   resendNotice,
   snapshotQuery,
   submitEvent,
@@ -418,7 +419,7 @@ function receiveEvents(s: OrderState, run: Run) {
         s,
         now(),
         { type: String(sender.type ?? 'unknown') as OrderEvent['type'], actor: sender.actor ?? { id: 'unknown', role: 'system' } },
-        problem.message,
+        { en: problem.message, zh: refusedHere(s, problem.type) },
         'temporal',
       );
       log.info('event rejected', { type: sender.type, why: problem.message });
@@ -428,6 +429,12 @@ function receiveEvents(s: OrderState, run: Run) {
   });
   setHandler(snapshotQuery, () => snapshotOf(s));
   setHandler(timelineQuery, () => s.timeline);
+}
+
+/** A refusal in Chinese, with the stage the order is in and the events it waits for (what the sender can do instead). */
+function refusedHere(s: OrderState, type: string | null | undefined): string {
+  const waits = expectedEvents(s).map((t) => eventTypeLabels[t].zh);
+  return `${refusalZh[type ?? ''] ?? '事件被拒'}：订单处于「${stageLabels[s.stage].zh}」阶段，等待${waits.join('、') || '无事件'}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simulate, type Scenario } from '../../scripts/simulator';
 import { laterBy } from '../../workflows/domain/calendar';
+import { complaintEventLabels, complaintStageLabels, eventTypeLabels, stageLabels } from '../../workflows/domain/labels';
 import { resolvePolicy } from '../../workflows/domain/policy';
 import { withOwnTimeSkippingServer } from '../support/servers';
 import { complaintStep, entries, standardOrder, step, throughConfirmation, throughPutAway } from '../support/scenario';
@@ -199,6 +200,19 @@ describe('complaints (child workflows of the order)', function () {
         ['cause-found', 'complaint 1 is reported and expects customer-contacted, closed-by-supervisor'],
         ['customer-contacted', 'service may not send customer-contacted (allowed: technical)'],
       ],
+    );
+    // In Chinese, each says what kind of refusal it is, where the complaint stands and what it waits for.
+    const waits = `投诉处于「${complaintStageLabels.reported.zh}」，等待${complaintEventLabels['customer-contacted'].zh}、${complaintEventLabels['closed-by-supervisor'].zh}`;
+    assert.deepEqual(
+      entries(complaint.timeline, 'rejected-event').map((t) => t.zh),
+      [`此时不接受此事件：${waits}（运维人员经 Temporal 发送）`, `发送者的角色无权发送此事件：${waits}（运维人员经 Temporal 发送）`],
+    );
+    // The order's: filed before the goods left, while it waits for production's notice (and the side events).
+    assert.match(
+      entries(result.timeline, 'rejected-event', 'complaint-filed')[0].zh ?? '',
+      new RegExp(
+        `^此时不接受此事件：订单处于「${stageLabels['production-notice'].zh}」阶段，等待${eventTypeLabels['production-notice-issued'].zh}、.+（运维人员经 Temporal 发送）$`,
+      ),
     );
     assert.equal(complaint.stage, 'reported');
   });

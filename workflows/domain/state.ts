@@ -732,8 +732,16 @@ export function deferForLateReturn(s: OrderState, at: string, endedDay: IsoDate)
   setPromisedDate(s, at, moved, `signed confirmation not returned, ${s.lateReturnDays} day(s) late`);
 }
 
-export function recordRejected(s: OrderState, at: string, event: Pick<OrderEvent, 'type' | 'actor'>, why: string, via?: 'temporal') {
-  record(s, at, { kind: 'rejected-event', type: event.type, actor: event.actor, ...viaOf(via), detail: `${why}${sentThrough(via).en}` });
+export function recordRejected(s: OrderState, at: string, event: Pick<OrderEvent, 'type' | 'actor'>, why: Sentence, via?: 'temporal') {
+  const through = sentThrough(via);
+  record(s, at, {
+    kind: 'rejected-event',
+    type: event.type,
+    actor: event.actor,
+    ...viaOf(via),
+    detail: `${why.en}${through.en}`,
+    zh: why.zh + through.zh,
+  });
 }
 
 /** How the timeline marks an event that came as the raw signal: the operator's, whoever it names. */
