@@ -64,10 +64,10 @@ export const EVENT_AMOUNT_ABOVE_DUE = 'EventAmountAboveDue';
 export const EVENT_KEY_REUSED = 'EventKeyReused';
 /** Each refusal said in Chinese on the timeline of a refused signal; its English reason beside it has the particulars. */
 export const refusalZh: Record<string, string> = {
-  [EVENT_NOT_EXPECTED]: '此时不接受此事件',
+  [EVENT_NOT_EXPECTED]: '当前不接受此事件',
   [EVENT_NOT_PERMITTED]: '发送者的角色无权发送此事件',
   [EVENT_INVALID]: '事件内容无效',
-  [EVENT_AMOUNT_ABOVE_DUE]: '金额超过应收',
+  [EVENT_AMOUNT_ABOVE_DUE]: '金额超过尚欠金额',
   [EVENT_KEY_REUSED]: '幂等键已用于另一事件',
 };
 /** A resend names no notice the order gave up on. */

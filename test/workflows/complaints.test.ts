@@ -202,16 +202,16 @@ describe('complaints (child workflows of the order)', function () {
       ],
     );
     // In Chinese, each says what kind of refusal it is, where the complaint stands and what it waits for.
-    const waits = `投诉处于「${complaintStageLabels.reported.zh}」，等待${complaintEventLabels['customer-contacted'].zh}、${complaintEventLabels['closed-by-supervisor'].zh}`;
+    const waits = `投诉处于「${complaintStageLabels.reported.zh}」，现在等待：${complaintEventLabels['customer-contacted'].zh}、${complaintEventLabels['closed-by-supervisor'].zh}`;
     assert.deepEqual(
       entries(complaint.timeline, 'rejected-event').map((t) => t.zh),
-      [`此时不接受此事件：${waits}（运维人员经 Temporal 发送）`, `发送者的角色无权发送此事件：${waits}（运维人员经 Temporal 发送）`],
+      [`当前不接受此事件：${waits}（运维人员经 Temporal 发送）`, `发送者的角色无权发送此事件：${waits}（运维人员经 Temporal 发送）`],
     );
     // The order's: filed before the goods left, while it waits for production's notice (and the side events).
     assert.match(
       entries(result.timeline, 'rejected-event', 'complaint-filed')[0].zh ?? '',
       new RegExp(
-        `^此时不接受此事件：订单处于「${stageLabels['production-notice'].zh}」阶段，等待${eventTypeLabels['production-notice-issued'].zh}、.+（运维人员经 Temporal 发送）$`,
+        `^当前不接受此事件：订单处于「${stageLabels['production-notice'].zh}」阶段，现在等待：${eventTypeLabels['production-notice-issued'].zh}、.+（运维人员经 Temporal 发送）$`,
       ),
     );
     assert.equal(complaint.stage, 'reported');
