@@ -17,7 +17,7 @@ import { startOrder } from '../client/channels';
 import { sandboxSettings, workflowBundlePath } from '../worker/worker';
 import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 
-// npm run bench [-- --orders 40 --rounds 4 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M]
+// npm run bench [-- --orders 120 --rounds 6 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M]
 // npm run bench -- --against <another build's dist/workflow-bundle.js> [--orders 160 --rounds 8]
 //
 // Measures OrderFlow's order workflow against a no-op workflow of the same shape (same updates,
@@ -28,8 +28,10 @@ import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 
 const { values: opts } = parseArgs({
   options: {
-    orders: { type: 'string', default: '40' }, // whole lifecycles per workflow kind
-    rounds: { type: 'string', default: '4' }, // the lifecycles in this many rounds, order and no-op taking turns
+    // Whole lifecycles per workflow kind, in rounds where order and no-op take turns, each round a few seconds long:
+    // with 4 rounds of 10 (2 s each) a stalled minute on the machine read as the code's (0.65 between runs of 0.74).
+    orders: { type: 'string', default: '120' },
+    rounds: { type: 'string', default: '6' },
     concurrency: { type: 'string', default: '8' },
     samples: { type: 'string', default: '100' }, // REST and raw-client events each
     cached: { type: 'string', default: '300' }, // open orders for the memory-per-order figure
@@ -196,10 +198,13 @@ async function lifecycles(client: Client, bundles: Record<Side, string>, baselin
   const kinds: Record<Side, Kind> = { baseline, order: 'order' };
   const workers = { baseline: await startWorker(bundles.baseline), order: await startWorker(bundles.order) };
   const measured = { baseline: { seconds: 0, cpu: 0, server: 0 }, order: { seconds: 0, cpu: 0, server: 0 } };
+  /** Each round's throughput, order ÷ baseline: how far one run's rounds spread says how far to trust its ratio. */
+  const byRound: number[] = [];
   const server = devServerPid();
   const perRound = Math.ceil(num('orders') / num('rounds'));
-  for (let round = 0; round < num('rounds'); round++) {
-    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+  for (let turn = 0; turn < num('rounds'); turn++) {
+    const roundSeconds: Record<Side, number> = { baseline: 0, order: 0 };
+    for (const side of turn % 2 === 0 ? sides : [...sides].reverse()) {
       const pid = workers[side].child.pid!;
       const cpu0 = cpuSeconds(pid);
       const server0 = cpuSeconds(server);
@@ -208,10 +213,13 @@ async function lifecycles(client: Client, bundles: Record<Side, string>, baselin
         const handle = await startBenchOrder(client, kinds[side], workers[side].taskQueue);
         await send(client, handle.workflowId, lifecycle);
       });
-      measured[side].seconds += (performance.now() - t0) / 1000;
+      const seconds = (performance.now() - t0) / 1000;
+      measured[side].seconds += seconds;
+      roundSeconds[side] = seconds;
       measured[side].cpu += (await settledCpu(pid)) - cpu0;
       measured[side].server += cpuSeconds(server) - server0;
     }
+    byRound.push(round(roundSeconds.baseline / roundSeconds.order));
   }
   await Promise.all(sides.map((side) => stopWorker(workers[side])));
   const count = perRound * num('rounds');
@@ -220,17 +228,18 @@ async function lifecycles(client: Client, bundles: Record<Side, string>, baselin
     cpuPerOrder: measured[side].cpu / count,
     serverCpuPerOrder: measured[side].server / count,
   });
-  return { count, baseline: figures('baseline'), order: figures('order') };
+  return { count, baseline: figures('baseline'), order: figures('order'), byRound };
 }
 
 type Lifecycles = Awaited<ReturnType<typeof lifecycles>>;
 
-function printLifecycles({ count, baseline, order }: Lifecycles, baselineName: string) {
+function printLifecycles({ count, baseline, order, byRound }: Lifecycles, baselineName: string) {
   const side = (name: string, f: Lifecycles['order']) =>
     `${name} ${f.ordersPerSecond.toFixed(2)}/s, ${ms(f.cpuPerOrder)} ms CPU (dev server ${ms(f.serverCpuPerOrder)} ms)`;
   console.log(
     `lifecycles (${count} orders × ${lifecycle.length} events, ${num('rounds')} rounds each): ${side('order', order)}; ${side(baselineName, baseline)}`,
   );
+  console.log(`throughput by round, order ÷ ${baselineName}: ${byRound.join(' ')}`);
 }
 
 const percentile = (values: number[], p: number) =>
@@ -387,6 +396,7 @@ async function compareBuilds(client: Client, orderBundle: string, otherBundle: s
       throughputRatio: round(order.ordersPerSecond / other.ordersPerSecond),
       workerCpuRatio: round(order.cpuPerOrder / other.cpuPerOrder),
       devServerCpuRatio: round(order.serverCpuPerOrder / other.serverCpuPerOrder),
+      throughputRatioByRound: measured.byRound,
     }),
   );
 }
@@ -419,6 +429,7 @@ async function main() {
     console.log(
       JSON.stringify({
         throughputRatio: round(order.ordersPerSecond / noop.ordersPerSecond),
+        throughputRatioByRound: measured.byRound,
         workerCpuRatio: round(order.cpuPerOrder / noop.cpuPerOrder),
         restP50Ratio: round(rest.restP50 / rest.rawP50),
         restP95Ratio: round(rest.restP95 / rest.rawP95),
