@@ -185,7 +185,7 @@ function receiveEvents(c: ComplaintState) {
       actor: sender.actor ?? { id: 'unknown', role: 'system' },
       via: 'temporal',
       detail: `${problem.message}${sentThrough('temporal').en}`,
-      zh: `${refusalZh[problem.type ?? ''] ?? '事件被拒'}：投诉处于「${complaintStageLabels[c.stage].zh}」，现在等待：${waits || '无'}${sentThrough('temporal').zh}`,
+      zh: `${refusalZh(problem.type)}：投诉处于「${complaintStageLabels[c.stage].zh}」，现在等待：${waits || '无'}${sentThrough('temporal').zh}`,
     });
   });
   setHandler(complaintSnapshotQuery, () => complaintSnapshotOf(c));

@@ -62,8 +62,9 @@ export const EVENT_INVALID = 'EventInvalid';
 export const EVENT_AMOUNT_ABOVE_DUE = 'EventAmountAboveDue';
 /** An idempotency key sent again with a different event. */
 export const EVENT_KEY_REUSED = 'EventKeyReused';
-/** Each refusal said in Chinese on the timeline of a refused signal; its English reason beside it has the particulars. */
-export const refusalZh: Record<string, string> = {
+/** A refusal said in Chinese, by its failure type, on the timeline of a refused signal (the English reason beside it has the particulars). */
+export const refusalZh = (type: string | null | undefined) => refusalWordsZh[type ?? ''] ?? '事件被拒';
+const refusalWordsZh: Record<string, string> = {
   [EVENT_NOT_EXPECTED]: '当前不接受此事件',
   [EVENT_NOT_PERMITTED]: '发送者的角色无权发送此事件',
   [EVENT_INVALID]: '事件内容无效',

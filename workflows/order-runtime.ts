@@ -434,7 +434,7 @@ function receiveEvents(s: OrderState, run: Run) {
 /** A refusal in Chinese, with the stage the order is in and the events it waits for (what the sender can do instead). */
 function refusedHere(s: OrderState, type: string | null | undefined): string {
   const waits = expectedEvents(s).map((t) => eventTypeLabels[t].zh);
-  return `${refusalZh[type ?? ''] ?? '事件被拒'}：订单处于「${stageLabels[s.stage].zh}」阶段，现在等待：${waits.join('、') || '无'}`;
+  return `${refusalZh(type)}：订单处于「${stageLabels[s.stage].zh}」阶段，现在等待：${waits.join('、') || '无'}`;
 }
 
 /**
