@@ -3,7 +3,7 @@ import type { Customer, customerHistory } from '../read-model/customers';
 import { api, ApiError, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
-import { companyTime, resolutionOf, yuan } from './format';
+import { companyTime, complaintHref, resolutionOf, yuan } from './format';
 import { label, stageLabels } from './labels';
 import type { BoardRow } from './board-page';
 
@@ -276,7 +276,7 @@ function CustomerFile({ id }: { id: string }) {
         <ul class="complaints">
           {history.complaints.map((c) => (
             <li>
-              <a href={`#/orders/${encodeURIComponent(c.orderNumber)}/complaints/${c.number}`}>
+              <a href={complaintHref(c.orderNumber, c.number)}>
                 {c.orderNumber} · {sayCustomer('complaint', lang)} {c.number}
               </a>{' '}
               {wordOf(complaintCategoryLabels, c.category, lang)} · {companyTime(c.filedAt, me.timeZone)} ·{' '}

@@ -5,7 +5,7 @@ import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, complaintStageLabels, sayCustomer, wordOf } from './customer-words';
 import { Documents } from './documents';
-import { yuan } from './format';
+import { complaintHref, yuan } from './format';
 import { eventLabels, label, stageLabels, statusLabels } from './labels';
 import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
 
@@ -101,7 +101,7 @@ export function CustomerOrderPage({ id }: { id: string }) {
     if (type === 'complaint-filed') {
       // The new complaint has its own page, where the customer follows it.
       const filed = Math.max(...answer.snapshot.complaints.map((c) => c.number));
-      location.hash = `#/orders/${encodeURIComponent(id)}/complaints/${filed}`;
+      location.hash = complaintHref(id, filed);
       return undefined;
     }
     // Said once the page shows the order as it now is.
@@ -205,7 +205,7 @@ export function CustomerOrderPage({ id }: { id: string }) {
         <ul>
           {s.complaints.map((c) => (
             <li>
-              <a href={`#/orders/${encodeURIComponent(id)}/complaints/${c.number}`}>
+              <a href={complaintHref(id, c.number)}>
                 {sayCustomer('complaint', lang)} {c.number}
               </a>{' '}
               {wordOf(complaintCategoryLabels, c.category, lang)} ·{' '}

@@ -16,6 +16,9 @@ export const resolutionOf = (c: { resolution?: string | null; resolutionZh?: str
 /** `2027-02-10 17:30` in the company's time zone. */
 export const companyTime = (at: string, timeZone: string) => localDateTime(Date.parse(at), timeZone);
 
+/** The console's page of an order's complaint (#/orders/{id}/complaints/{n}). */
+export const complaintHref = (orderNumber: string, number: number) => `#/orders/${encodeURIComponent(orderNumber)}/complaints/${number}`;
+
 const units: [ms: number, zh: string, en: string][] = [
   [86_400_000, '天', 'day'],
   [3_600_000, '小时', 'hour'],

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EventType } from '../workflows/domain/events';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
-import { clockAgainst, companyTime, resolutionOf, yuan } from './format';
+import { clockAgainst, companyTime, complaintHref, resolutionOf, yuan } from './format';
 import { channelLabels, clockLabels, eventLabels, label, stageLabels, statusLabels } from './labels';
 import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
 import { Documents } from './documents';
@@ -104,7 +104,7 @@ export function OrderPage({ id }: { id: string }) {
           <ul class="complaints">
             {s.complaints.map((c) => (
               <li>
-                <a href={`#/orders/${encodeURIComponent(s.orderNumber)}/complaints/${c.number}`}>
+                <a href={complaintHref(s.orderNumber, c.number)}>
                   {sayCustomer('complaint', lang)} {c.number}
                 </a>{' '}
                 {wordOf(complaintCategoryLabels, c.category, lang)}: {c.description} · {companyTime(c.filedAt, me.timeZone)} ·{' '}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
-import { clockAgainst, companyTime, said, yuan } from './format';
+import { clockAgainst, companyTime, complaintHref, said, yuan } from './format';
 import { clockLabels, complaintEventLabels, complaintStageLabels, eventLabels, label, stageLabels, timelineKindLabels } from './labels';
 import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
 import type { BoardRow } from './board-page';
@@ -105,7 +105,7 @@ export function WorkPage() {
             {complaints.map((c) => (
               <tr>
                 <td>
-                  <a href={`#/orders/${encodeURIComponent(c.orderNumber)}/complaints/${c.number}`}>
+                  <a href={complaintHref(c.orderNumber, c.number)}>
                     {c.orderNumber} · {sayCustomer('complaint', lang)} {c.number}
                   </a>
                 </td>

@@ -178,14 +178,15 @@ function receiveEvents(c: ComplaintState) {
     const waits = expectedComplaintEvents(c)
       .map((t) => complaintEventLabels[t].zh)
       .join('、');
+    const through = sentThrough('temporal');
     c.timeline.push({
       at: now(),
       kind: 'rejected-event',
       type: String(sender.type ?? 'unknown'),
       actor: sender.actor ?? { id: 'unknown', role: 'system' },
       via: 'temporal',
-      detail: `${problem.message}${sentThrough('temporal').en}`,
-      zh: `${refusalZh(problem.type)}：投诉处于「${complaintStageLabels[c.stage].zh}」，现在等待：${waits || '无'}${sentThrough('temporal').zh}`,
+      detail: `${problem.message}${through.en}`,
+      zh: `${refusalZh(problem.type)}：投诉处于「${complaintStageLabels[c.stage].zh}」，现在等待：${waits || '无'}${through.zh}`,
     });
   });
   setHandler(complaintSnapshotQuery, () => complaintSnapshotOf(c));
