@@ -152,18 +152,27 @@ export function dueDateOf(s: OrderState, due: Instalment['due']): IsoDate | unde
   // Before production: due from the signed confirmation's return (a group order: from finance's stamp on the contract).
   if ('before' in due)
     return day(due.before === 'production' ? (s.facts.signedReturnAt ?? s.group?.contract.stampedAt) : s.facts.stockedAt);
-  const from = day(
-    {
-      'signed-confirmation': s.facts.signedReturnAt,
-      shipping: s.facts.shippedAt,
-      'sign-off': s.facts.signedForAt,
-      acceptance: s.facts.acceptedAt,
-      'warranty-end': warrantyEndsAt(s),
-    }[due.after],
-  );
+  const from = day(dueFrom(s, due.after));
   if (from === undefined) return undefined;
   return due.workingDays ? addWorkingDays(from, due.days, s.policy.calendar) : addCalendarDays(from, due.days);
 }
+
+/** When the business event an instalment falls due after happened (undefined before). */
+function dueFrom(s: OrderState, after: DueAfter): string | number | undefined {
+  switch (after) {
+    case 'signed-confirmation':
+      return s.facts.signedReturnAt;
+    case 'shipping':
+      return s.facts.shippedAt;
+    case 'sign-off':
+      return s.facts.signedForAt;
+    case 'acceptance':
+      return s.facts.acceptedAt;
+    case 'warranty-end':
+      return warrantyEndsAt(s);
+  }
+}
+type DueAfter = Extract<Instalment['due'], { after: unknown }>['after'];
 
 const DAY = 24 * 3600 * 1000;
 const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
@@ -244,6 +253,8 @@ export function settled(s: OrderState, l: Ledger): boolean {
  * yet paid (instalments gating a stage are chased by that stage's own reminders). Its plan index.
  */
 export function nextToChase(s: OrderState, l: Ledger): number | undefined {
+  // Looked at on every pass until there is one: most of an order's life no such event has happened yet.
+  if (!l.plan.some((i) => 'after' in i.due && dueFrom(s, i.due.after) !== undefined)) return undefined;
   const open = instalmentsOf(s, l, 0)
     .map((view, index) => ({ view, index }))
     .filter(({ view }) => 'after' in view.due && view.dueDate !== null && view.paid + view.writtenOff < view.amount)

@@ -247,7 +247,19 @@ const isChange = (type: EventType) => type.startsWith('change-');
 const takesChanges = (route: Route) => route.events?.includes('change-requested') ?? true;
 
 const routeOf = (s: OrderState): Route => routes[s.order.channel];
-const indexOf = (route: Route, stage: Stage) => route.steps.findIndex((step) => step.stage === stage);
+/**
+ * A stage's position on its route (-1: not on it). Every window check and the stage the facts put the order in
+ * ask for positions, on every look at the order: each route's are found once (routes are constant data).
+ */
+function indexOf(route: Route, stage: Stage): number {
+  let positions = stagePositions.get(route);
+  if (!positions) {
+    positions = new Map(route.steps.map((step, index) => [step.stage, index] as const).reverse());
+    stagePositions.set(route, positions);
+  }
+  return positions.get(stage) ?? -1;
+}
+const stagePositions = new WeakMap<Route, Map<Stage, number>>();
 
 /** The stage the facts put the order in; never earlier than where it is (an amendment does not send it back). */
 export function currentStage(s: OrderState): Stage {

@@ -26,7 +26,10 @@ export async function receivables(s: OrderState) {
     await runClock(
       s,
       'dunning',
-      () => view().paid + view().writtenOff >= view().amount,
+      () => {
+        const { paid, writtenOff, amount } = view();
+        return paid + writtenOff >= amount;
+      },
       fromNow(
         Date.now(),
         (n) => dueAt + durationMs(steps[Math.min(n, steps.length - 1)].after) + Math.max(0, n - steps.length + 1) * durationMs(repeatEvery),
