@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { apply } from '../../workflows/domain/apply';
 import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
 import { OrderEvent } from '../../workflows/domain/events';
-import { instalmentAmounts, rateOf, totalsOf } from '../../workflows/domain/ledger';
+import { instalmentAmounts, nextToChase, rateOf, totalsOf } from '../../workflows/domain/ledger';
 import { MAX_ORDER_AMOUNT, OrderInput, paymentPlanIssues, type Instalment } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy } from '../../workflows/domain/policy';
 import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
@@ -157,6 +157,35 @@ describe('ledger', () => {
     );
     assert.deepEqual([view(10)[1].status, view(10)[1].daysOverdue], ['due', 0]);
     assert.deepEqual([view(13)[1].status, view(13)[1].daysOverdue], ['overdue', 3]);
+  });
+
+  it('chases the instalments due after a business event once it has happened, oldest first, until they are paid', () => {
+    // Given a contract whose advance is paid, 60 % due 10 days after sign-off and 10 % at the warranty's end.
+    const s = confirmed(
+      openOrder(
+        order({
+          paymentPlan: [
+            { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
+            { name: 'on-delivery', basisPoints: 6000, due: { after: 'sign-off', days: 10, workingDays: false } },
+            { name: 'retention', rest: true, due: { after: 'warranty-end', days: 0, workingDays: false } },
+          ],
+        }),
+        defaultPolicy,
+        at,
+      ),
+    );
+    send(s, 'finance', 'deposit-received', { amount: 150_000, paymentRef: 'B-1' });
+    madeAndRequested(s);
+    send(s, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF1' });
+    assert.equal(nextToChase(s, s.ledger!), undefined, 'before the sign-off nothing is dated');
+    // When the customer signs for the goods, the on-delivery instalment is the one to chase.
+    send(s, 'customer', 'signed-for', { receiptRef: 'AR-1' }, at);
+    assert.equal(nextToChase(s, s.ledger!), 1);
+    // When it is paid, the retention, dated from the sign-off too (the warranty's end); none once that is paid.
+    send(s, 'finance', 'payment-received', { amount: 300_000, paymentRef: 'B-2' });
+    assert.equal(nextToChase(s, s.ledger!), 2);
+    send(s, 'finance', 'payment-received', { amount: 50_000, paymentRef: 'B-3' });
+    assert.equal(nextToChase(s, s.ledger!), undefined);
   });
 
   it('refuses money beyond what may be taken, naming the amount, unless finance takes the surplus as a credit', () => {
