@@ -122,22 +122,26 @@ describe('payment plan', () => {
   });
 });
 
+/** A confirmed contract of ¥5,000: 30 % advance before production, 60 % 10 days after sign-off, 10 % retention at the warranty's end. */
+const contractWithRetention = () =>
+  confirmed(
+    openOrder(
+      order({
+        paymentPlan: [
+          { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
+          { name: 'on-delivery', basisPoints: 6000, due: { after: 'sign-off', days: 10, workingDays: false } },
+          { name: 'retention', rest: true, due: { after: 'warranty-end', days: 0, workingDays: false } },
+        ],
+      }),
+      defaultPolicy,
+      at,
+    ),
+  );
+
 describe('ledger', () => {
   it('allocates payments to the oldest due first and tells each instalment’s status in company days', () => {
     // Given a contract: 30 % advance before production, 60 % 10 days after sign-off, 10 % retention at the warranty's end.
-    const s = confirmed(
-      openOrder(
-        order({
-          paymentPlan: [
-            { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
-            { name: 'on-delivery', basisPoints: 6000, due: { after: 'sign-off', days: 10, workingDays: false } },
-            { name: 'retention', rest: true, due: { after: 'warranty-end', days: 0, workingDays: false } },
-          ],
-        }),
-        defaultPolicy,
-        at,
-      ),
-    );
+    const s = contractWithRetention();
     assert.equal(depositOutstanding(s), 150_000);
     // When finance takes 200,000 fen: the advance is paid, 50,000 goes to the next instalment.
     send(s, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'B-1' });
@@ -161,19 +165,7 @@ describe('ledger', () => {
 
   it('chases the instalments due after a business event once it has happened, oldest first, until they are paid', () => {
     // Given a contract whose advance is paid, 60 % due 10 days after sign-off and 10 % at the warranty's end.
-    const s = confirmed(
-      openOrder(
-        order({
-          paymentPlan: [
-            { name: 'advance', basisPoints: 3000, due: { before: 'production' } },
-            { name: 'on-delivery', basisPoints: 6000, due: { after: 'sign-off', days: 10, workingDays: false } },
-            { name: 'retention', rest: true, due: { after: 'warranty-end', days: 0, workingDays: false } },
-          ],
-        }),
-        defaultPolicy,
-        at,
-      ),
-    );
+    const s = contractWithRetention();
     send(s, 'finance', 'deposit-received', { amount: 150_000, paymentRef: 'B-1' });
     madeAndRequested(s);
     send(s, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF1' });
