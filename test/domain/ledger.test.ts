@@ -140,7 +140,7 @@ const contractWithRetention = () =>
 
 describe('ledger', () => {
   it('allocates payments to the oldest due first and tells each instalment’s status in company days', () => {
-    // Given a contract: 30 % advance before production, 60 % 10 days after sign-off, 10 % retention at the warranty's end.
+    // Given the contract with a retention (advance 30 %, on delivery 60 %, retention 10 %).
     const s = contractWithRetention();
     assert.equal(depositOutstanding(s), 150_000);
     // When finance takes 200,000 fen: the advance is paid, 50,000 goes to the next instalment.
@@ -164,7 +164,7 @@ describe('ledger', () => {
   });
 
   it('chases the instalments due after a business event once it has happened, oldest first, until they are paid', () => {
-    // Given a contract whose advance is paid, 60 % due 10 days after sign-off and 10 % at the warranty's end.
+    // Given the contract with a retention, its advance paid and its goods shipped.
     const s = contractWithRetention();
     send(s, 'finance', 'deposit-received', { amount: 150_000, paymentRef: 'B-1' });
     madeAndRequested(s);

@@ -260,6 +260,8 @@ function indexOf(route: Route, stage: Stage): number {
   return positions.get(stage) ?? -1;
 }
 const stagePositions = new WeakMap<Route, Map<Stage, number>>();
+/** The route's step for a stage (undefined: not on it). */
+const stepOf = (route: Route, stage: Stage): RouteStep | undefined => route.steps[indexOf(route, stage)];
 
 /** The stage the facts put the order in; never earlier than where it is (an amendment does not send it back). */
 export function currentStage(s: OrderState): Stage {
@@ -295,7 +297,7 @@ function inside(route: Route, s: OrderState, window: Span): boolean {
 
 /** The main line's next step alone (what the status board shows as owed), without the side events of the open windows. */
 export function nextStep(s: OrderState): EventType[] {
-  const step = routeOf(s).steps.find((candidate) => candidate.stage === s.stage);
+  const step = stepOf(routeOf(s), s.stage);
   return step ? [...step.expects(s)] : [];
 }
 
@@ -307,7 +309,7 @@ export function expectedEvents(s: OrderState): EventType[] {
     return [...(s.ledger.kept ? [] : (['cancellation-costs-kept'] as const)), ...(refundDue(s) > 0 ? (['refund-paid'] as const) : [])];
   }
   const route = routeOf(s);
-  const expected = new Set<EventType>(route.steps.find((step) => step.stage === s.stage)?.expects(s) ?? []);
+  const expected = new Set<EventType>(stepOf(route, s.stage)?.expects(s) ?? []);
   for (const window of route.windows) {
     if (inside(route, s, window)) for (const type of window.events(s)) expected.add(type);
   }
