@@ -6,8 +6,8 @@ import { say, useConsole } from './app-context';
 import { complaintCategoryLabels, complaintStageLabels, sayCustomer, wordOf } from './customer-words';
 import { Documents } from './documents';
 import { complaintHref, yuan } from './format';
-import { eventLabels, label, stageLabels, statusLabels } from './labels';
-import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
+import { eventLabels, label, statusLabels } from './labels';
+import { EventForms, loadOrder, Standing, Timeline, type LoadedOrder } from './order-parts';
 
 // The customer's own view (a customer, distributor or store token): their orders with what is owed and when
 // each is due, and an order as the customer sees it: its facts and money, the changes awaiting their word,
@@ -88,7 +88,6 @@ export function CustomerOrderPage({ id }: { id: string }) {
   if (error) return <p class="refusal">{error}</p>;
   if (!loaded) return <p>{say('loading', lang)}</p>;
   const { snapshot: s, timeline, events, schemas } = loaded;
-  const totals = s.ledger?.totals;
   const may = (type: EventType) => events.includes(type);
   /** Sends an event; answers the refusal in plain words, or nothing and the order's new state. */
   const send = async (type: EventType, data: Record<string, unknown>, doneWord = label(eventLabels, type, lang)) => {
@@ -117,22 +116,7 @@ export function CustomerOrderPage({ id }: { id: string }) {
         {say('order', lang)} {s.orderNumber}
       </h1>
       <dl class="header">
-        <dt>{say('status', lang)}</dt>
-        <dd>{label(statusLabels, s.status, lang)}</dd>
-        <dt>{say('stage', lang)}</dt>
-        <dd data-testid="stage">{label(stageLabels, s.stage, lang)}</dd>
-        <dt>{say('promised', lang)}</dt>
-        <dd>{s.promisedDate ?? '—'}</dd>
-        <dt>{say('original', lang)}</dt>
-        <dd>{s.originalPromisedDate ?? '—'}</dd>
-        <dt>{say('daysLate', lang)}</dt>
-        <dd class={s.late ? 'late' : ''}>{s.late ? s.daysLate : 0}</dd>
-        <dt>{say('contract', lang)}</dt>
-        <dd>{yuan(totals?.contract ?? s.amount)}</dd>
-        <dt>{say('received', lang)}</dt>
-        <dd>{yuan(totals?.received ?? s.received)}</dd>
-        <dt>{say('balance', lang)}</dt>
-        <dd data-testid="balance">{yuan(totals?.balance ?? s.balanceDue)}</dd>
+        <Standing snapshot={s} />
       </dl>
       {done && (
         <p class="done" role="status">

@@ -3,8 +3,8 @@ import type { EventType } from '../workflows/domain/events';
 import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, complaintHref, resolutionOf, yuan } from './format';
-import { channelLabels, clockLabels, eventLabels, label, stageLabels, statusLabels } from './labels';
-import { EventForms, loadOrder, Timeline, type LoadedOrder } from './order-parts';
+import { channelLabels, clockLabels, eventLabels, label } from './labels';
+import { EventForms, loadOrder, Standing, Timeline, type LoadedOrder } from './order-parts';
 import { Documents } from './documents';
 import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
 
@@ -45,22 +45,7 @@ export function OrderPage({ id }: { id: string }) {
         <dd>{s.customer.name}</dd>
         <dt>{say('channel', lang)}</dt>
         <dd>{label(channelLabels, s.channel, lang)}</dd>
-        <dt>{say('status', lang)}</dt>
-        <dd>{label(statusLabels, s.status, lang)}</dd>
-        <dt>{say('stage', lang)}</dt>
-        <dd data-testid="stage">{label(stageLabels, s.stage, lang)}</dd>
-        <dt>{say('promised', lang)}</dt>
-        <dd>{s.promisedDate ?? '—'}</dd>
-        <dt>{say('original', lang)}</dt>
-        <dd>{s.originalPromisedDate ?? '—'}</dd>
-        <dt>{say('daysLate', lang)}</dt>
-        <dd class={s.late ? 'late' : ''}>{s.late ? s.daysLate : 0}</dd>
-        <dt>{say('contract', lang)}</dt>
-        <dd>{yuan(totals?.contract ?? s.amount)}</dd>
-        <dt>{say('received', lang)}</dt>
-        <dd>{yuan(totals?.received ?? s.received)}</dd>
-        <dt>{say('balance', lang)}</dt>
-        <dd>{yuan(totals?.balance ?? s.balanceDue)}</dd>
+        <Standing snapshot={s} />
         <dt>{say('refundDue', lang)}</dt>
         <dd>{yuan(totals?.refundDue ?? s.refundDue)}</dd>
       </dl>

@@ -3,13 +3,13 @@ import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { TimelineEntry } from '../workflows/domain/state';
 import { api } from './api';
 import { say, useConsole } from './app-context';
-import { companyTime, said } from './format';
+import { companyTime, said, yuan } from './format';
 import { actionLabels, eventLabels, label, roleLabels, stageLabels, statusLabels, timelineKindLabels } from './labels';
 import { openApi } from './openapi';
 import { SchemaForm, type JsonSchema } from './schema-form';
 
-// The parts the staff's order page and the customer's share: what they load, the forms of the events the person
-// may send, and the business timeline (the staff also see who did each thing, in which role).
+// The parts the staff's order page and the customer's share: what they load, where the order stands, the forms of
+// the events the person may send, and the business timeline (the staff also see who did each thing, in which role).
 
 export interface LoadedOrder {
   snapshot: OrderSnapshot;
@@ -28,6 +28,32 @@ export async function loadOrder(id: string): Promise<LoadedOrder> {
     openApi().then((doc) => doc.eventData),
   ]);
   return { snapshot, timeline, events, schemas };
+}
+
+/** Where the order stands, for a header's list: status, stage, dates, lateness and its money (the ledger's, when it has one). */
+export function Standing({ snapshot: s }: { snapshot: OrderSnapshot }) {
+  const { lang } = useConsole();
+  const totals = s.ledger?.totals;
+  return (
+    <>
+      <dt>{say('status', lang)}</dt>
+      <dd>{label(statusLabels, s.status, lang)}</dd>
+      <dt>{say('stage', lang)}</dt>
+      <dd data-testid="stage">{label(stageLabels, s.stage, lang)}</dd>
+      <dt>{say('promised', lang)}</dt>
+      <dd>{s.promisedDate ?? '—'}</dd>
+      <dt>{say('original', lang)}</dt>
+      <dd>{s.originalPromisedDate ?? '—'}</dd>
+      <dt>{say('daysLate', lang)}</dt>
+      <dd class={s.late ? 'late' : ''}>{s.late ? s.daysLate : 0}</dd>
+      <dt>{say('contract', lang)}</dt>
+      <dd>{yuan(totals?.contract ?? s.amount)}</dd>
+      <dt>{say('received', lang)}</dt>
+      <dd>{yuan(totals?.received ?? s.received)}</dd>
+      <dt>{say('balance', lang)}</dt>
+      <dd data-testid="balance">{yuan(totals?.balance ?? s.balanceDue)}</dd>
+    </>
+  );
 }
 
 export function EventForms(props: {
