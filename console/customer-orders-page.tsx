@@ -7,7 +7,7 @@ import { complaintCategoryLabels, complaintStageLabels, sayCustomer, wordOf } fr
 import { Documents } from './documents';
 import { complaintHref, yuan } from './format';
 import { eventLabels, label, statusLabels } from './labels';
-import { EventForms, loadOrder, Standing, Timeline, type LoadedOrder } from './order-parts';
+import { EventForms, LineRows, loadOrder, Standing, Timeline, type LoadedOrder } from './order-parts';
 
 // The customer's own view (a customer, distributor or store token): their orders with what is owed and when
 // each is due, and an order as the customer sees it: its facts and money, the changes awaiting their word,
@@ -164,14 +164,7 @@ export function CustomerOrderPage({ id }: { id: string }) {
           {a.newLines && (
             <table>
               <tbody>
-                {a.newLines.map((line) => (
-                  <tr>
-                    <td>{line.productCode}</td>
-                    <td>
-                      {line.quantity} × {yuan(line.unitPrice)}
-                    </td>
-                  </tr>
-                ))}
+                <LineRows lines={a.newLines} />
               </tbody>
             </table>
           )}

@@ -4,7 +4,7 @@ import { api, plainWords } from './api';
 import { say, useConsole } from './app-context';
 import { clockAgainst, companyTime, complaintHref, resolutionOf, yuan } from './format';
 import { channelLabels, clockLabels, eventLabels, label } from './labels';
-import { EventForms, loadOrder, Standing, Timeline, type LoadedOrder } from './order-parts';
+import { EventForms, LineRows, loadOrder, Standing, Timeline, type LoadedOrder } from './order-parts';
 import { Documents } from './documents';
 import { complaintCategoryLabels, sayCustomer, wordOf } from './customer-words';
 
@@ -59,14 +59,7 @@ export function OrderPage({ id }: { id: string }) {
               {say('version', lang)} {v.version} · {companyTime(v.since, me.timeZone)}
             </caption>
             <tbody>
-              {v.lines.map((line) => (
-                <tr>
-                  <td>{line.productCode}</td>
-                  <td>
-                    {line.quantity} × {yuan(line.unitPrice)}
-                  </td>
-                </tr>
-              ))}
+              <LineRows lines={v.lines} />
               <tr>
                 <th>{say('amount', lang)}</th>
                 <td>{yuan(v.amount)}</td>

@@ -1,4 +1,5 @@
 import type { EventType } from '../workflows/domain/events';
+import type { OrderLine } from '../workflows/domain/order';
 import type { OrderSnapshot } from '../workflows/domain/snapshot';
 import type { TimelineEntry } from '../workflows/domain/state';
 import { api } from './api';
@@ -52,6 +53,22 @@ export function Standing({ snapshot: s }: { snapshot: OrderSnapshot }) {
       <dd>{yuan(totals?.received ?? s.received)}</dd>
       <dt>{say('balance', lang)}</dt>
       <dd data-testid="balance">{yuan(totals?.balance ?? s.balanceDue)}</dd>
+    </>
+  );
+}
+
+/** An order's lines as table rows: the product, and quantity × unit price. */
+export function LineRows({ lines }: { lines: readonly OrderLine[] }) {
+  return (
+    <>
+      {lines.map((line) => (
+        <tr>
+          <td>{line.productCode}</td>
+          <td>
+            {line.quantity} × {yuan(line.unitPrice)}
+          </td>
+        </tr>
+      ))}
     </>
   );
 }
