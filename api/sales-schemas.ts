@@ -102,6 +102,19 @@ export const RecordActivityLine = z
   .strict()
   .meta({ examples: [{ day: '2027-03-06', ...lineExample }] });
 
+/** A half-week's plan as a rep records it; the plans list shows it with the rep, its last day and when it was recorded. */
+const plannedExample = {
+  from: '2027-03-04',
+  hq: 6,
+  zl: 4,
+  fa: 2,
+  cc: 2,
+  contracts: 2,
+  contractAmount: 3_000_000,
+  commission: 90_000,
+  note: '3 visits in Xiaoshan',
+};
+
 export const RecordPlan = z
   .object({
     from: IsoDate.describe('a Monday (plan for Monday–Wednesday) or a Thursday (Thursday–Saturday)'),
@@ -109,21 +122,7 @@ export const RecordPlan = z
     note: Text(1000).optional().describe('the appointments planned'),
   })
   .strict()
-  .meta({
-    examples: [
-      {
-        from: '2027-03-04',
-        hq: 6,
-        zl: 4,
-        fa: 2,
-        cc: 2,
-        contracts: 2,
-        contractAmount: 3_000_000,
-        commission: 90_000,
-        note: '3 visits in Xiaoshan',
-      },
-    ],
-  });
+  .meta({ examples: [plannedExample] });
 
 const RepFilter = PartyId.optional().describe("a rep's id; a sales rep sees only their own (naming another is 403)");
 const Page = {
@@ -251,16 +250,8 @@ export const ActivityLines = z
 
 const planExample = {
   rep: { id: 'rep-zhang', name: '张伟 Zhang Wei' },
-  from: '2027-03-04',
+  ...plannedExample,
   to: '2027-03-06',
-  hq: 6,
-  zl: 4,
-  fa: 2,
-  cc: 2,
-  contracts: 2,
-  contractAmount: 3_000_000,
-  commission: 90_000,
-  note: '3 visits in Xiaoshan',
   recordedAt: '2027-03-03T11:00:00.000Z',
 };
 export const Plan = z
