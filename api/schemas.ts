@@ -101,8 +101,8 @@ export const OrderSalesRep = OrderInput.shape.salesRep.describe(
   "the order's owning sales rep (name left out when the order form gave none)",
 );
 
-/** One order in a listing: its row in the read model, without asking the order. */
-export const OrderSummary = z.object({
+/** What every listing of orders (the order list, the status board) says of each: which order, where it is, whose, how late. */
+export const listedOrderFields = {
   orderNumber: OrderNumber.describe('the order number: GET /orders/{id} for the whole order'),
   status: z.enum(statuses).describe('the public status'),
   stage: z.enum(stages).describe("the stage of the channel's route the order is in"),
@@ -114,6 +114,11 @@ export const OrderSummary = z.object({
     .int()
     .nullable()
     .describe('working days (company calendar) past the promised date: until today while not finished, until finishing once finished'),
+};
+
+/** One order in a listing: its row in the read model, without asking the order. */
+export const OrderSummary = z.object({
+  ...listedOrderFields,
   promisedDate: IsoDate.nullable().describe('the promised date (交期); null until production estimates it'),
   receivedAt: z.iso.datetime().describe('when the order was taken'),
   amount: Fen.describe('the current lines total, in fen'),

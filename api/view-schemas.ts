@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { Channel, CustomerClass, Fen, IsoDate, OrderInput, OrderNumber, PartyId, Role } from '../workflows/domain/order';
-import { stages, statuses } from '../workflows/domain/state';
+import { stages } from '../workflows/domain/state';
 import { complaintCauses, eventTypes } from '../workflows/domain/events';
 import { ComplaintEventType } from '../workflows/domain/complaint-events';
 import { complaintSteps, type ComplaintStage } from '../workflows/domain/complaints';
-import { OrderCustomer, OrderSalesRep } from './schemas';
+import { listedOrderFields, OrderCustomer, OrderSalesRep } from './schemas';
 
 // What the company's view reads and writes (status board, KPIs, customer file), as zod schemas: the
 // routes parse with them and openapi.ts documents them, with an example each.
@@ -48,21 +48,11 @@ const Clock = z.object({
 });
 
 export const BoardRow = z.object({
-  orderNumber: OrderNumber.describe('the order number: GET /orders/{id} for the whole order'),
-  status: z.enum(statuses).describe('the public status'),
-  stage: z.enum(stages).describe("the stage of the channel's route the order is in"),
-  channel: Channel.describe('the sales channel'),
-  customer: OrderCustomer,
-  salesRep: OrderSalesRep,
+  ...listedOrderFields,
   promisedDate: IsoDate.nullable().describe(
     'the promised date (交期: the goods are finished) as it stands; null until production promises one',
   ),
   originalPromisedDate: IsoDate.nullable().describe('the first promised date, before any delay moved it (原交期)'),
-  late: z.boolean().describe('the promised date has passed and the goods are not finished'),
-  daysLate: z
-    .int()
-    .nullable()
-    .describe('working days (company calendar) past the promised date: until today while not finished, until finishing once finished'),
   nextEvents: z.array(z.enum(eventTypes)).describe('the next step on the main line'),
   owedBy: z.array(Role).describe('the roles that may send it'),
   waitingSince: z.iso.datetime().describe('since when the order waits in this stage'),
