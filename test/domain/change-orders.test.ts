@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { apply } from '../../workflows/domain/apply';
 import { OrderEvent } from '../../workflows/domain/events';
-import { OrderInput } from '../../workflows/domain/order';
+import { OrderInput, type Role } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy, type Policy } from '../../workflows/domain/policy';
-import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { expectedEvents } from '../../workflows/domain/route';
 import { snapshotOf } from '../../workflows/domain/snapshot';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
+import { accept, actorOf, whyNot } from '../support/decider';
 import { standardOrder } from '../support/scenario';
 
 // Change orders (需求变更, domain.md §13), without a server: asked without a price, assessed and
@@ -13,23 +14,10 @@ import { standardOrder } from '../support/scenario';
 // and only then version N+1 of the lines, the old version kept.
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 2, hour)).toISOString();
-const actor = (role: OrderEvent['actor']['role']) => ({ id: `${role}-1`, role });
-const event = (raw: unknown) => OrderEvent.parse(raw) as OrderEvent;
 const white = { productCode: 'LAMP-1', quantity: 10, unitPrice: 50_000, nonStandard: 'white' };
 const black = { productCode: 'LAMP-1', quantity: 10, unitPrice: 52_000, nonStandard: 'black', priceBasis: 'price-list' as const };
 
-/** Sends an event the order must accept, at the given hour. */
-function send(s: OrderState, role: OrderEvent['actor']['role'], type: string, data: object, hour = 10) {
-  const e = event({ type, actor: actor(role), data });
-  const misfit = whyNotApplicable(s, e);
-  assert.equal(misfit, undefined, `${type}: ${misfit?.message}`);
-  apply(s, e, at(hour));
-}
-
-/** Refuses an event: why, in business words. */
-function refused(s: OrderState, role: OrderEvent['actor']['role'], type: string, data: object) {
-  return whyNotApplicable(s, event({ type, actor: actor(role), data }));
-}
+const send = (s: OrderState, role: Role, type: string, data: object, hour = 10) => accept(s, role, type, data, at(hour));
 
 /** Given a ¥5,000 class A order of ten white lamps (custom), in production with its technical order issued. */
 function inProduction(policy: Policy = defaultPolicy): OrderState {
@@ -57,7 +45,7 @@ const noticesTo = (s: OrderState, type: string) => s.pendingNotices.filter((n) =
 
 describe('change orders (需求变更)', () => {
   it('a change request carries no price: neither an amount nor a unit price on its lines', () => {
-    const ask = (data: object) => OrderEvent.safeParse({ type: 'change-requested', actor: actor('customer'), data });
+    const ask = (data: object) => OrderEvent.safeParse({ type: 'change-requested', actor: actorOf('customer'), data });
     assert.equal(ask({ description: 'black instead of white' }).success, true);
     const withAmount = ask({ description: 'black instead of white', newAmount: 1 });
     assert.deepEqual(
@@ -80,18 +68,18 @@ describe('change orders (需求变更)', () => {
     assert.deepEqual(noticesTo(s, 'change-request'), ['production']);
     assert.deepEqual(noticesTo(s, 'change-materials'), ['technical', 'purchasing']);
     assert.equal(s.amendments[0].state, 'requested');
-    assert.deepEqual(s.amendments[0].requestedBy, actor('customer'));
+    assert.deepEqual(s.amendments[0].requestedBy, actorOf('customer'));
     assert.ok(expectedEvents(s).includes('change-assessed'));
     // Not confirmable before production has priced it, and nothing else is asked meanwhile.
-    assert.match(refused(s, 'customer', 'change-confirmed', { version: 1 })!.message, /expects .*change-assessed/);
-    assert.equal(refused(s, 'customer', 'change-requested', { description: 'and a 5 m chain' })?.kind, 'not-expected');
-    assert.equal(refused(s, 'technical', 'change-assessed', { version: 1, feasible: true, lines: [black] })?.kind, 'not-permitted');
+    assert.match(whyNot(s, 'customer', 'change-confirmed', { version: 1 })!.message, /expects .*change-assessed/);
+    assert.equal(whyNot(s, 'customer', 'change-requested', { description: 'and a 5 m chain' })?.kind, 'not-expected');
+    assert.equal(whyNot(s, 'technical', 'change-assessed', { version: 1, feasible: true, lines: [black] })?.kind, 'not-permitted');
     assert.match(
-      refused(s, 'production', 'change-assessed', { version: 2, feasible: true, lines: [black] })!.message,
+      whyNot(s, 'production', 'change-assessed', { version: 2, feasible: true, lines: [black] })!.message,
       /amendment 1 is the one pending/,
     );
     assert.match(
-      refused(s, 'production', 'change-assessed', { version: 1, feasible: true })!.message,
+      whyNot(s, 'production', 'change-assessed', { version: 1, feasible: true })!.message,
       /names the amended lines with their prices, or the new promised date/,
     );
   });
@@ -105,8 +93,8 @@ describe('change orders (需求变更)', () => {
     assert.equal(s.amendments[0].state, 'awaiting-price-approval');
     assert.equal(s.amendments[0].newAmount, 520_000);
     assert.deepEqual(noticesTo(s, 'change-price-review'), ['finance']);
-    assert.equal(refused(s, 'customer', 'change-confirmed', { version: 1 })?.kind, 'not-expected', 'not before finance');
-    assert.equal(refused(s, 'production', 'change-price-approved', { version: 1 })?.kind, 'not-permitted');
+    assert.equal(whyNot(s, 'customer', 'change-confirmed', { version: 1 })?.kind, 'not-expected', 'not before finance');
+    assert.equal(whyNot(s, 'production', 'change-price-approved', { version: 1 })?.kind, 'not-permitted');
 
     send(s, 'finance', 'change-price-approved', { version: 1 }, 12);
     assert.equal(s.amendments[0].state, 'awaiting-customer');
@@ -114,8 +102,8 @@ describe('change orders (需求变更)', () => {
     assert.equal(s.amount, 500_000, 'nothing applies before the customer confirms');
 
     // The desk confirms only on the customer's written confirmation.
-    assert.match(refused(s, 'order-desk', 'change-confirmed', { version: 1 })!.message, /written confirmation \(confirmationRef\)/);
-    assert.equal(refused(s, 'order-desk', 'change-confirmed', { version: 1, confirmationRef: 'CC-1' }), undefined);
+    assert.match(whyNot(s, 'order-desk', 'change-confirmed', { version: 1 })!.message, /written confirmation \(confirmationRef\)/);
+    assert.equal(whyNot(s, 'order-desk', 'change-confirmed', { version: 1, confirmationRef: 'CC-1' }), undefined);
     send(s, 'customer', 'change-confirmed', { version: 1 }, 13);
 
     const snapshot = snapshotOf(s);
@@ -218,7 +206,7 @@ describe('change orders (需求变更)', () => {
       ['warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-1' }],
     ] as const)
       send(s, role, type, data);
-    const misfit = refused(s, 'customer', 'change-requested', { description: 'black instead of white' });
+    const misfit = whyNot(s, 'customer', 'change-requested', { description: 'black instead of white' });
     assert.equal(misfit?.kind, 'not-expected');
     assert.match(misfit!.message, /^the goods have shipped: a change now is a complaint or a return \(complaint-filed\)/);
     assert.match(misfit!.message, /expects signed-for/);
@@ -232,12 +220,12 @@ describe('change orders (需求变更)', () => {
       s,
       {
         type: 'change-requested',
-        actor: actor('customer'),
+        actor: actorOf('customer'),
         data: { description: 'two lamps', newAmount: 100_000, newPromisedDate: '2031-03-12' } as never,
       },
       at(10),
     );
-    apply(s, { type: 'change-confirmed', actor: actor('order-desk'), data: { version: 1 } }, at(11));
+    apply(s, { type: 'change-confirmed', actor: actorOf('order-desk'), data: { version: 1 } }, at(11));
     assert.equal(s.amount, 100_000);
     assert.equal(s.promisedDate, '2031-03-12');
     assert.equal(s.pendingNotices.length, before + 1, 'production told of the request only, as before');
@@ -249,6 +237,6 @@ describe('change orders (需求变更)', () => {
     delete (policy.permissions as Partial<Policy['permissions']>)['change-assessed'];
     const old = inProduction(policy);
     send(old, 'customer', 'change-requested', { description: 'black' });
-    assert.equal(refused(old, 'production', 'change-assessed', { version: 1, feasible: false }), undefined);
+    assert.equal(whyNot(old, 'production', 'change-assessed', { version: 1, feasible: false }), undefined);
   });
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { apply } from '../../workflows/domain/apply';
 import { complaintEventSchemas, type ComplaintEvent } from '../../workflows/domain/complaint-events';
 import {
   applyComplaintEvent,
@@ -10,11 +9,11 @@ import {
   type ComplaintStage,
   type ComplaintState,
 } from '../../workflows/domain/complaints';
-import { OrderEvent } from '../../workflows/domain/events';
 import { OrderInput, type Role } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy } from '../../workflows/domain/policy';
-import { currentStage, expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { currentStage, expectedEvents } from '../../workflows/domain/route';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
+import { accept, toShipped, whyNot } from '../support/decider';
 import { standardOrder } from '../support/scenario';
 
 // One complaint (投诉, 000 §三) as a decider, without a server: Given the events it took, When one
@@ -207,32 +206,12 @@ describe('a complaint, Given / When / Then', () => {
 });
 
 describe("a complaint on its order (the order's side)", () => {
-  const orderEvent = (role: Role, type: string, data: object) =>
-    OrderEvent.parse({ type, actor: { id: `${role}-1`, role }, data }) as OrderEvent;
-  function send(s: OrderState, role: Role, type: string, data: object = {}, hour = 10) {
-    const e = orderEvent(role, type, data);
-    const misfit = whyNotApplicable(s, e);
-    assert.equal(misfit, undefined, `${type}: ${misfit?.message}`);
-    apply(s, e, at(hour));
-  }
+  const send = (s: OrderState, role: Role, type: string, data: object = {}, hour = 10) => accept(s, role, type, data, at(hour));
   /** Given a class A order of ¥5,000, shipped (in transit), whose complaints are their own workflows. */
   function shipped(): OrderState {
     const s = openOrder(OrderInput.parse(standardOrder()), defaultPolicy, at(0));
     s.complaintWorkflows = true;
-    for (const [role, type, data] of [
-      ['order-desk', 'order-confirmed', {}],
-      ['finance', 'price-approved', {}],
-      ['production', 'delivery-date-estimated', { promisedDate: '2031-03-10' }],
-      ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-      ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-      ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-      ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-      ['qc', 'qc-passed', { reportRef: 'QC-1' }],
-      ['warehouse', 'stocked', { location: 'A-1' }],
-      ['order-desk', 'shipping-requested', { requestRef: 'SR-1' }],
-      ['warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF1' }],
-    ] as const)
-      send(s, role, type, data, 1);
+    for (const [role, type, data] of toShipped) send(s, role, type, data, 1);
     return s;
   }
   const filed = { category: 'quality', description: 'a cracked shade' };
@@ -259,7 +238,7 @@ describe("a complaint on its order (the order's side)", () => {
   it('refuses complaint-filed before the goods are on their way', () => {
     const s = openOrder(OrderInput.parse(standardOrder()), defaultPolicy, at(0));
     s.complaintWorkflows = true;
-    assert.match(whyNotApplicable(s, orderEvent('customer', 'complaint-filed', filed))!.message, /stage intake/);
+    assert.match(whyNot(s, 'customer', 'complaint-filed', filed)!.message, /stage intake/);
   });
 
   it("keeps each step on the complaint's line once; a closed complaint with callbacks to make still holds the archive", () => {
@@ -303,18 +282,14 @@ describe("a complaint on its order (the order's side)", () => {
     send(s, 'regional-manager', 'complaint-compensation-agreed', { complaintNumber: 1, amount: 20_000, reason: 'a discount' });
     assert.equal(s.complaints[0].compensation, 20_000);
     assert.equal(s.ledger!.movements.filter((m) => m.kind === 'compensation').length, 1);
-    const above = whyNotApplicable(
-      s,
-      orderEvent('supervisor', 'complaint-compensation-agreed', { complaintNumber: 1, amount: 500_000, reason: 'x' }),
-    );
+    const above = whyNot(s, 'supervisor', 'complaint-compensation-agreed', { complaintNumber: 1, amount: 500_000, reason: 'x' });
     assert.deepEqual([above?.kind, above?.amountDue], ['amount-above-due', 480_000]);
     assert.match(
-      whyNotApplicable(s, orderEvent('supervisor', 'complaint-compensation-agreed', { complaintNumber: 2, amount: 1, reason: 'x' }))!
-        .message,
+      whyNot(s, 'supervisor', 'complaint-compensation-agreed', { complaintNumber: 2, amount: 1, reason: 'x' })!.message,
       /complaint 2 is not an open complaint of this order \(open: 1\)/,
     );
     assert.equal(
-      whyNotApplicable(s, orderEvent('sales-rep', 'complaint-compensation-agreed', { complaintNumber: 1, amount: 1, reason: 'x' }))?.kind,
+      whyNot(s, 'sales-rep', 'complaint-compensation-agreed', { complaintNumber: 1, amount: 1, reason: 'x' })?.kind,
       'not-permitted',
     );
   });

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { channelForms, policyFor } from '../../client/channels';
-import { apply } from '../../workflows/domain/apply';
-import { OrderEvent } from '../../workflows/domain/events';
 import { OrderInput, type Role } from '../../workflows/domain/order';
 import { resolvePolicy } from '../../workflows/domain/policy';
-import { advance, expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { advance, expectedEvents } from '../../workflows/domain/route';
 import { snapshotOf } from '../../workflows/domain/snapshot';
 import { isLate, openOrder, type OrderState } from '../../workflows/domain/state';
+import { accept, whyNot } from '../support/decider';
 
 // The industrial contract (004), without a server: the price pre-review prices each product by its
 // class's rule and routes a quote outside it to the sales manager or, above the threshold, the general
@@ -15,17 +14,8 @@ import { isLate, openOrder, type OrderState } from '../../workflows/domain/state
 // without making the order late.
 
 const at = (hour: number) => new Date(Date.UTC(2031, 2, 3, hour)).toISOString();
-const actor = (role: Role) => ({ id: `${role}-1`, role });
-const event = (raw: unknown) => OrderEvent.parse(raw) as OrderEvent;
-
-function send(s: OrderState, role: Role, type: string, data: object = {}, hour = 10) {
-  const e = event({ type, actor: actor(role), data });
-  const misfit = whyNotApplicable(s, e);
-  assert.equal(misfit, undefined, `${type}: ${misfit?.message}`);
-  apply(s, e, at(hour));
-}
-const refused = (s: OrderState, role: Role, type: string, data: object = {}) =>
-  whyNotApplicable(s, event({ type, actor: actor(role), data }))?.message;
+const send = (s: OrderState, role: Role, type: string, data: object = {}, hour = 10) => accept(s, role, type, data, at(hour));
+const refused = (s: OrderState, role: Role, type: string, data: object = {}) => whyNot(s, role, type, data)?.message;
 const noticesTo = (s: OrderState, type: string) => s.pendingNotices.filter((n) => n.type === type).map((n) => n.to);
 
 /**

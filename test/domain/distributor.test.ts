@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { channelForms, policyFor } from '../../client/channels';
-import { apply } from '../../workflows/domain/apply';
 import { materialDeadline } from '../../workflows/domain/distributor';
-import { OrderEvent } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
-import { advance, expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { advance, expectedEvents } from '../../workflows/domain/route';
 import { snapshotOf } from '../../workflows/domain/snapshot';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
 import { projectionOf } from '../../workflows/read-model';
+import { accept, whyNot } from '../support/decider';
 
 // The distributor channel (代理商, 000 §一) without a server: enquiry and answer, the marketing
 // assistant's review (the order desk), a quote per drawing, the contract in effect with the advance,
@@ -15,16 +14,8 @@ import { projectionOf } from '../../workflows/read-model';
 // chasing, the outbound notice, full payment before finance releases, the signed outbound notice.
 
 const at = (hour: number) => new Date(Date.UTC(2031, 2, 3, hour)).toISOString(); // Monday 3 March 2031
-const event = (raw: unknown) => OrderEvent.parse(raw) as OrderEvent;
-
-function send(s: OrderState, role: Role, type: string, data: object = {}) {
-  const e = event({ type, actor: { id: `${role}-1`, role }, data });
-  const misfit = whyNotApplicable(s, e);
-  assert.equal(misfit, undefined, `${type}: ${misfit?.message}`);
-  apply(s, e, at(10));
-}
-const refusal = (s: OrderState, role: Role, type: string, data: object = {}) =>
-  whyNotApplicable(s, event({ type, actor: { id: `${role}-1`, role }, data }))?.message;
+const send = (s: OrderState, role: Role, type: string, data: object = {}) => accept(s, role, type, data, at(10));
+const refusal = (s: OrderState, role: Role, type: string, data: object = {}) => whyNot(s, role, type, data)?.message;
 
 /** Given a class B distributor's order of ¥10,000 (the channel's form and policy), opened on an enquiry. */
 function given(overrides: Record<string, unknown> = {}): OrderState {

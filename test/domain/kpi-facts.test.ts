@@ -1,46 +1,25 @@
 import assert from 'node:assert/strict';
-import { apply } from '../../workflows/domain/apply';
 import { OrderEvent } from '../../workflows/domain/events';
-import { OrderInput } from '../../workflows/domain/order';
+import { OrderInput, type Role } from '../../workflows/domain/order';
 import { defaultPolicy, type Policy } from '../../workflows/domain/policy';
 import { rolesFor } from '../../workflows/domain/permissions';
-import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { expectedEvents } from '../../workflows/domain/route';
 import { snapshotOf } from '../../workflows/domain/snapshot';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
 import { projectionOf } from '../../workflows/read-model';
+import { accept, actorOf, throughTechnicalOrder, whyNot } from '../support/decider';
 import { standardOrder } from '../support/scenario';
 
 // The facts behind the sales reps' monthly figures (001 ch.7), without a server: a delay verified as
 // force majeure, the cause of a complaint, the customer's satisfaction at sign-off and at the callback.
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 2, hour)).toISOString();
-const actor = (role: OrderEvent['actor']['role']) => ({ id: `${role}-1`, role });
-const event = (raw: unknown) => OrderEvent.parse(raw) as OrderEvent;
-
-/** Sends an event the order must accept. */
-function send(s: OrderState, role: OrderEvent['actor']['role'], type: string, data: object, hour = 10) {
-  const e = event({ type, actor: actor(role), data });
-  const misfit = whyNotApplicable(s, e);
-  assert.equal(misfit, undefined, `${type}: ${misfit?.message}`);
-  apply(s, e, at(hour));
-}
-
-const refused = (s: OrderState, role: OrderEvent['actor']['role'], type: string, data: object) =>
-  whyNotApplicable(s, event({ type, actor: actor(role), data }));
+const send = (s: OrderState, role: Role, type: string, data: object, hour = 10) => accept(s, role, type, data, at(hour));
 
 /** Given a ¥5,000 class A standard order in production, its technical order issued. */
 function inProduction(policy: Policy = defaultPolicy): OrderState {
   const s = openOrder(OrderInput.parse(standardOrder()), policy, at(1));
-  for (const [role, type, data] of [
-    ['order-desk', 'order-confirmed', {}],
-    ['finance', 'price-approved', {}],
-    ['production', 'delivery-date-estimated', { promisedDate: '2031-03-10' }],
-    ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-    ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-    ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-    ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-  ] as const)
-    send(s, role, type, data, 2);
+  for (const [role, type, data] of throughTechnicalOrder) send(s, role, type, data, 2);
   assert.equal(s.stage, 'production');
   return s;
 }
@@ -76,19 +55,19 @@ describe('force majeure (不可抗力, 001 ch.7)', () => {
   it('given a reported delay, when a supervisor verifies it as force majeure, then it is marked so with who and why, and cannot be verified twice', () => {
     const s = inProduction();
     send(s, 'production', 'delay-reported', { reason: 'flood', newPromisedDate: '2031-03-20' });
-    assert.match(refused(s, 'sales-rep', 'force-majeure-verified', { delay: 1, evidence: 'news' })!.message, /allowed: supervisor/);
-    assert.match(refused(s, 'supervisor', 'force-majeure-verified', { delay: 2, evidence: 'news' })!.message, /awaiting: 1/);
+    assert.match(whyNot(s, 'sales-rep', 'force-majeure-verified', { delay: 1, evidence: 'news' })!.message, /allowed: supervisor/);
+    assert.match(whyNot(s, 'supervisor', 'force-majeure-verified', { delay: 2, evidence: 'news' })!.message, /awaiting: 1/);
     send(s, 'supervisor', 'force-majeure-verified', { delay: 1, evidence: 'county flood notice 2031-07' }, 11);
-    assert.deepEqual(s.delays[0].forceMajeure, { at: at(11), by: actor('supervisor'), evidence: 'county flood notice 2031-07' });
+    assert.deepEqual(s.delays[0].forceMajeure, { at: at(11), by: actorOf('supervisor'), evidence: 'county flood notice 2031-07' });
     assert.ok(!expectedEvents(s).includes('force-majeure-verified'));
-    assert.equal(refused(s, 'supervisor', 'force-majeure-verified', { delay: 1, evidence: 'again' })?.kind, 'not-expected');
+    assert.equal(whyNot(s, 'supervisor', 'force-majeure-verified', { delay: 1, evidence: 'again' })?.kind, 'not-expected');
     assert.equal(projectionOf(s, 1).forceMajeureDelays, 1);
   });
 
   it('given an order without any delay, then there is nothing to verify', () => {
     const s = inProduction();
     assert.ok(!expectedEvents(s).includes('force-majeure-verified'));
-    assert.equal(refused(s, 'supervisor', 'force-majeure-verified', { delay: 1, evidence: 'x' })?.kind, 'not-expected');
+    assert.equal(whyNot(s, 'supervisor', 'force-majeure-verified', { delay: 1, evidence: 'x' })?.kind, 'not-expected');
   });
 
   it('gives an order whose policy predates the event the default roles', () => {
@@ -115,7 +94,7 @@ describe('complaint causes and customer satisfaction', () => {
     assert.equal(projectionOf(s, 1).complaints[0].cause, 'data-entry');
     const unknown = OrderEvent.safeParse({
       type: 'complaint-resolved',
-      actor: actor('service'),
+      actor: actorOf('service'),
       data: { complaintNumber: 1, responsibleParty: 'sales', resolution: 'x', cause: 'bad-luck' },
     });
     assert.deepEqual(
@@ -133,7 +112,7 @@ describe('complaint causes and customer satisfaction', () => {
 
   it('given a sign-off with a rating and a callback, then both ratings are kept with their source, and only 1 to 5 is taken', () => {
     const s = signedFor(4);
-    assert.match(refused(s, 'finance', 'satisfaction-rated', { rating: 5 })!.message, /allowed: service, sales-rep, customer/);
+    assert.match(whyNot(s, 'finance', 'satisfaction-rated', { rating: 5 })!.message, /allowed: service, sales-rep, customer/);
     send(s, 'service', 'satisfaction-rated', { rating: 5, comment: 'happy with the fix' }, 12);
     assert.deepEqual(
       snapshotOf(s).satisfaction.map((r) => [r.rating, r.source, r.by.role]),
@@ -147,11 +126,11 @@ describe('complaint causes and customer satisfaction', () => {
       { rating: 5, at: at(12), source: 'callback' },
     ]);
     for (const rating of [0, 6, 3.5])
-      assert.equal(OrderEvent.safeParse({ type: 'satisfaction-rated', actor: actor('service'), data: { rating } }).success, false);
+      assert.equal(OrderEvent.safeParse({ type: 'satisfaction-rated', actor: actorOf('service'), data: { rating } }).success, false);
   });
 
   it('takes a callback rating only after sign-off', () => {
-    assert.equal(refused(inProduction(), 'service', 'satisfaction-rated', { rating: 3 })?.kind, 'not-expected');
+    assert.equal(whyNot(inProduction(), 'service', 'satisfaction-rated', { rating: 3 })?.kind, 'not-expected');
   });
 
   it('projects an order without these facts exactly as before: no new keys, so a continued run does not project again on replay', () => {

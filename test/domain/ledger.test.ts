@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { apply } from '../../workflows/domain/apply';
 import { balanceDueNoticeOf, statementOf } from '../../workflows/domain/documents';
-import { OrderEvent } from '../../workflows/domain/events';
 import { instalmentAmounts, nextToChase, rateOf, totalsOf } from '../../workflows/domain/ledger';
-import { MAX_ORDER_AMOUNT, OrderInput, paymentPlanIssues, type Instalment } from '../../workflows/domain/order';
+import { MAX_ORDER_AMOUNT, OrderInput, paymentPlanIssues, type Instalment, type Role } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy } from '../../workflows/domain/policy';
 import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
 import { snapshotOf, type LedgerSnapshot, type OrderSnapshot } from '../../workflows/domain/snapshot';
 import { depositOutstanding, dueBeforeShipping, openOrder, toldOfCancellation, type OrderState } from '../../workflows/domain/state';
+import { accept, actorOf, eventOf, whyNot } from '../support/decider';
 import { standardOrder } from '../support/scenario';
 
 // The ledger without a server: payment plans, allocation oldest-due first, instalment status in the
@@ -17,14 +17,7 @@ import { standardOrder } from '../support/scenario';
 const at = '2030-03-01T01:00:00.000Z'; // 09:00 in Shanghai
 const DAY = 24 * 3600 * 1000;
 const later = (days: number, from = at) => new Date(Date.parse(from) + days * DAY).toISOString();
-const actor = (role: OrderEvent['actor']['role']) => ({ id: `${role}-1`, role });
-const event = (raw: unknown) => OrderEvent.parse(raw) as OrderEvent;
-const send = (s: OrderState, role: OrderEvent['actor']['role'], type: string, data: Record<string, unknown> = {}, when = at) => {
-  const e = event({ type, actor: actor(role), data });
-  const misfit = whyNotApplicable(s, e);
-  if (misfit) throw new Error(misfit.message);
-  apply(s, e, when);
-};
+const send = (s: OrderState, role: Role, type: string, data: object = {}, when = at) => accept(s, role, type, data, when);
 const order = (overrides: Parameters<typeof standardOrder>[0] = {}) => OrderInput.parse(standardOrder(overrides)); // ¥5,000
 
 /** Given an order confirmed and its signed confirmation back (so it waits for what is due before production). */
@@ -183,8 +176,7 @@ describe('ledger', () => {
   it('refuses money beyond what may be taken, naming the amount, unless finance takes the surplus as a credit', () => {
     const s = confirmed(openOrder(order({ customer: { id: 'C-2', name: 'B', class: 'B' } }), defaultPolicy, at));
     madeAndRequested(s);
-    const refusal = (type: string, role: OrderEvent['actor']['role'], data: Record<string, unknown>) =>
-      whyNotApplicable(s, event({ type, actor: actor(role), data }));
+    const refusal = (type: string, role: Role, data: object) => whyNot(s, role, type, data);
     assert.deepEqual(refusal('payment-received', 'finance', { amount: 500_001, paymentRef: 'B' }), {
       kind: 'amount-above-due',
       amountDue: 500_000,
@@ -216,11 +208,7 @@ describe('ledger', () => {
     send(s, 'order-desk', 'cancelled', { reason: 'withdrawn' });
     assert.deepEqual(toldOfCancellation(s), ['sales-rep', 'technical', 'finance', 'purchasing', 'production', 'warehouse']);
     assert.deepEqual(expectedEvents(s), ['cancellation-costs-kept', 'refund-paid']);
-    assert.equal(
-      whyNotApplicable(s, event({ type: 'cancellation-costs-kept', actor: actor('finance'), data: { amount: 150_001, reason: 'x' } }))
-        ?.amountDue,
-      150_000,
-    );
+    assert.equal(whyNot(s, 'finance', 'cancellation-costs-kept', { amount: 150_001, reason: 'x' })?.amountDue, 150_000);
     send(s, 'finance', 'cancellation-costs-kept', { amount: 10_000, reason: 'housings cut' });
     assert.equal(snapshotOf(s).refundDue, 140_000);
     send(s, 'finance', 'refund-paid', { amount: 140_000, paymentRef: 'R-1' });
@@ -240,16 +228,12 @@ describe('ledger', () => {
 
   it('lets a supervisor write off a receivable once the goods have left, with finance’s approval and a reason, which settles it', () => {
     const s = confirmed(openOrder(order(), defaultPolicy, at)); // class A: the balance 30 days after sign-off
-    const writeOff = event({
-      type: 'receivable-written-off',
-      actor: actor('supervisor'),
-      data: { amount: 500_000, reason: 'insolvent', financeRef: 'FIN-7' },
-    });
+    const writeOff = eventOf('supervisor', 'receivable-written-off', { amount: 500_000, reason: 'insolvent', financeRef: 'FIN-7' });
     assert.equal(whyNotApplicable(s, writeOff)?.kind, 'not-expected', 'not before the goods have left');
     madeAndRequested(s);
     send(s, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF1' });
     send(s, 'customer', 'signed-for', { receiptRef: 'AR-1' });
-    assert.equal(whyNotApplicable(s, { ...writeOff, actor: actor('finance') })?.kind, 'not-permitted');
+    assert.equal(whyNotApplicable(s, { ...writeOff, actor: actorOf('finance') })?.kind, 'not-permitted');
     apply(s, writeOff, at);
     const { ledger } = withLedger(snapshotOf(s, Date.parse(later(60))));
     assert.deepEqual([ledger.instalments[0].status, ledger.totals.writtenOff, ledger.totals.balance], ['written-off', 500_000, 0]);
@@ -317,7 +301,7 @@ describe('ledger', () => {
           );
           for (const step of steps) {
             const [role, type, data] = step[0] === 'next' ? (mainLine.find(([, t]) => expectedEvents(s).includes(t)) ?? mainLine[0]) : step;
-            const e = event({ type, actor: actor(role), data });
+            const e = eventOf(role, type, data);
             // Whatever the order refuses changes nothing; whatever it takes must keep the books balanced.
             if (whyNotApplicable(s, e) === undefined) {
               apply(s, e, at);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { apply } from '../../workflows/domain/apply';
-import { OrderEvent } from '../../workflows/domain/events';
-import { OrderInput, type CreditCheck } from '../../workflows/domain/order';
+import { OrderInput, type CreditCheck, type Role } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy, type Policy, type PolicyOverrides } from '../../workflows/domain/policy';
-import { advance, expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
+import { advance, expectedEvents } from '../../workflows/domain/route';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
+import { accept, whyNot } from '../support/decider';
 import { standardOrder } from '../support/scenario';
 
 // The supervisor and the owner (001 ch.2, ch.4, ch.5; 002 §13), without a server: a large or custom
@@ -13,22 +12,13 @@ import { standardOrder } from '../support/scenario';
 // approval; the customer's receiving time is confirmed before dispatch when the policy asks for it.
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 2, hour)).toISOString();
-const actor = (role: OrderEvent['actor']['role']) => ({ id: `${role}-1`, role });
-const event = (raw: unknown) => OrderEvent.parse(raw) as OrderEvent;
-type Send = readonly [OrderEvent['actor']['role'], string, object];
+type Send = readonly [Role, string, object];
 
-/** Sends an event the order must accept. */
-function send(s: OrderState, role: OrderEvent['actor']['role'], type: string, data: object = {}) {
-  const e = event({ type, actor: actor(role), data });
-  const misfit = whyNotApplicable(s, e);
-  assert.equal(misfit, undefined, `${type}: ${misfit?.message}`);
-  apply(s, e, at(10));
-}
+const send = (s: OrderState, role: Role, type: string, data: object = {}) => accept(s, role, type, data, at(10));
 const sendAll = (s: OrderState, steps: readonly Send[]) => steps.forEach(([role, type, data]) => send(s, role, type, data));
 
 /** Why the order refuses an event, or undefined when it takes it. */
-const refusal = (s: OrderState, role: OrderEvent['actor']['role'], type: string, data: object = {}) =>
-  whyNotApplicable(s, event({ type, actor: actor(role), data }))?.message;
+const refusal = (s: OrderState, role: Role, type: string, data: object = {}) => whyNot(s, role, type, data)?.message;
 
 type Lines = { productCode: string; quantity: number; unitPrice: number; nonStandard?: string }[];
 const large: Lines = [{ productCode: 'LAMP-1', quantity: 30, unitPrice: 50_000 }]; // ¥15,000 > ¥10,000
