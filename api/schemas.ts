@@ -116,6 +116,18 @@ export const listedOrderFields = {
     .describe('working days (company calendar) past the promised date: until today while not finished, until finishing once finished'),
 };
 
+/** An order as every listing of orders shows it (`listedOrderFields`), for their examples. */
+export const listedOrderExample = {
+  orderNumber: 'SO-2001',
+  status: 'in-production',
+  stage: 'production',
+  channel: 'standard',
+  customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
+  salesRep: { id: 'rep-li', name: 'Li Na' },
+  late: true,
+  daysLate: 3,
+};
+
 /** One order in a listing: its row in the read model, without asking the order. */
 export const OrderSummary = z.object({
   ...listedOrderFields,
@@ -135,14 +147,7 @@ export const OrderPage = z
       {
         orders: [
           {
-            orderNumber: 'SO-2001',
-            status: 'in-production',
-            stage: 'production',
-            channel: 'standard',
-            customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
-            salesRep: { id: 'rep-li', name: 'Li Na' },
-            late: true,
-            daysLate: 3,
+            ...listedOrderExample,
             promisedDate: '2027-01-15',
             receivedAt: '2027-01-02T02:00:00.000Z',
             amount: 384000,

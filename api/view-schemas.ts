@@ -4,7 +4,7 @@ import { stages } from '../workflows/domain/state';
 import { complaintCauses, eventTypes } from '../workflows/domain/events';
 import { ComplaintEventType } from '../workflows/domain/complaint-events';
 import { complaintSteps, type ComplaintStage } from '../workflows/domain/complaints';
-import { listedOrderFields, OrderCustomer, OrderSalesRep } from './schemas';
+import { listedOrderExample, listedOrderFields, OrderCustomer, OrderSalesRep } from './schemas';
 
 // What the company's view reads and writes (status board, KPIs, customer file), as zod schemas: the
 // routes parse with them and openapi.ts documents them, with an example each.
@@ -62,16 +62,9 @@ export const BoardRow = z.object({
 });
 
 const boardExample = {
-  orderNumber: 'SO-2001',
-  status: 'in-production',
-  stage: 'production',
-  channel: 'standard',
-  customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
-  salesRep: { id: 'rep-li', name: 'Li Na' },
+  ...listedOrderExample,
   promisedDate: '2027-01-15',
   originalPromisedDate: '2027-01-14',
-  late: true,
-  daysLate: 3,
   nextEvents: ['qc-passed', 'qc-failed'],
   owedBy: ['qc'],
   waitingSince: '2027-01-02T02:00:00.000Z',
