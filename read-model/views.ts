@@ -61,16 +61,23 @@ function lateness(o: Pick<OrdersTable, 'open' | 'promised_date' | 'finished_at' 
   return { late, daysLate: late ? daysAfter(o.promised_date, today, 'working', calendar) : 0 };
 }
 
-export function boardRowOf(o: OrdersTable, today: string, calendar: CompanyCalendar): BoardRow {
+/** What every listing of orders says of each (the API's `listedOrderFields`): which order, where it is, whose, how late. */
+function listedOf(o: OrdersTable, today: string, calendar: CompanyCalendar) {
   return {
     orderNumber: o.order_number,
     status: o.status,
     stage: o.stage,
     channel: o.channel,
     ...partiesOf(o),
+    ...lateness(o, today, calendar),
+  };
+}
+
+export function boardRowOf(o: OrdersTable, today: string, calendar: CompanyCalendar): BoardRow {
+  return {
+    ...listedOf(o, today, calendar),
     promisedDate: o.promised_date,
     originalPromisedDate: o.original_promised_date,
-    ...lateness(o, today, calendar),
     nextEvents: JSON.parse(o.next_events) as string[],
     owedBy: JSON.parse(o.owed_by) as string[],
     waitingSince: o.stage_since,
@@ -341,22 +348,13 @@ export async function orderList(db: Kysely<Database>, f: OrderListFilters, calen
     .orderBy('order_number', 'desc')
     .limit(f.pageSize + 1)
     .execute();
-  const orders = rows.slice(0, f.pageSize).map((o) => {
-    const { late, daysLate } = lateness(o, today, calendar);
-    return {
-      orderNumber: o.order_number,
-      status: o.status,
-      stage: o.stage,
-      channel: o.channel,
-      ...partiesOf(o),
-      late,
-      daysLate,
-      promisedDate: o.promised_date,
-      receivedAt: o.received_at,
-      amount: o.amount,
-      balanceDue: o.balance_due,
-    };
-  });
+  const orders = rows.slice(0, f.pageSize).map((o) => ({
+    ...listedOf(o, today, calendar),
+    promisedDate: o.promised_date,
+    receivedAt: o.received_at,
+    amount: o.amount,
+    balanceDue: o.balance_due,
+  }));
   const last = orders.at(-1);
   return { orders, next: rows.length > f.pageSize && last ? { receivedAt: last.receivedAt, orderNumber: last.orderNumber } : undefined };
 }
