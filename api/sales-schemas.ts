@@ -102,18 +102,10 @@ export const RecordActivityLine = z
   .strict()
   .meta({ examples: [{ day: '2027-03-06', ...lineExample }] });
 
+/** The figures a rep planned for a half-week: in the plan they record, the plans list and the results board. */
+const plannedFigures = { hq: 6, zl: 4, fa: 2, cc: 2, contracts: 2, contractAmount: 3_000_000, commission: 90_000 };
 /** A half-week's plan as a rep records it; the plans list shows it with the rep, its last day and when it was recorded. */
-const plannedExample = {
-  from: '2027-03-04',
-  hq: 6,
-  zl: 4,
-  fa: 2,
-  cc: 2,
-  contracts: 2,
-  contractAmount: 3_000_000,
-  commission: 90_000,
-  note: '3 visits in Xiaoshan',
-};
+const plannedExample = { from: '2027-03-04', ...plannedFigures, note: '3 visits in Xiaoshan' };
 
 export const RecordPlan = z
   .object({
@@ -404,13 +396,7 @@ export const ResultsBoard = z
               effectiveActivities: 13,
             },
             plan: {
-              hq: 6,
-              zl: 4,
-              fa: 2,
-              cc: 2,
-              contracts: 2,
-              contractAmount: 3_000_000,
-              commission: 90_000,
+              ...plannedFigures,
               line: '6:4:2:2:2:30000.00:900.00',
               effectiveActivities: 14,
             },
