@@ -176,17 +176,19 @@ describe('ledger', () => {
   it('refuses money beyond what may be taken, naming the amount, unless finance takes the surplus as a credit', () => {
     const s = confirmed(openOrder(order({ customer: { id: 'C-2', name: 'B', class: 'B' } }), defaultPolicy, at));
     madeAndRequested(s);
-    const refusal = (type: string, role: Role, data: object) => whyNot(s, role, type, data);
-    assert.deepEqual(refusal('payment-received', 'finance', { amount: 500_001, paymentRef: 'B' }), {
+    assert.deepEqual(whyNot(s, 'finance', 'payment-received', { amount: 500_001, paymentRef: 'B' }), {
       kind: 'amount-above-due',
       amountDue: 500_000,
       message: '500001 fen is more than the 500000 fen still due on the order',
     });
-    assert.equal(refusal('payment-received', 'finance', { amount: 500_001, paymentRef: 'B', asCredit: true }), undefined);
-    assert.equal(refusal('invoice-issued', 'finance', { invoiceNumber: 'I-1', amount: 500_001, date: '2030-03-01' })?.amountDue, 500_000);
+    assert.equal(whyNot(s, 'finance', 'payment-received', { amount: 500_001, paymentRef: 'B', asCredit: true }), undefined);
+    assert.equal(whyNot(s, 'finance', 'invoice-issued', { invoiceNumber: 'I-1', amount: 500_001, date: '2030-03-01' })?.amountDue, 500_000);
     send(s, 'finance', 'payment-received', { amount: 500_001, paymentRef: 'B', asCredit: true });
     assert.deepEqual(expectedEvents(s).includes('refund-paid'), true);
-    assert.equal(refusal('refund-paid', 'finance', { amount: 2, paymentRef: 'R' })?.message, '2 fen is more than the 1 fen of refund due');
+    assert.equal(
+      whyNot(s, 'finance', 'refund-paid', { amount: 2, paymentRef: 'R' })?.message,
+      '2 fen is more than the 1 fen of refund due',
+    );
   });
 
   it('deducts compensation from what is owed, on the timeline and the balance-due notice', () => {
