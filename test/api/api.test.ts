@@ -3,7 +3,7 @@ import { eventTypes, type EventType } from '../../workflows/domain/events';
 import { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import { workflowIdOf } from '../../workflows/messages';
-import { call, eventually, newKey, startApi, type ApiUnderTest, type Call } from '../support/api-server';
+import { call, eventually, newKey, sendEvent, startApi, type ApiUnderTest, type Call } from '../support/api-server';
 import { devServer } from '../support/servers';
 
 // The REST API over HTTP, against the CLI dev server with a real worker. The dev server runs in
@@ -52,8 +52,6 @@ describe('REST API (dev server)', function () {
   });
   after(async () => api?.stop());
 
-  const send = (id: string, role: Role, type: EventType, data: Record<string, unknown> = {}, key?: string) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data }, key });
   const read = (id: string) => call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' });
   const create = (role: Role, body: unknown, key?: string) => call(api, 'POST', '/api/v1/orders', { role, body, key });
 
@@ -104,7 +102,7 @@ describe('REST API (dev server)', function () {
       'each role is allowed something',
     );
     for (const [role, type, data] of steps) {
-      const answer = await send(id, role, type, data);
+      const answer = await sendEvent(api, id, role, type, data);
       assert.equal(answer.status, 200, `${role} ${type}: ${JSON.stringify(answer.body)}`);
       assert.equal(answer.body.accepted, true);
       assert.deepEqual(answer.body.event.actor, { id: `dev-${role}`, name: `Development ${role}`, role });
@@ -170,7 +168,7 @@ describe('REST API (dev server)', function () {
     plan[1] = { name: 'before-shipping', rest: true, due: { before: 'shipping' } };
     assert.equal((await create('order-desk', { ...form, orderNumber: id, paymentPlan: plan })).status, 201);
     for (const [role, type, data] of [...untilDeposit, ['finance', 'deposit-received', { amount: 450_000, paymentRef: 'B-1' }]] as Step[]) {
-      assert.equal((await send(id, role, type, data)).status, 200, type);
+      assert.equal((await sendEvent(api, id, role, type, data)).status, 200, type);
     }
     const statement = await call(api, 'GET', `/api/v1/orders/${id}/statement`, { role: 'customer' });
     assert.equal(statement.status, 200, JSON.stringify(statement.body));
@@ -223,7 +221,7 @@ describe('REST API (dev server)', function () {
     ];
     for (const role of people) {
       const [type, data] = candidates.find(([t]) => !defaultPolicy.permissions[t].includes(role))!;
-      const answer = await send(id, role, type, data);
+      const answer = await sendEvent(api, id, role, type, data);
       assertProblem(answer, 403, 'role-not-permitted');
       assert.match(answer.body.detail, new RegExp(`${role} may not send ${type}`));
       assert.equal(answer.body.accepted, false);
@@ -259,8 +257,13 @@ describe('REST API (dev server)', function () {
       assert.ok(fields.includes(field), `${field} in ${fields}`);
     }
     const fieldsOf = (answer: Call) => answer.body.errors.map((e: { field: string }) => e.field);
-    assert.deepEqual(fieldsOf(await send(id, 'order-desk', 'delivery-date-estimated', { promisedDate: 'soon' })), ['data.promisedDate']);
-    assert.deepEqual(fieldsOf(await send(id, 'finance', 'deposit-received', { amount: 1.5 })), ['data.amount', 'data.paymentRef']);
+    assert.deepEqual(fieldsOf(await sendEvent(api, id, 'order-desk', 'delivery-date-estimated', { promisedDate: 'soon' })), [
+      'data.promisedDate',
+    ]);
+    assert.deepEqual(fieldsOf(await sendEvent(api, id, 'finance', 'deposit-received', { amount: 1.5 })), [
+      'data.amount',
+      'data.paymentRef',
+    ]);
     assert.deepEqual(
       fieldsOf(
         await call(api, 'POST', `/api/v1/orders/${id}/events`, {
@@ -312,12 +315,12 @@ describe('REST API (dev server)', function () {
     // 404
     assertProblem(await read('NO-SUCH-ORDER'), 404, 'order-not-found');
     assertProblem(await call(api, 'GET', '/api/v1/orders/NO-SUCH-ORDER/timeline', { role: 'order-desk' }), 404, 'order-not-found');
-    assertProblem(await send('NO-SUCH-ORDER', 'order-desk', 'order-confirmed'), 404, 'order-not-found');
+    assertProblem(await sendEvent(api, 'NO-SUCH-ORDER', 'order-desk', 'order-confirmed'), 404, 'order-not-found');
     assertProblem(await read('%E2%9C%93%20not%20a%20number'), 404, 'order-not-found');
     assertProblem(await call(api, 'GET', '/api/v1/no-such-resource', { role: 'order-desk' }), 404, 'not-found');
 
     // 409: not now (with what the order expects), and a number that exists
-    const outOfTurn = await send(id, 'qc', 'qc-passed', { reportRef: 'QC-1' });
+    const outOfTurn = await sendEvent(api, id, 'qc', 'qc-passed', { reportRef: 'QC-1' });
     assertProblem(outOfTurn, 409, 'event-not-expected');
     assert.equal(outOfTurn.body.stage, 'intake');
     assert.deepEqual(outOfTurn.body.expectedEvents, ['order-confirmed', 'cancelled']);
@@ -370,10 +373,10 @@ describe('REST API (dev server)', function () {
     const b = await create('order-desk', customOrder(), generated);
     assert.equal(b.body.orderNumber, a.body.orderNumber, 'a generated number follows the key');
 
-    for (const [role, type, data] of untilDeposit) assert.equal((await send(id, role, type, data)).status, 200);
+    for (const [role, type, data] of untilDeposit) assert.equal((await sendEvent(api, id, role, type, data)).status, 200);
     const depositKey = newKey();
     const deposit = { amount: 100_000, paymentRef: 'BANK-7' };
-    const answers = await Promise.all([1, 2, 3].map(() => send(id, 'finance', 'deposit-received', deposit, depositKey)));
+    const answers = await Promise.all([1, 2, 3].map(() => sendEvent(api, id, 'finance', 'deposit-received', deposit, depositKey)));
     assert.deepEqual(
       answers.map((answer) => answer.status),
       [200, 200, 200],
@@ -382,9 +385,9 @@ describe('REST API (dev server)', function () {
       answers.map((answer) => answer.body.snapshot.received),
       [100_000, 100_000, 100_000],
     );
-    assert.equal((await send(id, 'finance', 'deposit-received', deposit, depositKey)).body.snapshot.received, 100_000);
+    assert.equal((await sendEvent(api, id, 'finance', 'deposit-received', deposit, depositKey)).body.snapshot.received, 100_000);
     assertProblem(
-      await send(id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'BANK-8' }, depositKey),
+      await sendEvent(api, id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'BANK-8' }, depositKey),
       422,
       'idempotency-key-reused',
     );
@@ -394,21 +397,25 @@ describe('REST API (dev server)', function () {
 
     // A refused request holds no key: sent again when it fits, it is applied.
     const productionKey = newKey();
-    assertProblem(await send(id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' }, productionKey), 409, 'event-not-expected');
-    assert.equal((await send(id, 'finance', 'deposit-received', { amount: 350_000, paymentRef: 'BANK-9' })).status, 200);
-    assert.equal((await send(id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' }, productionKey)).status, 200);
+    assertProblem(
+      await sendEvent(api, id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' }, productionKey),
+      409,
+      'event-not-expected',
+    );
+    assert.equal((await sendEvent(api, id, 'finance', 'deposit-received', { amount: 350_000, paymentRef: 'BANK-9' })).status, 200);
+    assert.equal((await sendEvent(api, id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' }, productionKey)).status, 200);
   });
 
   it('answers an event to a closed order with a 409, and a retry of the event that closed it with its first answer', async () => {
     const id = uniqueNumber();
     await create('order-desk', customOrder(id));
     const cancelKey = newKey();
-    assert.equal((await send(id, 'supervisor', 'cancelled', { reason: 'customer withdrew' }, cancelKey)).status, 200);
+    assert.equal((await sendEvent(api, id, 'supervisor', 'cancelled', { reason: 'customer withdrew' }, cancelKey)).status, 200);
     await (await devServer()).client.workflow.getHandle(workflowIdOf(id)).result(); // the workflow has closed
-    const retry = await send(id, 'supervisor', 'cancelled', { reason: 'customer withdrew' }, cancelKey);
+    const retry = await sendEvent(api, id, 'supervisor', 'cancelled', { reason: 'customer withdrew' }, cancelKey);
     assert.equal(retry.status, 200);
     assert.equal(retry.body.snapshot.stage, 'cancelled');
-    const late = await send(id, 'order-desk', 'order-confirmed');
+    const late = await sendEvent(api, id, 'order-desk', 'order-confirmed');
     assertProblem(late, 409, 'event-not-expected');
     assert.equal(late.body.stage, 'cancelled');
     assert.deepEqual(late.body.expectedEvents, []);

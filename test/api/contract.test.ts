@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Role } from '../../workflows/domain/order';
-import { call, startApi, type ApiUnderTest } from '../support/api-server';
+import { call, sendEvent, startApi, type ApiUnderTest } from '../support/api-server';
 
 // The industrial contract channel through the API (dev server): the order form with the contract's
 // terms, the technical agreement, and a quote outside the price rule that only the general manager
@@ -13,8 +12,6 @@ describe('industrial contract channel (API, dev server)', function () {
   });
   after(async () => api?.stop());
 
-  const send = (id: string, role: Role, type: string, data: Record<string, unknown> = {}) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
   const form = (orderNumber: string, contract: Record<string, unknown>) => ({
     orderNumber,
     channel: 'contract',
@@ -45,20 +42,23 @@ describe('industrial contract channel (API, dev server)', function () {
       "the channel's payment plan: 30 %, 30 %, 35 %, 5 % retention",
     );
 
-    const complaint = await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'noisy' });
+    const complaint = await sendEvent(api, orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'noisy' });
     assert.equal(complaint.status, 409, 'no complaint before delivery');
-    assert.equal((await send(orderNumber, 'sales-rep', 'commercial-terms-agreed', { documentRef: 'TA-1 commercial' })).status, 200);
-    assert.equal((await send(orderNumber, 'technical', 'statement-of-work-agreed', { documentRef: 'TA-1 SOW' })).status, 200);
-    const priced = await send(orderNumber, 'sales-rep', 'price-pre-reviewed', {
+    assert.equal(
+      (await sendEvent(api, orderNumber, 'sales-rep', 'commercial-terms-agreed', { documentRef: 'TA-1 commercial' })).status,
+      200,
+    );
+    assert.equal((await sendEvent(api, orderNumber, 'technical', 'statement-of-work-agreed', { documentRef: 'TA-1 SOW' })).status, 200);
+    const priced = await sendEvent(api, orderNumber, 'sales-rep', 'price-pre-reviewed', {
       products: [{ line: 1, productClass: 'B', listPrice: 100_000, basis: 'modified cage' }],
     });
     assert.equal(priced.status, 200, JSON.stringify(priced.body));
     assert.equal(priced.body.snapshot.contract.pricing.approver, 'general-manager');
 
-    const bySalesManager = await send(orderNumber, 'supervisor', 'price-exception-approved');
+    const bySalesManager = await sendEvent(api, orderNumber, 'supervisor', 'price-exception-approved');
     assert.equal(bySalesManager.status, 409);
     assert.match(bySalesManager.body.detail, /above the 5000000 fen the sales manager may approve: the general manager approves it/);
-    const byGeneralManager = await send(orderNumber, 'general-manager', 'price-exception-approved', { comment: 'sole source' });
+    const byGeneralManager = await sendEvent(api, orderNumber, 'general-manager', 'price-exception-approved', { comment: 'sole source' });
     assert.equal(byGeneralManager.status, 200, JSON.stringify(byGeneralManager.body));
     assert.equal(byGeneralManager.body.snapshot.stage, 'quotation');
   });

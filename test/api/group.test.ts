@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Role } from '../../workflows/domain/order';
 import { groupPermissions } from '../../workflows/domain/permissions';
-import { call, startApi, type ApiUnderTest } from '../support/api-server';
+import { call, sendEvent, startApi, type ApiUnderTest } from '../support/api-server';
 
 // group order channel (团订, 003) through the API on the dev server: the group's order form, its
 // events by the roles the matrix names, and the route's refusals in business words.
@@ -13,8 +12,6 @@ describe('group order (团订) through the API', function () {
   });
   after(async () => api?.stop());
 
-  const send = (id: string, role: Role, type: string, data: Record<string, unknown> = {}) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
   const form = (orderNumber: string, extra: Record<string, unknown> = {}) => ({
     orderNumber,
     channel: 'group',
@@ -48,11 +45,11 @@ describe('group order (团订) through the API', function () {
       ],
     );
 
-    const bySales = await send(orderNumber, 'sales-rep', 'contract-stamped', { contractRef: 'GC-1' });
+    const bySales = await sendEvent(api, orderNumber, 'sales-rep', 'contract-stamped', { contractRef: 'GC-1' });
     assert.equal(bySales.status, 403, JSON.stringify(bySales.body));
-    assert.equal((await send(orderNumber, 'finance', 'contract-stamped', { contractRef: 'GC-1' })).status, 200);
+    assert.equal((await sendEvent(api, orderNumber, 'finance', 'contract-stamped', { contractRef: 'GC-1' })).status, 200);
 
-    const early = await send(orderNumber, 'order-desk', 'order-pack-handed-over', {
+    const early = await sendEvent(api, orderNumber, 'order-desk', 'order-pack-handed-over', {
       measurementRequestRef: 'LT-1',
       productionOrderRef: 'SC-1',
       deliveryNoteRef: 'SH-1',
@@ -61,14 +58,14 @@ describe('group order (团订) through the API', function () {
     assert.equal(early.body.stage, 'deposit');
     assert.ok(early.body.expectedEvents.includes('deposit-received'));
 
-    assert.equal((await send(orderNumber, 'finance', 'deposit-received', { amount: 6_000_000, paymentRef: 'B-1' })).status, 200);
+    assert.equal((await sendEvent(api, orderNumber, 'finance', 'deposit-received', { amount: 6_000_000, paymentRef: 'B-1' })).status, 200);
     const pack = { measurementRequestRef: 'LT-1', productionOrderRef: 'SC-1', deliveryNoteRef: 'SH-1' };
-    assert.equal((await send(orderNumber, 'order-desk', 'order-pack-handed-over', pack)).status, 200);
-    assert.equal((await send(orderNumber, 'production', 'order-pack-signed', { receiptRef: 'P-1' })).status, 200);
-    const twice = await send(orderNumber, 'production', 'order-pack-signed', { receiptRef: 'P-2' });
+    assert.equal((await sendEvent(api, orderNumber, 'order-desk', 'order-pack-handed-over', pack)).status, 200);
+    assert.equal((await sendEvent(api, orderNumber, 'production', 'order-pack-signed', { receiptRef: 'P-1' })).status, 200);
+    const twice = await sendEvent(api, orderNumber, 'production', 'order-pack-signed', { receiptRef: 'P-2' });
     assert.equal(twice.status, 409);
     assert.match(twice.body.detail, /production has already signed for the order pack/);
-    const signed = await send(orderNumber, 'warehouse', 'order-pack-signed', { receiptRef: 'L-1' });
+    const signed = await sendEvent(api, orderNumber, 'warehouse', 'order-pack-signed', { receiptRef: 'L-1' });
     assert.equal(signed.status, 200, JSON.stringify(signed.body));
     const { snapshot } = signed.body;
     assert.equal(snapshot.stage, 'body-measurement');

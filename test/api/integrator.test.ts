@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { OrderSnapshot } from '../../api/snapshot-schema';
 import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
-import { call, eventually, startApi, type ApiUnderTest } from '../support/api-server';
+import { call, eventually, sendEvent, startApi, type ApiUnderTest } from '../support/api-server';
 
 // What a new integrator meets first (issue 14 §6): the answer to an event is the order after it, and
 // one concept has one shape everywhere, on the dev server with a real worker.
@@ -24,8 +24,6 @@ describe('API for integrators (dev server)', function () {
   });
   after(async () => api?.stop());
 
-  const send = (id: string, role: Role, type: EventType, data: Record<string, unknown> = {}) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
   const read = (id: string) => call(api, 'GET', `/api/v1/orders/${id}`, { role: 'order-desk' });
   const clockNames = (clocks: { name: string }[]) => clocks.map((c) => c.name).sort();
 
@@ -47,7 +45,7 @@ describe('API for integrators (dev server)', function () {
     let before = created.body.openClocks;
     let changed = 0;
     for (const [role, type, data] of steps) {
-      const answer = await send(id, role, type, data);
+      const answer = await sendEvent(api, id, role, type, data);
       assert.equal(answer.status, 200, `${type}: ${JSON.stringify(answer.body)}`);
       const fresh = (await read(id)).body;
       assert.deepEqual(answer.body.snapshot.openClocks, fresh.openClocks, `${type}: the answer's clocks are the order's after it`);
@@ -128,10 +126,10 @@ describe('API for integrators (dev server)', function () {
     assert.equal((await read(id)).status, 404, 'nothing was started');
 
     assert.equal((await call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body: order })).status, 201);
-    const feasible = await send(id, 'technical', 'feasibility-decided', { feasible: 'true' });
+    const feasible = await sendEvent(api, id, 'technical', 'feasibility-decided', { feasible: 'true' });
     assert.equal(feasible.status, 400, JSON.stringify(feasible.body));
     assert.deepEqual(feasible.body.errors, [{ field: 'data.feasible', message: 'true or false, not a string: true without quotes' }]);
-    const estimate = await send(id, 'production', 'delivery-date-estimated', { promisedDate: '2031-02-30' });
+    const estimate = await sendEvent(api, id, 'production', 'delivery-date-estimated', { promisedDate: '2031-02-30' });
     assert.deepEqual(estimate.body.errors, [
       { field: 'data.promisedDate', message: 'a company date, YYYY-MM-DD: 2031-02-30 is not a day of the calendar' },
     ]);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TimelineEntry } from '../../workflows/domain/state';
-import { call, eventually, intoProduction, orderThrough, startApi, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, intoProduction, orderThrough, sendEvent, startApi, type ApiUnderTest, type Step } from '../support/api-server';
 
 // The supervisor and the owner through the REST API (dev server, real worker, SQLite read model): the
 // credit check the API makes from the customer file when an order is taken, and the 409s in business
@@ -13,8 +13,6 @@ describe('REST API: credit limit and receiving time (dev server)', function () {
   });
   after(async () => api?.stop());
 
-  const send = (id: string, role: Step[0], type: Step[1], data: Record<string, unknown> = {}) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
   const noticesOf = async (id: string, type: string) =>
     ((await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'supervisor' })).body.timeline as TimelineEntry[]).filter(
       (t) => t.kind === 'notification' && t.type === type,
@@ -50,7 +48,7 @@ describe('REST API: credit limit and receiving time (dev server)', function () {
     assert.equal(asked[0].to, 'supervisor');
     assert.match(asked[0].detail, /open balance of 500000 fen over the credit limit of 800000 fen by 200000 fen/);
 
-    const early = await send(second, 'warehouse', 'shipped', shipped);
+    const early = await sendEvent(api, second, 'warehouse', 'shipped', shipped);
     assert.equal(early.status, 409, JSON.stringify(early.body));
     assert.equal(early.body.type, 'urn:orderflow:problem:event-not-expected');
     assert.match(
@@ -58,16 +56,20 @@ describe('REST API: credit limit and receiving time (dev server)', function () {
       /takes the customer over their credit limit: a supervisor approves the credit \(credit-approved\) before it ships/,
     );
     assert.ok(early.body.expectedEvents.includes('credit-approved'));
-    assert.equal((await send(second, 'supervisor', 'credit-approved', { comment: 'long-standing customer' })).status, 200);
+    assert.equal((await sendEvent(api, second, 'supervisor', 'credit-approved', { comment: 'long-standing customer' })).status, 200);
 
     // The policy asks for the receiving time before dispatch.
-    const unconfirmed = await send(second, 'warehouse', 'shipped', shipped);
+    const unconfirmed = await sendEvent(api, second, 'warehouse', 'shipped', shipped);
     assert.equal(unconfirmed.status, 409, JSON.stringify(unconfirmed.body));
     assert.match(unconfirmed.body.detail, /^the customer's receiving time is not confirmed: record the date and time window/);
     assert.deepEqual(unconfirmed.body.expectedEvents.includes('receiving-time-confirmed'), true);
-    const agreed = await send(second, 'sales-rep', 'receiving-time-confirmed', { date: '2031-05-03', from: '14:00', until: '17:00' });
+    const agreed = await sendEvent(api, second, 'sales-rep', 'receiving-time-confirmed', {
+      date: '2031-05-03',
+      from: '14:00',
+      until: '17:00',
+    });
     assert.equal(agreed.status, 200, JSON.stringify(agreed.body));
-    const sent = await send(second, 'warehouse', 'shipped', shipped);
+    const sent = await sendEvent(api, second, 'warehouse', 'shipped', shipped);
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
     assert.equal(sent.body.snapshot.stage, 'in-transit');
   });
@@ -75,7 +77,7 @@ describe('REST API: credit limit and receiving time (dev server)', function () {
   it('refuses a receiving time with a malformed window', async () => {
     const customer = `C-WINDOW-${Date.now()}`;
     await orderThrough(api, customer, customer, intoProduction);
-    const bad = await send(customer, 'sales-rep', 'receiving-time-confirmed', { date: '2031-05-03', from: '9 am' });
+    const bad = await sendEvent(api, customer, 'sales-rep', 'receiving-time-confirmed', { date: '2031-05-03', from: '9 am' });
     assert.equal(bad.status, 400, JSON.stringify(bad.body));
     assert.deepEqual(
       bad.body.errors.map((e: { field: string }) => e.field),

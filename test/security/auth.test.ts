@@ -7,7 +7,7 @@ import { developmentTokens, findPerson, tokenHash, tokensFrom } from '../../api/
 import { apiConfigFromEnvironment } from '../../api/config';
 import { Role } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy } from '../../workflows/domain/policy';
-import { call, eventually, startApi, type ApiUnderTest, type Call, type CallOptions } from '../support/api-server';
+import { call, eventually, sendEvent, startApi, type ApiUnderTest, type Call, type CallOptions } from '../support/api-server';
 
 // Issue 8, points 1 and 2: no way in without a token the service knows, and each person sees
 // only their own orders. Over HTTP against the CLI dev server with a real worker, as an attacker
@@ -57,8 +57,6 @@ describe('Security: authentication and who sees which orders (dev server)', func
   const as = (token: string): CallOptions => ({ headers: { authorization: `Bearer ${token}` } });
   const create = (body: unknown, options: CallOptions = { role: 'order-desk' }) =>
     call(api, 'POST', '/api/v1/orders', { ...options, body });
-  const send = (id: string, role: Role, type: string, data: object = {}) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
   /** Every page of a listing. */
   async function listAll(
     options: CallOptions,
@@ -190,7 +188,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
         const answers = [
           await call(api, 'GET', `/api/v1/orders/${id}`, { role }),
           await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role }),
-          await send(id, role, 'order-confirmed'),
+          await sendEvent(api, id, role, 'order-confirmed'),
         ];
         for (const answer of answers) {
           assert.deepEqual(notFoundAnswer(answer), unknownOrder);
@@ -206,7 +204,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
     const other = uniqueNumber();
     for (const id of [own, other]) {
       assert.equal((await create(order(id === own ? DEV_CUSTOMER : otherCustomer, id))).status, 201);
-      assert.equal((await send(id, 'order-desk', 'order-confirmed')).status, 200);
+      assert.equal((await sendEvent(api, id, 'order-desk', 'order-confirmed')).status, 200);
     }
     // Visibility is eventually consistent: wait until both are listed before asserting what each role sees.
     for (const [id, customerId] of [
@@ -265,7 +263,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
         for (const customerId of [DEV_CUSTOMER, otherCustomer]) {
           const id = uniqueNumber();
           assert.equal((await create(order(customerId, id))).status, 201);
-          const answer = await send(id, role, 'order-confirmed');
+          const answer = await sendEvent(api, id, role, 'order-confirmed');
           if (role === 'customer' && customerId !== DEV_CUSTOMER) {
             assert.deepEqual(notFoundAnswer(answer), unknownOrder, "an event to another customer's order is a 404 like none");
           } else if (confirmers.includes(role)) {
@@ -280,7 +278,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
     );
     // An event the matrix gives the customer: accepted on their own order, a 404 on another's, which stays as it was.
     const change = { description: 'twelve more lamps' };
-    const accepted = await send(own, 'customer', 'change-requested', change);
+    const accepted = await sendEvent(api, own, 'customer', 'change-requested', change);
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
     assert.deepEqual(
       accepted.body.event.actor,
@@ -288,7 +286,7 @@ describe('Security: authentication and who sees which orders (dev server)', func
       'the actor carries no customer binding',
     );
     const before = await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' });
-    assert.deepEqual(notFoundAnswer(await send(other, 'customer', 'change-requested', change)), unknownOrder);
+    assert.deepEqual(notFoundAnswer(await sendEvent(api, other, 'customer', 'change-requested', change)), unknownOrder);
     assert.deepEqual(
       (await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' })).body,
       before.body,
@@ -308,13 +306,13 @@ describe('Security: authentication and who sees which orders (dev server)', func
     const lines = [{ productCode: 'LAMP-S', quantity: 3, unitPrice: 10_000, nonStandard: 'black', priceBasis: 'price-list' }];
     for (const id of [own, other]) {
       assert.equal((await create(order(id === own ? DEV_CUSTOMER : otherCustomer, id))).status, 201);
-      assert.equal((await send(id, 'order-desk', 'order-confirmed')).status, 200);
+      assert.equal((await sendEvent(api, id, 'order-desk', 'order-confirmed')).status, 200);
     }
     // The customer cannot put a price on a change: not as an amount, not as a unit price on a line.
-    const priced = await send(own, 'customer', 'change-requested', { description: 'three black lamps', newAmount: 1 });
+    const priced = await sendEvent(api, own, 'customer', 'change-requested', { description: 'three black lamps', newAmount: 1 });
     assert.equal(priced.status, 400, JSON.stringify(priced.body));
     assert.deepEqual(priced.body.errors, [{ field: 'data.newAmount', message: 'not a known field' }]);
-    const linePriced = await send(own, 'customer', 'change-requested', {
+    const linePriced = await sendEvent(api, own, 'customer', 'change-requested', {
       description: 'three black lamps',
       lines: [{ productCode: 'LAMP-S', quantity: 3, unitPrice: 1, nonStandard: 'black' }],
     });
@@ -322,25 +320,25 @@ describe('Security: authentication and who sees which orders (dev server)', func
     assert.deepEqual(linePriced.body.errors, [{ field: 'data.lines.0.unitPrice', message: 'not a known field' }]);
     // Nor assess it: production prices it.
     const ask = { description: 'three black lamps', lines: [{ productCode: 'LAMP-S', quantity: 3, nonStandard: 'black' }] };
-    assert.equal((await send(own, 'customer', 'change-requested', ask)).status, 200);
-    assert.equal((await send(own, 'customer', 'change-assessed', { version: 1, feasible: true, lines })).status, 403);
+    assert.equal((await sendEvent(api, own, 'customer', 'change-requested', ask)).status, 200);
+    assert.equal((await sendEvent(api, own, 'customer', 'change-assessed', { version: 1, feasible: true, lines })).status, 403);
 
     // Both orders get to the customer's confirmation: production prices, finance approves.
-    assert.equal((await send(other, 'sales-rep', 'change-requested', ask)).status, 200);
+    assert.equal((await sendEvent(api, other, 'sales-rep', 'change-requested', ask)).status, 200);
     for (const id of [own, other]) {
-      assert.equal((await send(id, 'production', 'change-assessed', { version: 1, feasible: true, lines })).status, 200);
-      const approved = await send(id, 'finance', 'change-price-approved', { version: 1 });
+      assert.equal((await sendEvent(api, id, 'production', 'change-assessed', { version: 1, feasible: true, lines })).status, 200);
+      const approved = await sendEvent(api, id, 'finance', 'change-price-approved', { version: 1 });
       assert.equal(approved.body.snapshot.amendments[0].state, 'awaiting-customer');
     }
     const before = await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' });
-    assert.deepEqual(notFoundAnswer(await send(other, 'customer', 'change-confirmed', { version: 1 })), unknownOrder);
+    assert.deepEqual(notFoundAnswer(await sendEvent(api, other, 'customer', 'change-confirmed', { version: 1 })), unknownOrder);
     assert.deepEqual(
       (await call(api, 'GET', `/api/v1/orders/${other}/timeline`, { role: 'order-desk' })).body,
       before.body,
       'nothing reached it',
     );
 
-    const confirmed = await send(own, 'customer', 'change-confirmed', { version: 1 });
+    const confirmed = await sendEvent(api, own, 'customer', 'change-confirmed', { version: 1 });
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     assert.equal(confirmed.body.snapshot.amount, 30_000);
     assert.deepEqual(
@@ -351,10 +349,10 @@ describe('Security: authentication and who sees which orders (dev server)', func
       ],
     );
     // The desk confirms for the customer only with their written confirmation's reference.
-    const unwritten = await send(other, 'order-desk', 'change-confirmed', { version: 1 });
+    const unwritten = await sendEvent(api, other, 'order-desk', 'change-confirmed', { version: 1 });
     assert.equal(unwritten.status, 403);
     assert.match(unwritten.body.detail, /only with the reference of their written confirmation \(confirmationRef\)/);
-    assert.equal((await send(other, 'order-desk', 'change-confirmed', { version: 1, confirmationRef: 'FAX-7' })).status, 200);
+    assert.equal((await sendEvent(api, other, 'order-desk', 'change-confirmed', { version: 1, confirmationRef: 'FAX-7' })).status, 200);
   });
 
   it('accepts the same customer ids on create and in the list filter: printable Unicode yes, quotes, backslashes and control characters no', async () => {

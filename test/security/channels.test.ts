@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { channelForms, policyFor } from '../../client/channels';
 import { channels, definitionProblems } from '../../workflows/channels';
 import * as workflows from '../../workflows';
-import { OrderInput, type Channel, type Role } from '../../workflows/domain/order';
+import { OrderInput, type Channel } from '../../workflows/domain/order';
 import { standardWork } from '../../workflows/standard-order';
-import { call, startApi, type ApiUnderTest } from '../support/api-server';
+import { call, sendEvent, startApi, type ApiUnderTest, type Call } from '../support/api-server';
 
 // The channel registry: every channel's definition holds together (its stages read only facts its
 // route sets, its windows name its own stages), and a route refuses, with a 409 and what it
@@ -94,9 +94,7 @@ describe('a route refuses what it has no window for (API, dev server)', function
   });
   after(async () => api?.stop());
 
-  const send = (id: string, role: Role, type: string, data: Record<string, unknown> = {}) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data } });
-  const refused = async (answer: Awaited<ReturnType<typeof send>>, expectedEvents: string[]) => {
+  const refused = async (answer: Call, expectedEvents: string[]) => {
     assert.equal(answer.status, 409, JSON.stringify(answer.body));
     assert.equal(answer.body.type, 'urn:orderflow:problem:event-not-expected');
     assert.deepEqual([...answer.body.expectedEvents].sort(), [...expectedEvents].sort());
@@ -119,23 +117,26 @@ describe('a route refuses what it has no window for (API, dev server)', function
     assert.equal(created.body.stage, 'sample-request');
     assert.deepEqual(created.body.expectedEvents.sort(), ['cancelled', 'order-confirmed']);
 
-    await refused(await send(orderNumber, 'customer', 'change-requested', { description: 'blue instead' }), [
+    await refused(await sendEvent(api, orderNumber, 'customer', 'change-requested', { description: 'blue instead' }), [
       'order-confirmed',
       'cancelled',
     ]);
-    assert.equal((await send(orderNumber, 'order-desk', 'order-confirmed')).status, 200);
-    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), [
+    assert.equal((await sendEvent(api, orderNumber, 'order-desk', 'order-confirmed')).status, 200);
+    await refused(await sendEvent(api, orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), [
       'shipped',
       'cancelled',
     ]);
-    await refused(await send(orderNumber, 'finance', 'payment-received', { amount: 100, paymentRef: 'B-1' }), ['shipped', 'cancelled']);
-    assert.equal((await send(orderNumber, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-S1' })).status, 200);
-    await refused(await send(orderNumber, 'supervisor', 'cancelled', { reason: 'customer changed mind' }), ['signed-for']);
-    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), [
+    await refused(await sendEvent(api, orderNumber, 'finance', 'payment-received', { amount: 100, paymentRef: 'B-1' }), [
+      'shipped',
+      'cancelled',
+    ]);
+    assert.equal((await sendEvent(api, orderNumber, 'warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-S1' })).status, 200);
+    await refused(await sendEvent(api, orderNumber, 'supervisor', 'cancelled', { reason: 'customer changed mind' }), ['signed-for']);
+    await refused(await sendEvent(api, orderNumber, 'customer', 'complaint-filed', { category: 'quality', description: 'scratched' }), [
       'signed-for',
     ]);
 
-    const signed = await send(orderNumber, 'customer', 'signed-for', { receiptRef: 'AR-S1' });
+    const signed = await sendEvent(api, orderNumber, 'customer', 'signed-for', { receiptRef: 'AR-S1' });
     assert.equal(signed.status, 200, JSON.stringify(signed.body));
     assert.equal(signed.body.snapshot.stage, 'archived');
     assert.equal(signed.body.snapshot.status, 'completed');
@@ -175,20 +176,23 @@ describe('a route refuses what it has no window for (API, dev server)', function
     assert.deepEqual([created.body.channel, created.body.stage], ['store', 'intent-letter']);
     assert.deepEqual(created.body.expectedEvents.sort(), ['cancelled', 'intent-letter-signed']);
     const letter = { documentRef: 'YX-1', unitPrice: 88_000, leadTimeDays: 30, paymentMethod: 'bank transfer' };
-    assert.equal((await send(orderNumber, 'sales-rep', 'intent-letter-signed', letter)).status, 200);
-    assert.equal((await send(orderNumber, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'POS-1' })).status, 200);
+    assert.equal((await sendEvent(api, orderNumber, 'sales-rep', 'intent-letter-signed', letter)).status, 200);
+    assert.equal((await sendEvent(api, orderNumber, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'POS-1' })).status, 200);
 
     const measurement = { visit: 'measurement', date: '2031-03-07', team: 'technician Zhou' };
-    assert.equal((await send(orderNumber, 'customer', 'appointment-scheduled', measurement)).status, 403);
-    const installation = await send(orderNumber, 'regional-manager', 'appointment-scheduled', { ...measurement, visit: 'installation' });
+    assert.equal((await sendEvent(api, orderNumber, 'customer', 'appointment-scheduled', measurement)).status, 403);
+    const installation = await sendEvent(api, orderNumber, 'regional-manager', 'appointment-scheduled', {
+      ...measurement,
+      visit: 'installation',
+    });
     assert.equal(installation.status, 409);
     assert.match(installation.body.detail, /waits for the measurement visit, not the installation visit/);
-    await refused(await send(orderNumber, 'customer', 'complaint-filed', { category: 'installation', description: 'x' }), [
+    await refused(await sendEvent(api, orderNumber, 'customer', 'complaint-filed', { category: 'installation', description: 'x' }), [
       'appointment-scheduled',
       'cancelled',
       'deposit-received',
     ]);
-    const booked = await send(orderNumber, 'regional-manager', 'appointment-scheduled', measurement);
+    const booked = await sendEvent(api, orderNumber, 'regional-manager', 'appointment-scheduled', measurement);
     assert.equal(booked.status, 200, JSON.stringify(booked.body));
     assert.deepEqual(
       booked.body.snapshot.appointments.map((a: { visit: string; date: string; by: { role: string } }) => [a.visit, a.date, a.by.role]),
@@ -233,10 +237,10 @@ describe('a route refuses what it has no window for (API, dev server)', function
       'surplus-colour-suggested',
     ];
     assert.deepEqual([...created.body.expectedEvents].sort(), enquiryEvents);
-    await refused(await send(orderNumber, 'order-desk', 'order-confirmed'), enquiryEvents);
-    const customerAnswers = await send(orderNumber, 'customer', 'enquiry-answered', { enquiry: 1, answer: 'yes' });
+    await refused(await sendEvent(api, orderNumber, 'order-desk', 'order-confirmed'), enquiryEvents);
+    const customerAnswers = await sendEvent(api, orderNumber, 'customer', 'enquiry-answered', { enquiry: 1, answer: 'yes' });
     assert.equal(customerAnswers.status, 403, JSON.stringify(customerAnswers.body));
-    const answered = await send(orderNumber, 'technical', 'enquiry-answered', { enquiry: 1, answer: 'yes, down to a 5 cm rise' });
+    const answered = await sendEvent(api, orderNumber, 'technical', 'enquiry-answered', { enquiry: 1, answer: 'yes, down to a 5 cm rise' });
     assert.equal(answered.status, 200, JSON.stringify(answered.body));
     assert.equal(answered.body.snapshot.distributor.enquiries[0].answered.by.role, 'technical');
   });

@@ -3,7 +3,7 @@ import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import type { TimelineEntry } from '../../workflows/domain/state';
 import { eventSignal, snapshotQuery, workflowIdOf } from '../../workflows/messages';
-import { call, eventually, newKey, startApi, type ApiUnderTest, type Call } from '../support/api-server';
+import { call, eventually, newKey, sendEvent, startApi, type ApiUnderTest, type Call } from '../support/api-server';
 import { devServer } from '../support/servers';
 
 // Bad input gets a clear 4xx that names what is wrong, and changes nothing: deep JSON, money beyond
@@ -48,13 +48,11 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
   after(async () => api?.stop());
 
   const create = (body: unknown, key?: string) => call(api, 'POST', '/api/v1/orders', { role: 'order-desk', body, key });
-  const send = (id: string, role: Role, type: EventType, data: Record<string, unknown> = {}, key?: string) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data }, key });
   const read = async (id: string) => (await call(api, 'GET', `/api/v1/orders/${id}`, { role: 'finance' })).body;
   async function orderAt(steps: Step[]) {
     const id = uniqueNumber();
     assert.equal((await create(smallOrder(id))).status, 201);
-    for (const [role, type, data] of steps) assert.equal((await send(id, role, type, data)).status, 200, `${role} ${type}`);
+    for (const [role, type, data] of steps) assert.equal((await sendEvent(api, id, role, type, data)).status, 200, `${role} ${type}`);
     return id;
   }
 
@@ -90,14 +88,14 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
 
     const atCeiling = await create({ ...smallOrder(id), lines: [line(2, 5 * 10 ** 11)] });
     assert.equal(atCeiling.status, 201, JSON.stringify(atCeiling.body));
-    const payment = await send(id, 'finance', 'deposit-received', { amount: 10 ** 15, paymentRef: 'B-1' });
+    const payment = await sendEvent(api, id, 'finance', 'deposit-received', { amount: 10 ** 15, paymentRef: 'B-1' });
     assertProblem(payment, 400, 'invalid-request');
     assert.deepEqual(fields(payment), ['data.amount']);
   });
 
   it('refuses a deposit or payment above what is still due with a 422 naming the amount due, and takes nothing', async () => {
     const id = await orderAt(untilDeposit);
-    const deposit = await send(id, 'finance', 'deposit-received', { amount: 10 ** 12, paymentRef: 'B-1' });
+    const deposit = await sendEvent(api, id, 'finance', 'deposit-received', { amount: 10 ** 12, paymentRef: 'B-1' });
     assertProblem(deposit, 422, 'amount-above-due');
     assert.equal(deposit.body.amountDue, 500_000);
     assert.match(deposit.body.detail, /1000000000000 fen is more than the 500000 fen still due on the order/);
@@ -105,9 +103,9 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
     assertBusinessWords(deposit);
     assert.equal((await read(id)).received, 0);
 
-    assert.equal((await send(id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'B-2' })).status, 200);
-    assert.equal((await send(id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' })).status, 200);
-    const payment = await send(id, 'finance', 'payment-received', { amount: 300_001, paymentRef: 'B-3' });
+    assert.equal((await sendEvent(api, id, 'finance', 'deposit-received', { amount: 200_000, paymentRef: 'B-2' })).status, 200);
+    assert.equal((await sendEvent(api, id, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' })).status, 200);
+    const payment = await sendEvent(api, id, 'finance', 'payment-received', { amount: 300_001, paymentRef: 'B-3' });
     assertProblem(payment, 422, 'amount-above-due');
     assert.equal(payment.body.amountDue, 300_000);
     const order = await read(id);
@@ -118,9 +116,9 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
   it('shows a refund due when an amendment brings the amount below what was paid', async () => {
     const id = await orderAt([...untilDeposit, ['finance', 'deposit-received', { amount: 150_000, paymentRef: 'B-1' }]]);
     const lines = [{ productCode: 'LAMP-1', quantity: 2, unitPrice: 50_000, priceBasis: 'price-list' }];
-    assert.equal((await send(id, 'customer', 'change-requested', { description: 'two lamps only' })).status, 200);
+    assert.equal((await sendEvent(api, id, 'customer', 'change-requested', { description: 'two lamps only' })).status, 200);
     // The amended lines keep to the money ceiling, as the order form does.
-    const over = await send(id, 'production', 'change-assessed', {
+    const over = await sendEvent(api, id, 'production', 'change-assessed', {
       version: 1,
       feasible: true,
       lines: [{ ...lines[0], quantity: 2 ** 40, unitPrice: 2 ** 13 }],
@@ -130,9 +128,9 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
       over.body.errors.map((e: { field: string }) => e.field),
       ['data.lines.0.unitPrice'],
     );
-    assert.equal((await send(id, 'production', 'change-assessed', { version: 1, feasible: true, lines })).status, 200);
-    assert.equal((await send(id, 'finance', 'change-price-approved', { version: 1 })).status, 200);
-    const confirmed = await send(id, 'customer', 'change-confirmed', { version: 1 });
+    assert.equal((await sendEvent(api, id, 'production', 'change-assessed', { version: 1, feasible: true, lines })).status, 200);
+    assert.equal((await sendEvent(api, id, 'finance', 'change-price-approved', { version: 1 })).status, 200);
+    const confirmed = await sendEvent(api, id, 'customer', 'change-confirmed', { version: 1 });
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     assert.equal(confirmed.body.snapshot.amount, 100_000);
     assert.equal(confirmed.body.snapshot.balanceDue, 0);
@@ -152,7 +150,7 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
     assert.equal((await create(smallOrder(first), key)).status, 201, 'the retry itself is answered as the first time');
 
     const eventKey = newKey();
-    assert.equal((await send(first, 'order-desk', 'order-confirmed', {}, eventKey)).status, 200);
+    assert.equal((await sendEvent(api, first, 'order-desk', 'order-confirmed', {}, eventKey)).status, 200);
     const reusedForEvent = await call(api, 'POST', `/api/v1/orders/${first}/events`, {
       role: 'order-desk',
       key: eventKey,
@@ -166,16 +164,16 @@ describe('bad input: a clear 4xx that changes nothing (dev server)', function ()
     const id = uniqueNumber();
     assert.equal((await create(smallOrder(id))).status, 201);
     const key = newKey();
-    assert.equal((await send(id, 'order-desk', 'order-confirmed', {}, key)).status, 200);
+    assert.equal((await sendEvent(api, id, 'order-desk', 'order-confirmed', {}, key)).status, 200);
     // The same key and body from a role the matrix refuses: not the order desk's retry, and not permitted.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const refused = await send(id, 'customer', 'order-confirmed', {}, key);
+      const refused = await sendEvent(api, id, 'customer', 'order-confirmed', {}, key);
       assertProblem(refused, 403, 'role-not-permitted');
       assert.match(refused.body.detail, /customer may not send order-confirmed/);
     }
     const fresh = newKey();
     for (let attempt = 0; attempt < 2; attempt++)
-      assertProblem(await send(id, 'qc', 'price-approved', {}, fresh), 403, 'role-not-permitted');
+      assertProblem(await sendEvent(api, id, 'qc', 'price-approved', {}, fresh), 403, 'role-not-permitted');
     const timeline = (await call(api, 'GET', `/api/v1/orders/${id}/timeline`, { role: 'finance' })).body.timeline as TimelineEntry[];
     assert.equal(timeline.filter((t) => t.kind === 'event').length, 1, "only the order desk's confirmation");
   });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { workflowIdOf } from '../../workflows/messages';
-import type { Role } from '../../workflows/domain/order';
-import { call, eventually, intoProduction, newKey, orderThrough, startApi, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, intoProduction, orderThrough, sendEvent, startApi, type ApiUnderTest, type Step } from '../support/api-server';
 import { devServer } from '../support/servers';
 
 // Orders that live for years: Temporal takes ~2,000 updates in one run, so the order continues as
@@ -18,9 +17,6 @@ describe('an order that takes thousands of events (API, dev server)', function (
   });
   after(async () => api?.stop());
 
-  const send = (id: string, role: Role, type: string, data: Record<string, unknown> = {}, key = newKey()) =>
-    call(api, 'POST', `/api/v1/orders/${id}/events`, { role, body: { type, data }, key });
-
   it(`applies ${EVENTS} progress reports sent as fast as the API takes them, continuing as new, its state, clocks and timeline whole`, async () => {
     const orderNumber = `LONG-${process.pid}-${Date.now()}`;
     const mainLine: Step[] = [...intoProduction, ['technical', 'technical-order-issued', { orderRef: 'TO-1' }]];
@@ -33,7 +29,8 @@ describe('an order that takes thousands of events (API, dev server)', function (
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < EVENTS) {
           const i = next++;
-          const answer = await send(
+          const answer = await sendEvent(
+            api,
             orderNumber,
             'production',
             'progress-reported',
@@ -49,7 +46,8 @@ describe('an order that takes thousands of events (API, dev server)', function (
     // A retry of an event already applied is answered and applied nothing twice, across runs too.
     assert.equal(
       (
-        await send(
+        await sendEvent(
+          api,
           orderNumber,
           'production',
           'progress-reported',
@@ -100,7 +98,7 @@ describe('an order that takes thousands of events (API, dev server)', function (
     assert.equal(told.length, 2, 'finance and technical told of the production notice once each, not again in each new run');
 
     // The order goes on: QC passes it in the latest run, and it is listed once.
-    assert.equal((await send(orderNumber, 'qc', 'qc-passed', { reportRef: 'QC-1' })).body.snapshot.stage, 'put-away');
+    assert.equal((await sendEvent(api, orderNumber, 'qc', 'qc-passed', { reportRef: 'QC-1' })).body.snapshot.stage, 'put-away');
     const listed = await eventually(
       () => call(api, 'GET', '/api/v1/orders?customerId=C-LONG', { role: 'production' }),
       (answer) =>

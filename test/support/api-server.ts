@@ -142,6 +142,16 @@ export async function call(api: Pick<ApiUnderTest, 'url'>, method: string, url: 
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
 
+/** An event sent to an order through the API as `role` (with a fresh Idempotency-Key unless `key` is given). */
+export const sendEvent = (
+  api: Pick<ApiUnderTest, 'url'>,
+  orderNumber: string,
+  role: Role,
+  type: string,
+  data: Record<string, unknown> = {},
+  key?: string,
+): Promise<Call> => call(api, 'POST', `/api/v1/orders/${orderNumber}/events`, { role, body: { type, data }, key });
+
 /** Polls until `ready` holds: visibility (listing) is eventually consistent. */
 export async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -179,7 +189,7 @@ export async function orderThrough(api: ApiUnderTest, orderNumber: string, custo
   });
   if (created.status !== 201) throw new Error(`creating ${orderNumber}: ${created.status} ${JSON.stringify(created.body)}`);
   for (const [role, type, data = {}] of steps) {
-    const answer = await call(api, 'POST', `/api/v1/orders/${orderNumber}/events`, { role, body: { type, data } });
+    const answer = await sendEvent(api, orderNumber, role, type, data);
     if (answer.status !== 200) throw new Error(`${type} on ${orderNumber}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
 }
