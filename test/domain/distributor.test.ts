@@ -39,8 +39,8 @@ function opened(order: unknown): OrderState {
   return s;
 }
 
-/** Through enquiry, review, quote, contract and advance: at the production notice. */
-function contracted(): OrderState {
+/** Through enquiry, review, quote and the contract signed and returned: waiting for the advance. */
+function contractReturned(): OrderState {
   const s = given();
   send(s, 'order-desk', 'enquiry-answered', { enquiry: 1, answer: 'yes, down to a 5 cm rise' });
   send(s, 'order-desk', 'drawing-received', { drawingRef: 'DWG-1' });
@@ -51,6 +51,12 @@ function contracted(): OrderState {
   send(s, 'production', 'delivery-date-estimated', { promisedDate: '2031-04-30' });
   send(s, 'order-desk', 'confirmation-sent', { documentRef: 'CT-1' });
   send(s, 'order-desk', 'signed-confirmation-returned', { documentRef: 'CT-1s' });
+  return s;
+}
+
+/** With the advance in as well: at the production notice. */
+function contracted(): OrderState {
+  const s = contractReturned();
   send(s, 'finance', 'deposit-received', { amount: 300_000, paymentRef: 'B-1' });
   return s;
 }
@@ -170,16 +176,7 @@ describe('distributor channel: quote, contract and the advance', () => {
   });
 
   it('given the contract returned, when the advance has not arrived, then no production notice and the contract is not in effect', () => {
-    const s = given();
-    send(s, 'order-desk', 'enquiry-answered', { enquiry: 1, answer: 'yes' });
-    send(s, 'order-desk', 'drawing-received', { drawingRef: 'DWG-1' });
-    send(s, 'order-desk', 'drawings-reviewed', { withinLimits: true });
-    for (const item of ['style', 'aluminium-colour', 'wood-colour', 'hardware', 'glass'])
-      send(s, 'customer', 'spec-item-confirmed', { item, choice: 'x' });
-    send(s, 'order-desk', 'quote-sent', { drawingRef: 'DWG-1', quoteRef: 'Q-1' });
-    send(s, 'production', 'delivery-date-estimated', { promisedDate: '2031-04-30' });
-    send(s, 'order-desk', 'confirmation-sent', { documentRef: 'CT-1' });
-    send(s, 'order-desk', 'signed-confirmation-returned', { documentRef: 'CT-1s' });
+    const s = contractReturned();
     assert.equal(s.stage, 'deposit');
     assert.match(refusal(s, 'finance', 'production-notice-issued', { noticeRef: 'PN-1' })!, /expects deposit-received/);
     assert.equal(snapshotOf(s, Date.parse(at(11))).distributor!.contractEffective, false);
