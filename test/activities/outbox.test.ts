@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { MockActivityEnvironment } from '@temporalio/testing';
-import { DefaultLogger } from '@temporalio/worker';
-import { createActivities, NOTICE_UNDELIVERABLE } from '../../activities';
+import { createActivities } from '../../activities';
 import { FileOutbox, type OutboxMessage } from '../../activities/outbox';
+import { quietActivityEnvironment, undeliverable } from '../support/activities';
 
 // The outbox: every message kept under its key, a retry never sends twice (real files, a real
 // HTTP server on 127.0.0.1 for the webhook).
@@ -19,8 +18,6 @@ const message = (key: string): OutboxMessage => ({
   at: '2026-11-22T01:00:00.000Z',
   notice: { seq: 1, kind: 'escalation', type: 'first-confirmation', to: 'supervisor', detail: 'not confirmed within PT2H' },
 });
-
-const quietActivityEnvironment = () => new MockActivityEnvironment(undefined, { logger: new DefaultLogger('WARN') });
 
 describe('outbox activity', () => {
   let dir: string;
@@ -105,20 +102,13 @@ describe('outbox activity', () => {
 
   it('fails for good, not to be retried, on a 4xx from the webhook and on an outbox it cannot write', async () => {
     const env = quietActivityEnvironment();
-    const permanent = (pattern: RegExp) => (error: unknown) => {
-      assert.ok(error instanceof ApplicationFailure, String(error));
-      assert.equal(error.type, NOTICE_UNDELIVERABLE);
-      assert.equal(error.nonRetryable, true);
-      assert.match(error.message, pattern);
-      return true;
-    };
     const { deliverNotice } = createActivities({ outbox: new FileOutbox(dir), webhookUrl: url });
     answers.push(400);
-    await assert.rejects(env.run(deliverNotice, message('order-SO-1/4')), permanent(/refused the notice \(HTTP 400\)/));
+    await assert.rejects(env.run(deliverNotice, message('order-SO-1/4')), undeliverable(/refused the notice \(HTTP 400\)/));
     const blocked = path.join(dir, 'a-file');
     fs.writeFileSync(blocked, '');
     const unwritable = createActivities({ outbox: new FileOutbox(path.join(blocked, 'outbox')), webhookUrl: url });
-    await assert.rejects(env.run(unwritable.deliverNotice, message('order-SO-1/5')), permanent(/outbox cannot be written/));
+    await assert.rejects(env.run(unwritable.deliverNotice, message('order-SO-1/5')), undeliverable(/outbox cannot be written/));
     assert.deepEqual(received, [], 'nothing was sent');
   });
 

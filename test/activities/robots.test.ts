@@ -6,10 +6,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { MockActivityEnvironment } from '@temporalio/testing';
-import { DefaultLogger } from '@temporalio/worker';
-import { createActivities, NOTICE_UNDELIVERABLE } from '../../activities';
+import { createActivities } from '../../activities';
 import { FileOutbox, type OutboxMessage } from '../../activities/outbox';
+import { quietActivityEnvironment, undeliverable } from '../support/activities';
 import { cardOf, robotsConfigFromFile, RobotsConfig } from '../../activities/robots';
 import { workerConfigFromEnvironment } from '../../worker/config';
 
@@ -34,8 +33,6 @@ const message = (key: string, to: OutboxMessage['notice']['to'], overrides: Part
   notice: { seq: 3, kind: 'notification', type: 'production-notice', to, detail: 'stamp the production notice', ...overrides },
   order: { customer: '宁波灯具', amount: 1_234_556, balanceDue: 1_034_556, timeZone: 'Asia/Shanghai' },
 });
-
-const quietActivityEnvironment = () => new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
 
 describe('group robots (WeCom, DingTalk, Feishu)', () => {
   let server: http.Server;
@@ -225,18 +222,11 @@ describe('group robots (WeCom, DingTalk, Feishu)', () => {
 
   it("treats a platform's error answer as a failed delivery: final (dead letter at once), or retried for a rate limit", async () => {
     const env = quietActivityEnvironment();
-    const permanent = (pattern: RegExp) => (error: unknown) => {
-      assert.ok(error instanceof ApplicationFailure, String(error));
-      assert.equal(error.type, NOTICE_UNDELIVERABLE);
-      assert.equal(error.nonRetryable, true);
-      assert.match(error.message, pattern);
-      return true;
-    };
     const { deliverNotice } = activities();
     refusals.wecom.push({ errcode: 93000, errmsg: 'invalid webhook url' });
     await assert.rejects(
       env.run(deliverNotice, message('order-SO-1001/7', 'qc')),
-      permanent(/WeCom robot production-group refused the notice \(errcode 93000: invalid webhook url\)/),
+      undeliverable(/WeCom robot production-group refused the notice \(errcode 93000: invalid webhook url\)/),
     );
     // A wrong secret: the server's own signature check refuses it.
     const wrongSecret = configFile();
@@ -244,7 +234,7 @@ describe('group robots (WeCom, DingTalk, Feishu)', () => {
     const misconfigured = createActivities({ outbox: new FileOutbox(dir), robots: RobotsConfig.parse(wrongSecret) });
     await assert.rejects(
       env.run(misconfigured.deliverNotice, message('order-SO-1001/8', 'finance')),
-      permanent(/Feishu bot finance-group refused the notice \(code 19021/),
+      undeliverable(/Feishu bot finance-group refused the notice \(code 19021/),
     );
     refusals.dingtalk.push({ errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
     await assert.rejects(env.run(deliverNotice, message('order-SO-1001/9', 'sales-rep')), (error: unknown) => {
