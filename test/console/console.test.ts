@@ -4,8 +4,8 @@ import type { Browser } from 'playwright-core';
 import { localDateTime } from '../../workflows/domain/calendar';
 import { eventTypeLabels } from '../../workflows/domain/labels';
 import { defaultPolicy } from '../../workflows/domain/policy';
-import { call, eventually, intoProduction, orderThrough, startApi, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
-import { fillNewOrder, launchBrowser, look, signIn } from '../support/browser';
+import { call, eventually, intoProduction, orderThrough, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
+import { consoleSuite, fillNewOrder, look, signIn } from '../support/browser';
 
 // The staff console in a real browser (Debian's Chromium) against the real API, worker and read model on
 // the dev server: what a clerk, a customer and a supervisor see and do, in Chinese, company time and ¥.
@@ -16,14 +16,7 @@ describe('Console in the browser (dev server)', function () {
   const run = Date.now().toString(36).toUpperCase();
   const { timeZone } = defaultPolicy.calendar;
 
-  before(async function () {
-    this.timeout(600_000); // the first run on a fresh machine may install Chromium (as root)
-    [api, browser] = await Promise.all([startApi(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
+  consoleSuite((running) => ({ api, browser } = running));
 
   /** Waits until the read model has the order in this stage (the board reads it, not Temporal). */
   const onBoard = (orderNumber: string, stage: string) =>

@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { dateAt } from '../../workflows/domain/calendar';
 import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
-import { call, eventually, intoProduction, orderThrough, startApi, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
-import { fillNewOrder, launchBrowser, look, signIn } from '../support/browser';
+import { call, eventually, intoProduction, orderThrough, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
+import { consoleSuite, fillNewOrder, look, signIn } from '../support/browser';
 
 // The customer's own view, the customer file and the report charts in a real browser (Debian's Chromium)
 // against the real API, worker and read model on the dev server. The company requires a customer file
@@ -34,15 +34,10 @@ describe("The customer's console, the customer file and the report charts (dev s
     assert.equal(created.status, 201, JSON.stringify(created.body));
   };
 
-  before(async function () {
-    this.timeout(600_000); // the first run on a fresh machine may install Chromium (as root)
-    [api, browser] = await Promise.all([startApi({ requireCustomerFile: true }), launchBrowser()]);
+  consoleSuite((running) => ({ api, browser } = running), { requireCustomerFile: true });
+  before(async () => {
     await fileFor('C-DEV');
     await fileFor(other);
-  });
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
   });
 
   /** Waits until the read model lists the order (My orders and the board read it, not Temporal). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { orderThrough, startApi, tokenOf, type ApiUnderTest } from '../support/api-server';
-import { launchBrowser, look, signIn } from '../support/browser';
+import { orderThrough, tokenOf, type ApiUnderTest } from '../support/api-server';
+import { consoleSuite, look, signIn } from '../support/browser';
 
 // The order page's documents (单据) in a real browser (Debian's Chromium): a customer sees what waits for
 // their signature, opens a document to print — its print stylesheet applies — and takes its PDF.
@@ -11,14 +11,7 @@ describe('Console: printable documents in the browser (dev server)', function ()
   let browser: Browser;
   const orderNumber = `CON-DOC-${Date.now().toString(36).toUpperCase()}`;
 
-  before(async function () {
-    this.timeout(600_000); // the first run on a fresh machine may install Chromium (as root)
-    [api, browser] = await Promise.all([startApi(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
+  consoleSuite((running) => ({ api, browser } = running));
 
   it('a customer sees the order confirmation to sign (待签), prints it on A4 with its print styles, and downloads its PDF', async () => {
     // Given the development customer's order with its confirmation sent

@@ -3,8 +3,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { EventType } from '../../workflows/domain/events';
 import { eventTypeLabels } from '../../workflows/domain/labels';
 import type { Role } from '../../workflows/domain/order';
-import { call, eventually, orderThrough, startApi, tokenOf, type ApiUnderTest } from '../support/api-server';
-import { fillNewOrder, launchBrowser, look, signIn } from '../support/browser';
+import { call, eventually, orderThrough, tokenOf, type ApiUnderTest } from '../support/api-server';
+import { consoleSuite, fillNewOrder, look, signIn } from '../support/browser';
 
 // One order's journey through the people, in the browser (Debian's Chromium) against the real API, worker and
 // read model on the dev server, in Chinese: the order desk creates it through the New order form; then each
@@ -18,14 +18,7 @@ describe('Role-by-role journey in the browser (dev server)', function () {
   const orderNumber = `JRN-${run}`;
   let pages = 0;
 
-  before(async function () {
-    this.timeout(600_000); // the first run on a fresh machine may install Chromium (as root)
-    [api, browser] = await Promise.all([startApi(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
+  consoleSuite((running) => ({ api, browser } = running));
 
   /** The page, kept as `journey-<n>-<what>` (screenshot and accessibility check). */
   const keep = (page: Page, what: string) => look(page, `journey-${++pages}-${what}`);

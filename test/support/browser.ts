@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { run } from '../../scripts/cluster';
+import { startApi, type ApiUnderTest } from './api-server';
 
 // A real browser for the console's tests: Debian's Chromium driven by playwright-core (which downloads
 // nothing). Installed from Debian's package when missing and the tests run as root (`.ci/run` does), as
@@ -37,6 +38,27 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/**
+ * A console suite's API (with its worker and read model on the dev server) and browser, started before its
+ * tests and stopped after them; `started` hands them to the suite.
+ */
+export function consoleSuite(
+  started: (running: { api: ApiUnderTest; browser: Browser }) => void,
+  options: Parameters<typeof startApi>[0] = {},
+) {
+  let running: { api?: ApiUnderTest; browser?: Browser } = {};
+  before(async function () {
+    this.timeout(600_000); // the first run on a fresh machine may install Chromium (as root)
+    const [api, browser] = await Promise.all([startApi(options), launchBrowser()]);
+    running = { api, browser };
+    started({ api, browser });
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.api?.stop();
   });
 }
 
