@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Role } from '../../workflows/domain/order';
-import { call, eventually, orderThrough, startApi, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, orderThrough, startApi, type ApiUnderTest } from '../support/api-server';
+import { toShipped, type Step } from '../support/main-line';
 
 // A complaint's own API on the dev server: its events go to the complaint's workflow with the
 // order's rules (the token's role, the step, the Idempotency-Key), refusals in business words.
 
-const shipped: Step[] = [
-  ['order-desk', 'order-confirmed'],
-  ['finance', 'price-approved'],
-  ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
-  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-  ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-  ['qc', 'qc-passed', { reportRef: 'QC-1' }],
-  ['warehouse', 'stocked', { location: 'A-1' }],
-  ['order-desk', 'shipping-requested', { requestRef: 'SR-1' }],
-  ['warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-1' }],
-  ['customer', 'complaint-filed', { category: 'installation', description: 'a bracket is loose' }],
-];
+const complained: Step[] = [...toShipped, ['customer', 'complaint-filed', { category: 'installation', description: 'a bracket is loose' }]];
 
 describe('complaints API (dev server)', function () {
   this.timeout(120_000);
@@ -30,7 +18,7 @@ describe('complaints API (dev server)', function () {
 
   it('takes a complaint step once, refuses the wrong role, the wrong step and bad data in business words, and shows the complaint', async () => {
     const id = `API-COMPLAINT-${process.pid}`;
-    await orderThrough(api, id, 'C-DEV', shipped);
+    await orderThrough(api, id, 'C-DEV', complained);
     const url = `/api/v1/orders/${id}/complaints/1`;
     const filed = await eventually(
       () => call(api, 'GET', url, { role: 'customer' }),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TimelineEntry } from '../../workflows/domain/state';
-import { call, eventually, intoProduction, orderThrough, sendEvent, startApi, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, orderThrough, sendEvent, startApi, type ApiUnderTest } from '../support/api-server';
+import { intoProduction, type Step } from '../support/main-line';
 
 // The supervisor and the owner through the REST API (dev server, real worker, SQLite read model): the
 // credit check the API makes from the customer file when an order is taken, and the 409s in business

@@ -4,8 +4,9 @@ import type { Browser } from 'playwright-core';
 import { localDateTime } from '../../workflows/domain/calendar';
 import { eventTypeLabels } from '../../workflows/domain/labels';
 import { defaultPolicy } from '../../workflows/domain/policy';
-import { call, eventually, intoProduction, orderThrough, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, orderThrough, tokenOf, type ApiUnderTest } from '../support/api-server';
 import { consoleSuite, fillNewOrder, look, signIn } from '../support/browser';
+import { intoProduction, type Step } from '../support/main-line';
 
 // The staff console in a real browser (Debian's Chromium) against the real API, worker and read model on
 // the dev server: what a clerk, a customer and a supervisor see and do, in Chinese, company time and ¥.

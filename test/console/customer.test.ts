@@ -3,22 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { dateAt } from '../../workflows/domain/calendar';
 import type { Role } from '../../workflows/domain/order';
 import { defaultPolicy } from '../../workflows/domain/policy';
-import { call, eventually, intoProduction, orderThrough, tokenOf, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, orderThrough, tokenOf, type ApiUnderTest } from '../support/api-server';
 import { consoleSuite, fillNewOrder, look, signIn } from '../support/browser';
+import { intoProduction, toShipped, type Step } from '../support/main-line';
 
 // The customer's own view, the customer file and the report charts in a real browser (Debian's Chromium)
 // against the real API, worker and read model on the dev server. The company requires a customer file
 // before an order (ORDERFLOW_REQUIRE_CUSTOMER_FILE), as New order's link to the file's form needs.
-
-/** A small standard order on its way to the customer, up to the goods leaving (complaints are taken from then). */
-const shipped: Step[] = [
-  ...intoProduction,
-  ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-  ['qc', 'qc-passed', { reportRef: 'QC-1' }],
-  ['warehouse', 'stocked', { location: 'A-1' }],
-  ['order-desk', 'shipping-requested', { requestRef: 'SR-1' }],
-  ['warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF-1' }],
-];
 
 describe("The customer's console, the customer file and the report charts (dev server)", function () {
   let api: ApiUnderTest;
@@ -126,7 +117,7 @@ describe("The customer's console, the customer file and the report charts (dev s
 
   it('a customer files a complaint through its form, follows it on the complaint’s own page, and closes it by saying it is solved', async () => {
     const orderNumber = `CUS-${run}-4`;
-    await orderThrough(api, orderNumber, 'C-DEV', shipped);
+    await orderThrough(api, orderNumber, 'C-DEV', toShipped);
     const page = await asCustomer(orderNumber);
     await page.getByText('提交投诉', { exact: true }).first().click();
     const form = page.locator('details[data-event="complaint-filed"]');

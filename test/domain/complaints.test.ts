@@ -13,8 +13,9 @@ import { OrderInput, type Role } from '../../workflows/domain/order';
 import { defaultPolicy, resolvePolicy } from '../../workflows/domain/policy';
 import { currentStage, expectedEvents } from '../../workflows/domain/route';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
-import { accept, toShipped, whyNot } from '../support/decider';
+import { accept, whyNot } from '../support/decider';
 import { standardOrder } from '../support/scenario';
+import { toShipped } from '../support/main-line';
 
 // One complaint (投诉, 000 §三) as a decider, without a server: Given the events it took, When one
 // more arrives, Then where it stands (or why it is refused, in business words). And the order's side:

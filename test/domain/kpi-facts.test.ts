@@ -7,14 +7,15 @@ import { expectedEvents } from '../../workflows/domain/route';
 import { snapshotOf } from '../../workflows/domain/snapshot';
 import { openOrder, type OrderState } from '../../workflows/domain/state';
 import { projectionOf } from '../../workflows/read-model';
-import { accept, actorOf, throughTechnicalOrder, whyNot } from '../support/decider';
+import { accept, actorOf, whyNot } from '../support/decider';
 import { standardOrder } from '../support/scenario';
+import { throughTechnicalOrder } from '../support/main-line';
 
 // The facts behind the sales reps' monthly figures (001 ch.7), without a server: a delay verified as
 // force majeure, the cause of a complaint, the customer's satisfaction at sign-off and at the callback.
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 2, hour)).toISOString();
-const send = (s: OrderState, role: Role, type: string, data: object, hour = 10) => accept(s, role, type, data, at(hour));
+const send = (s: OrderState, role: Role, type: string, data: object = {}, hour = 10) => accept(s, role, type, data, at(hour));
 
 /** Given a ¥5,000 class A standard order in production, its technical order issued. */
 function inProduction(policy: Policy = defaultPolicy): OrderState {

@@ -5,8 +5,9 @@ import { defaultPolicy } from '../../workflows/domain/policy';
 import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import type { TimelineEntry } from '../../workflows/domain/state';
-import { call, eventually, intoProduction, orderThrough, startApi, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, orderThrough, startApi, type ApiUnderTest } from '../support/api-server';
 import { devServer } from '../support/servers';
+import { intoProduction, type Step } from '../support/main-line';
 
 // The read model as the orders write it, on the CLI dev server with a real worker and a real SQLite
 // file: projections after events, the rebuild from Temporal, the status board, and the customer file.

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { workflowIdOf } from '../../workflows/messages';
-import { call, eventually, intoProduction, orderThrough, sendEvent, startApi, type ApiUnderTest, type Step } from '../support/api-server';
+import { call, eventually, orderThrough, sendEvent, startApi, type ApiUnderTest } from '../support/api-server';
 import { devServer } from '../support/servers';
+import { intoProduction, type Step } from '../support/main-line';
 
 // Orders that live for years: Temporal takes ~2,000 updates in one run, so the order continues as
 // new on its own, in whatever stage, and an event sent around it is neither lost nor applied twice.

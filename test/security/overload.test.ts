@@ -13,8 +13,9 @@ import { apiGrpcRetryInterceptor } from '../../api/overload';
 import { defaultPolicy } from '../../workflows/domain/policy';
 import type { TimelineEntry } from '../../workflows/domain/state';
 import { createOrderWorker } from '../../worker/worker';
-import { call, eventually, intoProduction, newKey, orderThrough, startApi, type ApiUnderTest, type Call } from '../support/api-server';
+import { call, eventually, newKey, orderThrough, startApi, type ApiUnderTest, type Call } from '../support/api-server';
 import { devServer } from '../support/servers';
+import { intoProduction } from '../support/main-line';
 
 // Overload and outages answered honestly: 429 or 503 with Retry-After, never a 500, never a wait
 // without end; nothing accepted twice, nothing lost.

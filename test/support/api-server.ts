@@ -11,12 +11,12 @@ import { createApp } from '../../api/app';
 import type { ApiMetrics } from '../../api/metrics';
 import { developmentTokens, type Tokens } from '../../api/auth';
 import type { Log } from '../../api/log';
-import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 import type { PolicyFile } from '../../client/channels';
 import { ReadModel } from '../../read-model/store';
 import type { ReadModelLocation } from '../../read-model/database';
 import { createOrderWorker } from '../../worker/worker';
+import type { Step } from './main-line';
 import { devServer } from './servers';
 
 // The API on an ephemeral port of 127.0.0.1, over the CLI dev server (or the Temporal given), with
@@ -162,21 +162,8 @@ export async function eventually<T>(read: () => Promise<T>, ready: (value: T) =>
   }
 }
 
-/** One event of an order's main line: who sends it, and its data. */
-export type Step = [Role, EventType, Record<string, unknown>?];
-
-/** A small standard order from first confirmation into production, where progress reports are always expected. */
-export const intoProduction: Step[] = [
-  ['order-desk', 'order-confirmed'],
-  ['finance', 'price-approved'],
-  ['production', 'delivery-date-estimated', { promisedDate: '2031-05-01' }],
-  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-];
-
 /** Creates a ¥5,000 class A standard order of `customerId` through the API and sends `steps`, each of which must be accepted. */
-export async function orderThrough(api: ApiUnderTest, orderNumber: string, customerId: string, steps: Step[], salesRep = 'rep-1') {
+export async function orderThrough(api: ApiUnderTest, orderNumber: string, customerId: string, steps: readonly Step[], salesRep = 'rep-1') {
   const created = await call(api, 'POST', '/api/v1/orders', {
     role: 'order-desk',
     body: {

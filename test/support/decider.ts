@@ -26,21 +26,3 @@ export function accept(s: OrderState, role: Role, type: string, data: object, ti
   assert.equal(misfit, undefined, `${type}: ${misfit?.message}`);
   apply(s, e, time);
 }
-
-/** A ¥5,000 class A standard order's main line from its first confirmation until it is shipped (in transit). */
-export const toShipped = [
-  ['order-desk', 'order-confirmed', {}],
-  ['finance', 'price-approved', {}],
-  ['production', 'delivery-date-estimated', { promisedDate: '2031-03-10' }],
-  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-  ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-  ['qc', 'qc-passed', { reportRef: 'QC-1' }],
-  ['warehouse', 'stocked', { location: 'A-1' }],
-  ['order-desk', 'shipping-requested', { requestRef: 'SR-1' }],
-  ['warehouse', 'shipped', { carrier: 'SF', trackingRef: 'SF1' }],
-] as const satisfies readonly (readonly [Role, string, object])[];
-
-/** The same main line into production, through its technical order: the first seven of `toShipped`. */
-export const throughTechnicalOrder = toShipped.slice(0, 7);

@@ -7,9 +7,10 @@ import { RobotsConfig } from '../../activities/robots';
 import { workflowIdOf } from '../../workflows/messages';
 import { baselines } from '../../workflows/patches';
 import type { TimelineEntry } from '../../workflows/domain/state';
-import { call, eventually, intoProduction, orderThrough, startApi, type ApiUnderTest } from '../support/api-server';
+import { call, eventually, orderThrough, startApi, type ApiUnderTest } from '../support/api-server';
 import { patchIdsOf } from '../support/histories';
 import { devServer } from '../support/servers';
+import { intoProduction } from '../support/main-line';
 
 // What an operator reads in the Temporal UI, read from the server as the UI reads it (describe, the
 // workflow's metadata query, the history): the order's summary, its current stage and each notice's
