@@ -4,6 +4,7 @@ import type { Cluster } from '../../scripts/cluster';
 import type { Role } from '../../workflows/domain/order';
 import { call, eventually, startApi, type ApiUnderTest, type Call } from '../support/api-server';
 import { clusterStartTimeoutMs, stopTestCluster, testCluster } from '../support/cluster';
+import { walkthrough } from '../support/main-line';
 
 // The production path: the API and a worker against Temporal 1.28.1 as four services on PostgreSQL
 // (scripts/cluster.ts). The history service is killed with SIGKILL while orders are being driven
@@ -13,24 +14,6 @@ import { clusterStartTimeoutMs, stopTestCluster, testCluster } from '../support/
 const orders = 10;
 const run = `${process.pid}-${Date.now().toString(36)}`;
 const customerId = `C-CLUSTER-${run}`;
-
-type Step = [Role, string, Record<string, unknown>?];
-/** The README's walkthrough: a plain class A order from its first confirmation to its payment. */
-const walkthrough: Step[] = [
-  ['order-desk', 'order-confirmed'],
-  ['finance', 'price-approved'],
-  ['production', 'delivery-date-estimated', { promisedDate: '2031-01-15' }],
-  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-  ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-  ['qc', 'qc-passed', { reportRef: 'QC-1' }],
-  ['warehouse', 'stocked', { location: 'A-03' }],
-  ['sales-rep', 'shipping-requested', { requestRef: 'SR-1' }],
-  ['warehouse', 'shipped', { carrier: 'SF Express', trackingRef: 'SF1234' }],
-  ['warehouse', 'signed-for', { receiptRef: 'AR-1' }],
-  ['finance', 'payment-received', { amount: 384_000, paymentRef: 'BANK-1' }],
-];
 
 const order = (orderNumber: string) => ({
   orderNumber,

@@ -12,6 +12,7 @@ import { defaultPolicy } from '../../workflows/domain/policy';
 import type { DeadLetter, TimelineEntry } from '../../workflows/domain/state';
 import { deadLettersQuery, resendNotice, submitEvent, timelineQuery, workflowIdOf } from '../../workflows/messages';
 import { call, eventually, newKey, startApi, type ApiUnderTest } from '../support/api-server';
+import { walkthrough } from '../support/main-line';
 import { standardOrder } from '../support/scenario';
 import { devServer, timeSkippingServer } from '../support/servers';
 
@@ -71,22 +72,7 @@ describe('poison notices become dead letters (dev server)', function () {
       },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const steps: [Role, EventType, Record<string, unknown>?][] = [
-      ['order-desk', 'order-confirmed'],
-      ['finance', 'price-approved'],
-      ['production', 'delivery-date-estimated', { promisedDate: '2031-01-15' }],
-      ['order-desk', 'confirmation-sent', { documentRef: 'OC-P' }],
-      ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-P-signed' }],
-      ['finance', 'production-notice-issued', { noticeRef: 'PN-P' }],
-      ['technical', 'technical-order-issued', { orderRef: 'TO-P' }],
-      ['qc', 'qc-passed', { reportRef: 'QC-P' }],
-      ['warehouse', 'stocked', { location: 'A-03' }],
-      ['sales-rep', 'shipping-requested', { requestRef: 'SR-P' }],
-      ['warehouse', 'shipped', { carrier: 'SF Express', trackingRef: 'SF-P' }],
-      ['warehouse', 'signed-for', { receiptRef: 'AR-P' }],
-      ['finance', 'payment-received', { amount: 384_000, paymentRef: 'BANK-P' }],
-    ];
-    for (const [role, type, data] of steps) {
+    for (const [role, type, data] of walkthrough) {
       const answer = await send(role, type, data);
       assert.equal(answer.status, 200, `${type}: ${JSON.stringify(answer.body)}`);
     }

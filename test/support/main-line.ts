@@ -1,8 +1,8 @@
 import type { EventType } from '../../workflows/domain/events';
 import type { Role } from '../../workflows/domain/order';
 
-// A class A standard order's main line as the tests send it, written once for the domain's, the API's and the
-// console's tests (the time-skipping scenarios give each step its time as well: scenario.ts).
+// A class A standard order's main line as the tests send it, written once for the domain's, the API's, the
+// console's and the cluster's tests (the time-skipping scenarios give each step its time as well: scenario.ts).
 
 /** One event of the main line: who sends it, its type and its data. */
 export type Step = [Role, EventType, Record<string, unknown>?];
@@ -27,3 +27,20 @@ export const intoProduction = toShipped.slice(0, 6);
 
 /** Into production through the technical order. */
 export const throughTechnicalOrder = toShipped.slice(0, 7);
+
+/** The README's walk-through: a ¥3,840 class A lamp order (12 at ¥320) from its first confirmation to its payment. */
+export const walkthrough: readonly Step[] = [
+  ['order-desk', 'order-confirmed'],
+  ['finance', 'price-approved'],
+  ['production', 'delivery-date-estimated', { promisedDate: '2031-01-15' }],
+  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
+  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
+  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
+  ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
+  ['qc', 'qc-passed', { reportRef: 'QC-1' }],
+  ['warehouse', 'stocked', { location: 'A-03' }],
+  ['sales-rep', 'shipping-requested', { requestRef: 'SR-1' }],
+  ['warehouse', 'shipped', { carrier: 'SF Express', trackingRef: 'SF1234' }],
+  ['warehouse', 'signed-for', { receiptRef: 'AR-1' }],
+  ['finance', 'payment-received', { amount: 384_000, paymentRef: 'BANK-1' }],
+];
