@@ -116,17 +116,18 @@ export const listedOrderFields = {
     .describe('working days (company calendar) past the promised date: until today while not finished, until finishing once finished'),
 };
 
-/** An order as every listing of orders shows it (`listedOrderFields`), for their examples. */
-export const listedOrderExample = {
+/** The example order every example shows: its number, where it stands and its parties. */
+export const exampleOrder = {
   orderNumber: 'SO-2001',
+  channel: 'standard',
   status: 'in-production',
   stage: 'production',
-  channel: 'standard',
   customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
   salesRep: { id: 'rep-li', name: 'Li Na' },
-  late: true,
-  daysLate: 3,
 };
+
+/** The example order as every listing of orders shows it (`listedOrderFields`), on a day it is late. */
+export const listedOrderExample = { ...exampleOrder, late: true, daysLate: 3 };
 
 /** One order in a listing: its row in the read model, without asking the order. */
 export const OrderSummary = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventTypes } from '../workflows/domain/events';
 import { Actor, Fen, IsoDate, OrderInput, OrderLine, OrderNumber } from '../workflows/domain/order';
 import { stages, statuses } from '../workflows/domain/state';
-import { Ledger, OrderCustomer, OrderSalesRep } from './schemas';
+import { exampleOrder, Ledger, OrderCustomer, OrderSalesRep } from './schemas';
 
 // The order snapshot (GET /orders/{id}, and the answer to every event), as a zod schema for the OpenAPI
 // document: the domain declares it as a TypeScript type (workflows/domain/snapshot.ts), which the
@@ -78,12 +78,7 @@ const Complaint = z
   .describe('a complaint (投诉) on the order; its own steps are on the complaint');
 
 export const snapshotExample = {
-  orderNumber: 'SO-2001',
-  channel: 'standard',
-  status: 'in-production',
-  stage: 'production',
-  customer: { id: 'C-7', name: 'Ningbo Lamps', class: 'A' },
-  salesRep: { id: 'rep-li', name: 'Li Na' },
+  ...exampleOrder,
   delivery: { address: '88 Zhongshan Rd, Ningbo', contact: 'Mr Zhao', phone: '+86 574 0000 0000' },
   receivedAt: '2026-12-01T02:00:00.000Z',
   amount: 500000,
