@@ -9,6 +9,7 @@ import { expectedEvents, whyNotApplicable } from '../../workflows/domain/route';
 import { snapshotOf, type LedgerSnapshot, type OrderSnapshot } from '../../workflows/domain/snapshot';
 import { depositOutstanding, dueBeforeShipping, openOrder, toldOfCancellation, type OrderState } from '../../workflows/domain/state';
 import { accept, actorOf, eventOf, whyNot } from '../support/decider';
+import { intoProduction, toSignedFor } from '../support/main-line';
 import { standardOrder } from '../support/scenario';
 
 // The ledger without a server: payment plans, allocation oldest-due first, instalment status in the
@@ -282,15 +283,7 @@ describe('ledger', () => {
       // The main line's next step, whichever it is (on to shipping, where write-offs come in).
       { arbitrary: fc.constant(['next', 'next', {}] as const), weight: 12 },
     );
-    const mainLine = [
-      ['finance', 'production-notice-issued', { noticeRef: 'PN' }],
-      ['technical', 'technical-order-issued', { orderRef: 'TO' }],
-      ['qc', 'qc-passed', { reportRef: 'QC' }],
-      ['warehouse', 'stocked', { location: 'A' }],
-      ['order-desk', 'shipping-requested', { requestRef: 'SR' }],
-      ['warehouse', 'shipped', { carrier: 'SF', trackingRef: 'T' }],
-      ['customer', 'signed-for', { receiptRef: 'AR' }],
-    ] as const;
+    const mainLine = toSignedFor.slice(intoProduction.length - 1); // from the production notice on
     const taken = new Map<string, number>();
     fc.assert(
       fc.property(

@@ -12,7 +12,7 @@ import { defaultPolicy } from '../../workflows/domain/policy';
 import type { DeadLetter, TimelineEntry } from '../../workflows/domain/state';
 import { deadLettersQuery, resendNotice, submitEvent, timelineQuery, workflowIdOf } from '../../workflows/messages';
 import { call, eventually, newKey, startApi, type ApiUnderTest } from '../support/api-server';
-import { walkthrough } from '../support/main-line';
+import { toPaid } from '../support/main-line';
 import { standardOrder } from '../support/scenario';
 import { devServer, timeSkippingServer } from '../support/servers';
 
@@ -72,7 +72,7 @@ describe('poison notices become dead letters (dev server)', function () {
       },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    for (const [role, type, data] of walkthrough) {
+    for (const [role, type, data] of toPaid(384_000)) {
       const answer = await send(role, type, data);
       assert.equal(answer.status, 200, `${type}: ${JSON.stringify(answer.body)}`);
     }

@@ -28,19 +28,8 @@ export const intoProduction = toShipped.slice(0, 6);
 /** Into production through the technical order. */
 export const throughTechnicalOrder = toShipped.slice(0, 7);
 
-/** The README's walk-through: a ¥3,840 class A lamp order (12 at ¥320) from its first confirmation to its payment. */
-export const walkthrough: readonly Step[] = [
-  ['order-desk', 'order-confirmed'],
-  ['finance', 'price-approved'],
-  ['production', 'delivery-date-estimated', { promisedDate: '2031-01-15' }],
-  ['order-desk', 'confirmation-sent', { documentRef: 'OC-1' }],
-  ['order-desk', 'signed-confirmation-returned', { documentRef: 'OC-1s' }],
-  ['finance', 'production-notice-issued', { noticeRef: 'PN-1' }],
-  ['technical', 'technical-order-issued', { orderRef: 'TO-1' }],
-  ['qc', 'qc-passed', { reportRef: 'QC-1' }],
-  ['warehouse', 'stocked', { location: 'A-03' }],
-  ['sales-rep', 'shipping-requested', { requestRef: 'SR-1' }],
-  ['warehouse', 'shipped', { carrier: 'SF Express', trackingRef: 'SF1234' }],
-  ['warehouse', 'signed-for', { receiptRef: 'AR-1' }],
-  ['finance', 'payment-received', { amount: 384_000, paymentRef: 'BANK-1' }],
-];
+/** On until the customer has signed for the goods (the balance then falls due). */
+export const toSignedFor: readonly Step[] = [...toShipped, ['warehouse', 'signed-for', { receiptRef: 'AR-1' }]];
+
+/** On to the payment in full of an order of `amount` fen: the order completes. */
+export const toPaid = (amount: number): Step[] => [...toSignedFor, ['finance', 'payment-received', { amount, paymentRef: 'BANK-1' }]];
