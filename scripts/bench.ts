@@ -17,7 +17,7 @@ import { startOrder } from '../client/channels';
 import { sandboxSettings, workflowBundlePath } from '../worker/worker';
 import { installQuietRuntime, startLocalDevServer } from './temporal-servers';
 
-// npm run bench [-- --orders 120 --rounds 6 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M]
+// npm run bench [-- --orders 120 --rounds 6 --concurrency 8 --samples 100 --cached 300 --open 10000 --due PT10M --node current]
 // npm run bench -- --against <another build's dist/workflow-bundle.js> [--orders 160 --rounds 8]
 //
 // Measures OrderFlow's order workflow against a no-op workflow of the same shape (same updates,
@@ -40,6 +40,9 @@ const { values: opts } = parseArgs({
     // Another build's workflow bundle: its orders' lifecycles are the baseline instead of the no-op's (nothing else is measured).
     // A change's effect is within the machine's drift between two runs; side by side, taking turns, it shows.
     against: { type: 'string' },
+    // The Node the workers run on: `current`, the one running the bench; `image`, the line the Docker image ships
+    // (its NODE_IMAGE), as in production; or a line (`24`).
+    node: { type: 'string', default: 'current' },
   },
 });
 const num = (name: keyof typeof opts) => Number(opts[name]);
@@ -47,6 +50,7 @@ const num = (name: keyof typeof opts) => Number(opts[name]);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-bench-'));
 let address = '';
 let queues = 0;
+let workerNode = process.execPath;
 
 // ---- worker processes -------------------------------------------------------------------------
 
@@ -60,7 +64,7 @@ async function startWorker(bundle: string, cached?: number): Promise<BenchWorker
   const taskQueue = `bench-${process.pid}-${++queues}`;
   const outboxDir = path.join(scratch, taskQueue);
   const args = [path.join(__dirname, 'bench', 'worker.js'), address, taskQueue, bundle, outboxDir, ...(cached ? [String(cached)] : [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(workerNode, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`bench worker exited (${code})`)));
@@ -73,6 +77,26 @@ async function stopWorker({ child }: BenchWorker) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * The Node binary the workers run on. What a workflow's promises and stacks cost beside the SDK's fixed work, and
+ * how its heap grows, change from one V8 to the next (docs/performance.md, December 4, night: on Node 26 the order's
+ * throughput ratio is higher and its memory per open order too), so `--node image` measures the workers on the line
+ * production runs. npx fetches a line from the npm registry once and keeps it in its cache.
+ */
+function nodeBinary(wanted: string): string {
+  if (wanted === 'current') return process.execPath;
+  const line = wanted === 'image' ? imageNodeLine() : wanted;
+  return execFileSync('npx', ['--yes', `node@${line}`, '--print', 'process.execPath'], { encoding: 'utf8' }).trim();
+}
+
+/** The Node line of the Dockerfile's default base image (`ARG NODE_IMAGE=node:26-…`). */
+function imageNodeLine(): string {
+  const dockerfile = fs.readFileSync(path.join(__dirname, '..', '..', 'Dockerfile'), 'utf8');
+  const line = /^ARG NODE_IMAGE=node:(\d+)/m.exec(dockerfile)?.[1];
+  if (!line) throw new Error('the Dockerfile names no default NODE_IMAGE=node:<line>');
+  return line;
 }
 
 /** User + system CPU seconds of a process so far. */
@@ -387,7 +411,7 @@ async function bundleNoop(): Promise<string> {
 }
 
 /** `--against`: this build's lifecycles against another build's, and nothing else. */
-async function compareBuilds(client: Client, orderBundle: string, otherBundle: string) {
+async function compareBuilds(client: Client, orderBundle: string, otherBundle: string, workerVersion: string) {
   const measured = await lifecycles(client, { baseline: otherBundle, order: orderBundle }, 'order');
   printLifecycles(measured, 'that build');
   const { baseline: other, order } = measured;
@@ -397,6 +421,7 @@ async function compareBuilds(client: Client, orderBundle: string, otherBundle: s
       workerCpuRatio: round(order.cpuPerOrder / other.cpuPerOrder),
       devServerCpuRatio: round(order.serverCpuPerOrder / other.serverCpuPerOrder),
       throughputRatioByRound: measured.byRound,
+      workerNode: workerVersion,
     }),
   );
 }
@@ -408,10 +433,13 @@ async function main() {
   const client = env.client;
   const orderBundle = workflowBundlePath();
   try {
+    workerNode = nodeBinary(opts.node!);
+    const workerVersion = execFileSync(workerNode, ['--version'], { encoding: 'utf8' }).trim();
     console.log(
-      `bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; dev server ${address}`,
+      `bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ` +
+        `workers on node ${workerVersion}; dev server ${address}`,
     );
-    if (opts.against) return await compareBuilds(client, orderBundle, path.resolve(opts.against));
+    if (opts.against) return await compareBuilds(client, orderBundle, path.resolve(opts.against), workerVersion);
     const noopBundle = await bundleNoop();
     const measured = await lifecycles(client, { baseline: noopBundle, order: orderBundle }, 'noop');
     printLifecycles(measured, 'no-op');
@@ -436,6 +464,7 @@ async function main() {
         memoryPerOpenOrderMiB: round(memoryOrder, 3),
         noopMemoryPerOpenOrderMiB: round(memoryNoop, 3),
         ...(open ? { open } : {}),
+        workerNode: workerVersion,
       }),
     );
   } finally {
