@@ -80,10 +80,10 @@ async function stopWorker({ child }: BenchWorker) {
 }
 
 /**
- * The Node binary the workers run on. What a workflow's promises and stacks cost beside the SDK's fixed work, and
- * how its heap grows, change from one V8 to the next (docs/performance.md, December 4, night: on Node 26 the order's
- * throughput ratio is higher and its memory per open order too), so `--node image` measures the workers on the line
- * production runs. npx fetches a line from the npm registry once and keeps it in its cache.
+ * The Node binary the workers run on. What a workflow's promises and stacks cost beside the SDK's fixed work changes
+ * from one V8 to the next (docs/performance.md, December 4, night: on Node 26 the order's throughput ratio is higher),
+ * so `--node image` measures the workers on the line production runs. npx fetches a line from the npm registry once
+ * and keeps it in its cache.
  */
 function nodeBinary(wanted: string): string {
   if (wanted === 'current') return process.execPath;
