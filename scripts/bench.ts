@@ -47,10 +47,11 @@ const { values: opts } = parseArgs({
 });
 const num = (name: keyof typeof opts) => Number(opts[name]);
 
+const workerNode = nodeBinary(opts.node!);
+const workerVersion = execFileSync(workerNode, ['--version'], { encoding: 'utf8' }).trim();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'orderflow-bench-'));
 let address = '';
 let queues = 0;
-let workerNode = process.execPath;
 
 // ---- worker processes -------------------------------------------------------------------------
 
@@ -411,7 +412,7 @@ async function bundleNoop(): Promise<string> {
 }
 
 /** `--against`: this build's lifecycles against another build's, and nothing else. */
-async function compareBuilds(client: Client, orderBundle: string, otherBundle: string, workerVersion: string) {
+async function compareBuilds(client: Client, orderBundle: string, otherBundle: string) {
   const measured = await lifecycles(client, { baseline: otherBundle, order: orderBundle }, 'order');
   printLifecycles(measured, 'that build');
   const { baseline: other, order } = measured;
@@ -433,13 +434,11 @@ async function main() {
   const client = env.client;
   const orderBundle = workflowBundlePath();
   try {
-    workerNode = nodeBinary(opts.node!);
-    const workerVersion = execFileSync(workerNode, ['--version'], { encoding: 'utf8' }).trim();
     console.log(
       `bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ` +
         `workers on node ${workerVersion}; dev server ${address}`,
     );
-    if (opts.against) return await compareBuilds(client, orderBundle, path.resolve(opts.against), workerVersion);
+    if (opts.against) return await compareBuilds(client, orderBundle, path.resolve(opts.against));
     const noopBundle = await bundleNoop();
     const measured = await lifecycles(client, { baseline: noopBundle, order: orderBundle }, 'noop');
     printLifecycles(measured, 'no-op');
