@@ -36,14 +36,17 @@ export const defaultMaxCachedWorkflows = 500;
  * memory (4 GiB here): V8 then lets evicted orders' garbage pile up to many times what the cached
  * orders use. A heap of `mib` makes it collect early. The SDK creates that thread without resource
  * limits of its own, so the limit is set as a V8 flag, which an isolate created afterwards takes.
- * The young generation is held at Node 20's size (two semi-spaces of 16 MiB): Node 24 and 26, the image's lines,
- * let it grow to 64 MiB, a fixed cost that the bench read as 0.1–0.3 MiB more per open order (docs/performance.md).
+ * The young generation is held at Node 20's size (two semi-spaces of `semiSpaceMiB`): Node 24 and 26, the image's
+ * lines, let it grow to 64 MiB, a fixed cost that the bench read as 0.1–0.3 MiB more per open order (docs/performance.md).
  * For the worker process only (worker/main.ts, and the bench's worker that stands for it).
  */
 export function limitWorkflowHeap(mib = defaultWorkflowHeapMiB) {
   v8.setFlagsFromString(`--max-old-space-size=${mib}`);
-  v8.setFlagsFromString('--max-semi-space-size=16');
+  v8.setFlagsFromString(`--max-semi-space-size=${semiSpaceMiB}`);
 }
+
+/** Each of the workflow thread's two young-generation semi-spaces. */
+export const semiSpaceMiB = 16;
 
 /** Several times what the default cache holds (500 × ~0.5 MiB), well inside 1 GiB of RSS. */
 export const defaultWorkflowHeapMiB = 512;
